@@ -1,0 +1,1 @@
+"""hkpolicy's benchmark suite: ``python -m benchmarks`` (see run.py)."""

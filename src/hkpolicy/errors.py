@@ -1,0 +1,119 @@
+"""Every exception hkpolicy raises. Imports nothing from hkpolicy.
+
+Each concrete error subclasses :class:`HKPolicyError` and the builtin it resembles, so callers can
+catch either (``except ValueError`` keeps working for :class:`ParseError`).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CorpusIntegrityError",
+    "HKPolicyError",
+    "ParseError",
+    "UnknownCurrencyError",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+class HKPolicyError(Exception):
+    """Base class of every error raised by hkpolicy."""
+
+
+class ParseError(HKPolicyError, ValueError):
+    """The text given to a ``parse_*`` function is not one expression of the expected kind.
+
+    ``source`` is the whole input and ``span`` the ``(start, end)`` character range at fault.
+    ``str(error)`` quotes the input with ``repr`` and marks the range beneath it::
+
+        Invalid money amount: 'HK$'
+            'HK$'
+                ^ expected a number after the currency
+    """
+
+    def __init__(
+        self,
+        message: str,
+        source: str,
+        span: tuple[int, int] | None = None,
+        *,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.source = source
+        self.span = span if span is not None else (0, len(source))
+        self.hint = hint
+
+    def __str__(self) -> str:
+        quoted = repr(self.source)
+        lines = [self.message, f"    {quoted}"]
+        start, end = self.span
+        # repr() adds one quote character and may escape characters; place the marker on the
+        # repr of the prefix so it lines up with the quoted source.
+        offset = len(repr(self.source[:start])) - 1
+        width = max(1, len(repr(self.source[start:end])) - 2)
+        marker = " " * (4 + offset) + "~" * (width - 1) + "^"
+        if self.hint:
+            marker += f" {self.hint}"
+        lines.append(marker)
+        return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_parse_error, (self.message, self.source, self.span, self.hint))
+
+
+def _rebuild_parse_error(
+    message: str, source: str, span: tuple[int, int], hint: str | None
+) -> ParseError:
+    return ParseError(message, source, span, hint=hint)
+
+
+class UnknownCurrencyError(HKPolicyError, KeyError):
+    """A currency code or symbol is not one hkpolicy knows, or a conversion has no known rate."""
+
+    def __init__(self, currency: str, message: str | None = None) -> None:
+        super().__init__(currency)
+        self.currency = currency
+        self.message = message or f"Unknown currency: {currency!r}"
+
+    def __str__(self) -> str:  # KeyError would repr() the whole message
+        return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (UnknownCurrencyError, (self.currency, self.message))
+
+
+class CorpusIntegrityError(HKPolicyError):
+    """A bundled seed file is missing, extra, or no longer matches its catalog checksum."""
+
+    def __init__(
+        self,
+        file_name: str,
+        message: str,
+        *,
+        expected_sha256: str | None = None,
+        actual_sha256: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.file_name = file_name
+        self.message = message
+        self.expected_sha256 = expected_sha256
+        self.actual_sha256 = actual_sha256
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild_integrity_error,
+            (self.file_name, self.message, self.expected_sha256, self.actual_sha256),
+        )
+
+
+def _rebuild_integrity_error(
+    file_name: str, message: str, expected: str | None, actual: str | None
+) -> CorpusIntegrityError:
+    return CorpusIntegrityError(file_name, message, expected_sha256=expected, actual_sha256=actual)

@@ -1,0 +1,110 @@
+"""Provenance and the small value types every other module shares.
+
+Owns :class:`Record` (the frozen pydantic base of every public model), :class:`Span` (the characters
+a fact came from) and :class:`Qualifier` (the closed set of bounds a number can carry).
+Imports nothing from hkpolicy but :mod:`hkpolicy.errors`.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+__all__ = ["Qualifier", "Record", "Span"]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+class Record(BaseModel):
+    """Base of every public model: frozen, strict about unknown fields, documented per field."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        use_attribute_docstrings=True,
+        ser_json_inf_nan="strings",
+    )
+
+
+class Qualifier(str, enum.Enum):
+    """How a number relates to the true value, as the text states it.
+
+    A qualifier is never thrown away: "over HK$30 million" is not "HK$30 million".
+    """
+
+    EXACT = "exact"
+    """The text states the value plainly."""
+    APPROXIMATELY = "approximately"
+    """about, around, approximately, nearly, some, ~, 約, 近."""
+    AT_LEAST = "at_least"
+    """at least, not less than, minimum, 不少於, "80%+"."""
+    MORE_THAN = "more_than"
+    """over, more than, exceeding, 超過, 逾."""
+    UP_TO = "up_to"
+    """up to, maximum, ceiling, as much as, 最高, 上限, 高達."""
+    LESS_THAN = "less_than"
+    """less than, under, below, 少於, 不足."""
+    RANGE = "range"
+    """A range: the value is the lower bound and a ``*_max`` field holds the upper bound."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Span(Record):
+    """The characters a value came from: ``text == source[start:end]`` of document ``doc_id``."""
+
+    doc_id: str | None = None
+    """Id of the document the span points into; None for text a user passed directly."""
+    start: int
+    """Offset of the first character (0-based, in Python ``str`` indices)."""
+    end: int
+    """Offset one past the last character."""
+    text: str
+    """The characters themselves, kept so a span can be checked without the document."""
+
+    @model_validator(mode="after")
+    def _check_bounds(self) -> Span:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(
+                f"span bounds must satisfy 0 <= start <= end, got {self.start}, {self.end}"
+            )
+        if len(self.text) != self.end - self.start:
+            raise ValueError(
+                f"span text {self.text!r} has length {len(self.text)}, "
+                f"but end - start is {self.end - self.start}"
+            )
+        return self
+
+    @classmethod
+    def of(cls, source: str, start: int, end: int, doc_id: str | None = None) -> Span:
+        """The span ``source[start:end]``, built without re-validation (the slice is exact)."""
+        return cls.model_construct(doc_id=doc_id, start=start, end=end, text=source[start:end])
+
+    def with_doc(self, doc_id: str | None) -> Span:
+        """The same span, attributed to ``doc_id``."""
+        return self.model_copy(update={"doc_id": doc_id})
+
+    def shifted(self, offset: int, doc_id: str | None = None) -> Span:
+        """The span moved by ``offset`` characters, e.g. from a sentence into its document."""
+        return Span.model_construct(
+            doc_id=doc_id if doc_id is not None else self.doc_id,
+            start=self.start + offset,
+            end=self.end + offset,
+            text=self.text,
+        )
+
+    def overlaps(self, other: Span | tuple[int, int]) -> bool:
+        """True when the two character ranges share at least one character."""
+        start, end = (other.start, other.end) if isinstance(other, Span) else other
+        return self.start < end and start < self.end
+
+    def __repr__(self) -> str:
+        where = f"{self.doc_id}:" if self.doc_id else ""
+        return f"Span({where}{self.start}-{self.end} {self.text!r})"
+
+    def __str__(self) -> str:
+        return self.text
