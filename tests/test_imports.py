@@ -39,3 +39,12 @@ def test_version_matches_installed_metadata() -> None:
     import hkpolicy
 
     assert hkpolicy.__version__ == version("hkpolicy")
+
+
+def test_every_public_name_resolves() -> None:
+    import hkpolicy
+
+    lazy = hkpolicy._LAZY
+    assert sorted([*lazy, "__version__"]) == sorted(hkpolicy.__all__)
+    for name in hkpolicy.__all__:
+        assert getattr(hkpolicy, name) is not None, name

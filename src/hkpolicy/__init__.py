@@ -13,39 +13,91 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from .abbrev import Abbreviation, find_abbreviations
     from .corpus import Corpus, Document, load_corpus
     from .dates import FiscalYear
-    from .entities import Initiative, Institution
+    from .entities import (
+        EntityMention,
+        Initiative,
+        Institution,
+        Registry,
+        find_initiatives,
+        find_institutions,
+        load_registry,
+        recognize_entities,
+    )
     from .errors import CorpusIntegrityError, HKPolicyError, ParseError, UnknownCurrencyError
     from .facts import Funding, SectorStat
-    from .money import Money
+    from .money import Money, MoneyMention, find_money, parse_money
     from .percent import Percentage
     from .spans import Qualifier, Span
     from .tables import Cell, Table
 
 # Public name -> the submodule that defines it.
 _LAZY = {
+    "Abbreviation": "abbrev",
     "Cell": "tables",
     "Corpus": "corpus",
     "CorpusIntegrityError": "errors",
     "Document": "corpus",
+    "EntityMention": "entities",
     "FiscalYear": "dates",
     "Funding": "facts",
     "HKPolicyError": "errors",
     "Initiative": "entities",
     "Institution": "entities",
     "Money": "money",
+    "MoneyMention": "money",
     "ParseError": "errors",
     "Percentage": "percent",
     "Qualifier": "spans",
+    "Registry": "entities",
     "SectorStat": "facts",
     "Span": "spans",
     "Table": "tables",
     "UnknownCurrencyError": "errors",
+    "find_abbreviations": "abbrev",
+    "find_initiatives": "entities",
+    "find_institutions": "entities",
+    "find_money": "money",
     "load_corpus": "corpus",
+    "load_registry": "entities",
+    "parse_money": "money",
+    "recognize_entities": "entities",
 }
 
-__all__ = sorted([*_LAZY, "__version__"])
+__all__ = [
+    "Abbreviation",
+    "Cell",
+    "Corpus",
+    "CorpusIntegrityError",
+    "Document",
+    "EntityMention",
+    "FiscalYear",
+    "Funding",
+    "HKPolicyError",
+    "Initiative",
+    "Institution",
+    "Money",
+    "MoneyMention",
+    "ParseError",
+    "Percentage",
+    "Qualifier",
+    "Registry",
+    "SectorStat",
+    "Span",
+    "Table",
+    "UnknownCurrencyError",
+    "__version__",
+    "find_abbreviations",
+    "find_initiatives",
+    "find_institutions",
+    "find_money",
+    "load_corpus",
+    "load_registry",
+    "parse_money",
+    "recognize_entities",
+]
 
 
 def __getattr__(name: str) -> Any:

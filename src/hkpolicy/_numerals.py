@@ -45,10 +45,11 @@ EXACT = decimal.Context(
     traps=[decimal.InvalidOperation, decimal.Inexact, decimal.Overflow, decimal.DivisionByZero],
 )
 
-# Full-width forms (U+FF0B..U+FF19 and friends) to ASCII, one character for one.
+# Full-width forms (U+FF0B..U+FF19 and friends) to ASCII, one character for one. The full-width
+# comma is left alone: in Chinese text it separates clauses, not digit groups.
 FULLWIDTH_TO_ASCII = str.maketrans(
-    "０１２３４５６７８９，．％＋－－＄",
-    "0123456789,.%+--$",
+    "０１２３４５６７８９．％＋－＄",
+    "0123456789.%+-$",
 )
 
 # Chinese digits, including the financial forms (大寫) used on cheques and in some notices.

@@ -1,20 +1,51 @@
-"""Money: the :class:`Money` value, and (in later work) parse_money / find_money.
+"""Money: the :class:`Money` value, :func:`parse_money` for one expression, :func:`find_money`.
 
 A Money is an exact Decimal amount in full units of an ISO 4217 currency, with the qualifier and
-per-period the text gave it.
+per-period the text gave it. Owns reading money as Hong Kong texts write it (HK$24 billion,
+HKD 200m, 357.72億港元, a Budget Speech's bare "$", 五千萬元, "HK$24 billion (US$3.07 billion)"),
+the linked-rate check of such pairs, and :meth:`Money.to` (pint loads only when it is called).
+
+A currency is never guessed silently: a bare ``$`` or 元 takes the currency of its context (a
+"(港幣,下同)" declaration, the bracketed half of a pair) or the caller's ``default_currency``, and
+each :class:`MoneyMention` says where its currency came from (``currency_source``).
+
+>>> m = parse_money("exceeding HK$200 million a year")
+>>> m.amount, m.currency, m.qualifier.value, m.per
+(Decimal('200000000'), 'HKD', 'more_than', 'year')
+>>> str(parse_money("$3 billion", default_currency="HKD"))
+'HKD 3,000,000,000'
 """
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+import regex
 from pydantic import field_validator, model_validator
 
-from .errors import UnknownCurrencyError
-from .spans import Qualifier, Record
+from . import _money_patterns as _p
+from ._numerals import EXACT, canonical, parse_arabic, parse_cjk_number
+from .errors import ParseError, UnknownCurrencyError
+from .spans import Qualifier, Record, Span
 
-__all__ = ["KNOWN_CURRENCIES", "Money", "Per"]
+__all__ = [
+    "KNOWN_CURRENCIES",
+    "PEG_BAND",
+    "CurrencySource",
+    "Money",
+    "MoneyMention",
+    "MoneyScan",
+    "PegCheck",
+    "Per",
+    "detect_currency",
+    "find_money",
+    "money_unit_of",
+    "parse_money",
+]
 
 
 def __dir__() -> list[str]:
@@ -26,11 +57,32 @@ KNOWN_CURRENCIES: frozenset[str] = frozenset(
     {"HKD", "USD", "CNY", "EUR", "GBP", "JPY", "SGD", "TWD", "MOP", "AUD", "CAD", "CHF", "KRW"}
 )
 
+# The linked exchange rate's convertibility band, HKD per USD.
+PEG_BAND: tuple[Decimal, Decimal] = (Decimal("7.75"), Decimal("7.85"))
+
 Per = Literal["year", "month", "week", "day"]
+CurrencySource = Literal["symbol", "code", "word", "context", "default"]
+PegCheck = Literal["consistent", "inconsistent"]
+
+# How str(Money) writes each qualifier; parse_money reads these back.
+_QUALIFIER_WORDS: dict[Qualifier, str] = {
+    Qualifier.APPROXIMATELY: "about",
+    Qualifier.AT_LEAST: "at least",
+    Qualifier.MORE_THAN: "more than",
+    Qualifier.UP_TO: "up to",
+    Qualifier.LESS_THAN: "less than",
+}
 
 
 class Money(Record):
-    """An amount of money, exact, in full units: ``HK$24 billion`` is ``24000000000 HKD``."""
+    """An amount of money, exact, in full units: ``HK$24 billion`` is ``24000000000 HKD``.
+
+    ``str(money)`` writes a form :func:`parse_money` reads back to an equal Money:
+
+    >>> m = parse_money("up to HK$500,000")
+    >>> str(m), parse_money(str(m)) == m
+    ('up to HKD 500,000', True)
+    """
 
     amount: Decimal
     """The amount in full units of ``currency`` (the lower bound when ``qualifier`` is range)."""
@@ -39,7 +91,7 @@ class Money(Record):
     qualifier: Qualifier = Qualifier.EXACT
     """How the amount bounds the true value ("up to", "over", ...)."""
     amount_max: Decimal | None = None
-    """Upper bound of a range ("HK$1-5 million"); None otherwise."""
+    """Upper bound of a range ("HK$1-5 million"); set exactly when ``qualifier`` is range."""
     per: Per | None = None
     """The period of a rate ("HK$200 million a year" is per year); None for a one-off amount."""
 
@@ -59,12 +111,813 @@ class Money(Record):
     def _finite(cls, value: Decimal | None) -> Decimal | None:
         if value is not None and not value.is_finite():
             raise ValueError(f"amount must be a finite number, got {value!r}")
+        if value is not None and value < 0:
+            raise ValueError(f"amount must not be negative, got {value!r}")
         return value
 
     @model_validator(mode="after")
     def _range_is_ordered(self) -> Money:
         if self.amount_max is not None and self.amount_max < self.amount:
-            raise ValueError(
-                f"amount_max {self.amount_max} is below amount {self.amount}"
-            )
+            raise ValueError(f"amount_max {self.amount_max} is below amount {self.amount}")
+        if (self.amount_max is not None) != (self.qualifier is Qualifier.RANGE):
+            raise ValueError("amount_max is set exactly when the qualifier is range")
         return self
+
+    @classmethod
+    def fromstring(
+        cls,
+        text: str,
+        *,
+        default_currency: str | None = None,
+        scale: int | Decimal | None = None,
+    ) -> Money:
+        """Parse one money expression; raise :class:`~hkpolicy.errors.ParseError` otherwise.
+
+        Grammar (any order the forms below allow; Chinese and full-width digits included)::
+
+            [cue] [currency] number [scale] [currency] [cents] [post-cue] [period]
+            expression (to | - | 至 | and) expression          (a range)
+
+        A bare ``$``, 元 or plain number needs ``default_currency`` (a table cell under a
+        "HK$ million" header: ``parse_money(cell, default_currency="HKD", scale=10**6)``;
+        ``scale`` multiplies numbers that carry no scale word of their own).
+
+        >>> parse_money("11億6,400萬元", default_currency="HKD").amount
+        Decimal('1164000000')
+        >>> parse_money("1,234.5", default_currency="HKD", scale=10**6).amount
+        Decimal('1234500000')
+        """
+        return _parse(text, default_currency=default_currency, scale=scale)
+
+    @property
+    def amount_float(self) -> float:
+        """The amount as a float, for plotting; all arithmetic here stays Decimal."""
+        return float(self.amount)
+
+    def to(self, currency: str, *, rate: Decimal | str | int | None = None) -> Money:
+        """This money in ``currency``: HKD and USD through the linked rate, others need ``rate``.
+
+        The conversion runs in a pint registry built from ``data/currency.txt`` with Decimal
+        magnitudes, under the explicit ``linked_rate`` context (7.80 HKD per USD). USD to HKD is
+        exact; HKD to USD divides by 7.80 in Decimal (28 significant digits when the quotient
+        does not terminate), never through float. ``rate`` is how many units of ``currency`` one
+        unit of this money's currency buys; with it no registry is needed.
+
+        >>> parse_money("US$3.07 billion").to("HKD").amount
+        Decimal('23946000000')
+        >>> parse_money("HK$7.8 billion").to("USD").amount
+        Decimal('1000000000')
+        """
+        target = currency.strip().upper()
+        if target not in KNOWN_CURRENCIES:
+            raise UnknownCurrencyError(currency)
+        if target == self.currency and rate is None:
+            return self
+        if rate is not None:
+            factor = Decimal(rate)
+            if not factor.is_finite() or factor <= 0:
+                raise ValueError(f"rate must be a positive finite number, got {rate!r}")
+
+            def convert(value: Decimal) -> Decimal:
+                return canonical(EXACT.multiply(value, factor))
+
+        else:
+            from .units import convert_amount
+
+            def convert(value: Decimal) -> Decimal:
+                return canonical(convert_amount(value, self.currency, target))
+
+        return self.model_copy(
+            update={
+                "amount": convert(self.amount),
+                "currency": target,
+                "amount_max": None if self.amount_max is None else convert(self.amount_max),
+            }
+        )
+
+    def __str__(self) -> str:
+        text = f"{self.currency} {self.amount:,f}"
+        if self.qualifier is Qualifier.RANGE and self.amount_max is not None:
+            text += f" to {self.currency} {self.amount_max:,f}"
+        elif self.qualifier in _QUALIFIER_WORDS:
+            text = f"{_QUALIFIER_WORDS[self.qualifier]} {text}"
+        if self.per is not None:
+            text += f" per {self.per}"
+        return text
+
+
+class MoneyMention(Record):
+    """One money expression found in text, with where it is and where its currency came from."""
+
+    money: Money
+    """The value read."""
+    span: Span
+    """The amount expression ("HK$200 million"), without the qualifier cue or period words."""
+    cue: Span | None = None
+    """The qualifier cue word ("exceeding", 最高), when there is one."""
+    currency_source: CurrencySource
+    """symbol (HK$), code (HKD), word (港元, "Hong Kong dollars"), context (a declaration, a
+    pair, ¥ read from the language around it) or default (a bare $/元 given the default)."""
+    paired_index: int | None = None
+    """Index, in the same result list, of the other-currency amount this one is bracketed with."""
+    paired: Money | None = None
+    """That other-currency amount ("HK$24 billion (US$3.07 billion)")."""
+    peg: PegCheck | None = None
+    """For an HKD/USD pair: whether the implied rate can lie in the 7.75-7.85 band, allowing for
+    the rounding of both figures as written. None when there is no such pair."""
+
+
+class MoneyScan(list[MoneyMention]):
+    """What :func:`find_money` returns: the mentions, plus ``warnings`` about an incomplete scan.
+
+    ``complete`` is False when a regex timed out or an unexpected error stopped the scan; the
+    list then holds what was found before it stopped, and ``warnings`` says why.
+    """
+
+    def __init__(self, items: Iterable[MoneyMention] = (), warnings: Sequence[str] = ()) -> None:
+        super().__init__(items)
+        self.warnings: list[str] = list(warnings)
+
+    @property
+    def complete(self) -> bool:
+        return not self.warnings
+
+
+# --- reading numbers -------------------------------------------------------------------------
+
+# Full-width digits, point and signs to ASCII, one for one. The full-width comma is left alone:
+# in Chinese text "，" separates clauses, never digit groups (NOTE: differs from _numerals).
+_HALFWIDTH = str.maketrans("０１２３４５６７８９．＄％～", "0123456789.$%~")
+
+# Groupings other than Hong Kong's "1,234.5", all linear (possessive): "1.144.000",
+# "1'049,95", "1 298,00" (no-break space), and a decimal comma "205,68".
+_GROUPED = regex.compile(
+    r"(?P<int>\d{1,3}(?P<sep>[.'\u00a0\u202f\x20])\d{3}(?:(?P=sep)\d{3})*+)(?:,(?P<frac>\d++))?"
+)
+_DECIMAL_COMMA = regex.compile(r"(?P<int>\d++),(?P<frac>\d{1,2})")
+_CJK_TAIL = regex.compile(r"(?P<num>[\d.,]++)(?P<unit>[十百千萬万億亿兆]++)")
+_HAS_CJK = regex.compile(r"[零〇一二兩两三四五六七八九十百千萬万億亿兆點点]")
+
+
+def _read_arabic(token: str) -> Decimal | None:
+    value = parse_arabic(token)
+    if value is not None:
+        return value
+    match = _GROUPED.fullmatch(token) or _DECIMAL_COMMA.fullmatch(token)
+    if match is None:
+        return None
+    digits = match.group("int")
+    for sep in ".'\u00a0\u202f ":
+        digits = digits.replace(sep, "")
+    frac = match.group("frac")
+    return canonical(Decimal(f"{digits}.{frac}" if frac else digits))
+
+
+def _read_number(token: str) -> tuple[Decimal, Decimal] | None:
+    """``(value, scale)`` of one number token; the scale is a trailing 億/萬 when split off."""
+    if not _HAS_CJK.search(token):
+        value = _read_arabic(token)
+        return None if value is None else (value, Decimal(1))
+    tail = _CJK_TAIL.fullmatch(token)
+    if tail is not None:
+        head = _read_arabic(tail.group("num"))
+        unit = parse_cjk_number("一" + tail.group("unit"))
+        if head is not None and unit is not None:
+            return head, unit
+    value = parse_cjk_number(token)
+    return None if value is None else (value, Decimal(1))
+
+
+def _read_words(phrase: str) -> Decimal | None:
+    """English number words: "thirteen", "forty-five", "a quarter", "three quarters"."""
+    total = Decimal(0)
+    current = Decimal(0)
+    seen = False
+    for word in regex.split(r"[\s-]+", phrase.lower()):
+        if word in ("", "and"):
+            continue
+        if word == "a":
+            current = Decimal(1)
+        elif word == "half":
+            current = (current or Decimal(1)) * Decimal("0.5")
+        elif word in ("quarter", "quarters"):
+            current = (current or Decimal(1)) * Decimal("0.25")
+        elif word == "hundred":
+            current = (current or Decimal(1)) * 100
+        elif word == "thousand":
+            total += (current or Decimal(1)) * 1000
+            current = Decimal(0)
+        elif word in _p.EN_NUMBER_WORDS:
+            current += _p.EN_NUMBER_WORDS[word]
+        else:
+            return None
+        seen = True
+    return canonical(total + current) if seen else None
+
+
+def _half_unit(value: Decimal, scale: Decimal) -> Decimal:
+    """Half the place value of the last digit written: "3.07 billion" -> 0.005 billion."""
+    if value == 0:
+        return Decimal(0)
+    exponent = value.normalize(EXACT).as_tuple().exponent
+    assert isinstance(exponent, int)
+    return EXACT.multiply(EXACT.multiply(Decimal("0.5"), Decimal(1).scaleb(exponent)), scale)
+
+
+# --- the scanner -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Cand:
+    """One number with what surrounds it, before currencies are resolved."""
+
+    start: int  # the amount expression: currency, number, scale, currency word
+    end: int
+    ext_start: int  # the whole expression, cue and period words included
+    ext_end: int
+    value: Decimal
+    scale: Decimal
+    has_scale: bool
+    cjk: bool
+    currency: str | None = None  # an ISO code, _p.BARE or _p.YEN
+    source: str | None = None  # symbol, code, word
+    bare_kind: str = ""  # "dollar" or "yuan" for a bare currency
+    prefix: bool = False  # currency written before the number
+    cue: Qualifier | None = None
+    cue_span: tuple[int, int] | None = None
+    per: str | None = None
+    amount_max: Decimal | None = None
+    half: Decimal = Decimal(0)
+    extras: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def amount(self) -> Decimal:
+        return canonical(EXACT.multiply(self.value, self.scale))
+
+
+_SENTENCE_END = regex.compile(r"[.!?;。；！？\n]")
+_MINOR_STOP = regex.compile(r"\s*(?:\d|[$€£¥￥%])")
+
+
+def _symbol_currency(surface: str) -> tuple[str, str, str]:
+    """``(currency, source, bare_kind)`` for a currency surface form."""
+    compact = regex.sub(r"[\s.]", "", surface).upper()
+    if compact.startswith("M") and compact[1:] in ("USD", "EUR", "GBP", "HKD"):
+        return compact[1:], "code", ""
+    if compact in _p.SYMBOLS or surface in _p.SYMBOLS:
+        cur = _p.SYMBOLS.get(compact, _p.SYMBOLS.get(surface, _p.BARE))
+        return cur, "symbol", "dollar" if cur == _p.BARE else ""
+    if compact in _p.CODES:
+        return _p.CODES[compact], "code", ""
+    if surface in _p.CJK_CURRENCY_WORDS:
+        cur = _p.CJK_CURRENCY_WORDS[surface]
+        return cur, "word", "yuan" if cur == _p.BARE else ""
+    words = regex.sub(r"\s+", " ", surface.lower())
+    cur = _p.EN_CURRENCY_WORDS.get(words, _p.BARE)
+    return cur, "word", "dollar" if cur == _p.BARE else ""
+
+
+def _bare_or_weaker(currency: str | None) -> bool:
+    return currency is None or currency in (_p.BARE, _p.YEN)
+
+
+def _candidates(text: str, t: str, skip: list[tuple[int, int]], warnings: list[str]) -> list[_Cand]:
+    pats = _p.PATTERNS
+    timeout = _p.REGEX_TIMEOUT
+    cands: list[_Cand] = []
+    try:
+        tokens = [(m.start(), m.end(), False) for m in pats.number.finditer(t, timeout=timeout)]
+        tokens += [(m.start(), m.end(), True) for m in pats.words.finditer(t, timeout=timeout)]
+    except TimeoutError:
+        warnings.append("money scan stopped: the number lexer timed out")
+        return cands
+    tokens.sort()
+    skip_starts = [s for s, _ in skip]
+    last_end = 0
+    n = len(t)
+    for s, e, is_words in tokens:
+        if s < last_end:
+            continue
+        if skip:
+            i = bisect.bisect_right(skip_starts, s) - 1
+            if i >= 0 and skip[i][1] > s:
+                continue
+        try:
+            cand = _one_candidate(t, s, e, is_words, last_end, n)
+        except TimeoutError:
+            warnings.append(f"money scan stopped at offset {s}: a pattern timed out")
+            break
+        if cand is None:
+            continue
+        cands.append(cand)
+        last_end = cand.ext_end
+    return cands
+
+
+def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int) -> _Cand | None:
+    pats = _p.PATTERNS
+    timeout = _p.REGEX_TIMEOUT
+    token = t[s:e]
+    if is_words:
+        words_value = _read_words(token)
+        if words_value is None:
+            return None
+        read: tuple[Decimal, Decimal] | None = (words_value, Decimal(1))
+    else:
+        read = _read_number(token)
+    if read is None:
+        return None
+    value, cjk_scale = read
+    if pats.not_money_after.match(t, e, min(n, e + 12), timeout=timeout):
+        return None
+    pre = pats.pre.search(t, max(last_end, s - _p.PRE_WINDOW), s, timeout=timeout)
+    start = ext_start = s
+    cand = _Cand(
+        start=s,
+        end=e,
+        ext_start=s,
+        ext_end=e,
+        value=value,
+        scale=cjk_scale,
+        has_scale=cjk_scale != 1,
+        cjk=not is_words and bool(_HAS_CJK.search(token)),
+    )
+    if pre is not None and pre.group("cur"):
+        cand.currency, cand.source, cand.bare_kind = _symbol_currency(pre.group("cur"))
+        cand.prefix = True
+        start = ext_start = pre.start("cur")
+    elif s > 0 and t[s - 1].isascii() and (t[s - 1].isalnum() or t[s - 1] == "_"):
+        return None  # part of a word or code: "A2021", "COVID19"
+    if pre is not None and pre.group("cue"):
+        cand.cue = _p.QUALIFIER_CUES.get(
+            regex.sub(r"\s+", " ", pre.group("cue").lower()), Qualifier.APPROXIMATELY
+        )
+        cand.cue_span = (pre.start("cue"), pre.end("cue"))
+        ext_start = pre.start("cue")
+    post = pats.post.match(t, e, min(n, e + _p.POST_WINDOW), timeout=timeout)
+    end = e
+    if post is not None:
+        for name in ("scale", "scale2"):
+            if post.group(name) and not (name == "scale2" and post.group("scale")):
+                word = regex.sub(r"[\s-]", "", post.group(name)).lower()
+                factor = _p.MONEY_SCALES.get(word)
+                if factor is not None and not cand.has_scale:
+                    cand.scale = Decimal(factor)
+                    cand.has_scale = True
+                    end = post.end(name)
+        cur = post.group("cur")
+        if cur:
+            post_cur, post_source, post_kind = _symbol_currency(cur)
+            if cur.upper().startswith("M") and cur[1:].upper() in _p.CODES and not cand.has_scale:
+                cand.scale, cand.has_scale = Decimal(10**6), True
+            takes = _bare_or_weaker(cand.currency) or post_cur == cand.currency
+            if takes and not (post_cur == _p.BARE and cand.currency is not None):
+                cand.currency, cand.source, cand.bare_kind = post_cur, post_source, post_kind
+                cand.prefix = cand.prefix and post_cur == _p.BARE
+            end = max(end, post.end("cur"))
+            if post.group("scale2"):
+                end = max(end, post.end("scale2"))
+        ext_end = end
+        if post.group("postcue"):
+            cue_word = regex.sub(r"\s+", " ", post.group("postcue").lower())
+            if cand.cue is None:
+                cand.cue = _p.POST_QUALIFIER_CUES[cue_word]
+                cand.cue_span = (post.start("postcue"), post.end("postcue"))
+            ext_end = post.end("postcue")
+        if post.group("per"):
+            cand.per = _p.PER_WORDS.get(regex.sub(r"\s+", " ", post.group("per").lower()))
+            ext_end = post.end("per")
+    else:
+        ext_end = end
+    # "15 dollars 50", 五元三毛: cents after a currency written after a whole number.
+    if post is not None and post.group("cur") and cand.currency is not None and not cand.has_scale:
+        minor = _minor(t, end, n, value)
+        if minor is not None:
+            cand.value, end = minor
+            ext_end = max(ext_end, end)
+    if cand.per is None:
+        anchor = ext_start
+        window_start = max(last_end, anchor - 40)
+        for stop in _SENTENCE_END.finditer(t, window_start, anchor, timeout=timeout):
+            window_start = stop.end()
+        before = pats.per_before.search(t, window_start, anchor, timeout=timeout)
+        if before is not None:
+            cand.per = _p.PER_WORDS.get(before.group("per").lower())
+    if is_words and value < 1 and not cand.has_scale:
+        return None  # "a quarter" alone is not an amount; "a quarter million" is
+    cand.start, cand.end, cand.ext_start, cand.ext_end = start, end, ext_start, max(ext_end, end)
+    cand.half = _half_unit(value, cand.scale)
+    return cand
+
+
+def _minor(t: str, end: int, n: int, value: Decimal) -> tuple[Decimal, int] | None:
+    if value != value.to_integral_value():
+        return None
+    match = _p.PATTERNS.minor.match(t, end, min(n, end + 40), timeout=_p.REGEX_TIMEOUT)
+    if match is None:
+        return None
+    raw = match.group("minor")
+    unit = match.group("unit")
+    if raw.isdigit():
+        minor = Decimal(raw)
+    elif raw in "一二兩两三四五六七八九":
+        if not unit:
+            return None
+        minor = Decimal(parse_cjk_number(raw) or 0)
+    else:
+        words = _read_words(raw)
+        if words is None:
+            return None
+        minor = words
+    if unit:
+        step = Decimal(
+            _p.EN_MINOR_UNITS.get(unit.lower()) or _p.CJK_MINOR_UNITS.get(unit) or "0.01"
+        )
+    else:
+        step = Decimal("0.01")
+        after = _p.PATTERNS.post.match(t, match.end(), min(n, match.end() + 40))
+        if after is not None and (after.group("cur") or after.group("scale")):
+            return None
+        if _MINOR_STOP.match(t, match.end(), min(n, match.end() + 4)):
+            return None
+    part = EXACT.multiply(minor, step)
+    if minor >= 100 or part >= 1:
+        return None
+    return canonical(EXACT.add(value, part)), match.end()
+
+
+def _merge_ranges(t: str, cands: list[_Cand]) -> list[_Cand]:
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if b is not None and a.per is None and _can_join(t, a, b):
+            inherit = not a.has_scale and b.has_scale and not b.prefix  # "HK$1-5 million"
+            scale = b.scale if inherit else a.scale
+            if canonical(EXACT.multiply(a.value, scale)) <= b.amount:
+                if inherit:
+                    a.scale, a.has_scale = b.scale, True
+                    a.half = _half_unit(a.value, a.scale)
+                weaker = a.currency is None or (_bare_or_weaker(a.currency) and not b.prefix)
+                if weaker and (a.currency is None or b.currency not in (None, _p.BARE)):
+                    a.currency, a.source, a.bare_kind = b.currency, b.source, b.bare_kind
+                a.amount_max = b.amount
+                if a.cue is not Qualifier.RANGE:
+                    a.cue_span = None  # "about HK$1-2 million": the range is what is kept
+                a.cue = Qualifier.RANGE
+                a.per = b.per
+                a.end, a.ext_end = b.end, b.ext_end
+                out.append(a)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _can_join(t: str, a: _Cand, b: _Cand) -> bool:
+    if a.currency is None and b.currency is None:
+        return False
+    if not (_bare_or_weaker(a.currency) or _bare_or_weaker(b.currency) or a.currency == b.currency):
+        return False
+    if b.cue is not None:
+        return False
+    gap = _p.PATTERNS.connector.fullmatch(t, a.end, b.ext_start)
+    if gap is None:
+        return False
+    if "and" in gap.group(0).lower() and a.cue is not Qualifier.RANGE:
+        return False
+    if a.currency is None and not (a.has_scale or b.has_scale):
+        return False
+    return not (b.currency is None and not b.has_scale and a.has_scale)
+
+
+@dataclass
+class _Resolved:
+    cand: _Cand
+    currency: str
+    source: CurrencySource
+
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _resolve(
+    t: str,
+    cands: list[_Cand],
+    default: str | None,
+    declarations: list[tuple[int, str]],
+    allow_bare_numbers: bool,
+) -> tuple[list[_Resolved], list[_Cand]]:
+    """Currencies for candidates; returns the resolved ones and those left without one."""
+    decl_ends = [end for end, _ in declarations]
+    resolved: list[_Resolved] = []
+    unresolved: list[_Cand] = []
+    for c in cands:
+        i = bisect.bisect_right(decl_ends, c.start) - 1
+        declared = declarations[i][1] if i >= 0 else None
+        cur = c.currency
+        if cur is not None and cur not in (_p.BARE, _p.YEN):
+            resolved.append(_Resolved(c, cur, c.source))  # type: ignore[arg-type]
+        elif cur == _p.YEN:
+            near = t[max(0, c.start - 20) : c.end + 20]
+            if default == "JPY" or (default != "CNY" and not _HAN.search(near)):
+                resolved.append(_Resolved(c, "JPY", "context"))
+            else:
+                resolved.append(_Resolved(c, "CNY", "context"))
+        elif cur == _p.BARE:
+            if declared is not None:
+                resolved.append(_Resolved(c, declared, "context"))
+            elif c.bare_kind == "yuan" and default is not None and default not in _p.YUAN_LOCAL:
+                resolved.append(_Resolved(c, "CNY", "word"))
+            elif default is not None:
+                resolved.append(_Resolved(c, default, "default"))
+            else:
+                unresolved.append(c)
+        elif declared is not None and c.cjk and c.has_scale:
+            resolved.append(_Resolved(c, declared, "context"))
+        elif allow_bare_numbers and default is not None:
+            resolved.append(_Resolved(c, default, "default"))
+    return resolved, unresolved
+
+
+def _declarations(t: str) -> list[tuple[int, str]]:
+    out = []
+    for m in _p.PATTERNS.declaration.finditer(t, timeout=_p.REGEX_TIMEOUT):
+        cur = _p.CJK_CURRENCY_WORDS.get(m.group("cur"), _p.BARE)
+        if cur != _p.BARE:
+            out.append((m.end(), cur))
+    return out
+
+
+def _peg_check(hkd: _Cand, usd: _Cand) -> PegCheck:
+    """Can HKD/USD, each anywhere within the rounding of its written figure, fall in the band?"""
+    low, high = PEG_BAND
+    h_hi = EXACT.add(hkd.amount, hkd.half)
+    h_lo = EXACT.subtract(hkd.amount, hkd.half)
+    u_hi = EXACT.add(usd.amount, usd.half)
+    u_lo = EXACT.subtract(usd.amount, usd.half)
+    # Rates span [h_lo / u_hi, h_hi / u_lo]; compare by cross-multiplying (no division).
+    if u_hi <= 0:
+        return "inconsistent"
+    reaches_low = u_lo <= 0 or h_hi >= EXACT.multiply(low, u_lo)
+    reaches_high = h_lo <= EXACT.multiply(high, u_hi)
+    return "consistent" if reaches_low and reaches_high else "inconsistent"
+
+
+def _build(
+    text: str,
+    default_currency: str | None,
+    skip: Sequence[tuple[int, int]],
+    allow_bare_numbers: bool,
+    scale: Decimal | None,
+    warnings: list[str],
+) -> tuple[list[_Resolved], list[_Cand], dict[int, int]]:
+    t = text.translate(_HALFWIDTH)
+    skip_sorted = sorted((int(a), int(b)) for a, b in skip)
+    cands = _candidates(text, t, skip_sorted, warnings)
+    if scale is not None:
+        for c in cands:
+            if not c.has_scale:
+                c.scale, c.has_scale = scale, True
+                c.half = _half_unit(c.value, c.scale)
+    try:
+        declarations = _declarations(t)
+    except TimeoutError:
+        warnings.append("money scan: the context-declaration pattern timed out")
+        declarations = []
+    cands = _merge_ranges(t, cands)
+    resolved, unresolved = _resolve(t, cands, default_currency, declarations, allow_bare_numbers)
+    if skip_sorted:
+        resolved = [
+            r
+            for r in resolved
+            if not any(a < r.cand.ext_end and r.cand.ext_start < b for a, b in skip_sorted)
+        ]
+    pairs: dict[int, int] = {}
+    for i in range(len(resolved) - 1):
+        a, b = resolved[i], resolved[i + 1]
+        if i in pairs:
+            continue
+        if not _p.PATTERNS.pair_open.fullmatch(t, a.cand.ext_end, b.cand.ext_start):
+            continue
+        if not regex.match(r"\s*[)）]", t[b.cand.ext_end : b.cand.ext_end + 3]):
+            continue
+        if b.source == "default" and a.currency == "HKD" and b.cand.bare_kind == "dollar":
+            b.currency, b.source = "USD", "context"
+        if a.currency != b.currency:
+            pairs[i], pairs[i + 1] = i + 1, i
+    return resolved, unresolved, pairs
+
+
+def _money(r: _Resolved) -> Money:
+    c = r.cand
+    amount = c.amount
+    if c.amount_max is not None:
+        return Money.model_construct(
+            amount=amount,
+            currency=r.currency,
+            qualifier=Qualifier.RANGE,
+            amount_max=canonical(c.amount_max),
+            per=c.per,  # type: ignore[arg-type]
+        )
+    qualifier = c.cue if c.cue is not None and c.cue is not Qualifier.RANGE else Qualifier.EXACT
+    return Money.model_construct(
+        amount=amount,
+        currency=r.currency,
+        qualifier=qualifier,
+        amount_max=None,
+        per=c.per,  # type: ignore[arg-type]
+    )
+
+
+def find_money(
+    text: str,
+    *,
+    default_currency: str | None = "HKD",
+    doc_id: str | None = None,
+    skip: Sequence[tuple[int, int]] = (),
+) -> MoneyScan:
+    """Every money expression in ``text``, in order. Never raises.
+
+    ``default_currency`` is the currency of a bare ``$``/元 (HKD for Hong Kong text; None to
+    report only amounts whose currency is written or declared). ``skip`` lists ``(start, end)``
+    ranges (boilerplate) where nothing is reported. Amounts in Chinese with a scale but no 元
+    ("500億") count only after a "(港幣,下同)"-style declaration. The result is a list of
+    :class:`MoneyMention` with a ``warnings`` attribute (see :class:`MoneyScan`).
+
+    >>> [str(m.money) for m in find_money("backed by HK$24 billion (US$3.07 billion) in 2024-25")]
+    ['HKD 24,000,000,000', 'USD 3,070,000,000']
+    >>> find_money("HK$24 billion (US$3.07 billion)")[0].peg
+    'consistent'
+    """
+    warnings: list[str] = []
+    mentions: list[MoneyMention] = []
+    try:
+        default = _normal_default(default_currency)
+        resolved, _, pairs = _build(text, default, skip, False, None, warnings)
+        moneys = [_money(r) for r in resolved]
+        for i, r in enumerate(resolved):
+            c = r.cand
+            j = pairs.get(i)
+            peg: PegCheck | None = None
+            if j is not None and {r.currency, resolved[j].currency} == {"HKD", "USD"}:
+                hkd, usd = (r, resolved[j]) if r.currency == "HKD" else (resolved[j], r)
+                peg = _peg_check(hkd.cand, usd.cand)
+            mentions.append(
+                MoneyMention.model_construct(
+                    money=moneys[i],
+                    span=Span.of(text, c.start, c.end, doc_id),
+                    cue=None if c.cue_span is None else Span.of(text, *c.cue_span, doc_id),
+                    currency_source=r.source,
+                    paired_index=j,
+                    paired=None if j is None else moneys[j],
+                    peg=peg,
+                )
+            )
+    except Exception as error:  # a scanner never raises: report and return what was found
+        warnings.append(f"money scan stopped: {type(error).__name__}: {error}")
+    return MoneyScan(mentions, warnings)
+
+
+def _normal_default(default_currency: str | None) -> str | None:
+    if default_currency is None:
+        return None
+    code = default_currency.strip().upper()
+    if code not in KNOWN_CURRENCIES:
+        raise UnknownCurrencyError(default_currency)
+    return code
+
+
+def _parse(text: str, *, default_currency: str | None, scale: int | Decimal | None) -> Money:
+    if not isinstance(text, str):
+        raise TypeError(f"parse_money expects a str, got {type(text).__name__}")
+    default = _normal_default(default_currency)
+    warnings: list[str] = []
+    factor = None if scale is None else Decimal(scale)
+    resolved, unresolved, _ = _build(text, default, (), True, factor, warnings)
+    if warnings:
+        raise ParseError(f"Could not read money: {warnings[0]}", text)
+    stripped_start = len(text) - len(text.lstrip())
+    stripped_end = len(text.rstrip())
+    if unresolved and not resolved:
+        c = unresolved[0]
+        raise ParseError(
+            f"No currency for the amount in {text!r}",
+            text,
+            (c.start, c.end),
+            hint="a bare $ or 元 needs default_currency= (HKD for Hong Kong text)",
+        )
+    if not resolved:
+        t = text.translate(_HALFWIDTH)
+        if _p.PATTERNS.currency.search(t) and not (
+            _p.PATTERNS.number.search(t) or _p.PATTERNS.words.search(t)
+        ):
+            raise ParseError(
+                f"Invalid money amount: {text!r}",
+                text,
+                (stripped_end, stripped_end),
+                hint="expected a number after the currency",
+            )
+        raise ParseError(
+            f"Not a money expression: {text!r}",
+            text,
+            (stripped_start, stripped_end),
+            hint="expected an amount such as HK$24 billion",
+        )
+    first = resolved[0].cand
+    if len(resolved) > 1:
+        second = resolved[1].cand
+        raise ParseError(
+            f"More than one money amount in {text!r}",
+            text,
+            (second.ext_start, second.ext_end),
+            hint="parse_money reads one expression; use find_money for running text",
+        )
+    if first.ext_start > stripped_start:
+        raise ParseError(
+            f"Unexpected text before the amount in {text!r}",
+            text,
+            (stripped_start, first.ext_start),
+            hint="not part of a money expression",
+        )
+    if first.ext_end < stripped_end:
+        raise ParseError(
+            f"Unexpected text after the amount in {text!r}",
+            text,
+            (first.ext_end, stripped_end),
+            hint="not part of a money expression",
+        )
+    money = _money(resolved[0])
+    return Money.model_validate(money.model_dump())
+
+
+parse_money = Money.fromstring
+
+
+def detect_currency(text: str) -> str | None:
+    """The first unambiguous currency written in ``text`` (a symbol, code or word), else None.
+
+    A bare ``$``, 元 or ``¥`` is not unambiguous and gives None.
+
+    >>> detect_currency("Price From £ 39.95"), detect_currency("港幣"), detect_currency("$")
+    ('GBP', 'HKD', None)
+    """
+    t = text.translate(_HALFWIDTH)
+    for match in _CURRENCY_ANYWHERE.finditer(t, timeout=_p.REGEX_TIMEOUT):
+        currency, _, _ = _symbol_currency(match.group(0))
+        if currency not in (_p.BARE, _p.YEN) and currency in KNOWN_CURRENCIES:
+            return currency
+    return None
+
+
+_CURRENCY_ANYWHERE = _p.PATTERNS.currency
+
+
+# --- table headers ---------------------------------------------------------------------------
+
+_HEADER_UNIT = regex.compile(
+    r"""
+    (?P<cur>HK\$|US\$|HKD|USD|RMB|港元|港幣|港币|人民幣|人民币|美元|\$)?
+    \s*(?P<scale>'000|'000,000|thousands?|millions?|billions?|mn|m|bn|b|k
+                |百萬|百万|千萬|千万|萬|万|億|亿|千)?
+    \s*(?P<yuan>元)?
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+_HEADER_SCALES = {"'000": 10**3, "'000,000": 10**6, "thousands": 10**3, "millions": 10**6}
+
+
+def money_unit_of(
+    header: str, *, default_currency: str | None = "HKD"
+) -> tuple[str, Decimal] | None:
+    """``(currency, scale)`` a table header such as "HK$ million" or "(億元)" sets; else None.
+
+    Use it with :func:`parse_money` on each cell below the header:
+
+    >>> unit = money_unit_of("Funding (HK$ million)")
+    >>> unit
+    ('HKD', Decimal('1000000'))
+    >>> parse_money("1,234.5", default_currency=unit[0], scale=unit[1]).amount
+    Decimal('1234500000')
+    """
+    for inner in [*regex.findall(r"[(（]([^()（）]{1,20})[)）]", header), header]:
+        m = _HEADER_UNIT.fullmatch(inner.strip())
+        if m is None or not (m.group("cur") or m.group("yuan")):
+            continue
+        cur_text = m.group("cur")
+        if cur_text:
+            cur, _, _ = _symbol_currency(cur_text)
+        else:
+            cur = _p.BARE
+        if cur == _p.BARE:
+            if default_currency is None:
+                return None
+            cur = default_currency.strip().upper()
+        scale_word = (m.group("scale") or "").lower()
+        factor = _HEADER_SCALES.get(scale_word) or _p.MONEY_SCALES.get(scale_word) or 1
+        if cur not in KNOWN_CURRENCIES:
+            return None
+        return cur, Decimal(factor)
+    return None

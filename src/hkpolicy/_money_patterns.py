@@ -1,0 +1,341 @@
+"""Vocabulary and compiled patterns for reading money: symbols, codes, words, scales, cues.
+
+Owns the UPPER_CASE tables that say what a currency, a scale word or a qualifier cue looks like
+in Hong Kong text (English and Chinese), and the ``regex`` patterns compiled from them. The
+algorithm that uses them lives in :mod:`hkpolicy.money`. Callers may extend a table and call
+:func:`compile_patterns` to rebuild.
+
+Cost: every pattern here is linear by construction. The number lexer uses possessive
+quantifiers only (no backtracking into a run of digits or words), and every other pattern is
+applied to a window of bounded length (``PRE_WINDOW``/``POST_WINDOW`` characters) next to a
+number. Each call still passes ``timeout=`` (``REGEX_TIMEOUT``) as a guard.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .spans import Qualifier
+
+__all__ = [
+    "BARE",
+    "CJK_CURRENCY_WORDS",
+    "CJK_MINOR_UNITS",
+    "CODES",
+    "EN_CURRENCY_WORDS",
+    "EN_MINOR_UNITS",
+    "EN_NUMBER_WORDS",
+    "MONEY_SCALES",
+    "PATTERNS",
+    "PER_WORDS",
+    "POST_QUALIFIER_CUES",
+    "POST_WINDOW",
+    "PRE_WINDOW",
+    "QUALIFIER_CUES",
+    "REGEX_TIMEOUT",
+    "SYMBOLS",
+    "YEN",
+    "YUAN_LOCAL",
+    "Patterns",
+    "compile_patterns",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+# Marker for a currency the text leaves open ("$", "元", "dollars"): the context decides.
+BARE = "bare"
+# Marker for ¥/￥: JPY or CNY, decided from context.
+YEN = "yen"
+
+# Seconds any one regex call may take before the scanner stops and reports what it found.
+REGEX_TIMEOUT = 5.0
+# Characters looked at before a number for a currency, qualifier cue or period word; the
+# longest cue ("not less than HK$ ") fits with room to spare.
+PRE_WINDOW = 48
+# Characters looked at after a number for a scale, currency word, period and cents.
+POST_WINDOW = 96
+
+# Symbols, keyed by their normal form (upper case, no spaces or dots). A letter prefix may be
+# written with a space before the $ ("hk $", "u.s $").
+SYMBOLS: dict[str, str] = {
+    "HK$": "HKD",
+    "US$": "USD", "USD$": "USD",
+    "S$": "SGD", "SG$": "SGD",
+    "NT$": "TWD",
+    "MOP$": "MOP",
+    "A$": "AUD", "AU$": "AUD",
+    "C$": "CAD", "CA$": "CAD",
+    "€": "EUR",
+    "£": "GBP",
+    "円": "JPY",
+    "¥": YEN, "￥": YEN,
+    "$": BARE,
+}  # fmt: skip
+# Letter prefixes of "X$" symbols, as patterns: these may be any case and take a space before
+# the $ ("hk $", "u.s $"); the short ones must be upper case and attached ("a $5 fee" is bare).
+SYMBOL_LETTERS = r"HK|U\.?S\.?D?"
+SYMBOL_LETTERS_STRICT = r"SG|NT|MOP|AU|CA|S|A|C"
+
+# ISO codes (and RMB) read before or after a number: "HKD 200m", "115USD", "RMB1.5 billion".
+CODES: dict[str, str] = {
+    "HKD": "HKD", "USD": "USD", "RMB": "CNY", "CNY": "CNY", "EUR": "EUR", "GBP": "GBP",
+    "JPY": "JPY", "SGD": "SGD", "TWD": "TWD", "NTD": "TWD", "MOP": "MOP", "AUD": "AUD",
+    "CAD": "CAD", "CHF": "CHF", "KRW": "KRW",
+}  # fmt: skip
+
+# English currency words after a number, longest first when compiled; lower case.
+EN_CURRENCY_WORDS: dict[str, str] = {
+    "hong kong dollars": "HKD", "hong kong dollar": "HKD", "hk dollars": "HKD", "hk dollar": "HKD",
+    "u.s. dollars": "USD", "u.s. dollar": "USD", "us dollars": "USD", "us dollar": "USD",
+    "united states dollars": "USD", "american dollars": "USD",
+    "singapore dollars": "SGD", "singapore dollar": "SGD",
+    "new taiwan dollars": "TWD", "new taiwan dollar": "TWD", "taiwan dollars": "TWD",
+    "australian dollars": "AUD", "canadian dollars": "CAD",
+    "macau patacas": "MOP", "macao patacas": "MOP", "patacas": "MOP", "pataca": "MOP",
+    "euros": "EUR", "euro": "EUR",
+    "pounds sterling": "GBP", "british pounds": "GBP", "british pound": "GBP", "sterling": "GBP",
+    "japanese yen": "JPY", "yen": "JPY",
+    "chinese yuan": "CNY", "yuan": "CNY", "renminbi": "CNY",
+    "swiss francs": "CHF",
+    "dollars": BARE, "dollar": BARE,
+}  # fmt: skip
+
+# Chinese currency words (Traditional and Simplified), before or after a number.
+CJK_CURRENCY_WORDS: dict[str, str] = {
+    "港元": "HKD", "港幣": "HKD", "港币": "HKD", "港圓": "HKD",
+    "美元": "USD", "美金": "USD", "美圓": "USD", "美圆": "USD",
+    "元人民幣": "CNY", "元人民币": "CNY", "人民幣": "CNY", "人民币": "CNY",
+    "新加坡元": "SGD", "新加坡幣": "SGD", "新元": "SGD", "坡元": "SGD",
+    "新台幣": "TWD", "新台币": "TWD", "台幣": "TWD", "台币": "TWD",
+    "澳門元": "MOP", "澳门元": "MOP", "澳門幣": "MOP", "澳门币": "MOP", "葡幣": "MOP",
+    "歐元": "EUR", "欧元": "EUR",
+    "英鎊": "GBP", "英镑": "GBP",
+    "日元": "JPY", "日圓": "JPY", "日圆": "JPY",
+    "元": BARE, "圓": BARE, "圆": BARE, "塊": BARE, "块": BARE, "蚊": BARE,
+}  # fmt: skip
+
+# A bare 元 takes the default currency only where 元 is that currency's everyday name; elsewhere
+# (an English text that defaults to USD, say) it is read as renminbi.
+YUAN_LOCAL = frozenset({"HKD", "CNY", "TWD", "MOP", "SGD"})
+
+# Scale words after a number (lower case). Single letters only count when attached ("HK$5m").
+MONEY_SCALES: dict[str, int] = {
+    "thousand": 10**3, "k": 10**3,
+    "million": 10**6, "millions": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6, "m": 10**6,
+    "billion": 10**9, "billions": 10**9, "bn": 10**9, "b": 10**9,
+    "trillion": 10**12, "tn": 10**12, "trn": 10**12,
+    "萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8, "千": 10**3, "百萬": 10**6, "百万": 10**6,
+    "千萬": 10**7, "千万": 10**7,
+}  # fmt: skip
+SINGLE_LETTER_SCALES = frozenset({"k", "m", "b"})
+
+# Qualifier cues before an amount, lower case. Chinese cues may stand up to two characters
+# before the amount (最高可獲, 上限為).
+QUALIFIER_CUES: dict[str, Qualifier] = {
+    "more than": Qualifier.MORE_THAN, "over": Qualifier.MORE_THAN,
+    "exceeding": Qualifier.MORE_THAN, "in excess of": Qualifier.MORE_THAN,
+    "above": Qualifier.MORE_THAN, "超過": Qualifier.MORE_THAN, "超过": Qualifier.MORE_THAN,
+    "逾": Qualifier.MORE_THAN, "多於": Qualifier.MORE_THAN,
+    "up to": Qualifier.UP_TO, "a maximum of": Qualifier.UP_TO, "maximum of": Qualifier.UP_TO,
+    "maximum": Qualifier.UP_TO, "a ceiling of": Qualifier.UP_TO, "ceiling of": Qualifier.UP_TO,
+    "capped at": Qualifier.UP_TO, "as much as": Qualifier.UP_TO, "最高": Qualifier.UP_TO,
+    "上限": Qualifier.UP_TO, "高達": Qualifier.UP_TO, "高达": Qualifier.UP_TO,
+    "at least": Qualifier.AT_LEAST, "not less than": Qualifier.AT_LEAST,
+    "no less than": Qualifier.AT_LEAST, "a minimum of": Qualifier.AT_LEAST,
+    "minimum of": Qualifier.AT_LEAST, "minimum": Qualifier.AT_LEAST,
+    "不少於": Qualifier.AT_LEAST, "不少于": Qualifier.AT_LEAST, "低至": Qualifier.AT_LEAST,
+    "至少": Qualifier.AT_LEAST,
+    "about": Qualifier.APPROXIMATELY, "around": Qualifier.APPROXIMATELY,
+    "approximately": Qualifier.APPROXIMATELY, "approx.": Qualifier.APPROXIMATELY,
+    "nearly": Qualifier.APPROXIMATELY, "some": Qualifier.APPROXIMATELY,
+    "roughly": Qualifier.APPROXIMATELY, "almost": Qualifier.APPROXIMATELY,
+    "~": Qualifier.APPROXIMATELY, "約": Qualifier.APPROXIMATELY, "约": Qualifier.APPROXIMATELY,
+    "大約": Qualifier.APPROXIMATELY, "大约": Qualifier.APPROXIMATELY,
+    "less than": Qualifier.LESS_THAN, "under": Qualifier.LESS_THAN, "below": Qualifier.LESS_THAN,
+    "少於": Qualifier.LESS_THAN, "少于": Qualifier.LESS_THAN, "不足": Qualifier.LESS_THAN,
+    "between": Qualifier.RANGE,
+}  # fmt: skip
+
+# Qualifier cues after an amount.
+POST_QUALIFIER_CUES: dict[str, Qualifier] = {
+    "or more": Qualifier.AT_LEAST, "or above": Qualifier.AT_LEAST, "以上": Qualifier.AT_LEAST,
+    "or less": Qualifier.UP_TO, "以下": Qualifier.UP_TO, "左右": Qualifier.APPROXIMATELY,
+}  # fmt: skip
+
+# Period words: after the amount ("a year", "per month", "/mo") or before it ("annual", 每年).
+PER_WORDS: dict[str, str] = {
+    "per year": "year", "a year": "year", "each year": "year", "every year": "year",
+    "per annum": "year", "annually": "year", "yearly": "year", "annual": "year",
+    "/year": "year", "/yr": "year", "/年": "year", "每年": "year",
+    "per month": "month", "a month": "month", "each month": "month", "monthly": "month",
+    "/month": "month", "/mo": "month", "/月": "month", "每月": "month",
+    "per week": "week", "a week": "week", "weekly": "week", "每週": "week", "每周": "week",
+    "per day": "day", "a day": "day", "daily": "day", "每日": "day", "每天": "day",
+}  # fmt: skip
+
+# English number words (a sequence of them is one number: "thirteen", "forty-five").
+EN_NUMBER_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+}  # fmt: skip
+EN_FRACTION_WORDS = ("half", "quarter", "quarters")
+
+# Minor units for "3 dollars 50 cents", 五元三毛, 兩美元又三美分: value of one minor unit.
+EN_MINOR_UNITS: dict[str, str] = {"cents": "0.01", "cent": "0.01", "pence": "0.01"}
+CJK_MINOR_UNITS: dict[str, str] = {
+    "美分": "0.01", "分": "0.01", "仙": "0.01", "毛": "0.1", "角": "0.1", "毫": "0.1",
+}  # fmt: skip
+
+_CJK_NUMERALS = "零〇一二兩两三四五六七八九十百千萬万億亿兆"
+
+
+def _alternation(words: object, *, escape: bool = True) -> str:
+    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
+    return "|".join(regex.escape(w) if escape else w for w in items)
+
+
+def _en_words(words: object) -> str:
+    """Alternation of English phrases; spaces match any run of spaces, dots are optional-safe."""
+    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+").replace(" ", r"\s+") for w in items)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The compiled patterns; see :func:`compile_patterns`."""
+
+    number: regex.Pattern[str]
+    """One number token: Arabic digits (with , . ' or thin-space grouping), Chinese numerals."""
+    words: regex.Pattern[str]
+    """One run of English number words ("thirteen", "a quarter", "forty-five")."""
+    pre: regex.Pattern[str]
+    """Searched in the window before a number, anchored at its end: cue, currency."""
+    per_before: regex.Pattern[str]
+    """Searched before a cue/currency: a period word a few words back ("annual ... funding")."""
+    post: regex.Pattern[str]
+    """Matched right after a number: scale, currency, second scale, cue, period."""
+    minor: regex.Pattern[str]
+    """Matched after "15 dollars": the cents part ("50", "and forty-five cents", 三毛)."""
+    connector: regex.Pattern[str]
+    """The whole gap between the two ends of a range."""
+    pair_open: regex.Pattern[str]
+    """The whole gap between an amount and its bracketed other-currency amount."""
+    declaration: regex.Pattern[str]
+    """A context declaration: (港幣,下同), (以港元計,下同)."""
+    not_money_after: regex.Pattern[str]
+    """What after a number makes it not an amount: %, per cent, 張."""
+    currency: regex.Pattern[str]
+    """Any currency symbol, code or word, anywhere (for detect_currency)."""
+
+
+def compile_patterns() -> Patterns:
+    """Compile the tables above into :class:`Patterns`."""
+    i = regex.IGNORECASE | regex.VERBOSE
+    symbol = (
+        rf"(?:(?<![A-Za-z])(?:(?:{SYMBOL_LETTERS})\s?\$|(?-i:{SYMBOL_LETTERS_STRICT})\$)"
+        r"|[€£¥￥円$])"
+    )
+    code = rf"(?<![A-Za-z])(?:{_alternation(CODES)})(?![A-Za-z])"
+    cjk_cur = _alternation(CJK_CURRENCY_WORDS)
+    en_cur = rf"(?<![A-Za-z])(?:{_en_words(EN_CURRENCY_WORDS)})(?![A-Za-z])"
+    cues_en = [c for c in QUALIFIER_CUES if c.isascii() and c[0].isalpha()]
+    cues_cjk = [c for c in QUALIFIER_CUES if not c.isascii()]
+    long_scales = [s for s in MONEY_SCALES if s not in SINGLE_LETTER_SCALES]
+    en_scales = [s for s in long_scales if s.isascii()]
+    cjk_scales = [s for s in long_scales if not s.isascii()]
+    per_after = [p for p in PER_WORDS if p not in ("annual", "每年", "每月", "每週", "每周")]
+    number_word = rf"(?:{_alternation(EN_NUMBER_WORDS)}|half|quarters|quarter)(?![A-Za-z])"
+    any_currency = (
+        rf"{symbol}|(?<![A-Za-z])M(?=USD|EUR|GBP|HKD)(?:USD|EUR|GBP|HKD)|{code}|{en_cur}|{cjk_cur}"
+    )
+    return Patterns(
+        currency=regex.compile(any_currency, regex.IGNORECASE),
+        # Possessive throughout: a run is consumed once and never re-entered (linear).
+        number=regex.compile(
+            rf"""
+            \d{{1,3}}(?:\x20\d{{3}}){{1,4}}+(?:,\d{{1,2}})?      # "3 250 000 €": space groups,
+              (?=\s?(?:€|£|EUR(?![A-Za-z])))             # bounded, only before € or £
+            |(?:(?<![\d.])\.(?=\d))?                      # ".75"
+            [\d{_CJK_NUMERALS}]                           # first digit or numeral
+            (?:[\d{_CJK_NUMERALS}點点]                     # more digits, numerals
+              |[,.'\u00a0\u202f](?=\d)                    # or a separator before a digit
+            )*+
+            """,
+            regex.VERBOSE,
+        ),
+        words=regex.compile(
+            rf"""
+            (?<![A-Za-z])
+            (?:a\s+(?=half|quarter|hundred|thousand|million|billion))?   # "a quarter"
+            {number_word}
+            (?:[\s-]++(?:and[\s-]++)?{number_word})*+     # "forty-five", "one hundred and five"
+            """,
+            i,
+        ),
+        pre=regex.compile(
+            rf"""
+            (?:(?P<cue>(?<![A-Za-z])(?:{_en_words(cues_en)})(?![A-Za-z])
+                      |~|{_alternation(cues_cjk)})
+               (?P<cue_gap>\s*\p{{Han}}{{0,2}}?\s*)
+            )?
+            (?:(?P<cur>{symbol}|{code}|{cjk_cur})\s*:?\s*)?                 # "US$:12.99"
+            \Z
+            """,
+            i,
+        ),
+        per_before=regex.compile(
+            r"""
+            (?:(?<![A-Za-z])(?P<per>annual|annually|yearly|monthly)(?:\s+[A-Za-z-]+){0,3}
+              |(?P<per>每年|每月|每週|每周|每日)\p{Han}{0,4}
+            )\s*\Z
+            """,
+            i,
+        ),
+        post=regex.compile(
+            rf"""
+            (?P<scale>(?:(?:{"|".join(sorted(SINGLE_LETTER_SCALES))}|bn|mn|tn)(?![A-Za-z])
+                       |\s?-?\s?(?:{_alternation(en_scales)})(?![A-Za-z])
+                       |\s?(?:{_alternation(cjk_scales)})))?
+            (?:(?P<cur_gap>\s*-?\s*)
+               (?P<cur>(?<![A-Za-z])M(?=USD|EUR|GBP|HKD)(?:USD|EUR|GBP|HKD)
+                      |{code}(?!\d)|{en_cur}|{cjk_cur}             # "USD50" is a prefix
+                      |[€£円¥￥]|(?:NT|HK|US|S|MOP)?\$(?!\s?\d)))?
+            (?P<scale2>\s?(?:{_alternation(en_scales)})(?![A-Za-z]))?
+            (?:\s*(?P<postcue>(?<![A-Za-z])(?:or\s+more|or\s+above|or\s+less)(?![A-Za-z])
+                               |以上|以下|左右))?
+            (?:\s*(?P<per>(?<![A-Za-z])(?:{_en_words(per_after)})
+                          (?![A-Za-z])(?!\s+(?:earlier|ago|before|later|after|on|from|to))))?
+            """,
+            i,
+        ),
+        minor=regex.compile(
+            rf"""
+            (?:\s+and\s+|\s+|\s*又|(?=[一二兩两三四五六七八九]))     # "15 dollars and 15"
+            (?P<minor>\d{{1,2}}(?!\d|[.,]\d)|{number_word}(?:[\s-]+{number_word})?
+                     |[一二兩两三四五六七八九])
+            (?:\s*(?P<unit>(?<![A-Za-z])(?:{_alternation(EN_MINOR_UNITS)})(?![A-Za-z])
+                          |{_alternation(CJK_MINOR_UNITS)}))?
+            """,
+            i,
+        ),
+        connector=regex.compile(r"\s*(?:-|–|—|~|～|to|至|到|and)\s*\Z", regex.IGNORECASE),
+        pair_open=regex.compile(r"\s*[(（]\s*\Z"),
+        declaration=regex.compile(
+            rf"[(（]\s*(?:以)?(?P<cur>{cjk_cur})(?:計|计)?\s*[,，、]\s*下同\s*[)）]"
+        ),
+        not_money_after=regex.compile(
+            r"\s*(?:%|％|(?:per\s*cent|percent)(?![A-Za-z])|個百分點|张|張|人(?!民)|名|間|家|項|年|個|个|隻|部|次|倍|宗|架|輛|本|件|戶|户)",
+            regex.IGNORECASE,
+        ),
+    )
+
+
+PATTERNS = compile_patterns()
