@@ -1,0 +1,218 @@
+"""Acronym definitions in plain text: "Full Name (FN)" and "FN (Full Name)", with character offsets.
+
+Owns :func:`find_abbreviations` and the :class:`Abbreviation` record. The English algorithm is the
+one of Schwartz & Hearst, "A simple algorithm for identifying abbreviation definitions in
+biomedical text", Pacific Symposium on Biocomputing 2003: a short form in parentheses is matched
+character by character, from its end, against the words just before the parenthesis, and its first
+character must begin a word. This is an independent implementation over ``str`` offsets.
+
+Chinese short forms such as 創新科技署（創科署） are handled by a sibling rule: the short form's
+characters must appear, in order, in the run of Han characters just before the parenthesis.
+
+>>> [(a.short.text, a.long.text) for a in find_abbreviations(
+...     "Hong Kong Science and Technology Parks Corporation (HKSTPC) said")]
+[('HKSTPC', 'Hong Kong Science and Technology Parks Corporation')]
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .spans import Record, Span
+
+__all__ = ["Abbreviation", "find_abbreviations"]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+MAX_SHORT_FORM_CHARS = 10
+"""Longest short form accepted; longer parentheticals are explanations, not acronyms."""
+MAX_SHORT_FORM_WORDS = 2
+"""A short form of three or more words is read as a long form: "SF (long form words)"."""
+MAX_PAREN_CHARS = 120
+"""Longest parenthetical examined; caps work on hostile input."""
+MAX_HAN_LONG_FORM = 20
+"""Longest run of Han characters taken as a Chinese long form."""
+HAN_SHORT_FORM_CHARS = (2, 6)
+"""A Chinese short form has between 2 and 6 Han characters."""
+
+# Linear by construction: one bounded negated class between literal parentheses, no nesting.
+_PAREN_RE = regex.compile(
+    rf"""
+    (?P<open>[(（])                   # ASCII or full-width opening parenthesis
+    (?P<inner>[^()（）\n]{{1,{MAX_PAREN_CHARS}}})  # the parenthetical, on one line
+    [)）]                             # closing parenthesis
+    """,
+    regex.VERBOSE,
+)
+# Linear: a single character class repeated, no alternation inside the loop.
+_WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&'’.+-]*")
+_HAN_RUN_RE = regex.compile(rf"[\p{{Han}}\p{{N}}]{{1,{MAX_HAN_LONG_FORM}}}\Z")
+# A long form never reaches back past a sentence end or another parenthetical.
+_LONG_FORM_BREAK = frozenset(".!?;:。！？；：\n()（）[]")
+# Function characters that end a Chinese long form when walking left (the name starts after them).
+HAN_STOP_CHARS = frozenset("的由與和在為是於向將對從經獲並把被以及其")
+"""Characters that begin no Hong Kong body's name, so a Chinese long form starts after them.
+
+NOTE: 及 is absent on purpose: it sits inside names (創新及科技局). Keep in sync with
+entities.HAN_STOP_CHARS.
+"""
+
+
+class Abbreviation(Record):
+    """One definition of a short form: ``long`` is the full name, ``short`` its acronym."""
+
+    short: Span
+    """The short form, e.g. ``HKSTPC``."""
+    long: Span
+    """The long form it stands for, e.g. ``Hong Kong Science and Technology Parks Corporation``."""
+
+
+def find_abbreviations(text: str, *, doc_id: str | None = None) -> list[Abbreviation]:
+    """Every "long (SHORT)" or "SHORT (long)" definition in ``text``, in order. Never raises.
+
+    >>> [(a.short.text, a.long.text) for a in find_abbreviations("由創新科技署（創科署）負責")]
+    [('創科署', '創新科技署')]
+    >>> find_abbreviations("the year (2024) and (see above)")
+    []
+    """
+    if not isinstance(text, str):
+        return []
+    found: list[Abbreviation] = []
+    for paren in _PAREN_RE.finditer(text):
+        pair = _define(text, paren)
+        if pair is None:
+            continue
+        (s_start, s_end), (l_start, l_end) = pair
+        found.append(
+            Abbreviation(
+                short=Span.of(text, s_start, s_end, doc_id),
+                long=Span.of(text, l_start, l_end, doc_id),
+            )
+        )
+    return found
+
+
+def _define(text: str, paren: regex.Match[str]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    inner_start, inner_end = paren.span("inner")
+    inner = text[inner_start:inner_end]
+    # "(HKSTPC, 2001)" or "(HKSTPC; see below)": the short form is the first part.
+    for sep in (",", ";", "，", "；"):
+        cut = inner.find(sep)
+        if cut != -1:
+            inner = inner[:cut]
+    stripped = inner.strip()
+    if not stripped:
+        return None
+    s_start = inner_start + inner.index(stripped)
+    s_end = s_start + len(stripped)
+    open_at = paren.start()
+    if _is_han_short_form(stripped):
+        return _define_han(text, s_start, s_end, open_at)
+    words = stripped.split()
+    if len(words) <= MAX_SHORT_FORM_WORDS and _is_short_form(stripped):
+        long_span = _best_long_form(text, stripped, open_at)
+        if long_span is not None:
+            return (s_start, s_end), long_span
+        return None
+    # "SHORT (Long Form Words)": the short form is the word just before the parenthesis.
+    before = text[max(0, open_at - MAX_SHORT_FORM_CHARS - 2) : open_at]
+    word = regex.search(r"(\S+)\s*\Z", before)
+    if word is None:
+        return None
+    candidate = word.group(1)
+    if not _is_short_form(candidate) or len(words) <= 1:
+        return None
+    if _matches(candidate, stripped) is None:
+        return None
+    c_start = open_at - len(before) + word.start(1)
+    return (c_start, c_start + len(candidate)), (s_start, s_end)
+
+
+def _is_short_form(candidate: str) -> bool:
+    """Schwartz & Hearst's test: 2..10 characters, starts alphanumeric, holds a letter."""
+    return (
+        2 <= len(candidate) <= MAX_SHORT_FORM_CHARS
+        and candidate[0].isalnum()
+        and any(ch.isalpha() for ch in candidate)
+        and not candidate.isdigit()
+        # an all-lowercase single word is an ordinary word in brackets, not an acronym
+        and not (candidate.islower() and " " not in candidate and len(candidate) > 4)
+    )
+
+
+def _is_han_short_form(candidate: str) -> bool:
+    low, high = HAN_SHORT_FORM_CHARS
+    return low <= len(candidate) <= high and all(regex.match(r"\p{Han}", ch) for ch in candidate)
+
+
+def _best_long_form(text: str, short: str, open_at: int) -> tuple[int, int] | None:
+    """The shortest run of words before ``open_at`` that the short form abbreviates."""
+    start = open_at
+    while start > 0 and text[start - 1] not in _LONG_FORM_BREAK:
+        start -= 1
+    window_words = list(_WORD_RE.finditer(text, start, open_at))
+    limit = min(len(short) + 5, len(short) * 2)
+    window_words = window_words[-limit:]
+    if not window_words:
+        return None
+    w_start = window_words[0].start()
+    window = text[w_start:open_at].rstrip()
+    found = _matches(short, window)
+    if found is None:
+        return None
+    l_start = w_start + found
+    l_end = w_start + len(window)
+    long_text = text[l_start:l_end]
+    if len(long_text) <= len(short) or short.lower() in long_text.lower().split():
+        return None
+    return l_start, l_end
+
+
+def _matches(short: str, long: str) -> int | None:
+    """Where in ``long`` the long form starts, walking both strings from their ends; else None."""
+    s_index = len(short) - 1
+    l_index = len(long) - 1
+    while s_index >= 0:
+        ch = short[s_index].lower()
+        if not ch.isalnum():
+            s_index -= 1
+            continue
+        while l_index >= 0 and (
+            long[l_index].lower() != ch
+            or (s_index == 0 and l_index > 0 and long[l_index - 1].isalnum())
+        ):
+            l_index -= 1
+        if l_index < 0:
+            return None
+        s_index -= 1
+        l_index -= 1
+    # the long form starts at the beginning of the word holding the first matched character
+    begin = long.rfind(" ", 0, l_index + 1) + 1
+    return begin
+
+
+def _define_han(
+    text: str, s_start: int, s_end: int, open_at: int
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    run = _HAN_RUN_RE.search(text, max(0, open_at - MAX_HAN_LONG_FORM), open_at)
+    if run is None:
+        return None
+    l_start = run.start()
+    for index in range(open_at - 1, run.start() - 1, -1):
+        if text[index] in HAN_STOP_CHARS:
+            l_start = index + 1
+            break
+    long = text[l_start:open_at]
+    short = text[s_start:s_end]
+    if len(long) <= len(short):
+        return None
+    position = 0
+    for ch in short:
+        position = long.find(ch, position)
+        if position == -1:
+            return None
+        position += 1
+    return (s_start, s_end), (l_start, open_at)

@@ -1,0 +1,83 @@
+"""Tests for hkpolicy.abbrev: Schwartz & Hearst (2003) definitions on plain strings."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hkpolicy.abbrev import find_abbreviations
+
+# (text, [(short, long), ...], reason)
+ABBREV_EXAMPLES: list[tuple[str, list[tuple[str, str]], str]] = [
+    (
+        "Hong Kong Science and Technology Parks Corporation (HKSTPC) said",
+        [("HKSTPC", "Hong Kong Science and Technology Parks Corporation")],
+        "long form (SHORT)",
+    ),
+    (
+        "The Hong Kong University of Science and Technology (HKUST), "
+        "the University of Hong Kong (HKU)",
+        [("HKUST", "Hong Kong University of Science and Technology")],
+        "a long form never reaches back past another parenthetical",
+    ),
+    (
+        "HKSTP (Hong Kong Science and Technology Parks Corporation) said",
+        [("HKSTP", "Hong Kong Science and Technology Parks Corporation")],
+        "SHORT (long form)",
+    ),
+    (
+        "the Technology Voucher Programme (TVP, launched in 2016)",
+        [("TVP", "Technology Voucher Programme")],
+        "the short form is the first part of the parenthetical",
+    ),
+    (
+        "Innovation and Technology Bureau (ITB)",
+        [("ITB", "Innovation and Technology Bureau")],
+        "skipped words: 'and' is not in the acronym",
+    ),
+    ("the year (2024) and (see above)", [], "numbers and phrases are no short forms"),
+    ("the Bureau (XYZ)", [], "letters missing from the long form"),
+    ("Growth (growth) rate", [], "a short form that is a word of its long form"),
+    (
+        "由創新科技署（創科署）負責",
+        [("創科署", "創新科技署")],
+        "Chinese short form in full-width parentheses",
+    ),
+    (
+        "香港科技園公司（科技園公司）宣布",
+        [("科技園公司", "香港科技園公司")],
+        "Chinese suffix short form",
+    ),
+    ("創新科技署（數碼港）", [], "Chinese characters out of order"),
+    ("unclosed (HKSTP", [], "no closing parenthesis"),
+]
+assert len({t for t, _, _ in ABBREV_EXAMPLES}) == len(ABBREV_EXAMPLES), "duplicate example"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"), ABBREV_EXAMPLES, ids=[t[:30] for t, _, _ in ABBREV_EXAMPLES]
+)
+def test_definitions(text: str, expected: list[tuple[str, str]], reason: str) -> None:
+    found = find_abbreviations(text)
+    assert [(a.short.text, a.long.text) for a in found] == expected, reason
+    for a in found:
+        assert text[a.short.start : a.short.end] == a.short.text
+        assert text[a.long.start : a.long.end] == a.long.text
+
+
+def test_doc_id_is_kept() -> None:
+    (found,) = find_abbreviations("Cyberport Macro Fund (CMF)", doc_id="d1")
+    assert found.short.doc_id == found.long.doc_id == "d1"
+
+
+def test_non_str_gives_nothing() -> None:
+    assert find_abbreviations(None) == []  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("HKab ()（）科技署,;\n.")), max_size=60))
+def test_never_raises_and_spans_are_exact(text: str) -> None:
+    for a in find_abbreviations(text):
+        assert text[a.short.start : a.short.end] == a.short.text
+        assert text[a.long.start : a.long.end] == a.long.text

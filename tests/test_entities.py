@@ -1,0 +1,507 @@
+"""Tests for hkpolicy.entities: registry mentions, definitions, discovery, grouping, boilerplate.
+
+SEED_MENTIONS pins every institution and initiative mention in the five seeds, from a hand review
+of the texts (see the notes on each seed for what was deliberately left out).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hkpolicy.entities import (
+    EntityMention,
+    Initiative,
+    Institution,
+    find_initiatives,
+    find_institutions,
+    load_registry,
+    recognize_entities,
+)
+
+from .conftest import seed_text
+
+# Text the corpus code marks as boilerplate: SEO fragments and the related-articles footer.
+BOILERPLATE_MARKERS = ("香港AI", "HongĀ KongĀ AI")
+FOOTER_START = "Industry Spotlights: Where Demand"
+
+
+def boilerplate(text: str) -> list[tuple[int, int]]:
+    ranges = []
+    for marker in BOILERPLATE_MARKERS:
+        start = text.find(marker)
+        while start != -1:
+            ranges.append((start, start + len(marker)))
+            start = text.find(marker, start + 1)
+    footer = text.find(FOOTER_START)
+    if footer != -1:
+        ranges.append((footer, len(text)))
+    return ranges
+
+
+def mentions(text: str, **kwargs: object) -> list[tuple[str, str]]:
+    found = find_institutions(text, **kwargs) + find_initiatives(text, **kwargs)  # type: ignore[arg-type]
+    return [(m.span.text, m.id) for m in sorted(found, key=lambda m: m.span.start)]
+
+
+# (seed, [(surface, id), ...] in text order). Left out on purpose, as no institution or initiative:
+# "Greater Bay Area" (a region), "World Artificial Intelligence Conference (WAIC)" (an event),
+# NeurIPS/ICML (conferences), "IEEE Transactions on ..." (a journal title), GPT-4, DALL-E,
+# Stable Diffusion, Midjourney, Runway ML (products and tools), "Photo: AP/Reuters" (credits),
+# "Chief Executive" and "Financial Secretary" (office holders), "2024-2025 budget".
+SEED_MENTIONS: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "000",
+        [
+            ("Smart City Blueprint for Hong Kong", "smart_city_blueprint"),
+            ("Hong Kong University of Science and Technology", "hkust"),
+            ("HKUST", "hkust"),
+            ("University of Hong Kong", "hku"),
+            ("HKU", "hku"),
+            ("Chinese University of Hong Kong", "cuhk"),
+            ("CUHK", "cuhk"),
+        ],
+    ),
+    (
+        "001",
+        [
+            ("SenseTime", "sensetime"),
+            ("SenseTime", "sensetime"),
+            ("Hong Kong University of Science and Technology", "hkust"),
+            ("HKUST", "hkust"),
+            ("Chinese University of Hong Kong", "cuhk"),
+            ("CUHK", "cuhk"),
+            ("Hong Kong government", "hksar_government"),
+            ("Innovation and Technology Bureau", "itb"),
+        ],
+    ),
+    (
+        "002",
+        [
+            ("Hong Kong government", "hksar_government"),
+            ("Smart City Blueprint", "smart_city_blueprint"),
+            (
+                "Hong Kong 2030+: Towards a Planning Vision and Strategy Transcending 2030",
+                "hk2030plus",
+            ),
+        ],
+    ),
+    (
+        "003",
+        [
+            ("Hong Kong Productivity Council", "hkpc"),
+            ("Hong Kong Special Administrative Region government", "hksar_government"),
+            ("Hong Kong Innovation and Technology Development Blueprint", "itdb"),
+            ("Hong Kong University of Science and Technology", "hkust"),
+            ("HKUST", "hkust"),
+            ("School of Engineering", "new:school-of-engineering"),
+            (
+                "Department of Computer Science and Engineering",
+                "new:department-of-computer-science-and-engineering",
+            ),
+            ("HKUST", "hkust"),
+            ("HSBC Hong Kong", "hsbc"),
+            ("Hong Kong Science and Technology Parks Corporation", "hkstp"),
+            ("HKUST", "hkust"),
+            (
+                "Department of Computer Science and Engineering",
+                "new:department-of-computer-science-and-engineering",
+            ),
+            ("SIS HKUST", "hkust"),
+            ("HKUST Big Data Institute", "hkust_bdi"),
+            ("Center for Artificial Intelligence Research", "hkust_caire"),
+            ("HKUST", "hkust"),
+            ("HKUST Big Data Institute", "hkust_bdi"),
+            ("HKUST", "hkust"),
+            ("HKUST", "hkust"),
+            ("HKUST", "hkust"),
+            ("Dual Degree Program in Technology and Management", "hkust_tm_ddp"),
+            ("Hong Kong SAR government", "hksar_government"),
+            ("Innovation and Technology Fund", "itf"),
+            ("Hong Kong Science Park", "science_park"),
+            ("Cyberport", "cyberport"),
+            ("Office of the Government Chief Information Officer", "ogcio"),
+            ("AI Subsidy Scheme", "ai_subsidy_scheme"),
+            ("Hong Kong Applied Science and Technology Research Institute", "astri"),
+            ("AI Design Lab", "new:ai-design-lab"),
+            ("InvestHK", "investhk"),
+            ("Hong Kong Coalition of Professional Services", "hkcps"),
+            ("HKUST", "hkust"),
+            ("SIS HKUST", "hkust"),
+            ("Hong Kong SAR government", "hksar_government"),
+            ("AI Strategy 2.0", "new:ai-strategy-2-0"),
+        ],
+    ),
+    (
+        "004",
+        [
+            ("SCMP", "scmp"),
+            ("Cyberport", "cyberport"),
+            ("Hong Kong Science and Technology Parks", "hkstp"),
+            ("HKSTP", "hkstp"),
+            ("Hong Kong Trade Development Council", "hktdc"),
+            ("Hong Kong Industrial Artificial Intelligence & Robotics Centre", "flair"),
+            ("FLAIR", "flair"),
+            ("Hong Kong Productivity Council", "hkpc"),
+            ("HKSTP", "hkstp"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("seed", "expected"), SEED_MENTIONS, ids=[s for s, _ in SEED_MENTIONS])
+def test_seed_mentions_found_and_resolved(seed: str, expected: list[tuple[str, str]]) -> None:
+    text = seed_text(seed)
+    assert mentions(text, skip=boilerplate(text), doc_id=seed) == expected
+
+
+def test_seed_spans_point_into_the_text() -> None:
+    text = seed_text("003")
+    for mention in find_institutions(text, doc_id="003"):
+        assert text[mention.span.start : mention.span.end] == mention.span.text
+        assert mention.span.doc_id == "003"
+
+
+def test_hkust_under_all_its_surface_forms_is_one_entity() -> None:
+    text = seed_text("003")
+    institutions, _ = recognize_entities(text, skip=boilerplate(text))
+    hkust = next(i for i in institutions if i.id == "hkust")
+    assert {s.text for s in hkust.mentions} == {
+        "Hong Kong University of Science and Technology",
+        "HKUST",
+        "SIS HKUST",
+    }
+    assert len(hkust.mentions) == 11
+    # "HKUST Big Data Institute" is one mention of its own body, not HKUST plus a remainder
+    bdi = next(i for i in institutions if i.id == "hkust_bdi")
+    assert bdi.parent == "hkust" and len(bdi.mentions) == 2
+
+
+def test_innovation_and_technology_bureau_knows_its_rename() -> None:
+    institutions, _ = recognize_entities(seed_text("001"))
+    itb = next(i for i in institutions if i.id == "itb")
+    assert itb.name == "Innovation and Technology Bureau"
+    assert itb.successor == "itib"
+    assert str(itb.valid_to) == "2022-06-30"
+    assert load_registry().current("itb").name == "Innovation, Technology and Industry Bureau"
+
+
+def test_ogcio_knows_its_2024_successor() -> None:
+    institutions, _ = recognize_entities(seed_text("003"))
+    ogcio = next(i for i in institutions if i.id == "ogcio")
+    assert ogcio.name == "Office of the Government Chief Information Officer"
+    assert ogcio.successor == "dpo"
+    assert load_registry().institution("dpo").predecessors == ("ogcio", "effo")
+
+
+def test_ai_subsidy_scheme_is_attributed_to_ogcio_by_the_text() -> None:
+    """The seed says OGCIO launched it; the public record has Cyberport administer it (2024)."""
+    _, initiatives = recognize_entities(seed_text("003"))
+    scheme = next(i for i in initiatives if i.id == "ai_subsidy_scheme")
+    assert scheme.text_owners == ("ogcio",)
+    assert scheme.owner == "cyberport"
+    assert scheme.registered
+
+
+def test_discovered_initiative_takes_its_owner_from_the_text() -> None:
+    text = 'The Hong Kong Productivity Council has launched the "Smart Factory Voucher Scheme".'
+    _, initiatives = recognize_entities(text)
+    assert [(i.id, i.registered, i.owner, i.kind) for i in initiatives] == [
+        ("new:smart-factory-voucher-scheme", False, "hkpc", "scheme")
+    ]
+
+
+def test_boilerplate_spans_are_skipped() -> None:
+    text = "HKUST said. 香港AI HKUST Cyberport"
+    assert [m.span.text for m in find_institutions(text)] == ["HKUST", "HKUST", "Cyberport"]
+    assert [m.span.start for m in find_institutions(text, skip=[(12, 22)])] == [0, 23]
+
+
+# --------------------------------------------------------------------------------------------
+# matching rules on plain strings: (text, expected [(surface, id)], reason)
+
+RULE_EXAMPLES: list[tuple[str, list[tuple[str, str]], str]] = [
+    (
+        "the HKUST Big Data Institute",
+        [("HKUST Big Data Institute", "hkust_bdi")],
+        "longest match wins",
+    ),
+    ("hkust and Hkust", [], "acronyms are case-sensitive"),
+    (
+        "THE UNIVERSITY OF HONG KONG",
+        [("UNIVERSITY OF HONG KONG", "hku")],
+        "full names are case-insensitive, the leading 'the' is optional",
+    ),
+    ("HKUSTX and XHKU", [], "English word boundaries"),
+    ("HKUST's lab", [("HKUST", "hkust")], "a possessive ends the word"),
+    (
+        "The Chinese University of Hong Kong",
+        [("Chinese University of Hong Kong", "cuhk")],
+        "CUHK's full name, not HKU inside it",
+    ),
+    (
+        "Hong Kong\nScience Park",
+        [("Hong Kong\nScience Park", "science_park")],
+        "a line break inside a name",
+    ),
+    (
+        "the Hong Kong–Shenzhen Innovation and Technology Park",
+        [("Hong Kong–Shenzhen Innovation and Technology Park", "hsitp")],
+        "an en dash for the hyphen",
+    ),
+    (
+        "Innovation, Technology and Industry Bureau",
+        [("Innovation, Technology and Industry Bureau", "itib")],
+        "a comma inside the name",
+    ),
+    (
+        "Smart City Blueprint for Hong Kong 2.0 replaced the first one",
+        [("Smart City Blueprint for Hong Kong 2.0", "smart_city_blueprint_2")],
+        "the 2.0 blueprint is its own initiative",
+    ),
+    (
+        "RAISe+ and the Technology Voucher Programme (TVP)",
+        [("RAISe+", "raise_plus"), ("Technology Voucher Programme", "tvp"), ("TVP", "tvp")],
+        "an acronym ending in a symbol",
+    ),
+    (
+        "Hong Kong Science and Technology Parks Corporation (HKSTPC) runs InnoCentre. HKSTPC said",
+        [
+            ("Hong Kong Science and Technology Parks Corporation", "hkstp"),
+            ("HKSTPC", "hkstp"),
+            ("InnoCentre", "innocentre"),
+            ("HKSTPC", "hkstp"),
+        ],
+        "a definition teaches the document an alias",
+    ),
+    ("HKSTPC said", [], "an undefined acronym is not guessed"),
+    (
+        "Their data protection officer (DPO) said. The DPO agreed. Digital Policy Office",
+        [("Digital Policy Office", "dpo")],
+        "a document's own definition masks a registry acronym",
+    ),
+    (
+        "The Lion Rock Robotics Institute (LRRI) opened. LRRI hired staff.",
+        [
+            ("Lion Rock Robotics Institute", "new:lion-rock-robotics-institute"),
+            ("LRRI", "new:lion-rock-robotics-institute"),
+            ("LRRI", "new:lion-rock-robotics-institute"),
+        ],
+        "a definition of an unregistered name produces a discovered entity",
+    ),
+    (
+        "The University of Macau and the Kowloon Data Council met",
+        [
+            ("University of Macau", "new:university-of-macau"),
+            ("Kowloon Data Council", "new:kowloon-data-council"),
+        ],
+        "discovery: University of X, X Council",
+    ),
+    (
+        "Acme Robotics Limited joined the Green Tech Fund and the Harbour Talent Programme",
+        [
+            ("Acme Robotics Limited", "new:acme-robotics-limited"),
+            ("Green Tech Fund", "new:green-tech-fund"),
+            ("Harbour Talent Programme", "new:harbour-talent-programme"),
+        ],
+        "discovery: X Limited, X Fund, X Programme",
+    ),
+    (
+        "Government Support and Initiatives: The Rise of AI Startups",
+        [],
+        "headings without a head word are no names",
+    ),
+    (
+        'The government will publish the "Digital Economy Development Blueprint" soon',
+        [("Digital Economy Development Blueprint", "new:digital-economy-development-blueprint")],
+        "a quoted title",
+    ),
+]
+
+
+def _guard_unique(examples: list[tuple[str, list[tuple[str, str]], str]]) -> None:
+    texts = [text for text, _, _ in examples]
+    assert len(texts) == len(set(texts)), "duplicate example input"
+
+
+_guard_unique(RULE_EXAMPLES)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"), RULE_EXAMPLES, ids=[t[:40] for t, _, _ in RULE_EXAMPLES]
+)
+def test_matching_rules(text: str, expected: list[tuple[str, str]], reason: str) -> None:
+    assert mentions(text) == expected, reason
+
+
+# --------------------------------------------------------------------------------------------
+# Chinese, in the forms Hong Kong government releases use (sentences written for these tests)
+
+ZH_EXAMPLES: list[tuple[str, list[tuple[str, str]], str]] = [
+    (
+        "創新科技署今日宣布，「科技券計劃」的秘書處由香港生產力促進局擔任。",
+        [("創新科技署", "itc"), ("科技券計劃", "tvp"), ("香港生產力促進局", "hkpc")],
+        "department, programme and statutory body",
+    ),
+    (
+        "香港科技園公司（科技園公司）與數碼港合作，支援初創企業進駐香港科學園。",
+        [
+            ("香港科技園公司", "hkstp"),
+            ("科技園公司", "hkstp"),
+            ("數碼港", "cyberport"),
+            ("香港科學園", "science_park"),
+        ],
+        "full name with its short form, Cyberport, the park",
+    ),
+    (
+        "政府資訊科技總監辦公室（資科辦）與效率促進辦公室合併為數字政策辦公室。",
+        [
+            ("政府資訊科技總監辦公室", "ogcio"),
+            ("資科辦", "ogcio"),
+            ("效率促進辦公室", "effo"),
+            ("數字政策辦公室", "dpo"),
+        ],
+        "the 2024 merger",
+    ),
+    (
+        "創新科技及工業局局長表示，香港大學、香港中文大學及香港科技大學獲「創新及科技基金」資助。",
+        [
+            ("創新科技及工業局", "itib"),
+            ("香港大學", "hku"),
+            ("香港中文大學", "cuhk"),
+            ("香港科技大學", "hkust"),
+            ("創新及科技基金", "itf"),
+        ],
+        "a bureau before 局長, three universities, the fund",
+    ),
+    (
+        "立法會資訊科技及廣播事務委員會今日討論《香港創新科技發展藍圖》及北部都會區的發展。",
+        [
+            ("立法會", "legco"),
+            ("資訊科技及廣播事務委員會", "legco_itb_panel"),
+            ("香港創新科技發展藍圖", "itdb"),
+            ("北部都會區", "northern_metropolis"),
+        ],
+        "LegCo and its panel, a blueprint in book-title marks",
+    ),
+    (
+        "香港應用科技研究院（應科院）與香港金融管理局及證監會合作。",
+        [
+            ("香港應用科技研究院", "astri"),
+            ("應科院", "astri"),
+            ("香港金融管理局", "hkma"),
+            ("證監會", "sfc"),
+        ],
+        "ASTRI, HKMA and the SFC's short name",
+    ),
+    (
+        "香港大型企業與中大型機構合作，香港大學生及科大訊飛亦有參與。",
+        [],
+        "港大, 中大, 香港大學 and 科大 inside ordinary words",
+    ),
+    (
+        "當局已部署措施並簽署備忘錄，提供以用家為中心的服務，本地大學及科技公司均表歡迎。",
+        [],
+        "局, 署, 中心, 大學 and 公司 in common words",
+    ),
+    (
+        "新成立的香港人工智能研究中心將推出「青年創科人才計劃」。",
+        [
+            ("香港人工智能研究中心", "new:香港人工智能研究中心"),
+            ("青年創科人才計劃", "new:青年創科人才計劃"),
+        ],
+        "discovery: 中心, a quoted 計劃",
+    ),
+]
+_guard_unique(ZH_EXAMPLES)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"), ZH_EXAMPLES, ids=[t[:12] for t, _, _ in ZH_EXAMPLES]
+)
+def test_chinese_recognition(text: str, expected: list[tuple[str, str]], reason: str) -> None:
+    assert mentions(text) == expected, reason
+
+
+def test_english_and_chinese_names_resolve_to_one_id() -> None:
+    institutions, initiatives = recognize_entities(
+        "HKSTP and 香港科技園公司 run the Technology Voucher Programme, or 科技券."
+    )
+    assert [(i.id, len(i.mentions)) for i in institutions] == [("hkstp", 2)]
+    assert [(i.id, len(i.mentions)) for i in initiatives] == [("tvp", 2)]
+
+
+def test_grouping_returns_models_with_registry_fields() -> None:
+    institutions, initiatives = recognize_entities(seed_text("004"))
+    assert all(isinstance(i, Institution) for i in institutions)
+    assert all(isinstance(i, Initiative) for i in initiatives)
+    flair = next(i for i in institutions if i.id == "flair")
+    assert flair.parent == "hkpc" and flair.acronym == "FLAIR" and flair.registered
+    assert [i.id for i in institutions] == ["scmp", "cyberport", "hkstp", "hktdc", "flair", "hkpc"]
+
+
+def test_mention_records_how_it_matched() -> None:
+    found = find_institutions("HKSTP, Hong Kong Science Park and 數碼港")
+    assert [(m.form, m.match) for m in found] == [
+        ("HKSTP", "acronym"),
+        ("Hong Kong Science Park", "name"),
+        ("數碼港", "alias"),
+    ]
+    assert all(isinstance(m, EntityMention) for m in found)
+
+
+def test_models_round_trip_through_json() -> None:
+    institutions, initiatives = recognize_entities(seed_text("003"), doc_id="003")
+    for model in (*institutions, *initiatives):
+        assert type(model).model_validate_json(model.model_dump_json()) == model
+
+
+@pytest.mark.parametrize("bad", [None, 3, b"HKUST", ["HKUST"]])
+def test_scanners_never_raise_on_non_str(bad: object) -> None:
+    assert find_institutions(bad) == []  # type: ignore[arg-type]
+    assert find_initiatives(bad) == []  # type: ignore[arg-type]
+    assert recognize_entities(bad) == ([], [])  # type: ignore[arg-type]
+
+
+def test_bad_skip_ranges_do_not_raise() -> None:
+    assert [m.id for m in find_institutions("HKUST", skip=[(None, "x")])] == ["hkust"]  # type: ignore[list-item]
+
+
+_ALPHABET = st.sampled_from(
+    [
+        *list("HKUSTPCabc ()（）「」《》\"“”'’-–.,\n"),
+        "HKUST",
+        "Institute",
+        "Fund",
+        "University of",
+        "香港",
+        "大學",
+        "中心",
+        "局",
+        "署",
+        "科技園公司",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_ALPHABET, max_size=40).map("".join),
+    st.lists(st.tuples(st.integers(-5, 60), st.integers(-5, 60)), max_size=3),
+)
+def test_scanners_never_raise_and_spans_are_exact(text: str, skip: list[tuple[int, int]]) -> None:
+    institutions, initiatives = recognize_entities(text, skip=skip)
+    for mention in find_institutions(text, skip=skip) + find_initiatives(text, skip=skip):
+        span = mention.span
+        assert text[span.start : span.end] == span.text
+        assert span.text
+    for entity in (*institutions, *initiatives):
+        assert entity.mentions
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_scanners_never_raise_on_any_text(text: str) -> None:
+    for mention in find_institutions(text) + find_initiatives(text):
+        assert text[mention.span.start : mention.span.end] == mention.span.text

@@ -1,0 +1,178 @@
+"""Tests for the bundled registry (src/hkpolicy/data/registry.json): schema, links, counts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib.resources import files
+
+import pytest
+
+from hkpolicy.entities import Initiative, Institution, Registry, load_registry
+
+RAW = json.loads(files("hkpolicy.data").joinpath("registry.json").read_text(encoding="utf-8"))
+INSTITUTION_FIELDS = set(Institution.model_fields) - {"mentions", "registered"}
+INITIATIVE_FIELDS = set(Initiative.model_fields) - {"mentions", "registered", "text_owners"}
+
+
+def test_counts() -> None:
+    registry = load_registry()
+    assert len(registry.institutions) >= 120
+    assert len(registry.initiatives) >= 50
+
+
+def test_rows_use_only_documented_fields() -> None:
+    assert RAW["schema_version"] == 1
+    for row in RAW["institutions"]:
+        assert set(row) <= INSTITUTION_FIELDS, row["id"]
+    for row in RAW["initiatives"]:
+        assert set(row) <= INITIATIVE_FIELDS, row["id"]
+
+
+def test_ids_are_unique_across_both_lists() -> None:
+    ids = [row["id"] for row in (*RAW["institutions"], *RAW["initiatives"])]
+    assert len(ids) == len(set(ids))
+
+
+def test_parents_and_owners_exist() -> None:
+    registry = load_registry()
+    for body in registry.institutions:
+        if body.parent is not None:
+            assert isinstance(registry.get(body.parent), Institution), body.id
+    for initiative in registry.initiatives:
+        if initiative.owner is not None:
+            assert isinstance(registry.get(initiative.owner), Institution), initiative.id
+
+
+def test_rename_links_point_both_ways() -> None:
+    registry = load_registry()
+    for body in registry.institutions:
+        if body.successor is not None:
+            successor = registry.institution(body.successor)
+            assert body.id in successor.predecessors, body.id
+            assert body.valid_to is not None and successor.valid_from is not None
+            assert body.valid_to < successor.valid_from, body.id
+        for old in body.predecessors:
+            assert registry.institution(old).successor == body.id, body.id
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "last_day"),
+    [("itb", "itib", "2022-06-30"), ("ogcio", "dpo", "2024-07-24"), ("effo", "dpo", "2024-07-24")],
+)
+def test_known_renames(old: str, new: str, last_day: str) -> None:
+    registry = load_registry()
+    assert registry.institution(old).successor == new
+    assert str(registry.institution(old).valid_to) == last_day
+    assert registry.current(old).id == new
+
+
+def test_every_entry_has_both_languages_or_says_why_not() -> None:
+    # entries without a Chinese name are those whose official Chinese name we could not confirm
+    registry = load_registry()
+    missing = [e.id for e in (*registry.institutions, *registry.initiatives) if not e.name_zh]
+    assert len(missing) < 25, missing
+
+
+def test_no_surface_form_names_two_entities() -> None:
+    registry = load_registry()
+    owner: dict[str, str] = {}
+    for entity in (*registry.institutions, *registry.initiatives):
+        forms = [entity.name, entity.name_zh, entity.acronym, *entity.aliases]
+        for form in {f.casefold().removeprefix("the ") for f in forms if f}:
+            assert owner.setdefault(form, entity.id) == entity.id, (form, entity.id)
+
+
+def test_required_bodies_are_present() -> None:
+    registry = load_registry()
+    for entity_id in [
+        "hku",
+        "cuhk",
+        "hkust",
+        "polyu",
+        "cityu",
+        "hkbu",
+        "lingnan",
+        "eduhk",
+        "hkmu",
+        "itb",
+        "itib",
+        "itc",
+        "ogcio",
+        "dpo",
+        "hkma",
+        "sfc",
+        "pcpd",
+        "investhk",
+        "hktdc",
+        "hkpc",
+        "flair",
+        "hkstp",
+        "science_park",
+        "innocentre",
+        "tpie",
+        "tkoie",
+        "ylie",
+        "hsitp",
+        "cyberport",
+        "aisc",
+        "astri",
+        "lscm",
+        "nami",
+        "hkrita",
+        "apas",
+        "ugc",
+        "rgc",
+        "ofca",
+        "csd",
+        "legco",
+        "sensetime",
+        "hsbc",
+        "hkust_bdi",
+    ]:
+        assert isinstance(registry.get(entity_id), Institution), entity_id
+    for entity_id in [
+        "itf",
+        "tvp",
+        "raise_plus",
+        "rth",
+        "innohk",
+        "smart_city_blueprint",
+        "smart_city_blueprint_2",
+        "itdb",
+        "hk2030plus",
+        "northern_metropolis",
+        "nifs",
+        "nias",
+        "ai_subsidy_scheme",
+        "cip",
+        "hkstp_incubation",
+    ]:
+        assert isinstance(registry.get(entity_id), Initiative), entity_id
+
+
+def test_user_extension() -> None:
+    registry = load_registry().extended(
+        {
+            "institutions": [
+                {"id": "lrri", "name": "Lion Rock Robotics Institute", "acronym": "LRRI"}
+            ]
+        }
+    )
+    assert registry.institution("lrri").acronym == "LRRI"
+    from hkpolicy.entities import find_institutions
+
+    assert [m.id for m in find_institutions("LRRI and HKUST", registry=registry)] == [
+        "lrri",
+        "hkust",
+    ]
+    with pytest.raises(ValueError, match="Duplicate registry id"):
+        Registry.from_dict({"institutions": [{"id": "a", "name": "A"}, {"id": "a", "name": "B"}]})
+
+
+def test_registry_is_loaded_once_and_lazily() -> None:
+    assert load_registry() is load_registry()
+    code = "import sys, hkpolicy; print('hkpolicy.abbrev' in sys.modules, 'regex' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split()[0] == "False"
