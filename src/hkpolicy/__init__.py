@@ -15,7 +15,17 @@ from ._version import __version__
 if TYPE_CHECKING:
     from .abbrev import Abbreviation, find_abbreviations
     from .corpus import Corpus, Document, load_corpus
-    from .dates import FiscalYear
+    from .dates import (
+        DateMention,
+        DateRange,
+        FiscalYear,
+        PartialDate,
+        RelativePeriod,
+        find_dates,
+        find_periods,
+        parse_date,
+        parse_period,
+    )
     from .entities import (
         EntityMention,
         Initiative,
@@ -29,7 +39,7 @@ if TYPE_CHECKING:
     from .errors import CorpusIntegrityError, HKPolicyError, ParseError, UnknownCurrencyError
     from .facts import Funding, SectorStat
     from .money import Money, MoneyMention, find_money, parse_money
-    from .percent import Percentage
+    from .percent import Percentage, PercentMention, find_percentages, parse_percentage
     from .spans import Qualifier, Span
     from .tables import Cell, Table
 
@@ -41,7 +51,15 @@ _LAZY = {
     "CorpusIntegrityError": "errors",
     "Document": "corpus",
     "EntityMention": "entities",
+    "DateMention": "dates",
+    "DateRange": "dates",
     "FiscalYear": "dates",
+    "PartialDate": "dates",
+    "RelativePeriod": "dates",
+    "find_dates": "dates",
+    "find_periods": "dates",
+    "parse_date": "dates",
+    "parse_period": "dates",
     "Funding": "facts",
     "HKPolicyError": "errors",
     "Initiative": "entities",
@@ -50,6 +68,9 @@ _LAZY = {
     "MoneyMention": "money",
     "ParseError": "errors",
     "Percentage": "percent",
+    "PercentMention": "percent",
+    "find_percentages": "percent",
+    "parse_percentage": "percent",
     "Qualifier": "spans",
     "Registry": "entities",
     "SectorStat": "facts",
@@ -71,6 +92,8 @@ __all__ = [
     "Cell",
     "Corpus",
     "CorpusIntegrityError",
+    "DateMention",
+    "DateRange",
     "Document",
     "EntityMention",
     "FiscalYear",
@@ -81,21 +104,30 @@ __all__ = [
     "Money",
     "MoneyMention",
     "ParseError",
+    "PartialDate",
+    "PercentMention",
     "Percentage",
     "Qualifier",
     "Registry",
+    "RelativePeriod",
     "SectorStat",
     "Span",
     "Table",
     "UnknownCurrencyError",
     "__version__",
     "find_abbreviations",
+    "find_dates",
     "find_initiatives",
     "find_institutions",
     "find_money",
+    "find_percentages",
+    "find_periods",
     "load_corpus",
     "load_registry",
+    "parse_date",
     "parse_money",
+    "parse_percentage",
+    "parse_period",
     "recognize_entities",
 ]
 

@@ -1,26 +1,72 @@
-"""Percentages: the :class:`Percentage` value, and (in later work) parse/find functions."""
+"""Percentages: :class:`Percentage`, :func:`parse_percentage` and :func:`find_percentages`.
+
+Owns every way Hong Kong texts write a share or a change as a percentage: ``42%``, ``42 %``,
+``42％``, ``6.7 per cent``, ``+21 %``, ``-2.914%``, ``80%+``, ranges (``40-45%``, ``40% to 45%``,
+``between 40 and 45 per cent``), percentage points (``2 percentage points``, ``2pp``,
+``2個百分點``), ``百分之四十二``, ``百分之4.5``, ``千分之2.4`` and 成 (``七成`` = 70 %,
+``三成半`` = 35 %), with the qualifier words in English and Chinese (approximately, over, 約, 逾).
+
+Not percentages, on purpose: discounts written with 折 (``八折`` = pay 80 % of the price). A 折
+figure is a price ratio, not a share of anything, and reading 七折 as "70 %" would invert a 30 %
+cut; the scanner never reports them (see ``NOT_PERCENT_MARKERS`` in ``_percent_patterns.py``).
+
+Scanning never raises. A pattern that hits its time limit stops the scan; the mentions found so
+far are returned and a warning is logged on the ``hkpolicy.percent`` logger (not a Python
+warning, so callers running with ``-W error`` still get their results).
+"""
 
 from __future__ import annotations
 
+import bisect
+import logging
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import field_validator
+import regex
+from pydantic import field_validator, model_validator
 
-from .spans import Qualifier, Record
+from . import _percent_patterns as P
+from ._numerals import EXACT, canonical, parse_arabic, parse_cjk_number, to_halfwidth
+from .errors import ParseError
+from .spans import Qualifier, Record, Span
 
-__all__ = ["Percentage", "PercentUnit"]
+__all__ = [
+    "Direction",
+    "PercentMention",
+    "PercentUnit",
+    "Percentage",
+    "find_percentages",
+    "parse_percentage",
+]
 
 
 def __dir__() -> list[str]:
     return __all__
 
 
+logger = logging.getLogger("hkpolicy.percent")
+
 PercentUnit = Literal["percent", "percentage_point"]
+Direction = Literal["increase", "decrease"]
+
+# Time budget of one pattern over one text: a floor plus a share per character. At the measured
+# speed (several MB/s) this is far above a normal scan; it only stops pathological input.
+TIMEOUT_FLOOR_SECONDS = 2.0
+TIMEOUT_SECONDS_PER_MCHAR = 6.0
+# How far before/after a number the qualifier and direction cues are looked for (characters).
+QUALIFIER_WINDOW = 24
+DIRECTION_WINDOW = 80
 
 
 class Percentage(Record):
-    """A share or a change, exact: ``value=Decimal("42")`` means 42 %."""
+    """A share or a change, exact: ``value=Decimal("42")`` means 42 %.
+
+    >>> Percentage(value=Decimal("42"), qualifier="approximately")
+    Percentage(value=Decimal('42'), qualifier=<Qualifier.APPROXIMATELY: 'approximately'>, value_max=None, unit='percent')
+    >>> str(parse_percentage("between 40 and 45 per cent"))
+    '40% to 45%'
+    """  # noqa: E501
 
     value: Decimal
     """The number as written: 42 for "42%" (the lower bound when ``qualifier`` is range)."""
@@ -37,3 +83,448 @@ class Percentage(Record):
         if value is not None and not value.is_finite():
             raise ValueError(f"percentage must be a finite number, got {value!r}")
         return value
+
+    @model_validator(mode="after")
+    def _range_is_consistent(self) -> Percentage:
+        if (self.qualifier is Qualifier.RANGE) != (self.value_max is not None):
+            raise ValueError("value_max is set exactly when the qualifier is 'range'")
+        if self.value_max is not None and self.value_max < self.value:
+            raise ValueError(f"value_max {self.value_max} is below value {self.value}")
+        return self
+
+    @classmethod
+    def fromstring(cls, text: str) -> Percentage:
+        """One percentage expression, the whole of ``text`` (surrounding spaces allowed).
+
+        Grammar: ``[qualifier] number unit [post-qualifier]`` or a range
+        ``[between] number [unit] (-|to|and|至) number unit``, where unit is one of %, ％,
+        per cent, percent, percentage points, pp, 個百分點, or the number is written
+        百分之N / N成. See the module docstring for the full list of forms.
+
+        :raises ParseError: when ``text`` is not exactly one percentage.
+        """
+        mentions = _scan(text, doc_id=None, skip=(), detect_direction=False)
+        stripped_start = len(text) - len(text.lstrip())
+        stripped_end = len(text.rstrip())
+        if not mentions:
+            raise ParseError(
+                f"Invalid percentage: {text!r}",
+                text,
+                (stripped_start, max(stripped_start, stripped_end)),
+                hint="expected a number with %, per cent, percentage points, 百分之 or 成",
+            )
+        first = mentions[0]
+        if len(mentions) > 1 or (first.span.start, first.span.end) != (
+            stripped_start,
+            stripped_end,
+        ):
+            uncovered = (
+                (stripped_start, first.span.start)
+                if first.span.start > stripped_start
+                else (first.span.end, stripped_end)
+            )
+            raise ParseError(
+                f"Invalid percentage: {text!r}",
+                text,
+                uncovered,
+                hint="unexpected text around the percentage",
+            )
+        return first.percentage
+
+    def __str__(self) -> str:
+        unit = "%" if self.unit == "percent" else " percentage points"
+        if self.value_max is not None:
+            if self.unit == "percent":
+                return f"{_fmt(self.value)}% to {_fmt(self.value_max)}%"
+            return f"between {_fmt(self.value)} and {_fmt(self.value_max)} percentage points"
+        number = f"{_fmt(self.value)}{unit}"
+        if self.qualifier is Qualifier.EXACT:
+            return number
+        return f"{_QUALIFIER_WORDS[self.qualifier]} {number}"
+
+
+# The words str() writes for each qualifier; each is also a cue the scanner reads back.
+_QUALIFIER_WORDS: dict[Qualifier, str] = {
+    Qualifier.APPROXIMATELY: "approximately",
+    Qualifier.AT_LEAST: "at least",
+    Qualifier.MORE_THAN: "more than",
+    Qualifier.UP_TO: "up to",
+    Qualifier.LESS_THAN: "less than",
+}
+
+
+def _fmt(value: Decimal) -> str:
+    return format(value, "f")
+
+
+parse_percentage = Percentage.fromstring
+
+
+class PercentMention(Record):
+    """A percentage found in a text, with where it came from and what the text says about it."""
+
+    percentage: Percentage
+    """The value, qualifier and unit."""
+    span: Span
+    """The whole expression, qualifier words included: "approximately 42%"."""
+    qualifier_span: Span | None = None
+    """The qualifier cue ("approximately", 逾, the "+" of "80%+"); None when exact."""
+    direction: Direction | None = None
+    """increase or decrease, only where the text says so ("grew by", "fell", 上升, 減少)."""
+    direction_span: Span | None = None
+    """The words that gave the direction; None without one."""
+
+    @property
+    def value(self) -> Decimal:
+        """Shortcut for ``percentage.value``."""
+        return self.percentage.value
+
+    @property
+    def qualifier(self) -> Qualifier:
+        """Shortcut for ``percentage.qualifier``."""
+        return self.percentage.qualifier
+
+
+def find_percentages(
+    text: str, *, doc_id: str | None = None, skip: Iterable[tuple[int, int]] = ()
+) -> list[PercentMention]:
+    """Every percentage in ``text``, in order, never overlapping. Never raises.
+
+    ``skip`` holds ``(start, end)`` ranges (boilerplate, say) where nothing is reported.
+
+    >>> [str(m.percentage) for m in find_percentages("逾三成 and about 42% rose 2pp")]
+    ['more than 30%', 'approximately 42%', '2 percentage points']
+    """
+    try:
+        return _scan(text, doc_id=doc_id, skip=tuple(skip), detect_direction=True)
+    except Exception:  # a scanner never raises: log and return nothing rather than crash
+        logger.exception("find_percentages failed on a text of %d characters", len(text))
+        return []
+
+
+# --- scanning ---------------------------------------------------------------------------------
+
+_Candidate = tuple[int, int, Percentage]
+
+
+def _timeout(text: str) -> float:
+    return TIMEOUT_FLOOR_SECONDS + TIMEOUT_SECONDS_PER_MCHAR * len(text) / 1_000_000
+
+
+def _matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer`` that stops (with a logged warning) when the time limit is hit."""
+    try:
+        yield from pattern.finditer(text, timeout=_timeout(text))
+    except TimeoutError:
+        logger.warning("percentage scan timed out; returning the mentions found so far")
+
+
+# A full-width comma between full-width digits with exactly three after it is a digit group
+# ("９，９９９"); elsewhere it separates clauses and is left alone. One character for one, and
+# linear (fixed-width look-arounds).
+_FULLWIDTH_GROUP_RE = regex.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+
+
+def _scan(
+    text: str,
+    *,
+    doc_id: str | None,
+    skip: tuple[tuple[int, int], ...],
+    detect_direction: bool,
+) -> list[PercentMention]:
+    half = to_halfwidth(_FULLWIDTH_GROUP_RE.sub(",", text))
+    candidates: list[_Candidate] = []
+    candidates += _latin(half)
+    candidates += _cjk_fraction(half)
+    candidates += _cjk_points(half)
+    candidates += _cjk_cheng(half)
+    chosen = _select(candidates, skip)
+    mentions = []
+    for start, end, pct in chosen:
+        mentions.append(_mention(text, half, start, end, pct, doc_id, detect_direction))
+    return mentions
+
+
+def _select(candidates: list[_Candidate], skip: tuple[tuple[int, int], ...]) -> list[_Candidate]:
+    """Longest candidates first, never overlapping each other or a skipped range."""
+    taken = _Intervals(skip)
+    chosen = [
+        c for c in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])) if taken.add(c[0], c[1])
+    ]
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+class _Intervals:
+    """Non-overlapping ``[start, end)`` ranges kept sorted; ``add`` is O(log n) to check."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(ranges):
+            if self.ends and start < self.ends[-1]:  # merge overlapping skip ranges
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def add(self, start: int, end: int) -> bool:
+        """Add ``[start, end)`` unless it overlaps a range already held; True when added."""
+        index = bisect.bisect_right(self.starts, start)
+        if index and self.ends[index - 1] > start:
+            return False
+        if index < len(self.starts) and self.starts[index] < end:
+            return False
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+        return True
+
+
+def _number(token: str) -> Decimal | None:
+    """An Arabic, English-word or Chinese number with an optional sign; None if unreadable."""
+    text = token.strip()
+    negative = False
+    for sign in sorted(P.MINUS_SIGNS, key=len, reverse=True):
+        if text.lower().startswith(sign):
+            negative, text = True, text[len(sign) :].strip()
+            break
+    else:
+        if text.startswith("+"):
+            text = text[1:].strip()
+    value = parse_arabic(text)
+    if value is None:
+        value = _english_number(text)
+    if value is None:
+        value = _cjk_number(text)
+    if value is None:
+        return None
+    return canonical(EXACT.minus(value)) if negative and value else value
+
+
+def _english_number(text: str) -> Decimal | None:
+    words = regex.split(r"[ -]+", text.lower())
+    known = (*P.EN_ONES, *P.EN_TENS, P.EN_HUNDRED, "and")
+    if not words or not all(w in known for w in words):
+        return None
+    total, current, last = 0, 0, ""
+    for word in words:
+        if word == "and":
+            if last != P.EN_HUNDRED:
+                return None
+        elif word == P.EN_HUNDRED:
+            if current == 0 and last != "":
+                return None
+            current = (current or 1) * 100
+        elif word in P.EN_TENS:
+            if current % 100:
+                return None
+            current += P.EN_TENS[word]
+        else:
+            if current % 10 or (last in P.EN_ONES):
+                return None
+            current += P.EN_ONES[word]
+        last = word
+    total += current
+    return Decimal(total)
+
+
+def _cjk_number(token: str) -> Decimal | None:
+    """A Chinese numeral with spaces removed; a dangling 點 at the end is dropped."""
+    text = "".join(token.split())
+    if text and text[-1] in "點点":
+        text = text[:-1]
+    return parse_cjk_number(text) if text else None
+
+
+def _with_k(value: Decimal, k: str | None) -> Decimal:
+    return canonical(EXACT.multiply(value, 1000)) if k else value
+
+
+def _pct(lo: Decimal, hi: Decimal | None, unit: PercentUnit) -> Percentage | None:
+    if hi is None:
+        return Percentage(value=lo, unit=unit)
+    if hi < lo:
+        return None
+    return Percentage(value=lo, value_max=hi, qualifier=Qualifier.RANGE, unit=unit)
+
+
+def _latin(half: str) -> Iterator[_Candidate]:
+    for m in _matches(P.LATIN_PERCENT_RE, half):
+        unit: PercentUnit = "percentage_point" if m.group("pp") else "percent"
+        lo = _number(m.group("lo"))
+        hi = _number(m.group("hi")) if m.group("hi") else None
+        start = m.start("lo") if m.group("between") is None or hi is None else m.start()
+        if lo is None or (m.group("hi") and hi is None):
+            if hi is not None:  # "x to 45%" with an unreadable x: keep the 45%
+                pct = _pct(hi, None, unit)
+                if pct:
+                    yield m.start("hi"), m.end(), pct
+            continue
+        if hi is None:
+            pct = _pct(lo, None, unit)
+            if pct:
+                yield start, m.end(), pct
+            continue
+        dash = m.group("dash").lower()
+        lo_unit = (
+            "percentage_point" if m.group("lo_pp") else "percent" if m.group("lo_pct") else None
+        )
+        is_range = (
+            (dash != "and" or m.group("between") is not None)
+            and lo_unit in (None, unit)
+            and not _preceded_by_from(half, m.start())
+            and hi >= lo
+        )
+        if is_range:
+            pct = _pct(lo, hi, unit)
+            if pct:
+                yield start, m.end(), pct
+            continue
+        # Not a range ("from 40% to 45%" is a change, "40% and 45%" two figures): keep the parts.
+        if lo_unit is not None:
+            yield (
+                m.start("lo"),
+                m.end("lo_pp" if m.group("lo_pp") else "lo_pct"),
+                Percentage(value=lo, unit=lo_unit),
+            )
+        yield m.start("hi"), m.end(), Percentage(value=hi, unit=unit)
+
+
+_FROM_RE = regex.compile(r"(?<![\w-])(?:from|由|從|从)[ ]{0,2}\Z", regex.IGNORECASE)
+
+
+def _preceded_by_from(half: str, start: int) -> bool:
+    return _FROM_RE.search(half, max(0, start - 8), start) is not None
+
+
+def _cjk_fraction(half: str) -> Iterator[_Candidate]:
+    for m in _matches(P.CJK_FRACTION_RE, half):
+        denominator = P.DENOMINATORS.get("".join(m.group("den").split()))
+        lo = _cjk_or_arabic(m.group("lo"))
+        hi = _cjk_or_arabic(m.group("hi")) if m.group("hi") else None
+        if denominator is None or lo is None or (m.group("hi") and hi is None):
+            continue
+        scale = Decimal(100) / Decimal(denominator)  # exact: denominators are powers of ten
+        lo = canonical(EXACT.multiply(_with_k(lo, m.group("lo_k")), scale))
+        if m.group("sign"):
+            lo = canonical(EXACT.minus(lo)) if lo else lo
+        hi = canonical(EXACT.multiply(hi, scale)) if hi is not None else None
+        pct = _pct(lo, hi, "percent")
+        if pct:
+            yield m.start(), m.end(), pct
+
+
+def _cjk_or_arabic(token: str | None) -> Decimal | None:
+    if token is None:
+        return None
+    value = parse_arabic(token)
+    return value if value is not None else _cjk_number(token)
+
+
+def _cjk_points(half: str) -> Iterator[_Candidate]:
+    for m in _matches(P.CJK_POINTS_RE, half):
+        lo = _cjk_or_arabic(m.group("lo"))
+        hi = _cjk_or_arabic(m.group("hi")) if m.group("hi") else None
+        if lo is None or (m.group("hi") and hi is None):
+            continue
+        lo = _with_k(lo, m.group("lo_k"))
+        if m.group("sign"):
+            lo = canonical(EXACT.minus(lo)) if lo else lo
+        pct = _pct(lo, hi, "percentage_point")
+        if pct:
+            yield m.start(), m.end(), pct
+
+
+def _cheng_value(token: str) -> Decimal | None:
+    value = Decimal("0.5") if token == "半" else _cjk_or_arabic(token)
+    if value is None or value > P.CHENG_MAX:
+        return None
+    return value
+
+
+def _cjk_cheng(half: str) -> Iterator[_Candidate]:
+    for m in _matches(P.CJK_CHENG_RE, half):
+        num = _cheng_value(m.group("num"))
+        if num is None:
+            continue
+        value = EXACT.multiply(num, 10)
+        tail = m.group("tail")
+        if tail:
+            value = EXACT.add(value, Decimal(5) if tail == "半" else parse_cjk_number(tail) or 0)
+        value = canonical(value)
+        if m.group("lo"):
+            lo = _cheng_value(m.group("lo"))
+            if lo is None or tail:
+                continue
+            pct = _pct(canonical(EXACT.multiply(lo, 10)), value, "percent")
+        else:
+            pct = _pct(value, None, "percent")
+        if pct:
+            yield m.start(), m.end(), pct
+
+
+def _mention(
+    text: str,
+    half: str,
+    start: int,
+    end: int,
+    pct: Percentage,
+    doc_id: str | None,
+    detect_direction: bool,
+) -> PercentMention:
+    qualifier_span: Span | None = None
+    if pct.qualifier is not Qualifier.RANGE:
+        before = P.QUALIFIER_BEFORE_RE.search(half, max(0, start - QUALIFIER_WINDOW), start)
+        after = P.QUALIFIER_AFTER_RE.match(half, end, min(len(half), end + QUALIFIER_WINDOW))
+        if before is not None:
+            cue = before.group("en") or before.group("zh")
+            cue_start = before.start("en") if before.group("en") else before.start("zh")
+            qualifier = _lookup_before(cue)
+            qualifier_span = Span.of(text, cue_start, cue_start + len(cue), doc_id)
+            pct = pct.model_copy(update={"qualifier": qualifier})
+            start = cue_start
+        elif after is not None:
+            cue = after.group("q")
+            qualifier = P.QUALIFIERS_AFTER[" ".join(cue.lower().split())]
+            qualifier_span = Span.of(text, after.start("q"), after.end("q"), doc_id)
+            pct = pct.model_copy(update={"qualifier": qualifier})
+            end = after.end("q")
+    direction: Direction | None = None
+    direction_span: Span | None = None
+    if detect_direction:
+        found = _direction(half, start, end)
+        if found is not None:
+            direction, (cue_start, cue_end) = found
+            direction_span = Span.of(text, cue_start, cue_end, doc_id)
+    return PercentMention(
+        percentage=pct,
+        span=Span.of(text, start, end, doc_id),
+        qualifier_span=qualifier_span,
+        direction=direction,
+        direction_span=direction_span,
+    )
+
+
+def _lookup_before(cue: str) -> Qualifier:
+    key = " ".join(cue.lower().split())
+    return P.QUALIFIERS_BEFORE_EN.get(key) or P.QUALIFIERS_BEFORE_ZH[cue]
+
+
+_INCREASE = frozenset(
+    [*P.INCREASE_VERBS_EN, *P.INCREASE_NOUNS_EN, *P.INCREASE_ADVERBS_EN, *P.INCREASE_ZH]
+)
+
+
+def _direction(half: str, start: int, end: int) -> tuple[Direction, tuple[int, int]] | None:
+    window = max(0, start - DIRECTION_WINDOW)
+    for pattern in (P.DIRECTION_ADVERB_EN_RE, P.DIRECTION_BEFORE_ZH_RE, P.DIRECTION_BEFORE_EN_RE):
+        found = pattern.search(half, window, start)
+        if found is not None:
+            break
+    else:
+        found = P.DIRECTION_AFTER_EN_RE.match(half, end, min(len(half), end + 20))
+    if found is None:
+        return None
+    cue = found.group("cue")
+    kind: Direction = "increase" if cue.lower() in _INCREASE or cue in _INCREASE else "decrease"
+    return kind, (found.start("cue"), found.end("cue"))

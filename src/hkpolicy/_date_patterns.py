@@ -1,0 +1,270 @@
+"""Vocabulary and compiled patterns for :mod:`hkpolicy.dates` (private).
+
+Owns month names, parts of a year, anchor cues ("by", "since", 以來), relative expressions
+("within the next two years", 去年), fiscal-year separators and budget context words, and the
+`regex` patterns built from them. The algorithm lives in dates.py.
+
+Patterns run on text passed through :func:`hkpolicy._numerals.to_halfwidth` (offsets unchanged).
+Every repetition is bounded and every pattern starts behind a look-behind that forbids starting
+inside a word or number, so each scan is linear in the text length by construction; the scanners
+also pass ``timeout=``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Months, English full names and abbreviations, lower case. "May" alone is a verb too often, so
+# a month name is only read next to a day or a year.
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+# Parts of a year as words; the value is the part's key (see dates.YEAR_PARTS for their months).
+YEAR_PART_WORDS: dict[str, str] = {
+    "early": "early", "the beginning of": "early", "beginning of": "early",
+    "the start of": "early", "start of": "early",
+    "mid": "mid", "the middle of": "mid", "middle of": "mid",
+    "late": "late", "the end of": "late", "end of": "late",
+    "the first half of": "first_half", "first half of": "first_half",
+    "the second half of": "second_half", "second half of": "second_half",
+    "the first quarter of": "q1", "first quarter of": "q1",
+    "the second quarter of": "q2", "second quarter of": "q2",
+    "the third quarter of": "q3", "third quarter of": "q3",
+    "the fourth quarter of": "q4", "fourth quarter of": "q4",
+    "h1": "first_half", "h2": "second_half", "1h": "first_half", "2h": "second_half",
+    "q1": "q1", "q2": "q2", "q3": "q3", "q4": "q4",
+}  # fmt: skip
+YEAR_PART_WORDS_ZH: dict[str, str] = {
+    "初": "early", "年初": "early", "中": "mid", "年中": "mid", "底": "late", "年底": "late",
+    "末": "late", "年末": "late", "上半年": "first_half", "下半年": "second_half",
+    "第一季": "q1", "第二季": "q2", "第三季": "q3", "第四季": "q4",
+    "第1季": "q1", "第2季": "q2", "第3季": "q3", "第4季": "q4",
+}  # fmt: skip
+
+# Anchor cues directly before a date or year, lower case -> anchor.
+ANCHORS_BEFORE_EN: dict[str, str] = {
+    "in": "point", "during": "point", "on": "point", "as of": "point", "as at": "point",
+    "by": "deadline", "before": "deadline", "no later than": "deadline",
+    "since": "start", "from": "start", "starting": "start", "after": "start",
+    "until": "end", "till": "end", "through": "end",
+}  # fmt: skip
+ANCHORS_BEFORE_ZH: dict[str, str] = {
+    "於": "point", "于": "point", "在": "point",
+    "自": "start", "從": "start", "从": "start",
+    "到": "end", "直至": "end",
+}  # fmt: skip
+ANCHORS_AFTER_ZH: dict[str, str] = {
+    "以來": "start", "以来": "start", "起": "start",
+    "或之前": "deadline", "之前": "deadline", "以前": "deadline", "前": "deadline",
+    "之後": "start", "以後": "start", "後": "start", "后": "start",
+}  # fmt: skip
+
+# Words after a period that say what it is the period of ("the 2024-2025 budget").
+PERIOD_CONTEXTS: dict[str, str] = {
+    "budget": "budget", "estimates": "estimates",
+    "財政預算案": "budget", "財政預算": "budget", "預算案": "budget",
+    "财政预算案": "budget", "财政预算": "budget", "预算案": "budget",
+}  # fmt: skip
+
+# Relative time. Unit words -> unit; "which" words -> direction of the calendar unit.
+RELATIVE_UNITS_EN: dict[str, str] = {"year": "year", "month": "month", "week": "week", "day": "day"}
+RELATIVE_DIRECTIONS_EN: dict[str, str] = {
+    "next": "next", "coming": "next", "following": "next",
+    "past": "past", "last": "past", "previous": "past",
+}  # fmt: skip
+CALENDAR_WHICH_EN: dict[str, str] = {"this": "current", "last": "past", "next": "next"}
+COUNT_WORDS_EN: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "fifty": 50,
+}  # fmt: skip
+VAGUE_COUNT_EN = ("few", "several", "coming", "recent")
+# 今年, 去年 ... : (unit, direction, amount).
+CALENDAR_ZH: dict[str, tuple[str, str, int]] = {
+    "今年": ("year", "current", 0), "本年": ("year", "current", 0),
+    "去年": ("year", "past", 1), "明年": ("year", "next", 1),
+    "前年": ("year", "past", 2), "後年": ("year", "next", 2), "后年": ("year", "next", 2),
+    "本月": ("month", "current", 0), "上月": ("month", "past", 1), "下月": ("month", "next", 1),
+    "上個月": ("month", "past", 1), "上个月": ("month", "past", 1),
+    "下個月": ("month", "next", 1), "下个月": ("month", "next", 1),
+    "本週": ("week", "current", 0), "本周": ("week", "current", 0),
+    "上週": ("week", "past", 1), "上周": ("week", "past", 1),
+    "下週": ("week", "next", 1), "下周": ("week", "next", 1),
+}  # fmt: skip
+RELATIVE_UNITS_ZH: dict[str, str] = {
+    "年": "year", "個月": "month", "个月": "month", "月": "month",
+    "週": "week", "周": "week", "星期": "week", "日": "day", "天": "day",
+}  # fmt: skip
+
+# Words after a bare number that make it a count or a measure, not a year ("2000 staff").
+COUNT_NOUNS = (
+    "people", "persons", "residents", "companies", "firms", "enterprises", "startups",
+    "start-ups", "staff", "students", "jobs", "members", "professionals", "units", "flats",
+    "households", "employees", "workers", "visitors", "applications", "projects", "patents",
+    "hectares", "km", "kg", "sq", "square", "metres", "meters", "feet", "ft", "tonnes",
+    "times", "hours", "minutes", "seconds", "days", "words", "pages", "copies", "cases",
+)  # fmt: skip
+# Tokens right before a bare number that make it money or a label, not a year.
+NOT_YEAR_BEFORE = ("HK$", "US$", "$", "RMB", "HKD", "USD", "CNY", "¥", "€", "£", "No.", "#")
+
+# Plain years read as dates: a calendar year in this range (inclusive).
+YEAR_MIN = 1900
+YEAR_MAX = 2100
+
+# --- patterns ---------------------------------------------------------------------------------
+
+_NB = r"(?<![A-Za-z0-9_$.,/#\-])"  # not inside a word, a number, money or a path
+_NA = r"(?![A-Za-z0-9_%]|[.,/]\d|-\d)"  # not followed by more of a word or number
+_Y = r"(?P<y>(?:1[89]|2[01])\d{2})"
+_CJK_YEAR = r"(?P<zy>[〇零○一二三四五六七八九]{4})"
+# "may" is matched as the capitalised "May" only: the modal verb is far more common.
+# Month names are matched capitalised or upper case (the patterns are case-sensitive, which is
+# also several times faster in `regex` than IGNORECASE).
+_MONTH_ALT = "|".join(
+    form for m in sorted(MONTHS, key=len, reverse=True) for form in (m.capitalize(), m.upper())
+)
+_MON = rf"(?P<mon>{_MONTH_ALT})\.?"
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_PART_ALT = "|".join(
+    regex.escape(form).replace(r"\ ", "[ ]+")
+    for w in sorted(YEAR_PART_WORDS, key=len, reverse=True)
+    if not regex.match(r"^\d?[hq]\d?$", w)
+    for form in (w, w[0].upper() + w[1:])
+)
+_DASH = r"[-‐‑‒–—]"
+_YEAR = r"(?:1[89]|2[01])\d{2}"  # 1800-2199; callers narrow to YEAR_MIN..YEAR_MAX
+_ORD = r"(?:st|nd|rd|th)?"
+_ZH_DIGIT = "[〇零○一二三四五六七八九]"
+_ZH_NUM = r"[〇零一二兩两三四五六七八九十]{1,3}"
+
+# Full and partial English and numeric dates. One pattern, alternatives named by form.
+DATE_RE = regex.compile(
+    rf"""
+    {_NB}
+    (?:
+      (?P<iso>(?P<iso_y>{_YEAR})-(?P<iso_m>[01]?\d)-(?P<iso_d>[0-3]?\d))
+    | (?P<dmy_num>(?P<n_d>[0-3]?\d)[/.](?P<n_m>[01]?\d)[/.](?P<n_y>{_YEAR}))
+    | (?P<mdy>(?P<a_mon>{_MONTH_ALT})\.?[ ]{{1,2}}(?P<a_d>[0-3]?\d){_ORD},?
+        [ ]{{1,2}}(?P<a_y>\d{{4}}))
+    | (?P<dmy>(?P<b_d>[0-3]?\d){_ORD}[ ]{{1,2}}(?:of[ ]+)?(?P<b_mon>{_MONTH_ALT})\.?,?
+        [ ]{{1,2}}(?P<b_y>\d{{4}}))
+    | (?P<my>(?P<c_mon>{_MONTH_ALT})\.?,?[ ]{{1,2}}(?:of[ ]+)?(?P<c_y>\d{{4}}))
+    | (?P<part>(?P<p_word>{_PART_ALT})(?:[ ]{{1,2}}|-)(?P<p_y>\d{{4}}))
+    | (?P<hq>(?P<hq_word>[HQ][1-4]|[12]H)[ ]?(?P<hq_y>\d{{4}}))
+    )
+    {_NA}
+    """,
+    regex.VERBOSE,
+)
+
+# Chinese dates: 2024年7月4日, 二零二四年七月, 2024年下半年, 2024年底.
+DATE_ZH_RE = regex.compile(
+    rf"""
+    (?<![\d〇零○一二三四五六七八九十])
+    (?:(?P<y>\d{{4}})|{_CJK_YEAR})[ ]?年
+    (?:
+      [ ]?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])[ ]?月
+      (?:[ ]?(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])
+        [ ]?[日號号])?
+    | (?P<part>上半年|下半年|年初|年中|年底|年末|初|底|末|中(?!\p{{Han}})|第[一二三四1-4]季)(?:度)?
+    )?
+    """,
+    regex.VERBOSE,
+)
+
+# Fiscal years and year ranges: 2024-25, 2024/25, FY2024-25, 2024‑25, 2024-2025, 2024至25年度,
+# 二零二四至二五年度, 2020 to 2025, between 2020 and 2025.
+PERIOD_RE = regex.compile(
+    rf"""
+    {_NB}
+    (?:
+      (?P<fy>FY|F\.Y\.|fiscal[ ]year|financial[ ]year)[ ]?)?
+    (?:
+      (?P<y1>{_YEAR})
+      (?P<sep>[ ]?(?:{_DASH}|/)[ ]?|至|到)
+      (?P<y2>\d{{4}}|\d{{2}})(?!\d)
+    | (?P<zy1>{_ZH_DIGIT}{{4}})(?:至|到|/|{_DASH})(?P<zy2>{_ZH_DIGIT}{{2}}(?:{_ZH_DIGIT}{{2}})?)
+    | (?P<between>between)[ ]+(?P<b1>{_YEAR})[ ]+and[ ]+(?P<b2>{_YEAR})
+    | (?P<from>from)[ ]+(?P<f1>{_YEAR})[ ]+(?:to|until|till|through)[ ]+(?P<f2>{_YEAR})
+    )
+    (?P<nd>[ ]?(?:年度|財政年度|财政年度))?
+    (?![A-Za-z0-9_%]|[.,]\d|-\d)
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# A plain year used as a date: "2023 survey", "in 2014", "(2024)", "2030+".
+YEAR_RE = regex.compile(rf"{_NB}{_Y}(?P<plus>\+)?(?![A-Za-z0-9_%]|[.,/]\d|{_DASH}\d|年)")
+
+_COUNT_ALT = "|".join(sorted(COUNT_WORDS_EN, key=len, reverse=True))
+_UNIT_ALT = "|".join(RELATIVE_UNITS_EN)
+# "within the next two years", "over the past five years", "in the coming years",
+# "this year", "last year", "this week", "in recent years".
+RELATIVE_EN_RE = regex.compile(
+    rf"""
+    (?=[iowdftlnIOWDFTLN])                          # cheap first-letter filter
+    (?<![A-Za-z0-9_])
+    (?:
+      (?P<prep>within|in|over|during|for)[ ]+the[ ]+
+        (?P<dir>next|coming|following|past|last|previous)[ ]+
+        (?:(?P<n>{_COUNT_ALT}|\d{{1,3}})|(?P<vague>few|several|couple[ ]of))[ ]+
+        (?P<unit>{_UNIT_ALT})s?
+    | (?P<within>within)[ ]+(?P<wn>{_COUNT_ALT}|\d{{1,3}})[ ]+(?P<wunit>{_UNIT_ALT})s?
+    | (?P<recent>(?:in|over)[ ]+(?:recent|the[ ]+coming)[ ]+years)
+    | (?P<which>this|last|next)[ ]+(?P<cunit>year|month|week)
+    )
+    \b
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+_CAL_ZH = "|".join(sorted(CALENDAR_ZH, key=len, reverse=True))
+_REL_UNIT_ZH = "|".join(sorted(RELATIVE_UNITS_ZH, key=len, reverse=True))
+# 今年, 去年, 未來兩年內, 過去五年, 近年.
+RELATIVE_ZH_RE = regex.compile(
+    rf"""
+    (?P<cal>{_CAL_ZH})(?!度)
+    | (?P<zdir>未來|未来|今後|今后|過去|过去|往後|往后)(?P<zn>{_ZH_NUM}|\d{{1,3}})
+      [ ]?(?P<zunit>{_REL_UNIT_ZH})(?P<nei>內|内)?
+    | (?P<zrecent>近年來|近年来|近年)
+    """,
+    regex.VERBOSE,
+)
+
+_ANCHOR_EN = "|".join(
+    regex.escape(w).replace(r"\ ", "[ ]+") for w in sorted(ANCHORS_BEFORE_EN, key=len, reverse=True)
+)
+ANCHOR_BEFORE_EN_RE = regex.compile(rf"(?<![A-Za-z0-9_])(?P<cue>{_ANCHOR_EN})[ ]+\Z", regex.I)
+ANCHOR_BEFORE_ZH_RE = regex.compile(
+    rf"(?P<cue>{'|'.join(sorted(ANCHORS_BEFORE_ZH, key=len, reverse=True))})[ ]?\Z"
+)
+ANCHOR_AFTER_ZH_RE = regex.compile(
+    rf"[ ]?(?P<cue>{'|'.join(sorted(ANCHORS_AFTER_ZH, key=len, reverse=True))})"
+)
+_CTX = "|".join(sorted(PERIOD_CONTEXTS, key=len, reverse=True))
+CONTEXT_AFTER_RE = regex.compile(rf"[ ]{{0,2}}(?P<ctx>{_CTX})(?![A-Za-z0-9_])", regex.IGNORECASE)
+_COUNT_NOUN_ALT = "|".join(regex.escape(w) for w in COUNT_NOUNS)
+COUNT_NOUN_AFTER_RE = regex.compile(
+    rf"[ ]{{1,2}}(?:{_COUNT_NOUN_ALT})\b|[ ]?[名家間间個个位人宗項项元萬万億亿%]",
+    regex.IGNORECASE,
+)
+_NOT_YEAR = "|".join(regex.escape(w) for w in NOT_YEAR_BEFORE)
+NOT_YEAR_BEFORE_RE = regex.compile(rf"(?:{_NOT_YEAR})[ ]?\Z", regex.IGNORECASE)
+
+# parse_period's "A to B" split: lazy left side, so it is quadratic in the worst case; it runs on
+# one short expression only, with a timeout (see dates.PARSE_TIMEOUT_SECONDS).
+RANGE_SPLIT_RE = regex.compile(
+    r"""
+    between[ ]+(?P<a>.+?)[ ]+and[ ]+(?P<b>.+)
+    | (?:from[ ]+)?(?P<c>.+?)[ ]*(?:[ ]to[ ]|[ ]until[ ]|至|到)[ ]*(?P<d>.+)
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
