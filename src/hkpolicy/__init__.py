@@ -14,7 +14,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from .abbrev import Abbreviation, find_abbreviations
-    from .corpus import Corpus, Document, load_corpus
+    from .corpus import Corpus, Document, json_schema, load_corpus
     from .dates import (
         DateMention,
         DateRange,
@@ -37,70 +37,82 @@ if TYPE_CHECKING:
         recognize_entities,
     )
     from .errors import CorpusIntegrityError, HKPolicyError, ParseError, UnknownCurrencyError
+    from .extract import Extraction, UnparsedNumber, extract
     from .facts import Funding, SectorStat
     from .money import Money, MoneyMention, find_money, parse_money
     from .percent import Percentage, PercentMention, find_percentages, parse_percentage
     from .spans import Qualifier, Span
-    from .tables import Cell, Table
+    from .tables import Cell, ColumnUnit, Level, Table, find_tables, sector_stats_from_table
 
 # Public name -> the submodule that defines it.
 _LAZY = {
     "Abbreviation": "abbrev",
     "Cell": "tables",
+    "ColumnUnit": "tables",
     "Corpus": "corpus",
     "CorpusIntegrityError": "errors",
-    "Document": "corpus",
-    "EntityMention": "entities",
     "DateMention": "dates",
     "DateRange": "dates",
+    "Document": "corpus",
+    "EntityMention": "entities",
+    "Extraction": "extract",
     "FiscalYear": "dates",
-    "PartialDate": "dates",
-    "RelativePeriod": "dates",
-    "find_dates": "dates",
-    "find_periods": "dates",
-    "parse_date": "dates",
-    "parse_period": "dates",
     "Funding": "facts",
     "HKPolicyError": "errors",
     "Initiative": "entities",
     "Institution": "entities",
+    "Level": "tables",
     "Money": "money",
     "MoneyMention": "money",
     "ParseError": "errors",
-    "Percentage": "percent",
+    "PartialDate": "dates",
     "PercentMention": "percent",
-    "find_percentages": "percent",
-    "parse_percentage": "percent",
+    "Percentage": "percent",
     "Qualifier": "spans",
     "Registry": "entities",
+    "RelativePeriod": "dates",
     "SectorStat": "facts",
     "Span": "spans",
     "Table": "tables",
     "UnknownCurrencyError": "errors",
+    "UnparsedNumber": "extract",
+    "extract": "extract",
     "find_abbreviations": "abbrev",
+    "find_dates": "dates",
     "find_initiatives": "entities",
     "find_institutions": "entities",
     "find_money": "money",
+    "find_percentages": "percent",
+    "find_periods": "dates",
+    "find_tables": "tables",
+    "json_schema": "corpus",
     "load_corpus": "corpus",
     "load_registry": "entities",
+    "parse_date": "dates",
     "parse_money": "money",
+    "parse_percentage": "percent",
+    "parse_period": "dates",
     "recognize_entities": "entities",
+    "sector_stats_from_table": "tables",
 }
 
 __all__ = [
     "Abbreviation",
     "Cell",
+    "ColumnUnit",
     "Corpus",
     "CorpusIntegrityError",
     "DateMention",
     "DateRange",
     "Document",
     "EntityMention",
+    "Extraction",
     "FiscalYear",
     "Funding",
     "HKPolicyError",
     "Initiative",
     "Institution",
+    "Level",
     "Money",
     "MoneyMention",
     "ParseError",
@@ -114,7 +126,9 @@ __all__ = [
     "Span",
     "Table",
     "UnknownCurrencyError",
+    "UnparsedNumber",
     "__version__",
+    "extract",
     "find_abbreviations",
     "find_dates",
     "find_initiatives",
@@ -122,6 +136,8 @@ __all__ = [
     "find_money",
     "find_percentages",
     "find_periods",
+    "find_tables",
+    "json_schema",
     "load_corpus",
     "load_registry",
     "parse_date",
@@ -129,6 +145,7 @@ __all__ = [
     "parse_percentage",
     "parse_period",
     "recognize_entities",
+    "sector_stats_from_table",
 ]
 
 

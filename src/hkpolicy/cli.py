@@ -1,19 +1,28 @@
 """The ``hkpolicy`` command. The only module that prints.
 
-``main(argv)`` returns the exit code: 0 on success, 1 when the input or the corpus is bad (a
-one-line message on stderr quoting the problem), 2 for a usage error (argparse's convention).
+``main(argv)`` returns the exit code: 0 on success, 1 for bad input (a one-line message on
+stderr that quotes the problem), 2 for a usage error (argparse's convention).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import sys
+import unicodedata
 from collections.abc import Sequence
-from typing import Any, TextIO
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
-from . import __version__
+from ._version import __version__
 from .errors import HKPolicyError
+
+if TYPE_CHECKING:
+    from .extract import Extraction
+    from .money import Money
 
 __all__ = ["main"]
 
@@ -24,10 +33,19 @@ def __dir__() -> list[str]:
 
 EXAMPLES = """\
 examples:
-  hkpolicy                 summary of the bundled seed corpus
-  hkpolicy summary --json  the same, as JSON
-  python -m hkpolicy       the same as hkpolicy
+  hkpolicy                                   summary of the bundled seed corpus
+  hkpolicy summary --json                    the same, as JSON
+  hkpolicy extract speech.txt                amounts, percentages, dates and bodies in a file
+  pbpaste | hkpolicy extract - --currency USD --format json
+  hkpolicy export --format csv out/          the corpus facts as CSV files
+  hkpolicy schema > hkpolicy.schema.json     JSON Schema of the output
 """
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+
+class InputError(HKPolicyError):
+    """The file or text given on the command line cannot be read."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,21 +56,55 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"hkpolicy {__version__}")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    summary = commands.add_parser(
-        "summary", help="summarise the bundled corpus (the default command)"
-    )
+
+    summary = commands.add_parser("summary", help="summarise the bundled corpus (the default)")
     summary.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON instead of text"
     )
+
+    extract = commands.add_parser(
+        "extract",
+        help="extract facts from a text file or standard input",
+        epilog="example: hkpolicy extract budget.txt --currency USD",
+    )
+    extract.add_argument("file", help="a UTF-8 text file, or - for standard input")
+    extract.add_argument("--format", choices=FORMATS, default="table", help="output format")
+    extract.add_argument(
+        "--currency",
+        choices=("HKD", "USD"),
+        type=str.upper,
+        default=None,
+        help="also show every HKD/USD amount in this currency, at the linked rate 7.80",
+    )
+    extract.add_argument(
+        "--lang",
+        choices=("en", "zh", "auto"),
+        default="auto",
+        help="the text's language, recorded on the output; both languages are always read",
+    )
+    extract.add_argument(
+        "--default-currency", default="HKD", help="currency of a bare $ or 元 (default HKD)"
+    )
+
+    export = commands.add_parser("export", help="write the corpus facts to a directory")
+    export.add_argument("directory", help="where to write (created if missing)")
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+
+    commands.add_parser("schema", help="print the JSON Schema of hkpolicy's output")
     return parser
+
+
+# --- summary --------------------------------------------------------------------------------
 
 
 def _format_summary(summary: dict[str, Any], out: TextIO) -> None:
     documents = summary["documents"]
     out.write(f"hkpolicy {__version__}: bundled seed corpus, {len(documents)} documents\n\n")
-    rows = [("id", "words", "boilerplate", "published", "publisher / author", "title")]
+    rows: list[tuple[str, ...]] = [
+        ("id", "words", "boilerplate", "published", "publisher / author", "title")
+    ]
     for d in documents:
         byline = " / ".join(x for x in (d["publisher"], d["author"]) if x) or "-"
         title = (d["title"] or "-") + (" [assigned]" if d["title_assigned"] else "")
@@ -66,10 +118,7 @@ def _format_summary(summary: dict[str, Any], out: TextIO) -> None:
                 title,
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
-        cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
-        out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+    _write_rows(rows, out, indent="")
     out.write("\nfacts:\n")
     for name, count in summary["facts"].items():
         shown = "not extracted yet" if count is None else str(count)
@@ -77,12 +126,55 @@ def _format_summary(summary: dict[str, Any], out: TextIO) -> None:
     if summary["pending_extractors"]:
         pending = ", ".join(summary["pending_extractors"])
         out.write(f"\nextractors not yet in this release: {pending}\n")
+    if summary["funding"]:
+        out.write("\nfunding (US$ at the linked rate 7.80 unless written in the text):\n")
+        rows = [("doc", "amount as written", "HK$", "US$", "initiative / institution", "period")]
+        for f in summary["funding"]:
+            who = " / ".join(x for x in (f["initiative"], f["institution"]) if x) or "-"
+            usd = _grouped(f["usd"]) + ("" if f["usd_as_written"] else "*")
+            row = (f["doc_id"][:3], f["amount"], _grouped(f["hkd"]), usd, who, f["period"] or "-")
+            rows.append(row)
+        _write_rows(rows, out)
+        out.write("  * converted by hkpolicy; the others are the text's own figures\n")
+    if summary["sector_stats"]:
+        out.write("\nsector statistics:\n")
+        rows = [("doc", "sector", "metric", "value", "year", "source")]
+        for s in summary["sector_stats"]:
+            source = s["source_institution"] or s["source"]
+            year = str(s["year"] or "-")
+            rows.append((s["doc_id"][:3], s["sector"], s["metric"], s["value"], year, source))
+        _write_rows(rows, out)
+    if summary["top_institutions"]:
+        out.write("\ntop institutions:\n")
+        rows = [("id", "name", "mentions", "documents")]
+        for i in summary["top_institutions"]:
+            rows.append((i["id"], i["name"], str(i["mentions"]), str(i["documents"])))
+        _write_rows(rows, out)
+
+
+def _grouped(number: str | None) -> str:
+    if number is None:
+        return "-"
+    whole, dot, fraction = number.partition(".")
+    return f"{int(whole):,}" + (dot + fraction if dot else "")
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide (CJK) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _write_rows(rows: Sequence[Sequence[str]], out: TextIO, *, indent: str = "  ") -> None:
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row[:-1])]
+        out.write(indent + "  ".join([*cells, row[-1]]).rstrip() + "\n")
 
 
 def _summary(as_json: bool, out: TextIO) -> int:
-    from .corpus import load_corpus
+    from . import corpus
 
-    summary = load_corpus().summary()
+    summary = corpus.load_corpus().summary()
     if as_json:
         json.dump(summary, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -91,11 +183,157 @@ def _summary(as_json: bool, out: TextIO) -> int:
     return 0
 
 
+# --- extract --------------------------------------------------------------------------------
+
+
+def _read_input(name: str) -> tuple[str, str]:
+    """``(doc_id, text)`` of a file or of standard input."""
+    if name == "-":
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+        doc_id = "stdin"
+    else:
+        path = Path(name)
+        if not path.is_file():
+            raise InputError(f"no such file: {name!r}")
+        data = path.read_bytes()
+        doc_id = path.stem
+    if isinstance(data, str):
+        return doc_id, data
+    try:
+        return doc_id, data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{name!r} is not UTF-8 text (byte {error.start})") from error
+
+
+def _converted(money: Money, currency: str | None) -> str:
+    if currency is None or money.currency == currency:
+        return ""
+    if {money.currency, currency} != {"HKD", "USD"}:
+        return "(no rate)"
+    amount = money.to(currency).amount.quantize(Decimal("0.01"))
+    return f"{currency} {amount:,}"
+
+
+def _records(extraction: Extraction, currency: str | None) -> list[dict[str, Any]]:
+    """One flat record per mention or fact, for table, jsonl and csv output."""
+    records: list[dict[str, Any]] = []
+
+    def add(kind: str, span: Any, value: str, **extra: Any) -> None:
+        records.append(
+            {
+                "type": kind,
+                "start": span.start,
+                "end": span.end,
+                "text": span.text,
+                "value": value,
+                **extra,
+            }
+        )
+
+    for m in extraction.money:
+        add("money", m.span, str(m.money), converted=_converted(m.money, currency))
+    for p in extraction.percentages:
+        add("percentage", p.span, str(p.percentage))
+    for d in extraction.dates:
+        add("date", d.span, f"{d.kind} {d.value if d.value is not None else '(unresolved)'}")
+    for institution in extraction.institutions:
+        for span in institution.mentions:
+            add("institution", span, institution.id, name=institution.name)
+    for initiative in extraction.initiatives:
+        for span in initiative.mentions:
+            add("initiative", span, initiative.id, name=initiative.name)
+    for f in extraction.funding:
+        who = " / ".join(x for x in (f.initiative, f.institution) if x) or (f.purpose or "")
+        add("funding", f.span, f"{f.amount} -> {who}", converted=_converted(f.amount, currency))
+    for s in extraction.sector_stats:
+        add("sector_stat", s.span, f"{s.sector}: {s.metric} {s.value}")
+    for u in extraction.unparsed:
+        add("unparsed", u.span, u.reason)
+    records.sort(key=lambda r: (r["start"], r["type"]))
+    return records
+
+
+def _extract(args: argparse.Namespace, out: TextIO) -> int:
+    from .extract import extract
+
+    doc_id, text = _read_input(args.file)
+    extraction = extract(text, doc_id=doc_id, default_currency=args.default_currency)
+    if args.format == "json":
+        out.write(extraction.model_dump_json(indent=2) + "\n")
+        return 0
+    records = _records(extraction, args.currency)
+    if args.format == "jsonl":
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif args.format == "csv":
+        columns = ["type", "start", "end", "text", "value", "converted", "name"]
+        writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+    else:
+        rows = [("type", "where", "text", "value")]
+        for r in records:
+            value = r["value"] + (f" = {r['converted']}" if r.get("converted") else "")
+            text_shown = r["text"] if len(r["text"]) <= 48 else r["text"][:45] + "..."
+            rows.append((r["type"], f"{r['start']}-{r['end']}", text_shown, value))
+        out.write(f"{doc_id} (language: {args.lang}): {len(records)} items\n")
+        _write_rows(rows, out)
+    return 0
+
+
+# --- export and schema ----------------------------------------------------------------------
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    from ._frames import corpus_rows
+    from .corpus import load_corpus
+
+    directory = Path(args.directory)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"cannot create {args.directory!r}: {error.strerror}") from error
+    corpus = load_corpus()
+    written = []
+    if args.format == "json":
+        target = directory / "corpus.json"
+        target.write_text(corpus.to_json(indent=2) + "\n", encoding="utf-8")
+        written.append(target)
+    else:
+        for name, rows in corpus_rows(corpus).items():
+            target = directory / f"{name}.csv"
+            buffer = io.StringIO()
+            if rows:
+                writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(rows)
+            target.write_text(buffer.getvalue(), encoding="utf-8")
+            written.append(target)
+    for path in written:
+        out.write(f"wrote {path}\n")
+    return 0
+
+
+def _schema(out: TextIO) -> int:
+    from .corpus import json_schema
+
+    json.dump(json_schema(), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
     args = _parser().parse_args(argv)
+    out = sys.stdout
     try:
-        return _summary(bool(args.json), sys.stdout)
+        if args.command == "extract":
+            return _extract(args, out)
+        if args.command == "export":
+            return _export(args, out)
+        if args.command == "schema":
+            return _schema(out)
+        return _summary(bool(args.json), out)
     except HKPolicyError as error:
         message = str(error).splitlines()[0]
         print(f"hkpolicy: error: {message}", file=sys.stderr)

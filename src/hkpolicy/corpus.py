@@ -15,7 +15,8 @@ import functools
 import hashlib
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,8 +24,10 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field
 
 from .boilerplate import Boilerplate, find_boilerplate
+from .dates import FiscalYear
 from .entities import Initiative, Institution
 from .errors import CorpusIntegrityError
+from .extract import Extraction, extract
 from .facts import Funding, SectorStat
 from .money import KNOWN_CURRENCIES
 from .spans import Record
@@ -33,7 +36,7 @@ from .tables import Table
 if TYPE_CHECKING:  # importlib.resources.abc is 3.11+
     from importlib.abc import Traversable
 
-__all__ = ["CATALOG_NAME", "Corpus", "Document", "load_corpus", "seeds_directory"]
+__all__ = ["CATALOG_NAME", "Corpus", "Document", "json_schema", "load_corpus", "seeds_directory"]
 
 
 def __dir__() -> list[str]:
@@ -41,17 +44,19 @@ def __dir__() -> list[str]:
 
 
 CATALOG_NAME = "catalog.json"
+# How many institutions the summary lists, most mentioned first.
+TOP_INSTITUTIONS = 8
 
 # Fact collections a corpus can hold, and whether their extractor has landed in this release.
 EXTRACTORS: Mapping[str, bool] = {
-    "money": False,
-    "percentages": False,
-    "dates": False,
-    "tables": False,
-    "institutions": False,
-    "initiatives": False,
-    "funding": False,
-    "sector_stats": False,
+    "money": True,
+    "percentages": True,
+    "dates": True,
+    "tables": True,
+    "institutions": True,
+    "initiatives": True,
+    "funding": True,
+    "sector_stats": True,
 }
 
 
@@ -113,6 +118,16 @@ class Document(Record):
         """``(start, end)`` of each boilerplate span, the form scanners take as ``skip=``."""
         return tuple((item.span.start, item.span.end) for item in self.boilerplate)
 
+    def extract(self) -> Extraction:
+        """Every mention and fact in this document, with spans into ``text``."""
+        return extract(
+            self.text,
+            doc_id=self.id,
+            default_currency=self.default_currency,
+            published=self.published,
+            boilerplate=self.boilerplate,
+        )
+
     def in_boilerplate(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` overlaps a boilerplate span."""
         return any(s < end and start < e for s, e in self.boilerplate_ranges)
@@ -138,8 +153,80 @@ class Corpus(Record):
     """Sector statistics from every document's tables and prose."""
     tables: tuple[Table, ...] = ()
     """Tables from every document."""
+    extractions: tuple[Extraction, ...] = ()
+    """One extraction per document, in document order: every mention, fact and unparsed number."""
     pending: tuple[str, ...] = ()
     """Fact collections whose extractor has not landed yet; they are empty, not missing facts."""
+
+    @classmethod
+    def from_documents(cls, documents: Sequence[Document]) -> Corpus:
+        """Extract every document and merge the entities across them by id."""
+        extractions = tuple(document.extract() for document in documents)
+        return cls(
+            documents=tuple(documents),
+            extractions=extractions,
+            institutions=_merged([e.institutions for e in extractions]),
+            initiatives=_merged([e.initiatives for e in extractions]),
+            funding=tuple(f for e in extractions for f in e.funding),
+            sector_stats=tuple(s for e in extractions for s in e.sector_stats),
+            tables=tuple(t for e in extractions for t in e.tables),
+            pending=tuple(name for name, landed in EXTRACTORS.items() if not landed),
+        )
+
+    def extraction(self, doc_id: str) -> Extraction:
+        """The extraction of one document."""
+        for document, extraction in zip(self.documents, self.extractions, strict=False):
+            if document.id == doc_id:
+                return extraction
+        raise KeyError(f"no extraction for {doc_id!r}")
+
+    def institution(self, entity_id: str) -> Institution:
+        """The merged institution with this id."""
+        for institution in self.institutions:
+            if institution.id == entity_id:
+                return institution
+        raise KeyError(f"no institution {entity_id!r} in the corpus")
+
+    def facts_about(self, institution_id: str) -> list[Funding | SectorStat]:
+        """Funding that names the institution (or an initiative it owns), and the statistics it
+        is credited for."""
+        owned = {i.id for i in self.initiatives if institution_id in (i.owner, *i.text_owners)}
+        facts: list[Funding | SectorStat] = [
+            f for f in self.funding if f.institution == institution_id or f.initiative in owned
+        ]
+        facts += [s for s in self.sector_stats if s.source_institution == institution_id]
+        return facts
+
+    def funding_by_initiative(self) -> dict[str, list[Funding]]:
+        """Funding grouped by initiative id; funding tied to no initiative is left out."""
+        grouped: dict[str, list[Funding]] = {}
+        for fact in self.funding:
+            if fact.initiative is not None:
+                grouped.setdefault(fact.initiative, []).append(fact)
+        return grouped
+
+    def facts_in(self, period: FiscalYear | int) -> list[Funding]:
+        """Funding for a fiscal year (matched by start year, whatever its context) or for a
+        calendar year (matching a plain year, or a fiscal year that begins in it)."""
+        wanted = period.start_year if isinstance(period, FiscalYear) else period
+        found = []
+        for fact in self.funding:
+            start = fact.period.start_year if isinstance(fact.period, FiscalYear) else fact.period
+            if start == wanted and (isinstance(period, int) or isinstance(fact.period, FiscalYear)):
+                found.append(fact)
+        return found
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The whole corpus as JSON; ``Corpus.model_validate_json`` reads it back exactly."""
+        return self.model_dump_json(indent=indent)
+
+    def to_frames(self) -> dict[str, Any]:
+        """One pandas DataFrame per fact type (needs the ``pandas`` extra): funding, sector_stats,
+        money, percentages, dates, institutions, initiatives and unparsed. Each row has
+        ``doc_id``, ``start`` and ``end``; amounts stay Decimal, with a float column beside."""
+        from ._frames import corpus_frames
+
+        return corpus_frames(self)
 
     def __getitem__(self, doc_id: str) -> Document:
         for document in self.documents:
@@ -165,6 +252,13 @@ class Corpus(Record):
             name: (None if name in self.pending else len(getattr(self, name, ())))
             for name in ("funding", "sector_stats", "tables", "institutions", "initiatives")
         }
+        for name in ("money", "percentages", "dates", "unparsed"):
+            counts[name] = (
+                None
+                if name in self.pending
+                else sum(len(getattr(e, name)) for e in self.extractions)
+            )
+        mentions = sorted(self.institutions, key=lambda i: -len(i.mentions))
         return {
             "documents": [
                 {
@@ -181,6 +275,28 @@ class Corpus(Record):
                 for d in self.documents
             ],
             "facts": counts,
+            "funding": [_funding_row(f) for f in self.funding],
+            "sector_stats": [
+                {
+                    "doc_id": s.span.doc_id,
+                    "sector": s.sector,
+                    "metric": s.metric,
+                    "value": str(s.value),
+                    "year": s.year,
+                    "source": s.source,
+                    "source_institution": s.source_institution,
+                }
+                for s in self.sector_stats
+            ],
+            "top_institutions": [
+                {
+                    "id": i.id,
+                    "name": i.name,
+                    "mentions": len(i.mentions),
+                    "documents": len({m.doc_id for m in i.mentions}),
+                }
+                for i in mentions[:TOP_INSTITUTIONS]
+            ],
             "pending_extractors": list(self.pending),
         }
 
@@ -278,8 +394,7 @@ def _load(directory: Traversable) -> Corpus:
                 text=text,
             )
         )
-    pending = tuple(name for name, landed in EXTRACTORS.items() if not landed)
-    return Corpus(documents=tuple(documents), pending=pending)
+    return Corpus.from_documents(documents)
 
 
 @functools.cache
@@ -304,3 +419,59 @@ def load_corpus(directory: str | os.PathLike[str] | None = None) -> Corpus:
     if not path.is_dir():
         raise CorpusIntegrityError(str(path), f"Seed directory {str(path)!r} does not exist")
     return _load(path)
+
+
+def _merged(
+    groups: Sequence[Sequence[Institution]] | Sequence[Sequence[Initiative]],
+) -> tuple[Any, ...]:
+    """Entities merged by id across documents, in order of first mention, mentions concatenated."""
+    merged: dict[str, Any] = {}
+    for group in groups:
+        for entity in group:
+            known = merged.get(entity.id)
+            if known is None:
+                merged[entity.id] = entity
+            else:
+                merged[entity.id] = known.model_copy(
+                    update={"mentions": (*known.mentions, *entity.mentions)}
+                )
+    return tuple(merged.values())
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the public models, for apps that consume hkpolicy's JSON: ``Corpus``
+    and ``Extraction`` at the top, every other model under ``$defs``."""
+    from pydantic.json_schema import models_json_schema
+
+    _, schema = models_json_schema(
+        [(Corpus, "serialization"), (Extraction, "serialization")],
+        title="hkpolicy",
+    )
+    return schema
+
+
+def _funding_row(fact: Funding) -> dict[str, Any]:
+    """One funding fact for the summary: the amount as written and in HKD and USD under the peg."""
+
+    def exact(currency: str) -> str | None:
+        if fact.amount.currency == currency:
+            return str(fact.amount.amount)
+        if fact.converted is not None and fact.converted.currency == currency:
+            return str(fact.converted.amount)
+        if {fact.amount.currency, currency} == {"HKD", "USD"}:
+            return str(fact.amount.to(currency).amount.quantize(Decimal(1)))
+        return None
+
+    return {
+        "doc_id": fact.span.doc_id,
+        "amount": str(fact.amount),
+        "hkd": exact("HKD"),
+        "usd": exact("USD"),
+        "usd_as_written": fact.converted is not None and fact.converted.currency == "USD",
+        "initiative": fact.initiative,
+        "institution": fact.institution,
+        "role": fact.role,
+        "purpose": fact.purpose,
+        "period": None if fact.period is None else str(fact.period),
+        "peg_check": fact.peg_check,
+    }

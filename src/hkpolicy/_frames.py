@@ -1,0 +1,149 @@
+"""pandas DataFrames of a corpus's facts (the optional ``pandas`` extra).
+
+Owns the flat row shape of each fact type: ``doc_id``, ``start``, ``end`` and ``text`` of its span,
+then its values. Amounts and percentages stay ``Decimal`` (object columns), with a ``*_float``
+column beside for plotting.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .dates import FiscalYear
+from .spans import Span
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+
+__all__ = ["corpus_frames", "corpus_rows"]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as error:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "DataFrames need pandas: install hkpolicy with the pandas extra, "
+            "pip install 'hkpolicy[pandas]'"
+        ) from error
+    return pandas
+
+
+def _where(span: Span) -> dict[str, Any]:
+    return {"doc_id": span.doc_id, "start": span.start, "end": span.end, "text": span.text}
+
+
+def _period(value: FiscalYear | int | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def corpus_frames(corpus: Corpus) -> dict[str, Any]:
+    """One DataFrame per fact type, from :func:`corpus_rows`."""
+    pandas = _pandas()
+    return {name: pandas.DataFrame(records) for name, records in corpus_rows(corpus).items()}
+
+
+def corpus_rows(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
+    """Flat rows per fact type (no pandas needed): the shape of the DataFrames and CSV files."""
+    rows: dict[str, list[dict[str, Any]]] = {
+        "funding": [],
+        "sector_stats": [],
+        "money": [],
+        "percentages": [],
+        "dates": [],
+        "institutions": [],
+        "initiatives": [],
+        "unparsed": [],
+    }
+    for fact in corpus.funding:
+        converted = fact.converted
+        rows["funding"].append(
+            {
+                **_where(fact.amount_span or fact.span),
+                "amount": fact.amount.amount,
+                "amount_float": float(fact.amount.amount),
+                "currency": fact.amount.currency,
+                "qualifier": fact.amount.qualifier.value,
+                "per": fact.amount.per,
+                "converted_amount": converted.amount if converted else None,
+                "converted_currency": converted.currency if converted else None,
+                "peg_check": fact.peg_check,
+                "initiative": fact.initiative,
+                "institution": fact.institution,
+                "role": fact.role,
+                "purpose": fact.purpose,
+                "period": _period(fact.period),
+            }
+        )
+    for stat in corpus.sector_stats:
+        rows["sector_stats"].append(
+            {
+                **_where(stat.span),
+                "sector": stat.sector,
+                "metric": stat.metric,
+                "value": stat.value.value,
+                "value_float": float(stat.value.value),
+                "qualifier": stat.value.qualifier.value,
+                "year": stat.year,
+                "source": stat.source,
+                "source_institution": stat.source_institution,
+            }
+        )
+    for extraction in corpus.extractions:
+        for money in extraction.money:
+            rows["money"].append(
+                {
+                    **_where(money.span),
+                    "amount": money.money.amount,
+                    "amount_float": float(money.money.amount),
+                    "amount_max": money.money.amount_max,
+                    "currency": money.money.currency,
+                    "qualifier": money.money.qualifier.value,
+                    "per": money.money.per,
+                    "currency_source": money.currency_source,
+                }
+            )
+        for percent in extraction.percentages:
+            rows["percentages"].append(
+                {
+                    **_where(percent.span),
+                    "value": percent.percentage.value,
+                    "value_float": float(percent.percentage.value),
+                    "value_max": percent.percentage.value_max,
+                    "unit": percent.percentage.unit,
+                    "qualifier": percent.percentage.qualifier.value,
+                    "direction": percent.direction,
+                }
+            )
+        for date in extraction.dates:
+            rows["dates"].append(
+                {
+                    **_where(date.span),
+                    "kind": date.kind,
+                    "value": None if date.value is None else str(date.value),
+                    "precision": date.precision,
+                    "anchor": date.anchor,
+                    "resolved": date.resolved,
+                }
+            )
+        for number in extraction.unparsed:
+            rows["unparsed"].append({**_where(number.span), "reason": number.reason})
+    for name, entities in (
+        ("institutions", corpus.institutions),
+        ("initiatives", corpus.initiatives),
+    ):
+        for entity in entities:
+            for span in entity.mentions:
+                rows[name].append(
+                    {
+                        **_where(span),
+                        "id": entity.id,
+                        "name": entity.name,
+                        "registered": entity.registered,
+                    }
+                )
+    return rows

@@ -1,0 +1,222 @@
+"""One text in, every mention and fact out: :func:`extract` and the :class:`Extraction` it returns.
+
+Owns the order of the steps and what passes between them: boilerplate is found first and given
+to every scanner as ``skip``; money spans are kept from the date scanner (so "HK$2024" is no
+year); the facts are assembled from the mentions; and every numeric token that no mention took
+is listed in ``unparsed`` with a reason, so no number is lost silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Literal
+
+import regex
+
+from ._sentences import SentenceIndex
+from .boilerplate import Boilerplate, find_boilerplate
+from .dates import DateMention, find_dates
+from .entities import Initiative, Institution, recognize_entities
+from .facts import Funding, SectorStat, assemble_funding, prose_sector_stats
+from .money import MoneyMention, find_money
+from .percent import PercentMention, find_percentages
+from .spans import Record, Span
+from .tables import Table, find_tables, sector_stats_from_table
+
+__all__ = ["Extraction", "UnparsedNumber", "UnparsedReason", "extract"]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+UnparsedReason = Literal[
+    "boilerplate", "year", "count", "version", "enumeration", "ambiguous", "unknown"
+]
+
+
+class UnparsedNumber(Record):
+    """A number in the text that no mention took, and why it is not a fact."""
+
+    span: Span
+    """The number as written."""
+    reason: UnparsedReason
+    """boilerplate (inside a skipped span), year (a year no date mention took), count ("15
+    companies", 100億張), version ("GPT-4", "2.0", "3D"), enumeration (a list marker "1."),
+    ambiguous (next to a currency or percent sign but not read), or unknown."""
+
+
+class Extraction(Record):
+    """Everything hkpolicy finds in one text, each item with its span."""
+
+    doc_id: str | None = None
+    """The document the spans point into; None for text passed directly."""
+    money: tuple[MoneyMention, ...] = ()
+    """Money amounts, in order."""
+    percentages: tuple[PercentMention, ...] = ()
+    """Percentages and percentage points, in order."""
+    dates: tuple[DateMention, ...] = ()
+    """Dates, years, fiscal years, ranges and relative times, in order."""
+    tables: tuple[Table, ...] = ()
+    """Markdown tables, with typed cells."""
+    institutions: tuple[Institution, ...] = ()
+    """One entry per institution named, with every mention."""
+    initiatives: tuple[Initiative, ...] = ()
+    """One entry per initiative named, with every mention."""
+    funding: tuple[Funding, ...] = ()
+    """Money tied to an initiative, institution or purpose."""
+    sector_stats: tuple[SectorStat, ...] = ()
+    """Sector and population statistics, from tables and prose."""
+    boilerplate: tuple[Boilerplate, ...] = ()
+    """Stretches that are not article text; nothing inside them is reported as a fact."""
+    unparsed: tuple[UnparsedNumber, ...] = ()
+    """Numbers no mention took, each with a reason."""
+    warnings: tuple[str, ...] = ()
+    """Why a scan stopped early (a regex timeout), when one did."""
+
+    @property
+    def periods(self) -> tuple[DateMention, ...]:
+        """The date mentions that are fiscal years or ranges."""
+        return tuple(d for d in self.dates if d.kind in ("fiscal_year", "range"))
+
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{name}={len(getattr(self, name))}"
+            for name in (
+                "money", "percentages", "dates", "tables", "institutions", "initiatives",
+                "funding", "sector_stats", "unparsed",
+            )
+        )  # fmt: skip
+        return f"Extraction(doc_id={self.doc_id!r}, {counts})"
+
+    __str__ = __repr__
+
+
+# Digits (ASCII or full width) with their group and decimal separators, or a run of Chinese
+# numerals holding at least one digit character. Linear: no nested quantifiers.
+_NUMBER_TOKEN_RE = regex.compile(
+    r"\d+(?:[.,]\d+)*"
+    r"|[零〇一二兩两三四五六七八九十百千萬万億亿兆]*[零〇一二兩两三四五六七八九][零〇一二兩两三四五六七八九十百千萬万億亿兆]*"
+)
+_CJK_DIGIT_ONLY_SINGLE = frozenset("零〇一二兩两三四五六七八九")
+_VERSION_BEFORE_RE = regex.compile(
+    r"(?:\p{L}-|\b\p{Lu}\p{L}*\s+|\b(?i:version|ver\.?|release|v)\s*)$"
+)
+_LATIN_LETTER_AFTER_RE = regex.compile(r"^[A-Za-z]")
+_CJK_COUNTER_AFTER_RE = regex.compile(r"^[張個人名間家項宗隻部台次份位戶件架所歲]")
+_COUNT_AFTER_RE = regex.compile(r"^\s*(?:\p{Ll}[\p{L}-]*|\p{Lu}{2,}s?\b)")
+_ENUMERATION_RE = regex.compile(r"^[ \t]*$")
+_SIGN_NEARBY = frozenset("$€£¥%％")
+# Chinese numerals that are words, not numbers, in running text.
+CJK_NUMERAL_WORDS = frozenset({"一一", "萬一", "一千萬", "千千萬萬", "三三兩兩", "一二"})
+
+
+def _reason(text: str, start: int, end: int, token: str, in_boilerplate: bool) -> UnparsedReason:
+    if in_boilerplate:
+        return "boilerplate"
+    before = text[max(0, start - 24) : start]
+    after = text[end : end + 24]
+    line_start = text.rfind("\n", 0, start) + 1
+    if after.startswith(".") and _ENUMERATION_RE.match(text[line_start:start]):
+        return "enumeration"
+    if _CJK_COUNTER_AFTER_RE.match(after):
+        return "count"  # 30名, 100億張
+    if _VERSION_BEFORE_RE.search(before) and ("." in token or before.endswith("-")):
+        return "version"
+    if _LATIN_LETTER_AFTER_RE.match(after):
+        return "version"  # "3D", "4G", "5th"
+    if (before[-1:] in _SIGN_NEARBY) or (after[:1] in _SIGN_NEARBY):
+        return "ambiguous"
+    if token.isascii() and len(token) == 4 and token.isdigit() and 1900 <= int(token) <= 2100:
+        return "year"
+    if _COUNT_AFTER_RE.match(after):
+        return "count"
+    return "unknown"
+
+
+def _unparsed(
+    text: str,
+    taken: Sequence[tuple[int, int]],
+    skipped: Sequence[tuple[int, int]],
+    doc_id: str | None,
+) -> list[UnparsedNumber]:
+    covered = sorted(taken)
+    result: list[UnparsedNumber] = []
+    cursor = 0
+    for match in _NUMBER_TOKEN_RE.finditer(text):
+        start, end = match.span()
+        token = match.group()
+        if not token[0].isdigit() and (
+            (len(token) == 1 and token in _CJK_DIGIT_ONLY_SINGLE) or token in CJK_NUMERAL_WORDS
+        ):
+            continue
+        while cursor < len(covered) and covered[cursor][1] <= start:
+            cursor += 1
+        if any(s < end and start < e for s, e in covered[cursor : cursor + 8]):
+            continue
+        in_boilerplate = any(s < end and start < e for s, e in skipped)
+        result.append(
+            UnparsedNumber.model_construct(
+                span=Span.of(text, start, end, doc_id),
+                reason=_reason(text, start, end, token, in_boilerplate),
+            )
+        )
+    return result
+
+
+def extract(
+    text: str,
+    *,
+    doc_id: str | None = None,
+    default_currency: str | None = "HKD",
+    published: dt.date | None = None,
+    boilerplate: Sequence[Boilerplate] | None = None,
+) -> Extraction:
+    """Every money, percentage, date, table, institution and initiative mention in ``text``, the
+    Funding and SectorStat facts they make, and the numbers nothing took. Never raises on a str.
+
+    ``default_currency`` is the currency of a bare ``$`` or 元; ``published`` resolves relative
+    times ("within the next two years"); ``boilerplate`` defaults to :func:`find_boilerplate`.
+
+    >>> result = extract("The Government will set aside $2 billion for the Innovation and "
+    ...                  "Technology Fund in 2025-26.")
+    >>> f = result.funding[0]
+    >>> str(f.amount), f.initiative, str(f.period)
+    ('HKD 2,000,000,000', 'itf', '2025-26')
+    """
+    if boilerplate is None:
+        boilerplate = find_boilerplate(text, doc_id=doc_id)
+    skip = [(item.span.start, item.span.end) for item in boilerplate]
+    money = find_money(text, default_currency=default_currency, doc_id=doc_id, skip=skip)
+    percentages = find_percentages(text, doc_id=doc_id, skip=skip)
+    taken_by_amounts = [(m.span.start, m.span.end) for m in money]
+    taken_by_amounts += [(p.span.start, p.span.end) for p in percentages]
+    dates = find_dates(text, doc_id=doc_id, published=published, skip=skip + taken_by_amounts)
+    tables = find_tables(text, doc_id=doc_id, skip=skip, default_currency=default_currency)
+    institutions, initiatives = recognize_entities(text, doc_id=doc_id, skip=skip)
+
+    sentences = SentenceIndex(text)
+    funding = assemble_funding(text, money, dates, institutions, initiatives, sentences)
+    table_stats = [stat for table in tables for stat in sector_stats_from_table(table)]
+    prose_stats = prose_sector_stats(text, percentages, dates, institutions, sentences)
+
+    taken = [*taken_by_amounts, *((d.span.start, d.span.end) for d in dates)]
+    taken += [(t.span.start, t.span.end) for t in tables]
+    taken += [(s.start, s.end) for entity in institutions for s in entity.mentions]
+    taken += [(s.start, s.end) for entity in initiatives for s in entity.mentions]
+    unparsed = _unparsed(text, taken, skip, doc_id)
+    return Extraction.model_construct(
+        doc_id=doc_id,
+        money=tuple(money),
+        percentages=tuple(percentages),
+        dates=tuple(dates),
+        tables=tuple(tables),
+        institutions=tuple(institutions),
+        initiatives=tuple(initiatives),
+        funding=tuple(funding),
+        sector_stats=(*table_stats, *prose_stats),
+        boilerplate=tuple(boilerplate),
+        unparsed=tuple(unparsed),
+        warnings=tuple(getattr(money, "warnings", ())),
+    )
