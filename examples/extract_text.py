@@ -1,7 +1,7 @@
 """Extract facts from your own text: a file given as an argument, or standard input.
 
-    python examples/extract_text.py speech.txt
-    echo 'It sets aside $2 billion for the ITF in 2025-26.' | python examples/extract_text.py
+python examples/extract_text.py speech.txt
+echo 'It sets aside $2 billion for the ITF in 2025-26.' | python examples/extract_text.py
 """
 
 from __future__ import annotations

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +56,117 @@ def test_corpus_error_exits_1_with_one_line(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == "hkpolicy: error: Seed file 'x.txt' does not match catalog.json\n"
+
+
+# --- extract, export and schema --------------------------------------------------------------
+
+# A paragraph of our own in the form of a Hong Kong Budget Speech.
+BUDGET_SPEECH = (
+    "82. For 2025-26, I will set aside $2 billion for the Innovation and Technology Fund, "
+    "and the Innovation and Technology Commission will provide up to $300 million a year "
+    "for the Technology Voucher Programme. 政府亦會向數碼港撥款5億元。\n"
+)
+
+
+@pytest.fixture
+def speech(tmp_path: Path) -> Path:
+    path = tmp_path / "speech.txt"
+    path.write_text(BUDGET_SPEECH, encoding="utf-8")
+    return path
+
+
+def test_extract_table_lists_amounts_bodies_and_fiscal_years(
+    speech: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["extract", str(speech), "--currency", "USD"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("speech (language: auto): ")
+    lines = out.splitlines()
+    assert any("fiscal_year 2025-26" in line for line in lines)
+    money = [line for line in lines if line.lstrip().startswith("money")]
+    assert len(money) == 3
+    assert "HKD 2,000,000,000 = USD 256,410,256.41" in money[0]
+    assert "up to HKD 300,000,000 per year" in money[1]
+    assert "HKD 500,000,000" in money[2]
+    for entity in ("itf", "itc", "tvp", "cyberport"):
+        assert any(line.rstrip().endswith(entity) for line in lines), entity
+
+
+def test_extract_json_validates_against_the_schema(
+    speech: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert main(["extract", str(speech), "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    extraction_schema = {**schema["$defs"]["Extraction"], "$defs": schema["$defs"]}
+    jsonschema.validate(document, extraction_schema)
+    assert [m["money"]["amount"] for m in document["money"]] == [
+        "2000000000",
+        "300000000",
+        "500000000",
+    ]
+
+
+def test_extract_jsonl_and_csv(speech: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(speech), "--format", "jsonl"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {r["type"] for r in records} >= {"money", "date", "institution", "initiative", "funding"}
+    for record in records:
+        assert BUDGET_SPEECH[record["start"] : record["end"]] == record["text"]
+    assert main(["extract", str(speech), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == len(records)
+
+
+def test_extract_reads_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("逾HK$1億".encode())))
+    assert main(["extract", "-", "--format", "jsonl"]) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (record["type"], record["value"]) == ("money", "more than HKD 100,000,000")
+
+
+def test_missing_file_is_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", "/no/such/file.txt"]) == 1
+    assert capsys.readouterr().err == "hkpolicy: error: no such file: '/no/such/file.txt'\n"
+
+
+def test_non_utf8_file_is_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "big5.txt"
+    path.write_bytes("港元".encode("big5"))
+    assert main(["extract", str(path)]) == 1
+    assert "is not UTF-8 text (byte 0)" in capsys.readouterr().err
+
+
+def test_bad_format_is_a_usage_error(speech: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["extract", str(speech), "--format", "xml"])
+    assert exited.value.code == 2
+    assert "invalid choice: 'xml'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_export(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", fmt, str(tmp_path / "out")]) == 0
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    if fmt == "json":
+        assert written == ["corpus.json"]
+        text = (tmp_path / "out" / "corpus.json").read_text(encoding="utf-8")
+        assert hkpolicy.Corpus.model_validate_json(text) == hkpolicy.load_corpus()
+    else:
+        assert "funding.csv" in written and "sector_stats.csv" in written
+        funding_csv = (tmp_path / "out" / "funding.csv").read_text(encoding="utf-8")
+        funding = list(csv.DictReader(io.StringIO(funding_csv)))
+        assert [row["amount"] for row in funding] == [
+            "200000000", "10000000000", "500000", "24000000000"
+        ]  # fmt: skip
+    assert capsys.readouterr().out.count("wrote ") == len(written)
+
+
+def test_help_shows_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "hkpolicy extract speech.txt" in capsys.readouterr().out

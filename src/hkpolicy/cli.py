@@ -13,16 +13,11 @@ import json
 import sys
 import unicodedata
 from collections.abc import Sequence
-from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from ._version import __version__
 from .errors import HKPolicyError
-
-if TYPE_CHECKING:
-    from .extract import Extraction
-    from .money import Money
 
 __all__ = ["main"]
 
@@ -205,54 +200,6 @@ def _read_input(name: str) -> tuple[str, str]:
         raise InputError(f"{name!r} is not UTF-8 text (byte {error.start})") from error
 
 
-def _converted(money: Money, currency: str | None) -> str:
-    if currency is None or money.currency == currency:
-        return ""
-    if {money.currency, currency} != {"HKD", "USD"}:
-        return "(no rate)"
-    amount = money.to(currency).amount.quantize(Decimal("0.01"))
-    return f"{currency} {amount:,}"
-
-
-def _records(extraction: Extraction, currency: str | None) -> list[dict[str, Any]]:
-    """One flat record per mention or fact, for table, jsonl and csv output."""
-    records: list[dict[str, Any]] = []
-
-    def add(kind: str, span: Any, value: str, **extra: Any) -> None:
-        records.append(
-            {
-                "type": kind,
-                "start": span.start,
-                "end": span.end,
-                "text": span.text,
-                "value": value,
-                **extra,
-            }
-        )
-
-    for m in extraction.money:
-        add("money", m.span, str(m.money), converted=_converted(m.money, currency))
-    for p in extraction.percentages:
-        add("percentage", p.span, str(p.percentage))
-    for d in extraction.dates:
-        add("date", d.span, f"{d.kind} {d.value if d.value is not None else '(unresolved)'}")
-    for institution in extraction.institutions:
-        for span in institution.mentions:
-            add("institution", span, institution.id, name=institution.name)
-    for initiative in extraction.initiatives:
-        for span in initiative.mentions:
-            add("initiative", span, initiative.id, name=initiative.name)
-    for f in extraction.funding:
-        who = " / ".join(x for x in (f.initiative, f.institution) if x) or (f.purpose or "")
-        add("funding", f.span, f"{f.amount} -> {who}", converted=_converted(f.amount, currency))
-    for s in extraction.sector_stats:
-        add("sector_stat", s.span, f"{s.sector}: {s.metric} {s.value}")
-    for u in extraction.unparsed:
-        add("unparsed", u.span, u.reason)
-    records.sort(key=lambda r: (r["start"], r["type"]))
-    return records
-
-
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
     from .extract import extract
 
@@ -261,7 +208,7 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         out.write(extraction.model_dump_json(indent=2) + "\n")
         return 0
-    records = _records(extraction, args.currency)
+    records = extraction.to_records(currency=args.currency)
     if args.format == "jsonl":
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
+from ._html import html_table
 from .boilerplate import Boilerplate, find_boilerplate
 from .dates import FiscalYear
 from .entities import Initiative, Institution
@@ -215,6 +216,42 @@ class Corpus(Record):
             if start == wanted and (isinstance(period, int) or isinstance(fact.period, FiscalYear)):
                 found.append(fact)
         return found
+
+    def _repr_html_(self) -> str:
+        documents = html_table(
+            ("id", "title", "publisher", "words", "funding", "sector stats", "institutions"),
+            (
+                (
+                    d.id,
+                    d.title,
+                    d.publisher,
+                    d.word_count,
+                    len(e.funding),
+                    len(e.sector_stats),
+                    len(e.institutions),
+                )
+                for d, e in zip(self.documents, self.extractions, strict=False)
+            ),
+            caption=f"Corpus of {len(self.documents)} documents",
+        )
+        funding = html_table(
+            ("doc", "amount", "initiative", "institution", "purpose", "period"),
+            (
+                (f.span.doc_id, f.amount, f.initiative, f.institution, f.purpose, f.period)
+                for f in self.funding
+            ),
+            caption=f"{len(self.funding)} funding facts",
+        )
+        return documents + funding
+
+    def __repr__(self) -> str:
+        return (
+            f"Corpus(documents={len(self.documents)}, funding={len(self.funding)}, "
+            f"sector_stats={len(self.sector_stats)}, tables={len(self.tables)}, "
+            f"institutions={len(self.institutions)}, initiatives={len(self.initiatives)})"
+        )
+
+    __str__ = __repr__
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The whole corpus as JSON; ``Corpus.model_validate_json`` reads it back exactly."""

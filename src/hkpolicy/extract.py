@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal
+from decimal import Decimal
+from typing import Any, Literal
 
 import regex
 
+from ._html import html_table
 from ._sentences import SentenceIndex
 from .boilerplate import Boilerplate, find_boilerplate
 from .dates import DateMention, find_dates
 from .entities import Initiative, Institution, recognize_entities
 from .facts import Funding, SectorStat, assemble_funding, prose_sector_stats
-from .money import MoneyMention, find_money
+from .money import Money, MoneyMention, find_money
 from .percent import PercentMention, find_percentages
 from .spans import Record, Span
 from .tables import Table, find_tables, sector_stats_from_table
@@ -80,6 +82,46 @@ class Extraction(Record):
         """The date mentions that are fiscal years or ranges."""
         return tuple(d for d in self.dates if d.kind in ("fiscal_year", "range"))
 
+    def to_records(self, *, currency: str | None = None) -> list[dict[str, Any]]:
+        """One flat record per mention or fact, in text order: ``type``, ``start``, ``end``,
+        ``text``, ``value`` (and ``converted`` for amounts when ``currency`` is HKD or USD,
+        at the linked rate; ``name`` for entities). The rows of ``hkpolicy extract``'s table,
+        jsonl and csv output."""
+        records: list[dict[str, Any]] = []
+
+        def add(kind: str, span: Span, value: str, **extra: Any) -> None:
+            record = {"type": kind, "start": span.start, "end": span.end, "text": span.text}
+            records.append({**record, "value": value, **extra})
+
+        for m in self.money:
+            add("money", m.span, str(m.money), converted=_converted(m.money, currency))
+        for p in self.percentages:
+            add("percentage", p.span, str(p.percentage))
+        for d in self.dates:
+            add("date", d.span, f"{d.kind} {d.value if d.value is not None else '(unresolved)'}")
+        for institution in self.institutions:
+            for span in institution.mentions:
+                add("institution", span, institution.id, name=institution.name)
+        for initiative in self.initiatives:
+            for span in initiative.mentions:
+                add("initiative", span, initiative.id, name=initiative.name)
+        for f in self.funding:
+            who = " / ".join(x for x in (f.initiative, f.institution) if x) or (f.purpose or "")
+            add("funding", f.span, f"{f.amount} -> {who}", converted=_converted(f.amount, currency))
+        for s in self.sector_stats:
+            add("sector_stat", s.span, f"{s.sector}: {s.metric} {s.value}")
+        for u in self.unparsed:
+            add("unparsed", u.span, u.reason)
+        records.sort(key=lambda r: (r["start"], r["type"]))
+        return records
+
+    def _repr_html_(self) -> str:
+        rows = [
+            (r["type"], f"{r['start']}-{r['end']}", r["text"], r["value"])
+            for r in self.to_records()
+        ]
+        return html_table(("type", "span", "text", "value"), rows, caption=repr(self))
+
     def __repr__(self) -> str:
         counts = ", ".join(
             f"{name}={len(getattr(self, name))}"
@@ -110,6 +152,16 @@ _ENUMERATION_RE = regex.compile(r"^[ \t]*$")
 _SIGN_NEARBY = frozenset("$€£¥%％")
 # Chinese numerals that are words, not numbers, in running text.
 CJK_NUMERAL_WORDS = frozenset({"一一", "萬一", "一千萬", "千千萬萬", "三三兩兩", "一二"})
+
+
+def _converted(money: Money, currency: str | None) -> str:
+    """``money`` in ``currency`` at the linked rate, as text; "" when not asked or the same."""
+    if currency is None or money.currency == currency:
+        return ""
+    if {money.currency, currency} != {"HKD", "USD"}:
+        return "(no rate)"
+    amount = money.to(currency).amount.quantize(Decimal("0.01"))
+    return f"{currency} {amount:,}"
 
 
 def _reason(text: str, start: int, end: int, token: str, in_boilerplate: bool) -> UnparsedReason:

@@ -244,6 +244,14 @@ class Table(Record):
             keys.append(key)
         return keys
 
+    def _repr_html_(self) -> str:
+        from ._html import html_table
+
+        align = list(self.alignments)
+        rows = ([cell.text for cell in row] for row in self.rows)
+        caption = f"Table at lines {self.lines[0]}-{self.lines[1]} ({len(self.rows)} rows)"
+        return html_table([c.text for c in self.header], rows, caption=caption, align=align)
+
     def to_records(self, *, typed: bool = True) -> list[dict[str, Any]]:
         """The body rows as dicts keyed by :meth:`keys`: typed values (:attr:`Cell.value`), or
         the cell texts with ``typed=False``."""
