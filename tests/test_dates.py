@@ -381,3 +381,46 @@ def test_property_scanner_never_raises_and_spans_are_valid(
         assert text[m.span.start : m.span.end] == m.span.text
         assert m.span.start >= last_end
         last_end = m.span.end
+
+
+# --- anchored scanning gives exactly what a whole-text scan gives (issue 9) --------------------
+
+_DATE_PIECES = [
+    "2024", "2025", "1999", "24", "25", "٢٠٢٤", "7", "04", " ", "   ", "-", "/", ".", ",", "年",
+    "月", "日", "至", "二零二四", "二五", "July", "JULY", "May", "Sept.", "4th", "of", "the end of",
+    "the   first   half   of", "mid", "Q3", "1H", "FY", "fiscal year", "between", "and", "from",
+    "to", "within", "the next", "two", "couple of", "years", "month", "weeK", "day", "this",
+    "last", "in recent", "HK$", "x", "\n", "(",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "spec", [dates._DATE, dates._PERIOD, dates._RELATIVE_EN], ids=["date", "period", "relative"]
+)
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_DATE_PIECES), max_size=40))
+def test_anchored_scan_equals_whole_text_scan(spec: object, pieces: list[str]) -> None:
+    from hkpolicy import _date_patterns as D
+    from hkpolicy.percent import _anchored
+
+    text = "".join(pieces)
+    anchors = None
+    if spec is dates._PERIOD:  # the two anchor kinds, merged as dates._periods does
+        anchors = sorted(
+            [m.span() for m in D.YEAR_DIGITS_RE.finditer(text)]
+            + [m.span() for m in D.CJK_YEAR_DIGITS_RE.finditer(text)]
+        )
+    found = [m.span() for m in _anchored(spec, text, anchors, deadline=1e18, log=dates.logger)]  # type: ignore[arg-type]
+    assert found == [m.span() for m in spec.pattern.finditer(text)]  # type: ignore[attr-defined]
+    runs = [m.span() for m in D.YEAR_DIGITS_RE.finditer(text)]
+    years = [m.span() for m in dates._year_matches(text, runs)]
+    assert years == [m.span() for m in D.YEAR_RE.finditer(text)]
+
+
+def test_trusted_date_models_equal_validated_ones() -> None:
+    text = "By 2035, in late 2024, the 2024-25 budget, 2020 to 2025, 4 July 2024, 2024年7月"
+    for m in find_dates(text, published=dt.date(2024, 3, 1)):
+        again = dates.DateMention.model_validate(m.model_dump())
+        assert again == m
+        assert repr(again) == repr(m)
+        assert hash(again) == hash(m)

@@ -306,3 +306,55 @@ def test_property_scanner_never_raises_and_spans_are_valid(text: str) -> None:
         assert text[m.span.start : m.span.end] == m.span.text
         assert m.span.start >= last_end
         last_end = m.span.end
+
+
+# --- anchored scanning gives exactly what a whole-text scan gives (issue 9) --------------------
+
+_SCAN_PIECES = [
+    "42", "4.5", "1,234", "2024", "٤٢", " ", "  ", "%", "％", " per cent", " percent", "pp",
+    " percentage points", "p.p.", "-", "–", " to ", " and ", "between ", "negative ", "minus ",
+    "seventeen", "twenty-two", "one hundred and five", "百分之", "四十二", "個百分點", "百分點",
+    "七成", "至", "，", "。", "(", "x", "the", "approximately ", "逾", "rose ", "ſeven", "\n",
+]  # fmt: skip
+
+
+def _whole_text_spans(pattern: object, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("spec", [percent._LATIN, percent._CJK_POINTS], ids=["latin", "points"])
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_SCAN_PIECES), max_size=40))
+def test_anchored_scan_equals_whole_text_scan(spec: percent._Anchored, pieces: list[str]) -> None:
+    text = "".join(pieces)
+    found = [m.span() for m in percent._anchored(spec, text, deadline=1e18, log=percent.logger)]
+    assert found == _whole_text_spans(spec.pattern, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The longest prefix before a unit (LATIN_LEAD): both numbers of seven words.
+        "between negative seventeen and seventeen and seventeen and seventeen and seventeen and"
+        " seventeen and seventeen and negative seventeen and seventeen and seventeen and"
+        " seventeen and seventeen and seventeen and seventeen per cent",
+        "1,234,567,890,123,456,789.123456789012 - 1,234,567,890,123,456,789.123456789012 pp",
+        "負一 百 二 十 三 至 一 百 二 十 五 個 百 分 點",
+    ],
+)
+def test_anchored_scan_reaches_the_longest_forms(text: str) -> None:
+    for spec in (percent._LATIN, percent._CJK_POINTS):
+        found = [m.span() for m in percent._anchored(spec, text, deadline=1e18, log=percent.logger)]
+        assert found == _whole_text_spans(spec.pattern, text)
+
+
+def test_trusted_models_equal_validated_ones() -> None:
+    # find_percentages builds its models without validation; they must be the same objects.
+    text = "逾三成 and about 42% rose 2pp, 40-45%"
+    mentions = find_percentages(text)
+    for m in mentions:
+        again = percent.PercentMention.model_validate(m.model_dump())
+        assert again == m
+        assert repr(again) == repr(m)
+        assert hash(m) == hash(again)
+    assert mentions[0].span == percent.Span(start=0, end=3, text="逾三成")

@@ -268,3 +268,39 @@ RANGE_SPLIT_RE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+
+# --- anchors: where the detailed patterns are tried ---------------------------------------------
+# As in _percent_patterns.py: every match of DATE_RE, PERIOD_RE, YEAR_RE and RELATIVE_EN_RE holds
+# a cheap *anchor* and starts within a bounded *lead* before it, where a *starts* pattern (the
+# pattern's own look-behind and first characters) matches; dates.py tries the detailed pattern
+# only there (see percent._anchored), which gives exactly the matches of a whole-text finditer.
+# The leads count non-space characters, since these patterns allow "[ ]+".
+# NOTE: keep these in sync with the patterns above.
+
+# Four or more digits: every DATE_RE, PERIOD_RE (Arabic form) and YEAR_RE match holds a year.
+YEAR_DIGITS_RE = regex.compile(r"\d{4,}")
+# Four or more Chinese digits: PERIOD_RE's 二零二四至二五.
+CJK_YEAR_DIGITS_RE = regex.compile(rf"{_ZH_DIGIT}{{4,}}")
+
+# Most non-space characters before the year in a DATE_RE match: "thesecondquarterof" (18) and
+# "-" in _PART_ALT; a month name (9), ".", day (2), ordinal (2), "of" and "," in mdy/dmy/my.
+DATE_LEAD = 19
+_DATE_FIRST = "".join(
+    sorted({form[0] for form in _MONTH_ALT.split("|")} | {form[0] for form in _PART_ALT.split("|")})
+)
+DATE_STARTS_RE = regex.compile(rf"{_NB}(?=[\dHQ{_DATE_FIRST}])")
+
+# Most non-space characters before the first year in a PERIOD_RE match: "financialyear" (13)
+# and "between" (7).
+PERIOD_LEAD = 20
+PERIOD_STARTS_RE = regex.compile(rf"{_NB}(?=[\dfb〇零○一二三四五六七八九])", regex.IGNORECASE)
+
+# The unit word that closes every RELATIVE_EN_RE match (case-insensitive by hand; only k has
+# another case-insensitive form, the Kelvin sign).
+RELATIVE_EN_ANCHOR_RE = regex.compile(
+    r"[yY][eE][aA][rR]|[mM][oO][nN][tT][hH]|[wW][eE][eE][kK\u212a]|[dD][aA][yY]"
+)
+# Most non-space characters before the unit in a RELATIVE_EN_RE match: "within" (6), "the" (3),
+# "following" (9), "coupleof" (8).
+RELATIVE_EN_LEAD = 26
+RELATIVE_EN_STARTS_RE = regex.compile(r"(?<![A-Za-z0-9_])(?=[iowdftln])", regex.IGNORECASE)

@@ -265,3 +265,44 @@ DIRECTION_BEFORE_ZH_RE = regex.compile(
     rf"(?P<cue>{'|'.join([*INCREASE_ZH, *DECREASE_ZH])})(?:了|咗)?[ ]{{0,2}}"
     r"(?:達|达|至|到|為|为|約|约|逾)?[ ]{0,2}\Z"
 )
+
+# --- anchors: where the detailed patterns are tried ---------------------------------------------
+# The detailed patterns above are slow per character (big case-insensitive alternations behind a
+# look-behind), so percent.py does not run them over the whole text. Every match of a detailed
+# pattern contains an *anchor* (its unit: %, per cent, pp, 百分點) that a cheap pattern finds, and
+# starts at most a fixed number of characters (its *lead*) before that anchor, at a position its
+# *starts* pattern accepts (its own look-behind plus the characters it can begin with). The
+# detailed pattern is tried only there (see percent._anchored), which gives exactly the matches of
+# a whole-text finditer. NOTE: keep these in sync with the patterns above.
+
+# The start of a unit, _PCT_UNIT or _PP_UNIT: "%", or per cent/percent/pct/pp/p.p. right after
+# a digit or a space. Case-insensitive by hand: p, e, r, c, n, t fold to no other character.
+LATIN_ANCHOR_RE = regex.compile(
+    r"%|(?<=[\d ])[pP](?=[eE][rR][ ]?[cC][eE][nN][tT]|[cC][tT]|[pP]|\.[pP]\.)"
+)
+# Longest text from the start of a LATIN_PERCENT_RE match to its first unit: "between " (8),
+# sign "negative " (9), number (93: WORD_NUMBER, seven words of up to 9 letters joined by
+# " and "; ARABIC is at most 40), separator " and " (7), sign (9), number (93), space (1) = 220.
+LATIN_LEAD = 220
+# Where a LATIN_PERCENT_RE match can start: its look-behind, then a sign, "between", a digit, a
+# decimal point or a number word.
+LATIN_STARTS_RE = regex.compile(
+    rf"(?<![A-Za-z0-9_.,%/$])(?=between[ ]|minus[ ]|negative[ ]|[+\-−負负\d.]|{_WORD_NUM})",
+    regex.IGNORECASE,
+)
+# A character that no LATIN_PERCENT_RE match holds before its first unit (searched backwards from
+# an anchor): not a digit, letter (ſ, K and İ fold to s, k, i), space, sign, separator or %.
+LATIN_BARRIER_RE = regex.compile(r"(?r)[^\dA-Za-z\u017f\u212a\u0130 .,+\-−–—‑~%至到負负]")
+
+# 百分點 closes every CJK_POINTS_RE match.
+CJK_POINTS_ANCHOR_RE = regex.compile(r"分(?=[ ]{0,3}[點点])")
+# Longest text from the start of a CJK_POINTS_RE match to its 分: sign (1), CJK_NUMBER (97),
+# "k" (4), range separator (7), CJK_NUMBER (97), 個 and spaces (9), 百 and spaces (4) = 219.
+CJK_POINTS_LEAD = 219
+CJK_POINTS_STARTS_RE = regex.compile(
+    rf"(?<![{_CJK_DIGIT}{_CJK_UNIT}百佰\d.,][ ]{{0,3}})"  # CJK_POINTS_RE's look-behind
+    rf"(?=[負负\-\d.{_CJK_DIGIT}{_CJK_UNIT}點点百佰])"  # a sign or the first character of a number
+)
+CJK_POINTS_BARRIER_RE = regex.compile(
+    rf"(?r)[^\d.,{_CJK_DIGIT}{_CJK_UNIT}點点百佰 kKｋＫ負负\-至到個个]"
+)

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import heapq
 import logging
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -30,7 +32,7 @@ from pydantic import Field, model_validator
 from . import _date_patterns as D
 from ._numerals import CJK_DIGITS, parse_cjk_number, to_halfwidth
 from .errors import ParseError
-from .percent import _Intervals
+from .percent import _Anchored, _anchored, _has_fullwidth, _Intervals, _span, _trusted
 from .spans import Record, Span
 
 __all__ = [
@@ -419,12 +421,38 @@ def _month(token: str) -> int | None:
 
 
 def _partial(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
+    """``PartialDate(year=year, month=month, day=day)``, or None where that would not validate
+    (the checks are PartialDate's own, made here so the scanning loop skips validation)."""
     if not D.YEAR_MIN <= year <= D.YEAR_MAX:
         return None
-    try:
-        return PartialDate(year=year, month=month, day=day)
-    except ValueError:
+    if month is not None and not 1 <= month <= 12:
         return None
+    if day is not None:
+        if month is None or not 1 <= day <= 31:
+            return None
+        try:
+            dt.date(year, month, day)
+        except ValueError:  # 31 June, 29 February 2023
+            return None
+    return _trusted(
+        PartialDate,
+        {"year": year, "month": month, "day": day, "part": None},
+        ("year", "month", "day"),
+    )
+
+
+def _year(year: int) -> PartialDate:
+    """``PartialDate(year=year)`` for a year already checked against YEAR_MIN..YEAR_MAX."""
+    return _trusted(
+        PartialDate, {"year": year, "month": None, "day": None, "part": None}, ("year",)
+    )
+
+
+def _year_part(year: int, part: str) -> PartialDate:
+    """``PartialDate(year=year, part=part)`` for a checked year and a known part."""
+    return _trusted(
+        PartialDate, {"year": year, "month": None, "day": None, "part": part}, ("year", "part")
+    )
 
 
 def _date_from_match(m: regex.Match[str]) -> PartialDate | None:
@@ -446,7 +474,7 @@ def _date_from_match(m: regex.Match[str]) -> PartialDate | None:
         part = D.YEAR_PART_WORDS[m.group("hq_word").lower()]
     if not D.YEAR_MIN <= year <= D.YEAR_MAX:
         return None
-    return PartialDate(year=year, part=part)
+    return _year_part(year, part)
 
 
 def _zh_small(token: str | None) -> int | None:
@@ -466,7 +494,7 @@ def _zh_date_from_match(m: regex.Match[str]) -> PartialDate | None:
         part = D.YEAR_PART_WORDS_ZH.get(m.group("part"))
         if part is None or not D.YEAR_MIN <= year <= D.YEAR_MAX:
             return None
-        return PartialDate(year=year, part=part)
+        return _year_part(year, part)
     return _partial(year, _zh_small(m.group("m")), _zh_small(m.group("d")))
 
 
@@ -488,7 +516,13 @@ def _period_from_match(m: regex.Match[str]) -> tuple[FiscalYear | DateRange | No
 
 
 def _year_range(a: int, b: int) -> DateRange:
-    return DateRange(start=PartialDate(year=a), end=PartialDate(year=b))
+    """``DateRange`` from year ``a`` to a later year ``b`` (both already checked)."""
+    return _trusted(DateRange, {"start": _year(a), "end": _year(b)}, ("start", "end"))
+
+
+def _fiscal_year(start_year: int) -> FiscalYear:
+    """``FiscalYear(start_year=start_year)`` for a year already checked."""
+    return _trusted(FiscalYear, {"start_year": start_year, "context": None}, ("start_year",))
 
 
 def _fiscal(
@@ -498,13 +532,13 @@ def _fiscal(
         return None, f"expected a year between {D.YEAR_MIN} and {D.YEAR_MAX}"
     if digits == 2:
         if y2 == (y1 + 1) % 100:
-            return FiscalYear(start_year=y1), ""
+            return _fiscal_year(y1), ""
         full = y1 - y1 % 100 + y2
         if full > y1 + 1:  # "2022-25": a run of years (a UGC triennium, say)
             return _year_range(y1, full), ""
         return None, f"expected {(y1 + 1) % 100:02d} (the year after {y1})"
     if y2 == y1 + 1 and (nian_du or sep is None or sep.strip() not in ("至", "到")):
-        return FiscalYear(start_year=y1), ""
+        return _fiscal_year(y1), ""
     if y2 > y1:
         return _year_range(y1, y2), ""
     return None, f"expected a year after {y1}"
@@ -536,6 +570,23 @@ def _matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str
         logger.warning("date scan timed out; returning the mentions found so far")
 
 
+def _deadline(text: str) -> float:
+    return time.perf_counter() + _timeout(text)
+
+
+_DATE = _Anchored(D.DATE_RE, D.YEAR_DIGITS_RE, D.DATE_STARTS_RE, D.DATE_LEAD, spaces_free=True)
+_PERIOD = _Anchored(
+    D.PERIOD_RE, D.YEAR_DIGITS_RE, D.PERIOD_STARTS_RE, D.PERIOD_LEAD, spaces_free=True
+)
+_RELATIVE_EN = _Anchored(
+    D.RELATIVE_EN_RE,
+    D.RELATIVE_EN_ANCHOR_RE,
+    D.RELATIVE_EN_STARTS_RE,
+    D.RELATIVE_EN_LEAD,
+    spaces_free=True,
+)
+
+
 def _scan(
     text: str,
     *,
@@ -543,13 +594,15 @@ def _scan(
     published: dt.date | None,
     skip: tuple[tuple[int, int], ...],
 ) -> list[DateMention]:
-    half = to_halfwidth(text)
+    half = to_halfwidth(text) if _has_fullwidth(text) else text
     if isinstance(published, dt.datetime):
         published = published.date()
+    # Four-digit runs anchor DATE_RE, PERIOD_RE and YEAR_RE: found once, shared.
+    runs = [m.span() for m in D.YEAR_DIGITS_RE.finditer(half)]
     cands: list[_Cand] = [
-        *_periods(half),
-        *_dates(half),
-        *_years(half),
+        *_periods(half, runs),
+        *_dates(half, runs),
+        *_years(half, runs),
         *_relatives(half, published),
     ]
     taken = _Intervals(skip)
@@ -569,6 +622,11 @@ def _scan(
     return mentions
 
 
+_MENTION_FIELDS = (
+    "span", "kind", "value", "precision", "anchor", "cue_span", "relative", "resolved",
+)  # fmt: skip
+
+
 def _to_mention(text: str, cand: _Cand, doc_id: str | None) -> DateMention:
     value = cand.value
     precision: Precision | None
@@ -578,15 +636,19 @@ def _to_mention(text: str, cand: _Cand, doc_id: str | None) -> DateMention:
         precision = "fiscal_year"
     else:
         precision = value.precision
-    return DateMention(
-        span=Span.of(text, cand.start, cand.end, doc_id),
-        kind=cand.kind,
-        value=value,
-        precision=precision,
-        anchor=cand.anchor,
-        cue_span=Span.of(text, *cand.cue, doc_id) if cand.cue else None,
-        relative=cand.relative,
-        resolved=value is not None,
+    return _trusted(  # every field valid by construction
+        DateMention,
+        {
+            "span": _span(text, cand.start, cand.end, doc_id),
+            "kind": cand.kind,
+            "value": value,
+            "precision": precision,
+            "anchor": cand.anchor,
+            "cue_span": _span(text, *cand.cue, doc_id) if cand.cue else None,
+            "relative": cand.relative,
+            "resolved": value is not None,
+        },
+        _MENTION_FIELDS,
     )
 
 
@@ -617,8 +679,11 @@ def _is_cjk_context(half: str, end: int) -> bool:
     return end > 0 and half[end - 1] in "年月日號号度底末初中季"
 
 
-def _periods(half: str) -> Iterator[_Cand]:
-    for m in _matches(D.PERIOD_RE, half):
+def _periods(half: str, runs: list[tuple[int, int]]) -> Iterator[_Cand]:
+    cjk_runs = [m.span() for m in D.CJK_YEAR_DIGITS_RE.finditer(half)]
+    anchors = heapq.merge(runs, cjk_runs) if cjk_runs else runs
+    found = _anchored(_PERIOD, half, anchors, deadline=_deadline(half), log=logger)
+    for m in found:
         value, _ = _period_from_match(m)
         if value is None:
             continue
@@ -638,8 +703,8 @@ def _periods(half: str) -> Iterator[_Cand]:
         yield cand
 
 
-def _dates(half: str) -> Iterator[_Cand]:
-    for m in _matches(D.DATE_RE, half):
+def _dates(half: str, runs: list[tuple[int, int]]) -> Iterator[_Cand]:
+    for m in _anchored(_DATE, half, runs, deadline=_deadline(half), log=logger):
         value = _date_from_match(m)
         if value is not None:
             yield _Cand(m.start(), m.end(), "date", value)
@@ -650,8 +715,25 @@ def _dates(half: str) -> Iterator[_Cand]:
             yield _Cand(m.start(), m.end(), kind, value)
 
 
-def _years(half: str) -> Iterator[_Cand]:
-    for m in _matches(D.YEAR_RE, half):
+def _year_matches(half: str, runs: list[tuple[int, int]]) -> Iterator[regex.Match[str]]:
+    """Exactly the matches of ``YEAR_RE.finditer(half)``: each starts inside a run of four or more
+    digits (its year), at the run's start unless a non-ASCII digit precedes it."""
+    size = len(half)
+    deadline = _deadline(half)
+    for start, end in runs:
+        if time.perf_counter() > deadline:
+            logger.warning("date scan timed out; returning the mentions found so far")
+            return
+        if half[start:end].isascii():  # the look-behind rules out every start but the first
+            m = D.YEAR_RE.match(half, start)
+            if m is not None:
+                yield m
+        else:  # a match ends within 3 characters after the run, its look-ahead within 3 more
+            yield from D.YEAR_RE.finditer(half, start, min(size, end + 3))
+
+
+def _years(half: str, runs: list[tuple[int, int]]) -> Iterator[_Cand]:
+    for m in _year_matches(half, runs):
         year = int(m.group("y"))
         if not D.YEAR_MIN <= year <= D.YEAR_MAX:
             continue
@@ -659,7 +741,7 @@ def _years(half: str) -> Iterator[_Cand]:
             continue  # HK$2024, No. 2024
         if D.COUNT_NOUN_AFTER_RE.match(half, m.end("y")):
             continue  # 2000 staff, 2024名
-        cand = _Cand(m.start(), m.end(), "year", PartialDate(year=year))
+        cand = _Cand(m.start(), m.end(), "year", _year(year))
         if m.group("plus"):  # "Hong Kong 2030+": from 2030 on
             cand.anchor, cand.cue = "start", (m.start("plus"), m.end("plus"))
         yield cand
@@ -678,7 +760,7 @@ def _count(token: str | None) -> int | None:
 
 
 def _relatives(half: str, published: dt.date | None) -> Iterator[_Cand]:
-    for m in _matches(D.RELATIVE_EN_RE, half):
+    for m in _anchored(_RELATIVE_EN, half, deadline=_deadline(half), log=logger):
         anchor: Anchor = "point"
         if m.group("recent"):
             future = "coming" in m.group("recent").lower()

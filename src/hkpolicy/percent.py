@@ -19,15 +19,23 @@ from __future__ import annotations
 
 import bisect
 import logging
+import time
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal, NamedTuple, TypeVar
 
 import regex
 from pydantic import field_validator, model_validator
 
 from . import _percent_patterns as P
-from ._numerals import EXACT, canonical, parse_arabic, parse_cjk_number, to_halfwidth
+from ._numerals import (
+    EXACT,
+    FULLWIDTH_TO_ASCII,
+    canonical,
+    parse_arabic,
+    parse_cjk_number,
+    to_halfwidth,
+)
 from .errors import ParseError
 from .spans import Qualifier, Record, Span
 
@@ -205,6 +213,44 @@ def find_percentages(
 # --- scanning ---------------------------------------------------------------------------------
 
 _Candidate = tuple[int, int, Percentage]
+_R = TypeVar("_R", bound=Record)
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _trusted(cls: type[_R], values: dict[str, Any], given: Iterable[str]) -> _R:
+    """A ``cls`` holding ``values`` (every field, in declaration order), without validation.
+
+    For values valid by construction inside the scanning loop. It does what ``model_construct``
+    does for a Record (no aliases, no extras, no private attributes), without that method's
+    per-field alias and default look-ups, which make it slower than validation in pydantic 2.
+    ``given`` names the fields the validating call would have been passed (``model_fields_set``).
+    """
+    obj = _new(cls)
+    _set(obj, "__dict__", values)
+    _set(obj, "__pydantic_fields_set__", set(given))
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
+
+
+def _span(source: str, start: int, end: int, doc_id: str | None) -> Span:
+    """``Span.of(source, start, end, doc_id)``, built with :func:`_trusted`."""
+    return _trusted(
+        Span,
+        {"doc_id": doc_id, "start": start, "end": end, "text": source[start:end]},
+        _SPAN_FIELDS,
+    )
+
+
+_SPAN_FIELDS = ("doc_id", "start", "end", "text")
+
+
+def _updated(model: _R, field: str, value: object) -> _R:
+    """``model.model_copy(update={field: value})``, built with :func:`_trusted`."""
+    values = dict(model.__dict__)
+    values[field] = value
+    return _trusted(type(model), values, {*model.__pydantic_fields_set__, field})
 
 
 def _timeout(text: str) -> float:
@@ -219,10 +265,103 @@ def _matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str
         logger.warning("percentage scan timed out; returning the mentions found so far")
 
 
+class _Anchored(NamedTuple):
+    """How to find the matches of a slow ``pattern`` by trying it only near cheap anchors.
+
+    Every match of ``pattern`` contains a match of ``anchor``, starts at most ``lead`` characters
+    before that anchor's start (with ``spaces_free``, ``lead`` counts non-space characters only,
+    for patterns with ``[ ]+``), after the last ``barrier`` character before it (a reverse
+    pattern for a character no match holds there; None for none), and at a position where the
+    zero-width ``starts`` (the pattern's look-behind and first characters) matches.
+    """
+
+    pattern: regex.Pattern[str]
+    anchor: regex.Pattern[str]
+    starts: regex.Pattern[str]
+    lead: int
+    barrier: regex.Pattern[str] | None = None
+    spaces_free: bool = False
+
+
+# Characters past the last start position that a ``starts`` look-ahead may read ("seventeen").
+_STARTS_LOOKAHEAD = 16
+# _Anchored.spaces_free: the position ``lead`` non-space characters back (reverse pattern).
+_NON_SPACE_BACK: dict[int, regex.Pattern[str]] = {}
+
+
+def _back(lead: int) -> regex.Pattern[str]:
+    if lead not in _NON_SPACE_BACK:
+        _NON_SPACE_BACK[lead] = regex.compile(rf"(?r)(?:[ ]*[^ ]){{0,{lead}}}[ ]*")
+    return _NON_SPACE_BACK[lead]
+
+
+def _anchored(
+    spec: _Anchored,
+    text: str,
+    anchors: Iterable[tuple[int, int]] | None = None,
+    *,
+    deadline: float,
+    log: logging.Logger,
+) -> Iterator[regex.Match[str]]:
+    """Exactly the matches of ``spec.pattern.finditer(text)``, in order, at a fraction of the cost.
+
+    ``finditer`` tries the pattern at every position from the end of the previous match on and
+    reports the first that matches. Here the pattern is tried (``match``) only at the positions
+    where a match can start, by ``spec``: within the lead before an anchor, after any barrier,
+    where ``starts`` matches, and never inside the previous match; so the same matches come out.
+    Starts are tried in increasing order, each at most once, and the cost is linear: each
+    anchor looks back at most ``lead`` characters (plus spaces with ``spaces_free``).
+    ``anchors`` are ``(start, end)`` spans in increasing order (default: ``spec.anchor``'s).
+    Every match attempt is bounded; the scan stops with a logged warning after ``deadline``
+    (a ``time.perf_counter()`` value).
+    """
+    pattern_match = spec.pattern.match
+    starts = spec.starts.finditer
+    barrier = spec.barrier
+    back = _back(spec.lead) if spec.spaces_free else None
+    size = len(text)
+    if anchors is None:
+        anchors = (m.span() for m in spec.anchor.finditer(text))
+    pos = 0  # end of the previous match: finditer never starts a match before it
+    tried = 0  # every start position below this one has been tried already
+    for a_start, a_end in anchors:
+        if a_end <= pos or a_end <= tried:
+            continue
+        # Lowest start position for this anchor; ``back`` always matches (it may match nothing).
+        low = back.match(text, 0, a_start).start() if back else a_start - spec.lead  # type: ignore[union-attr]
+        low = max(low, pos, tried)
+        if barrier is not None and low < a_start:
+            wall = barrier.search(text, low, a_start)
+            if wall is not None:
+                low = wall.end()
+        if time.perf_counter() > deadline:
+            log.warning("scan timed out; returning the mentions found so far")
+            return
+        for found in starts(text, low, min(size, a_end + _STARTS_LOOKAHEAD)):
+            start = found.start()
+            if start >= a_end:
+                break
+            if start < pos:
+                continue
+            m = pattern_match(text, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+        tried = a_end
+
+
+# The full-width characters to_halfwidth changes; a text without any needs no copy.
+_FULLWIDTH = "".join(chr(code) for code in FULLWIDTH_TO_ASCII)
+
+
+def _has_fullwidth(text: str) -> bool:
+    return any(char in text for char in _FULLWIDTH)
+
+
 # A full-width comma between full-width digits with exactly three after it is a digit group
 # ("９，９９９"); elsewhere it separates clauses and is left alone. One character for one, and
-# linear (fixed-width look-arounds).
-_FULLWIDTH_GROUP_RE = regex.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+# linear (fixed-width look-arounds). It starts with the comma itself, which `regex` finds fast.
+_FULLWIDTH_GROUP_RE = regex.compile(r"，(?<=[０-９]，)(?=[０-９]{3}(?![０-９]))")
 
 
 def _scan(
@@ -232,11 +371,12 @@ def _scan(
     skip: tuple[tuple[int, int], ...],
     detect_direction: bool,
 ) -> list[PercentMention]:
-    half = to_halfwidth(_FULLWIDTH_GROUP_RE.sub(",", text))
+    half = to_halfwidth(_FULLWIDTH_GROUP_RE.sub(",", text)) if _has_fullwidth(text) else text
+    deadline = time.perf_counter() + _timeout(text)
     candidates: list[_Candidate] = []
-    candidates += _latin(half)
+    candidates += _latin(half, deadline)
     candidates += _cjk_fraction(half)
-    candidates += _cjk_points(half)
+    candidates += _cjk_points(half, deadline)
     candidates += _cjk_cheng(half)
     chosen = _select(candidates, skip)
     mentions = []
@@ -280,12 +420,16 @@ class _Intervals:
         return True
 
 
+_MINUS_SIGNS = sorted(P.MINUS_SIGNS, key=len, reverse=True)
+
+
 def _number(token: str) -> Decimal | None:
     """An Arabic, English-word or Chinese number with an optional sign; None if unreadable."""
     text = token.strip()
     negative = False
-    for sign in sorted(P.MINUS_SIGNS, key=len, reverse=True):
-        if text.lower().startswith(sign):
+    lower = text.lower()
+    for sign in _MINUS_SIGNS:
+        if lower.startswith(sign):
             negative, text = True, text[len(sign) :].strip()
             break
     else:
@@ -340,16 +484,45 @@ def _with_k(value: Decimal, k: str | None) -> Decimal:
     return canonical(EXACT.multiply(value, 1000)) if k else value
 
 
+def _exact(value: Decimal, unit: PercentUnit) -> Percentage:
+    """``Percentage(value=value, unit=unit)``; valid by construction (a finite number read)."""
+    return _trusted(
+        Percentage,
+        {"value": value, "qualifier": Qualifier.EXACT, "value_max": None, "unit": unit},
+        ("value", "unit"),
+    )
+
+
 def _pct(lo: Decimal, hi: Decimal | None, unit: PercentUnit) -> Percentage | None:
     if hi is None:
-        return Percentage(value=lo, unit=unit)
+        return _exact(lo, unit)
     if hi < lo:
         return None
-    return Percentage(value=lo, value_max=hi, qualifier=Qualifier.RANGE, unit=unit)
+    return _trusted(
+        Percentage,
+        {"value": lo, "qualifier": Qualifier.RANGE, "value_max": hi, "unit": unit},
+        ("value", "value_max", "qualifier", "unit"),
+    )
 
 
-def _latin(half: str) -> Iterator[_Candidate]:
-    for m in _matches(P.LATIN_PERCENT_RE, half):
+_LATIN = _Anchored(
+    P.LATIN_PERCENT_RE,
+    P.LATIN_ANCHOR_RE,
+    P.LATIN_STARTS_RE,
+    P.LATIN_LEAD,
+    barrier=P.LATIN_BARRIER_RE,
+)
+_CJK_POINTS = _Anchored(
+    P.CJK_POINTS_RE,
+    P.CJK_POINTS_ANCHOR_RE,
+    P.CJK_POINTS_STARTS_RE,
+    P.CJK_POINTS_LEAD,
+    barrier=P.CJK_POINTS_BARRIER_RE,
+)
+
+
+def _latin(half: str, deadline: float) -> Iterator[_Candidate]:
+    for m in _anchored(_LATIN, half, deadline=deadline, log=logger):
         unit: PercentUnit = "percentage_point" if m.group("pp") else "percent"
         lo = _number(m.group("lo"))
         hi = _number(m.group("hi")) if m.group("hi") else None
@@ -366,7 +539,7 @@ def _latin(half: str) -> Iterator[_Candidate]:
                 yield start, m.end(), pct
             continue
         dash = m.group("dash").lower()
-        lo_unit = (
+        lo_unit: PercentUnit | None = (
             "percentage_point" if m.group("lo_pp") else "percent" if m.group("lo_pct") else None
         )
         is_range = (
@@ -385,9 +558,9 @@ def _latin(half: str) -> Iterator[_Candidate]:
             yield (
                 m.start("lo"),
                 m.end("lo_pp" if m.group("lo_pp") else "lo_pct"),
-                Percentage(value=lo, unit=lo_unit),
+                _exact(lo, lo_unit),
             )
-        yield m.start("hi"), m.end(), Percentage(value=hi, unit=unit)
+        yield m.start("hi"), m.end(), _exact(hi, unit)
 
 
 _FROM_RE = regex.compile(r"(?<![\w-])(?:from|由|從|从)[ ]{0,2}\Z", regex.IGNORECASE)
@@ -421,8 +594,8 @@ def _cjk_or_arabic(token: str | None) -> Decimal | None:
     return value if value is not None else _cjk_number(token)
 
 
-def _cjk_points(half: str) -> Iterator[_Candidate]:
-    for m in _matches(P.CJK_POINTS_RE, half):
+def _cjk_points(half: str, deadline: float) -> Iterator[_Candidate]:
+    for m in _anchored(_CJK_POINTS, half, deadline=deadline, log=logger):
         lo = _cjk_or_arabic(m.group("lo"))
         hi = _cjk_or_arabic(m.group("hi")) if m.group("hi") else None
         if lo is None or (m.group("hi") and hi is None):
@@ -480,14 +653,14 @@ def _mention(
             cue = before.group("en") or before.group("zh")
             cue_start = before.start("en") if before.group("en") else before.start("zh")
             qualifier = _lookup_before(cue)
-            qualifier_span = Span.of(text, cue_start, cue_start + len(cue), doc_id)
-            pct = pct.model_copy(update={"qualifier": qualifier})
+            qualifier_span = _span(text, cue_start, cue_start + len(cue), doc_id)
+            pct = _updated(pct, "qualifier", qualifier)
             start = cue_start
         elif after is not None:
             cue = after.group("q")
             qualifier = P.QUALIFIERS_AFTER[" ".join(cue.lower().split())]
-            qualifier_span = Span.of(text, after.start("q"), after.end("q"), doc_id)
-            pct = pct.model_copy(update={"qualifier": qualifier})
+            qualifier_span = _span(text, after.start("q"), after.end("q"), doc_id)
+            pct = _updated(pct, "qualifier", qualifier)
             end = after.end("q")
     direction: Direction | None = None
     direction_span: Span | None = None
@@ -495,14 +668,21 @@ def _mention(
         found = _direction(half, start, end)
         if found is not None:
             direction, (cue_start, cue_end) = found
-            direction_span = Span.of(text, cue_start, cue_end, doc_id)
-    return PercentMention(
-        percentage=pct,
-        span=Span.of(text, start, end, doc_id),
-        qualifier_span=qualifier_span,
-        direction=direction,
-        direction_span=direction_span,
+            direction_span = _span(text, cue_start, cue_end, doc_id)
+    return _trusted(
+        PercentMention,
+        {
+            "percentage": pct,
+            "span": _span(text, start, end, doc_id),
+            "qualifier_span": qualifier_span,
+            "direction": direction,
+            "direction_span": direction_span,
+        },
+        _MENTION_FIELDS,
     )
+
+
+_MENTION_FIELDS = ("percentage", "span", "qualifier_span", "direction", "direction_span")
 
 
 def _lookup_before(cue: str) -> Qualifier:
