@@ -505,3 +505,15 @@ def test_scanners_never_raise_and_spans_are_exact(text: str, skip: list[tuple[in
 def test_scanners_never_raise_on_any_text(text: str) -> None:
     for mention in find_institutions(text) + find_initiatives(text):
         assert text[mention.span.start : mention.span.end] == mention.span.text
+
+
+def test_mentions_built_without_validation_equal_validated_models() -> None:
+    text = (
+        "The Innovation and Technology Commission (ITC) and 香港科技園公司（科技園公司）"
+        " launched the AI Subsidy Scheme with HKUST."
+    )
+    mentions = find_institutions(text) + find_initiatives(text)
+    assert mentions
+    for mention in mentions:
+        assert type(mention).model_validate(mention.model_dump()) == mention
+        assert mention.model_fields_set == set(type(mention).model_fields)

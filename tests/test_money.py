@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hkpolicy.errors import ParseError, UnknownCurrencyError
-from hkpolicy.money import Money, find_money, money_unit_of, parse_money
+from hkpolicy.money import Money, MoneyMention, find_money, money_unit_of, parse_money
 from hkpolicy.spans import Qualifier
 
 from .conftest import seed_text
@@ -367,3 +367,75 @@ def test_find_money_never_raises_and_spans_are_exact(text: str) -> None:
         assert text[mention.span.start : mention.span.end] == mention.span.text
         if mention.cue is not None:
             assert text[mention.cue.start : mention.cue.end] == mention.cue.text
+
+
+# --- Chinese scales with no 元 (issue 3) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "amount"),
+    [
+        ("政府將預留500億推動北部都會區的創科發展。", "500億", "50000000000"),
+        ("創新科技署今日宣布，計劃再注資5,000萬予數碼港。", "5,000萬", "50000000"),
+        ("項目總開支約3.96億，將於明年完成。", "3.96億", "396000000"),
+        ("立法會財務委員會批准撥款11億6,400萬推行計劃。", "11億6,400萬", "1164000000"),
+    ],
+)
+def test_chinese_scale_without_yuan_takes_the_default(text: str, surface: str, amount: str) -> None:
+    span, money, source = one(text)
+    assert (span, money.amount, money.currency, source) == (surface, D(amount), "HKD", "default")
+
+
+def test_chinese_scale_without_yuan_takes_the_given_default() -> None:
+    assert one("資助總額為2億。", default_currency="USD")[1].currency == "USD"
+    assert find_money("資助總額為2億。", default_currency=None) == []
+
+
+def test_chinese_scale_without_yuan_keeps_its_cue() -> None:
+    found = find_money("基金規模逾500億，為本港最大的創科基金。")
+    assert [(m.money.qualifier, m.cue.text if m.cue else None) for m in found] == [
+        (Q.MORE_THAN, "逾")
+    ]
+
+
+def test_declaration_covers_mixed_chinese_scales() -> None:
+    found = find_money("（以美元計，下同）公司去年收入11億6,400萬。", default_currency="HKD")
+    assert [(m.money.amount, m.money.currency, m.currency_source) for m in found] == [
+        (D("1164000000"), "USD", "context")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人工智能模型已處理逾100億張圖像。",
+        "計劃預計惠及約5,000萬人次。",
+        "全港共有300萬戶家庭受惠。",
+        "當局已購置1.2萬台伺服器。",
+        "香港人口約750萬，其中不少是科技從業員。",
+        "第100萬名訪客今日到訪科學園。",
+        "科技園的樓面面積達40萬平方呎。",
+        "系統每日處理2萬份申請及5萬宗查詢。",
+    ],
+)
+def test_chinese_scale_counts_are_not_money(text: str) -> None:
+    assert find_money(text) == []
+
+
+def test_counter_does_not_block_a_written_currency() -> None:
+    assert one("計劃撥款500萬台幣。")[1] == Money(amount=D("5000000"), currency="TWD")
+
+
+def test_chinese_scale_without_yuan_in_a_range_with_yuan() -> None:
+    found = find_money("政府預留500億至900億元。")
+    assert [(m.money.amount, m.money.amount_max) for m in found] == [
+        (D("50000000000"), D("90000000000"))
+    ]
+
+
+def test_mentions_built_without_validation_equal_validated_models() -> None:
+    found = find_money("約50億元及HK$24 billion (US$3.07 billion)")
+    assert len(found) == 3
+    for mention in found:
+        assert MoneyMention.model_validate(mention.model_dump()) == mention
+        assert Money.model_validate(mention.money.model_dump()) == mention.money

@@ -13,7 +13,9 @@ number. Each call still passes ``timeout=`` (``REGEX_TIMEOUT``) as a guard.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -23,7 +25,10 @@ __all__ = [
     "BARE",
     "CJK_CURRENCY_WORDS",
     "CJK_MINOR_UNITS",
+    "CJK_SCALE_UNITS",
     "CODES",
+    "COUNTERS",
+    "COUNT_WORDS_BEFORE",
     "EN_CURRENCY_WORDS",
     "EN_MINOR_UNITS",
     "EN_NUMBER_WORDS",
@@ -194,12 +199,60 @@ CJK_MINOR_UNITS: dict[str, str] = {
     "美分": "0.01", "分": "0.01", "仙": "0.01", "毛": "0.1", "角": "0.1", "毫": "0.1",
 }  # fmt: skip
 
+# Counters (classifiers) and measure words. After an Arabic number with a Chinese scale and no
+# currency ("100億張相片", "5,000萬人次", "300萬股") they make it a count, not money. Each entry
+# is a regex fragment, so a word that also starts a currency name can say so: 人 is not 人民幣,
+# 台 is not 台幣. (Amounts with a written currency keep the shorter not_money_after list.)
+COUNTERS: tuple[str, ...] = (
+    "张", "張", r"人(?!民)", "名", "間", "间", "家", "項", "项", "年", "個", "个", "隻", "只",
+    "部", "次", "倍", "宗", "架", "輛", "辆", "本", "件", "戶", "户", r"台(?![幣币])", "份",
+    "位", "條", "条", "座", "所", "棵", "頭", "头", "股", "艘", "幢", "棟", "栋", "層", "层",
+    "歲", "岁", "篇", "批", "粒", "枝", "盒", "瓶", "噸", "吨", "公里", "公斤", "公頃",
+    "平方米", "平方呎", "呎", "米", "小時", "分鐘", "字", "款", "類", "类", "種", "种", "套",
+)  # fmt: skip
+
+# Words that, just before an Arabic amount with a Chinese scale and no currency, make it a count:
+# 人口約750萬 (a population), 第500萬 (an ordinal), 數目達100萬 (a number of things).
+COUNT_WORDS_BEFORE: tuple[str, ...] = (
+    "第", "人口", "人數", "人数", "人次", "數目", "数目", "數量", "数量", "次數", "次数",
+    "字數", "字数", "面積", "面积", "長度", "长度",
+)  # fmt: skip
+
+# Chinese scale characters that make an Arabic number an amount of money in Hong Kong text even
+# with no 元 ("500億", "5,000萬", "3.96億"): such an amount takes the context currency.
+CJK_SCALE_UNITS = "萬万億亿兆"
+
 _CJK_NUMERALS = "零〇一二兩两三四五六七八九十百千萬万億亿兆"
 
 
 def _alternation(words: object, *, escape: bool = True) -> str:
     items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
     return "|".join(regex.escape(w) if escape else w for w in items)
+
+
+def _trie(words: object) -> str:
+    """A stdlib ``re`` alternation of lower-case ``words`` shaped as a trie (each node's branches
+    start with distinct characters, so a failed branch costs one comparison); "s" also matches
+    "ſ", which ``regex`` case folding equates with it."""
+    root: dict[str, Any] = {}
+    for word in sorted({str(w) for w in words}):  # type: ignore[attr-defined]
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [
+            ("[sſ]" if ch == "s" else re.escape(ch)) + build(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
 
 
 def _en_words(words: object) -> str:
@@ -232,8 +285,26 @@ class Patterns:
     """A context declaration: (港幣,下同), (以港元計,下同)."""
     not_money_after: regex.Pattern[str]
     """What after a number makes it not an amount: %, per cent, 張."""
+    count_after: regex.Pattern[str]
+    """A counter after a number with a Chinese scale and no currency ("100億張"): a count."""
     currency: regex.Pattern[str]
     """Any currency symbol, code or word, anywhere (for detect_currency)."""
+    pre_reversed: regex.Pattern[str]
+    """``pre`` compiled to match backwards, leftmost-longest (POSIX): its search, anchored at
+    the window's end, gives at once the leftmost start of a match, where ``pre`` is then
+    matched forwards; ``pre.search`` would try every start of the window in turn."""
+    words_start: re.Pattern[str]
+    """Pre-filter, run over the lower-cased text: every place ``words`` can start, and a few
+    more. NOTE: keep in sync with ``words`` and EN_NUMBER_WORDS."""
+    post_first_words: frozenset[str]
+    """Lower-case first words (ASCII letter runs) of everything ``post`` can match: after a
+    number followed by any other word, ``post`` matches the empty string and is not run."""
+    not_money_first: frozenset[str]
+    """Characters ``not_money_after`` can start with after white space (case variants too).
+    NOTE: keep in sync with not_money_after."""
+    pre_final_words: frozenset[str]
+    """Lower-case last words of the cues and codes ``pre`` can end with: when the text before a
+    number ends with any other word, ``pre`` cannot match there and is not run."""
 
 
 def compile_patterns() -> Patterns:
@@ -256,6 +327,15 @@ def compile_patterns() -> Patterns:
     any_currency = (
         rf"{symbol}|(?<![A-Za-z])M(?=USD|EUR|GBP|HKD)(?:USD|EUR|GBP|HKD)|{code}|{en_cur}|{cjk_cur}"
     )
+    # Linear: cue and currency are alternations of literals, the gap is bounded.
+    pre = rf"""
+            (?:(?P<cue>(?<![A-Za-z])(?:{_en_words(cues_en)})(?![A-Za-z])
+                      |~|{_alternation(cues_cjk)})
+               (?P<cue_gap>\s*\p{{Han}}{{0,2}}?\s*)
+            )?
+            (?:(?P<cur>{symbol}|{code}|{cjk_cur})\s*:?\s*)?                 # "US$:12.99"
+            \Z
+            """
     return Patterns(
         currency=regex.compile(any_currency, regex.IGNORECASE),
         # Possessive throughout: a run is consumed once and never re-entered (linear).
@@ -271,6 +351,7 @@ def compile_patterns() -> Patterns:
             """,
             regex.VERBOSE,
         ),
+        pre_reversed=regex.compile(pre, i | regex.REVERSE | regex.POSIX),
         words=regex.compile(
             rf"""
             (?<![A-Za-z])
@@ -280,17 +361,7 @@ def compile_patterns() -> Patterns:
             """,
             i,
         ),
-        pre=regex.compile(
-            rf"""
-            (?:(?P<cue>(?<![A-Za-z])(?:{_en_words(cues_en)})(?![A-Za-z])
-                      |~|{_alternation(cues_cjk)})
-               (?P<cue_gap>\s*\p{{Han}}{{0,2}}?\s*)
-            )?
-            (?:(?P<cur>{symbol}|{code}|{cjk_cur})\s*:?\s*)?                 # "US$:12.99"
-            \Z
-            """,
-            i,
-        ),
+        pre=regex.compile(pre, i),
         per_before=regex.compile(
             r"""
             (?:(?<![A-Za-z])(?P<per>annual|annually|yearly|monthly)(?:\s+[A-Za-z-]+){0,3}
@@ -331,9 +402,40 @@ def compile_patterns() -> Patterns:
         declaration=regex.compile(
             rf"[(（]\s*(?:以)?(?P<cur>{cjk_cur})(?:計|计)?\s*[,，、]\s*下同\s*[)）]"
         ),
+        # NOTE: keep in sync with not_money_first below (the first character of each branch).
         not_money_after=regex.compile(
             r"\s*(?:%|％|(?:per\s*cent|percent)(?![A-Za-z])|個百分點|张|張|人(?!民)|名|間|家|項|年|個|个|隻|部|次|倍|宗|架|輛|本|件|戶|户)",
             regex.IGNORECASE,
+        ),
+        count_after=regex.compile(rf"\s*(?:{'|'.join(COUNTERS)})"),
+        # Superset of where words can match, on text.lower() (same length checked by the
+        # caller): "K" lowers to "k", "ſ" is matched by the trie. Linear: a trie of literals.
+        words_start=re.compile(
+            r"(?<![a-z])(?:a\s+(?=half|quarter|hundred|thou[sſ]and|million|billion)|"
+            + _trie([*EN_NUMBER_WORDS, *EN_FRACTION_WORDS])
+            + ")"
+        ),
+        post_first_words=frozenset(
+            regex.split(r"[^a-z]+", phrase.lower())[0] or regex.split(r"[^a-z]+", phrase.lower())[1]
+            for phrase in [
+                *MONEY_SCALES,
+                *CODES,
+                *EN_CURRENCY_WORDS,
+                *PER_WORDS,
+                *POST_QUALIFIER_CUES,
+                *(f"m{code}" for code in ("usd", "eur", "gbp", "hkd")),
+                "nt$",
+                "hk$",
+                "us$",
+                "s$",
+                "mop$",
+            ]
+            if regex.search("[a-z]", phrase.lower())
+        ),
+        # NOTE: keep in sync with not_money_after above.
+        not_money_first=frozenset("%％pP個张張人名間家項年个隻部次倍宗架輛本件戶户"),
+        pre_final_words=frozenset(
+            [c.split()[-1].rstrip(".") for c in cues_en] + [code.lower() for code in CODES]
         ),
     )
 

@@ -16,6 +16,9 @@ characters must appear, in order, in the run of Han characters just before the p
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import regex
 
 from .spans import Record, Span
@@ -49,6 +52,7 @@ _PAREN_RE = regex.compile(
 )
 # Linear: a single character class repeated, no alternation inside the loop.
 _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&'’.+-]*")
+_HAN_RUN_ONLY = regex.compile(r"\p{Han}+")  # linear: one class
 _HAN_RUN_RE = regex.compile(rf"[\p{{Han}}\p{{N}}]{{1,{MAX_HAN_LONG_FORM}}}\Z")
 # A long form never reaches back past a sentence end or another parenthetical.
 _LONG_FORM_BREAK = frozenset(".!?;:。！？；：\n()（）[]")
@@ -86,13 +90,51 @@ def find_abbreviations(text: str, *, doc_id: str | None = None) -> list[Abbrevia
         if pair is None:
             continue
         (s_start, s_end), (l_start, l_end) = pair
+        # Valid by construction (the spans are slices of text): no per-match validation.
         found.append(
-            Abbreviation(
-                short=Span.of(text, s_start, s_end, doc_id),
-                long=Span.of(text, l_start, l_end, doc_id),
+            _new_abbreviation(
+                _new_span(doc_id, s_start, s_end, text[s_start:s_end]),
+                _new_span(doc_id, l_start, l_end, text[l_start:l_end]),
             )
         )
     return found
+
+
+def _trusted(cls: type[Record]) -> Callable[..., Any]:
+    """A builder of ``cls`` from all its field values, positionally, known to be valid.
+
+    The result equals ``cls.model_construct(**values)`` with every field given (the same
+    ``__dict__``, fields set, no extra or private state), without its per-field default and
+    alias handling, which costs several times more in a scan that builds thousands of models.
+    Models with a post-init hook, private attributes or extra fields use model_construct.
+    NOTE: money._trusted is the same helper (money imports nothing from here).
+    """
+    names = tuple(cls.model_fields)
+    if (
+        cls.__pydantic_post_init__
+        or cls.__private_attributes__
+        or cls.__pydantic_root_model__
+        or cls.model_config.get("extra") == "allow"
+    ):
+        return lambda *values: cls.model_construct(**dict(zip(names, values, strict=True)))
+    fields_set = frozenset(names)
+    setattr_ = object.__setattr__
+    new = object.__new__
+
+    def build(*values: Any) -> Any:
+        model = new(cls)
+        setattr_(model, "__dict__", dict(zip(names, values, strict=True)))
+        setattr_(model, "__pydantic_fields_set__", set(fields_set))
+        setattr_(model, "__pydantic_extra__", None)
+        setattr_(model, "__pydantic_private__", None)
+        return model
+
+    return build
+
+
+# NOTE: positional, in field order; keep in sync with the models' fields.
+_new_abbreviation = _trusted(Abbreviation)  # short, long
+_new_span = _trusted(Span)  # doc_id, start, end, text
 
 
 def _define(text: str, paren: regex.Match[str]) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -145,7 +187,7 @@ def _is_short_form(candidate: str) -> bool:
 
 def _is_han_short_form(candidate: str) -> bool:
     low, high = HAN_SHORT_FORM_CHARS
-    return low <= len(candidate) <= high and all(regex.match(r"\p{Han}", ch) for ch in candidate)
+    return low <= len(candidate) <= high and _HAN_RUN_ONLY.fullmatch(candidate) is not None
 
 
 def _best_long_form(text: str, short: str, open_at: int) -> tuple[int, int] | None:

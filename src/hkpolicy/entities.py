@@ -32,7 +32,7 @@ from typing import Any, Literal
 
 import regex
 
-from .abbrev import find_abbreviations
+from .abbrev import _trusted, find_abbreviations
 from .spans import Record, Span
 
 __all__ = [
@@ -577,6 +577,24 @@ _QUOTED_RE = regex.compile(
     r"[\"“](?P<q>[^\"“”\n]{3,160})[\"”]|(?P<zq>[「《])(?P<z>[^「」《》\n]{2,40})[」》]"
 )
 _SENTENCE_END_RE = regex.compile(r"[.!?。！？\n]")
+# Compiled once (a module-level regex.match/findall call looks its pattern up in a cache each
+# time, which costs more than the match itself in these per-name loops). Linear: single
+# character classes.
+_HAN_CHAR_RE = regex.compile(r"\p{Han}")
+_SLUG_PART_RE = regex.compile(r"[\p{L}\p{N}+]+")
+_VERSION_RE = regex.compile(r"\d[\d.+]*")
+_HAN_QUOTED_RE = regex.compile(r"[\p{Han}\p{N}+.＋]+")
+
+
+@functools.lru_cache(maxsize=8)
+def _long_prefixes(prefixes: frozenset[str]) -> tuple[str, ...]:
+    return tuple(g for g in prefixes if len(g) > 1)
+
+
+def _long_generic_prefixes() -> tuple[str, ...]:
+    """HAN_GENERIC_PREFIXES of two or more characters (looked up each call: callers may
+    rebind the table)."""
+    return _long_prefixes(HAN_GENERIC_PREFIXES)
 
 
 class _Matcher:
@@ -694,7 +712,7 @@ def _overlaps_any(cand: _Candidate, ranges: list[tuple[int, int]], starts: list[
 
 
 def _slug(name: str) -> str:
-    return "new:" + "-".join(regex.findall(r"[\p{L}\p{N}+]+", name.casefold()))
+    return "new:" + "-".join(_SLUG_PART_RE.findall(name.casefold()))
 
 
 def _classify(tokens: Sequence[str]) -> tuple[Domain, str, int] | None:
@@ -804,11 +822,7 @@ def _name_from_run(
     if head + 2 < len(run) and words[head + 1] in {"of", "for"}:
         last = len(run) - 1
     # a version after an initiative: "AI Strategy 2.0", "Blueprint 2030"
-    elif (
-        domain == "initiative"
-        and head + 1 < len(run)
-        and regex.fullmatch(r"\d[\d.+]*", words[head + 1])
-    ):
+    elif domain == "initiative" and head + 1 < len(run) and _VERSION_RE.fullmatch(words[head + 1]):
         last = head + 1
     names = words[: last + 1]
     content = [w for i, w in enumerate(names) if i != head and w not in NAME_CONNECTORS]
@@ -845,7 +859,7 @@ def _quoted_discoveries(text: str) -> list[_Candidate]:
         else:
             start, end = m.span("z")
             inner = m.group("z")
-            if not regex.fullmatch(r"[\p{Han}\p{N}+.＋]+", inner):
+            if not _HAN_QUOTED_RE.fullmatch(inner):
                 continue
             han_kind = next((k for h, k in HAN_INITIATIVE_HEADS.items() if inner.endswith(h)), None)
             inst_kind = next(
@@ -879,11 +893,7 @@ def _han_discoveries(text: str) -> list[_Candidate]:
         if head.group() in "局署" and h_end < len(text) and text[h_end] in "長":
             continue  # 局長, 署長: an office holder's title
         start = h_start
-        while (
-            start > 0
-            and h_start - start < MAX_HAN_NAME
-            and regex.match(r"\p{Han}", text[start - 1])
-        ):
+        while start > 0 and h_start - start < MAX_HAN_NAME and _HAN_CHAR_RE.match(text, start - 1):
             if text[start - 1] in HAN_STOP_CHARS:
                 break
             start -= 1
@@ -892,7 +902,7 @@ def _han_discoveries(text: str) -> list[_Candidate]:
             cut = prefix.rfind(word)
             if cut != -1:
                 prefix = prefix[cut + len(word) :]
-        if any(prefix.startswith(g) for g in HAN_GENERIC_PREFIXES if len(g) > 1):
+        if prefix.startswith(_long_generic_prefixes()):
             continue  # 本地大學, 海外公司: a common noun
         if "及" in prefix and prefix.rsplit("及", 1)[1] in HAN_GENERIC_PREFIXES:
             continue  # ...及科技公司
@@ -1008,15 +1018,17 @@ def _definitions(
     candidates: list[_Candidate] = []
     acronyms: dict[str, str] = {}
     by_short: dict[str, list[tuple[int, _Candidate | None]]] = {}
+    offsets: dict[str, list[int]] = {}  # by_short's offsets, for bisect
     forms = registry._matcher.forms
     for from_offset, short_form, target in taught:
         if target is not None and target.entity_id not in registry:
             acronyms.setdefault(target.entity_id, short_form)
             candidates.append(target)
         by_short.setdefault(short_form, []).append((from_offset, target))
+        offsets.setdefault(short_form, []).append(from_offset)
     for m in _short_form_pattern(frozenset(by_short)).finditer(text):
         defs = by_short[m.group()]
-        index = bisect.bisect_right(defs, m.start(), key=lambda d: d[0]) - 1
+        index = bisect.bisect_right(offsets[m.group()], m.start()) - 1
         if index < 0:
             continue  # used before the document defines it
         target = defs[index][1]
@@ -1045,9 +1057,11 @@ def _definitions(
 @functools.lru_cache(maxsize=256)
 def _short_form_pattern(short_forms: frozenset[str]) -> re.Pattern[str]:
     """Case-sensitive matcher of a document's defined short forms (a trie: linear)."""
-    return re.compile(
-        _EDGE_BEFORE + "(?:" + _trie_regex(short_forms, fold=False) + ")" + _EDGE_AFTER
-    )
+    trie = _trie_regex(short_forms, fold=False)
+    # The trie's one-class lookahead goes first too, so the scan skips to the few places a
+    # short form can start (the edge test first would be tried at every position).
+    first = trie[: trie.index("])") + 2]
+    return re.compile(first + _EDGE_BEFORE + "(?:" + trie + ")" + _EDGE_AFTER)
 
 
 def _mentions(scan: _Scan, domain: Domain, registry: Registry) -> list[EntityMention]:
@@ -1057,15 +1071,20 @@ def _mentions(scan: _Scan, domain: Domain, registry: Registry) -> list[EntityMen
             continue
         match: MatchKind = cand.match
         out.append(
-            EntityMention.model_construct(
-                id=cand.entity_id,
-                span=Span.of(scan.text, cand.start, cand.end, scan.doc_id),
-                form=cand.form,
-                match=match,
-                registered=cand.entity_id in registry,
+            _new_mention(
+                cand.entity_id,
+                _new_span(scan.doc_id, cand.start, cand.end, scan.text[cand.start : cand.end]),
+                cand.form,
+                match,
+                cand.entity_id in registry,
             )
         )
     return out
+
+
+# NOTE: positional, in field order; keep in sync with the models' fields.
+_new_mention = _trusted(EntityMention)  # id, span, form, match, registered
+_new_span = _trusted(Span)  # doc_id, start, end, text
 
 
 def _safe_skip(skip: Iterable[tuple[int, int]] | None) -> list[tuple[int, int]]:
@@ -1187,7 +1206,7 @@ def _institution(entity_id: str, spans: list[Span], scan: _Scan, registry: Regis
     if isinstance(entry, Institution):
         return entry.model_copy(update={"mentions": tuple(spans)})
     cand = scan.discovered[entity_id]
-    is_han = bool(regex.match(r"\p{Han}", cand.form))
+    is_han = bool(_HAN_CHAR_RE.match(cand.form))
     return Institution.model_construct(
         **{
             **_defaults(Institution),
@@ -1210,7 +1229,7 @@ def _initiative(
     if isinstance(entry, Initiative):
         return entry.model_copy(update={"mentions": tuple(spans), "text_owners": owners})
     cand = scan.discovered[entity_id]
-    is_han = bool(regex.match(r"\p{Han}", cand.form))
+    is_han = bool(_HAN_CHAR_RE.match(cand.form))
     return Initiative.model_construct(
         **{
             **_defaults(Initiative),

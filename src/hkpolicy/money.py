@@ -19,10 +19,12 @@ each :class:`MoneyMention` says where its currency came from (``currency_source`
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+import functools
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 import regex
 from pydantic import field_validator, model_validator
@@ -245,9 +247,23 @@ class MoneyScan(list[MoneyMention]):
 
 # --- reading numbers -------------------------------------------------------------------------
 
+_WS_DASH_RUN = regex.compile(r"[\s-]+")
+_WS_DASH = regex.compile(r"[\s-]")
+_WS_RUN = regex.compile(r"\s+")
+_WS_DOT = regex.compile(r"[\s.]")
+_CLOSE_BRACKET = regex.compile(r"\s*[)）]")
+
 # Full-width digits, point and signs to ASCII, one for one. The full-width comma is left alone:
 # in Chinese text "，" separates clauses, never digit groups (NOTE: differs from _numerals).
 _HALFWIDTH = str.maketrans("０１２３４５６７８９．＄％～", "0123456789.$%~")
+# NOTE: keep in sync with _HALFWIDTH. Most text has none of these, and one search is far cheaper
+# than str.translate over the whole text.
+_FULLWIDTH_CHAR = re.compile("[０-９．＄％～]")
+
+
+def _halfwidth(text: str) -> str:
+    return text.translate(_HALFWIDTH) if _FULLWIDTH_CHAR.search(text) else text
+
 
 # Groupings other than Hong Kong's "1,234.5", all linear (possessive): "1.144.000",
 # "1'049,95", "1 298,00" (no-break space), and a decimal comma "205,68".
@@ -255,6 +271,10 @@ _GROUPED = regex.compile(
     r"(?P<int>\d{1,3}(?P<sep>[.'\u00a0\u202f\x20])\d{3}(?:(?P=sep)\d{3})*+)(?:,(?P<frac>\d++))?"
 )
 _DECIMAL_COMMA = regex.compile(r"(?P<int>\d++),(?P<frac>\d{1,2})")
+# Arabic digits with Chinese scales, ending in a myriad scale: 500億, 5,000萬, 3千萬, 11億6,400萬.
+_ARABIC_WITH_CJK_SCALE = regex.compile(r"(?:\d[\d.,]*+[十百千]*+[萬万億亿兆]++)++")
+# Characters before an amount searched for a count word (_p.COUNT_WORDS_BEFORE).
+_COUNT_CUE_WINDOW = 6
 _CJK_TAIL = regex.compile(r"(?P<num>[\d.,]++)(?P<unit>[十百千萬万億亿兆]++)")
 _HAS_CJK = regex.compile(r"[零〇一二兩两三四五六七八九十百千萬万億亿兆點点]")
 
@@ -273,6 +293,11 @@ def _read_arabic(token: str) -> Decimal | None:
     return canonical(Decimal(f"{digits}.{frac}" if frac else digits))
 
 
+# Tokens repeat (years, round sums), so their readings are cached; the values are immutable.
+_READ_CACHE_SIZE = 4096
+
+
+@functools.lru_cache(maxsize=_READ_CACHE_SIZE)
 def _read_number(token: str) -> tuple[Decimal, Decimal] | None:
     """``(value, scale)`` of one number token; the scale is a trailing 億/萬 when split off."""
     if not _HAS_CJK.search(token):
@@ -288,12 +313,13 @@ def _read_number(token: str) -> tuple[Decimal, Decimal] | None:
     return None if value is None else (value, Decimal(1))
 
 
+@functools.lru_cache(maxsize=_READ_CACHE_SIZE)
 def _read_words(phrase: str) -> Decimal | None:
     """English number words: "thirteen", "forty-five", "a quarter", "three quarters"."""
     total = Decimal(0)
     current = Decimal(0)
     seen = False
-    for word in regex.split(r"[\s-]+", phrase.lower()):
+    for word in _WS_DASH_RUN.split(phrase.lower()):
         if word in ("", "and"):
             continue
         if word == "a":
@@ -347,21 +373,30 @@ class _Cand:
     cue_span: tuple[int, int] | None = None
     per: str | None = None
     amount_max: Decimal | None = None
-    half: Decimal = Decimal(0)
+    half_of: Decimal = Decimal(0)  # the figure whose rounding ``half`` measures
+    cjk_amount: bool = False  # Arabic digits with a Chinese scale (500億, 5,000萬)
+    counted: bool = False  # a counter follows or a count word precedes: not money (100億張)
     extras: dict[str, object] = field(default_factory=dict)
 
     @property
     def amount(self) -> Decimal:
         return canonical(EXACT.multiply(self.value, self.scale))
 
+    @property
+    def half(self) -> Decimal:
+        """Half the place value of the last digit written, in full units (for the peg check);
+        computed on demand: only bracketed pairs need it."""
+        return _half_unit(self.half_of, self.scale)
+
 
 _SENTENCE_END = regex.compile(r"[.!?;。；！？\n]")
 _MINOR_STOP = regex.compile(r"\s*(?:\d|[$€£¥￥%])")
 
 
+@functools.lru_cache(maxsize=1024)
 def _symbol_currency(surface: str) -> tuple[str, str, str]:
     """``(currency, source, bare_kind)`` for a currency surface form."""
-    compact = regex.sub(r"[\s.]", "", surface).upper()
+    compact = _WS_DOT.sub("", surface).upper()
     if compact.startswith("M") and compact[1:] in ("USD", "EUR", "GBP", "HKD"):
         return compact[1:], "code", ""
     if compact in _p.SYMBOLS or surface in _p.SYMBOLS:
@@ -372,7 +407,7 @@ def _symbol_currency(surface: str) -> tuple[str, str, str]:
     if surface in _p.CJK_CURRENCY_WORDS:
         cur = _p.CJK_CURRENCY_WORDS[surface]
         return cur, "word", "yuan" if cur == _p.BARE else ""
-    words = regex.sub(r"\s+", " ", surface.lower())
+    words = _WS_RUN.sub(" ", surface.lower())
     cur = _p.EN_CURRENCY_WORDS.get(words, _p.BARE)
     return cur, "word", "dollar" if cur == _p.BARE else ""
 
@@ -381,17 +416,42 @@ def _bare_or_weaker(currency: str | None) -> bool:
     return currency is None or currency in (_p.BARE, _p.YEN)
 
 
-def _candidates(text: str, t: str, skip: list[tuple[int, int]], warnings: list[str]) -> list[_Cand]:
+def _tokens(t: str, timeout: float) -> list[tuple[int, int, bool]]:
+    """``(start, end, is_words)`` of every number token and English number-word run, in order.
+
+    Numbers: one ``finditer``. Number words: equal to ``finditer`` of ``words``, which is slow
+    (a case-blind alternation tried at every position); a pre-filter (stdlib ``re`` over the
+    lower-cased text, one fast pass) proposes a superset of the places a run can start, and
+    ``words`` is matched there only, skipping proposals inside the last run as finditer does.
+    """
     pats = _p.PATTERNS
+    tokens = [(m.start(), m.end(), False) for m in pats.number.finditer(t, timeout=timeout)]
+    lowered = t.lower()
+    if len(lowered) != len(t):  # a character lower-cases to two ("İ"): no pre-filter
+        tokens += [(m.start(), m.end(), True) for m in pats.words.finditer(t, timeout=timeout)]
+    else:
+        words = pats.words
+        pos = 0
+        for hit in pats.words_start.finditer(lowered):
+            at = hit.start()
+            if at < pos:
+                continue
+            m = words.match(t, at, timeout=timeout)
+            if m is not None:
+                tokens.append((at, m.end(), True))
+                pos = m.end()
+    tokens.sort()
+    return tokens
+
+
+def _candidates(text: str, t: str, skip: list[tuple[int, int]], warnings: list[str]) -> list[_Cand]:
     timeout = _p.REGEX_TIMEOUT
     cands: list[_Cand] = []
     try:
-        tokens = [(m.start(), m.end(), False) for m in pats.number.finditer(t, timeout=timeout)]
-        tokens += [(m.start(), m.end(), True) for m in pats.words.finditer(t, timeout=timeout)]
+        tokens = _tokens(t, timeout)
     except TimeoutError:
         warnings.append("money scan stopped: the number lexer timed out")
         return cands
-    tokens.sort()
     skip_starts = [s for s, _ in skip]
     last_end = 0
     n = len(t)
@@ -414,10 +474,99 @@ def _candidates(text: str, t: str, skip: list[tuple[int, int]], warnings: list[s
     return cands
 
 
+# ASCII characters no cue, currency or gap of ``pre`` can end with (letters, "$", "~", ".",
+# ":" and white space are looked at more closely); see _pre_is_empty.
+_PRE_STOP = frozenset(
+    ch for ch in map(chr, range(128)) if not ch.isalpha() and ch not in "$~.: \t\n\r\f\v"
+)
+_ASCII_SPACE = " \t\n\r\f\v"
+
+
+def _pre_is_empty(t: str, lo: int, s: int, final_words: frozenset[str]) -> bool:
+    """True when ``pre`` searched in ``t[lo:s]`` can only give its empty match at ``s``.
+
+    ``pre`` ends at ``s`` with a currency (then white space and a colon) or a cue (then a gap of
+    white space and Han). Walking back over ASCII white space and one colon, a non-empty match
+    needs the character reached to end a currency or cue: a letter ending one of
+    ``final_words``, "$", "~", "." or a non-ASCII character. Anything else rules it out.
+    """
+    i = s - 1
+    while i >= lo and t[i] in _ASCII_SPACE:
+        i -= 1
+    if i >= lo and t[i] == ":":
+        i -= 1
+        while i >= lo and t[i] in _ASCII_SPACE:
+            i -= 1
+    if i < lo:
+        return True
+    ch = t[i]
+    if ch in _PRE_STOP:
+        return True
+    if not (ch.isascii() and ch.isalpha()):
+        return False
+    j = i
+    while j >= lo and t[j].isascii() and t[j].isalpha():
+        j -= 1
+    if j >= lo and not t[j].isascii():
+        return False  # "ſome": regex case folding may read it as a cue
+    if j < lo and lo > 0 and t[lo - 1].isalpha():
+        return False  # the word runs on before the window
+    return t[j + 1 : i + 1].lower() not in final_words
+
+
+# ASCII characters no part of ``post`` can start with, after white space and one hyphen.
+_POST_STOP = frozenset(ch for ch in map(chr, range(128)) if not ch.isalpha() and ch not in "$/-")
+
+
+def _post_is_empty(t: str, e: int, stop: int, first_words: frozenset[str]) -> bool:
+    """True when ``post`` matched at ``e`` (up to ``stop``) can only match the empty string.
+
+    Every group of ``post`` starts, after white space and at most one hyphen, with a Han
+    character, a currency sign, "/" (/year) or an ASCII word from ``first_words`` (a scale,
+    code, currency word, "or", a period word): any other ASCII word or character rules it out.
+    """
+    i = e
+    while i < stop and t[i] in _ASCII_SPACE:
+        i += 1
+    if i < stop and t[i] == "-":
+        i += 1
+        while i < stop and t[i] in _ASCII_SPACE:
+            i += 1
+    if i >= stop or t[i] in _POST_STOP:
+        return True
+    if not (t[i].isascii() and t[i].isalpha()):
+        return False
+    j = i
+    while j < stop and t[j].isascii() and t[j].isalpha():
+        j += 1
+    if j < stop and t[j].isalpha():
+        return False  # "yeſ": regex case folding may read more of the word
+    return t[i:j].lower() not in first_words
+
+
+def _may_follow(t: str, e: int, n: int, first: frozenset[str]) -> bool:
+    """False when the first character after ``e`` and ASCII white space is not in ``first``
+    (and is ASCII), so a pattern starting with white space then one of ``first`` cannot match."""
+    i = e
+    while i < n and t[i] in _ASCII_SPACE:
+        i += 1
+    return i < n and (t[i] in first or (not t[i].isascii() and t[i].isspace()))
+
+
+# Necessary for ``per_before``: one of these in the window (lower-cased; "annually" holds
+# "annual"). NOTE: keep in sync with _money_patterns' per_before.
+_PER_BEFORE_MARKS = ("annual", "yearly", "monthly", "每")
+
+
 def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int) -> _Cand | None:
     pats = _p.PATTERNS
     timeout = _p.REGEX_TIMEOUT
     token = t[s:e]
+    # Not money when a %, per cent or counter follows (checked first: it is the cheapest).
+    if _may_follow(t, e, n, pats.not_money_first) and pats.not_money_after.match(
+        t, e, min(n, e + 12), timeout=timeout
+    ):
+        return None
     if is_words:
         words_value = _read_words(token)
         if words_value is None:
@@ -428,10 +577,18 @@ def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int
     if read is None:
         return None
     value, cjk_scale = read
-    if pats.not_money_after.match(t, e, min(n, e + 12), timeout=timeout):
-        return None
-    pre = pats.pre.search(t, max(last_end, s - _p.PRE_WINDOW), s, timeout=timeout)
+    lo = max(last_end, s - _p.PRE_WINDOW)
+    # Equal to pre.search(t, lo, s), which tries every start in the window: first rule out,
+    # cheaply, the common case where pre can only match the empty string (which sets nothing);
+    # else the backward leftmost-longest search finds the leftmost start, where a forward
+    # match gives the groups the forward search would.
+    pre = None
+    if not _pre_is_empty(t, lo, s, pats.pre_final_words):
+        back = pats.pre_reversed.search(t, lo, s, timeout=timeout)
+        if back is not None and back.start() < s:
+            pre = pats.pre.match(t, back.start(), s, timeout=timeout)
     start = ext_start = s
+    cjk = not is_words and bool(_HAS_CJK.search(token))
     cand = _Cand(
         start=s,
         end=e,
@@ -440,7 +597,8 @@ def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int
         value=value,
         scale=cjk_scale,
         has_scale=cjk_scale != 1,
-        cjk=not is_words and bool(_HAS_CJK.search(token)),
+        cjk=cjk,
+        cjk_amount=cjk and _ARABIC_WITH_CJK_SCALE.fullmatch(token) is not None,
     )
     if pre is not None and pre.group("cur"):
         cand.currency, cand.source, cand.bare_kind = _symbol_currency(pre.group("cur"))
@@ -450,21 +608,27 @@ def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int
         return None  # part of a word or code: "A2021", "COVID19"
     if pre is not None and pre.group("cue"):
         cand.cue = _p.QUALIFIER_CUES.get(
-            regex.sub(r"\s+", " ", pre.group("cue").lower()), Qualifier.APPROXIMATELY
+            _WS_RUN.sub(" ", pre.group("cue").lower()), Qualifier.APPROXIMATELY
         )
         cand.cue_span = (pre.start("cue"), pre.end("cue"))
         ext_start = pre.start("cue")
-    post = pats.post.match(t, e, min(n, e + _p.POST_WINDOW), timeout=timeout)
+    post_stop = min(n, e + _p.POST_WINDOW)
+    if _post_is_empty(t, e, post_stop, pats.post_first_words):
+        post = None
+    else:
+        post = pats.post.match(t, e, post_stop, timeout=timeout)
     end = e
     if post is not None:
         for name in ("scale", "scale2"):
             if post.group(name) and not (name == "scale2" and post.group("scale")):
-                word = regex.sub(r"[\s-]", "", post.group(name)).lower()
+                word = _WS_DASH.sub("", post.group(name)).lower()
                 factor = _p.MONEY_SCALES.get(word)
                 if factor is not None and not cand.has_scale:
                     cand.scale = Decimal(factor)
                     cand.has_scale = True
                     end = post.end(name)
+                    if not is_words and word[-1] in _p.CJK_SCALE_UNITS:
+                        cand.cjk_amount = True  # "500 億"
         cur = post.group("cur")
         if cur:
             post_cur, post_source, post_kind = _symbol_currency(cur)
@@ -479,13 +643,13 @@ def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int
                 end = max(end, post.end("scale2"))
         ext_end = end
         if post.group("postcue"):
-            cue_word = regex.sub(r"\s+", " ", post.group("postcue").lower())
+            cue_word = _WS_RUN.sub(" ", post.group("postcue").lower())
             if cand.cue is None:
                 cand.cue = _p.POST_QUALIFIER_CUES[cue_word]
                 cand.cue_span = (post.start("postcue"), post.end("postcue"))
             ext_end = post.end("postcue")
         if post.group("per"):
-            cand.per = _p.PER_WORDS.get(regex.sub(r"\s+", " ", post.group("per").lower()))
+            cand.per = _p.PER_WORDS.get(_WS_RUN.sub(" ", post.group("per").lower()))
             ext_end = post.end("per")
     else:
         ext_end = end
@@ -498,15 +662,25 @@ def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int
     if cand.per is None:
         anchor = ext_start
         window_start = max(last_end, anchor - 40)
-        for stop in _SENTENCE_END.finditer(t, window_start, anchor, timeout=timeout):
-            window_start = stop.end()
-        before = pats.per_before.search(t, window_start, anchor, timeout=timeout)
-        if before is not None:
-            cand.per = _p.PER_WORDS.get(before.group("per").lower())
+        window = t[window_start:anchor].lower()
+        if any(mark in window for mark in _PER_BEFORE_MARKS):
+            for stop in _SENTENCE_END.finditer(t, window_start, anchor, timeout=timeout):
+                window_start = stop.end()
+            before = pats.per_before.search(t, window_start, anchor, timeout=timeout)
+            if before is not None:
+                cand.per = _p.PER_WORDS.get(before.group("per").lower())
     if is_words and value < 1 and not cand.has_scale:
         return None  # "a quarter" alone is not an amount; "a quarter million" is
+    if cand.cjk and cand.currency is None and (cand.has_scale or cand.cjk_amount):
+        # "500億" with no currency is money unless it is a count: a counter follows
+        # ("100億張"), or a count word just precedes ("人口約750萬", "第500萬").
+        preceding = t[max(0, ext_start - _COUNT_CUE_WINDOW) : ext_start]
+        cand.counted = bool(
+            pats.count_after.match(t, end, min(n, end + 12), timeout=timeout)
+            or any(word in preceding for word in _p.COUNT_WORDS_BEFORE)
+        )
     cand.start, cand.end, cand.ext_start, cand.ext_end = start, end, ext_start, max(ext_end, end)
-    cand.half = _half_unit(value, cand.scale)
+    cand.half_of = value
     return cand
 
 
@@ -535,7 +709,9 @@ def _minor(t: str, end: int, n: int, value: Decimal) -> tuple[Decimal, int] | No
         )
     else:
         step = Decimal("0.01")
-        after = _p.PATTERNS.post.match(t, match.end(), min(n, match.end() + 40))
+        after = _p.PATTERNS.post.match(
+            t, match.end(), min(n, match.end() + 40), timeout=_p.REGEX_TIMEOUT
+        )
         if after is not None and (after.group("cur") or after.group("scale")):
             return None
         if _MINOR_STOP.match(t, match.end(), min(n, match.end() + 4)):
@@ -558,7 +734,7 @@ def _merge_ranges(t: str, cands: list[_Cand]) -> list[_Cand]:
             if canonical(EXACT.multiply(a.value, scale)) <= b.amount:
                 if inherit:
                     a.scale, a.has_scale = b.scale, True
-                    a.half = _half_unit(a.value, a.scale)
+                    a.half_of = a.value
                 weaker = a.currency is None or (_bare_or_weaker(a.currency) and not b.prefix)
                 if weaker and (a.currency is None or b.currency not in (None, _p.BARE)):
                     a.currency, a.source, a.bare_kind = b.currency, b.source, b.bare_kind
@@ -635,8 +811,12 @@ def _resolve(
                 resolved.append(_Resolved(c, default, "default"))
             else:
                 unresolved.append(c)
-        elif declared is not None and c.cjk and c.has_scale:
+        elif declared is not None and c.cjk and c.has_scale and not c.counted:
             resolved.append(_Resolved(c, declared, "context"))
+        elif declared is not None and c.cjk_amount and not c.counted:
+            resolved.append(_Resolved(c, declared, "context"))  # 11億6,400萬 after (港幣,下同)
+        elif c.cjk_amount and not c.counted and default is not None and c.value > 0:
+            resolved.append(_Resolved(c, default, "default"))  # "500億" in HK text
         elif allow_bare_numbers and default is not None:
             resolved.append(_Resolved(c, default, "default"))
     return resolved, unresolved
@@ -674,14 +854,14 @@ def _build(
     scale: Decimal | None,
     warnings: list[str],
 ) -> tuple[list[_Resolved], list[_Cand], dict[int, int]]:
-    t = text.translate(_HALFWIDTH)
+    t = _halfwidth(text)
     skip_sorted = sorted((int(a), int(b)) for a, b in skip)
     cands = _candidates(text, t, skip_sorted, warnings)
     if scale is not None:
         for c in cands:
             if not c.has_scale:
                 c.scale, c.has_scale = scale, True
-                c.half = _half_unit(c.value, c.scale)
+                c.half_of = c.value
     try:
         declarations = _declarations(t)
     except TimeoutError:
@@ -702,7 +882,7 @@ def _build(
             continue
         if not _p.PATTERNS.pair_open.fullmatch(t, a.cand.ext_end, b.cand.ext_start):
             continue
-        if not regex.match(r"\s*[)）]", t[b.cand.ext_end : b.cand.ext_end + 3]):
+        if not _CLOSE_BRACKET.match(t[b.cand.ext_end : b.cand.ext_end + 3]):
             continue
         if b.source == "default" and a.currency == "HKD" and b.cand.bare_kind == "dollar":
             b.currency, b.source = "USD", "context"
@@ -711,25 +891,51 @@ def _build(
     return resolved, unresolved, pairs
 
 
+def _trusted(cls: type[Record]) -> Callable[..., Any]:
+    """A builder of ``cls`` from all its field values, positionally, known to be valid.
+
+    The result equals ``cls.model_construct(**values)`` with every field given (the same
+    ``__dict__``, fields set, no extra or private state), without its per-field default and
+    alias handling, which costs several times more in a scan that builds thousands of models.
+    Models with a post-init hook, private attributes or extra fields use model_construct.
+    NOTE: abbrev._trusted is the same helper (money imports nothing from there).
+    """
+    names = tuple(cls.model_fields)
+    if (
+        cls.__pydantic_post_init__
+        or cls.__private_attributes__
+        or cls.__pydantic_root_model__
+        or cls.model_config.get("extra") == "allow"
+    ):
+        return lambda *values: cls.model_construct(**dict(zip(names, values, strict=True)))
+    fields_set = frozenset(names)
+    setattr_ = object.__setattr__
+    new = object.__new__
+
+    def build(*values: Any) -> Any:
+        model = new(cls)
+        setattr_(model, "__dict__", dict(zip(names, values, strict=True)))
+        setattr_(model, "__pydantic_fields_set__", set(fields_set))
+        setattr_(model, "__pydantic_extra__", None)
+        setattr_(model, "__pydantic_private__", None)
+        return model
+
+    return build
+
+
+# NOTE: positional, in field order; keep in sync with the models' fields.
+_new_money = _trusted(Money)  # amount, currency, qualifier, amount_max, per
+_new_mention = _trusted(MoneyMention)  # money, span, cue, currency_source, paired_index, ...
+_new_span = _trusted(Span)  # doc_id, start, end, text
+
+
 def _money(r: _Resolved) -> Money:
     c = r.cand
     amount = c.amount
     if c.amount_max is not None:
-        return Money.model_construct(
-            amount=amount,
-            currency=r.currency,
-            qualifier=Qualifier.RANGE,
-            amount_max=canonical(c.amount_max),
-            per=c.per,  # type: ignore[arg-type]
-        )
+        return _new_money(amount, r.currency, Qualifier.RANGE, canonical(c.amount_max), c.per)  # type: ignore[no-any-return]
     qualifier = c.cue if c.cue is not None and c.cue is not Qualifier.RANGE else Qualifier.EXACT
-    return Money.model_construct(
-        amount=amount,
-        currency=r.currency,
-        qualifier=qualifier,
-        amount_max=None,
-        per=c.per,  # type: ignore[arg-type]
-    )
+    return _new_money(amount, r.currency, qualifier, None, c.per)  # type: ignore[no-any-return]
 
 
 def find_money(
@@ -743,8 +949,10 @@ def find_money(
 
     ``default_currency`` is the currency of a bare ``$``/元 (HKD for Hong Kong text; None to
     report only amounts whose currency is written or declared). ``skip`` lists ``(start, end)``
-    ranges (boilerplate) where nothing is reported. Amounts in Chinese with a scale but no 元
-    ("500億") count only after a "(港幣,下同)"-style declaration. The result is a list of
+    ranges (boilerplate) where nothing is reported. Arabic amounts with a Chinese scale but no
+    元 ("500億", "5,000萬", "3.96億") take the currency of a "(港幣,下同)"-style declaration, else
+    ``default_currency``, unless they are counts: a counter follows (100億張, 5,000萬人次; see
+    ``COUNTERS``) or a count word precedes (人口約750萬, 第100萬). The result is a list of
     :class:`MoneyMention` with a ``warnings`` attribute (see :class:`MoneyScan`).
 
     >>> [str(m.money) for m in find_money("backed by HK$24 billion (US$3.07 billion) in 2024-25")]
@@ -765,15 +973,19 @@ def find_money(
             if j is not None and {r.currency, resolved[j].currency} == {"HKD", "USD"}:
                 hkd, usd = (r, resolved[j]) if r.currency == "HKD" else (resolved[j], r)
                 peg = _peg_check(hkd.cand, usd.cand)
+            cue = None
+            if c.cue_span is not None:
+                cue_start, cue_end = c.cue_span
+                cue = _new_span(doc_id, cue_start, cue_end, text[cue_start:cue_end])
             mentions.append(
-                MoneyMention.model_construct(
-                    money=moneys[i],
-                    span=Span.of(text, c.start, c.end, doc_id),
-                    cue=None if c.cue_span is None else Span.of(text, *c.cue_span, doc_id),
-                    currency_source=r.source,
-                    paired_index=j,
-                    paired=None if j is None else moneys[j],
-                    peg=peg,
+                _new_mention(
+                    moneys[i],
+                    _new_span(doc_id, c.start, c.end, text[c.start : c.end]),
+                    cue,
+                    r.source,
+                    j,
+                    None if j is None else moneys[j],
+                    peg,
                 )
             )
     except Exception as error:  # a scanner never raises: report and return what was found
