@@ -126,3 +126,16 @@ def test_fiscal_year_bounds() -> None:
     )
     assert dt.date(2025, 3, 31) in year
     assert dt.date(2025, 4, 1) not in year
+
+
+def test_trusted_construction_equals_validation() -> None:
+    from hkpolicy.spans import construct_trusted, trusted_builder
+
+    values = {"amount": Decimal("5"), "currency": "HKD", "qualifier": hk.Qualifier.UP_TO}
+    validated = hk.Money(**values)
+    built = trusted_builder(hk.Money)(Decimal("5"), "HKD", hk.Qualifier.UP_TO, None, None)
+    assert built == validated
+    assert built.model_dump_json() == validated.model_dump_json()
+    partial = construct_trusted(hk.Money, dict(validated.__dict__), values)
+    assert partial.model_fields_set == validated.model_fields_set
+    assert hk.Span.of("abcdef", 1, 4, "d") == hk.Span(doc_id="d", start=1, end=4, text="bcd")

@@ -16,12 +16,9 @@ characters must appear, in order, in the run of Han characters just before the p
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import regex
 
-from .spans import Record, Span
+from .spans import Record, Span, trusted_builder
 
 __all__ = ["Abbreviation", "find_abbreviations"]
 
@@ -100,41 +97,9 @@ def find_abbreviations(text: str, *, doc_id: str | None = None) -> list[Abbrevia
     return found
 
 
-def _trusted(cls: type[Record]) -> Callable[..., Any]:
-    """A builder of ``cls`` from all its field values, positionally, known to be valid.
-
-    The result equals ``cls.model_construct(**values)`` with every field given (the same
-    ``__dict__``, fields set, no extra or private state), without its per-field default and
-    alias handling, which costs several times more in a scan that builds thousands of models.
-    Models with a post-init hook, private attributes or extra fields use model_construct.
-    NOTE: money._trusted is the same helper (money imports nothing from here).
-    """
-    names = tuple(cls.model_fields)
-    if (
-        cls.__pydantic_post_init__
-        or cls.__private_attributes__
-        or cls.__pydantic_root_model__
-        or cls.model_config.get("extra") == "allow"
-    ):
-        return lambda *values: cls.model_construct(**dict(zip(names, values, strict=True)))
-    fields_set = frozenset(names)
-    setattr_ = object.__setattr__
-    new = object.__new__
-
-    def build(*values: Any) -> Any:
-        model = new(cls)
-        setattr_(model, "__dict__", dict(zip(names, values, strict=True)))
-        setattr_(model, "__pydantic_fields_set__", set(fields_set))
-        setattr_(model, "__pydantic_extra__", None)
-        setattr_(model, "__pydantic_private__", None)
-        return model
-
-    return build
-
-
 # NOTE: positional, in field order; keep in sync with the models' fields.
-_new_abbreviation = _trusted(Abbreviation)  # short, long
-_new_span = _trusted(Span)  # doc_id, start, end, text
+_new_abbreviation = trusted_builder(Abbreviation)  # short, long
+_new_span = trusted_builder(Span)  # doc_id, start, end, text
 
 
 def _define(text: str, paren: regex.Match[str]) -> tuple[tuple[int, int], tuple[int, int]] | None:

@@ -32,8 +32,8 @@ from pydantic import Field, model_validator
 from . import _date_patterns as D
 from ._numerals import CJK_DIGITS, parse_cjk_number, to_halfwidth
 from .errors import ParseError
-from .percent import _Anchored, _anchored, _has_fullwidth, _Intervals, _span, _trusted
-from .spans import Record, Span
+from .percent import _Anchored, _anchored, _has_fullwidth, _Intervals, _span
+from .spans import Record, Span, construct_trusted
 
 __all__ = [
     "Anchor",
@@ -434,7 +434,7 @@ def _partial(year: int, month: int | None = None, day: int | None = None) -> Par
             dt.date(year, month, day)
         except ValueError:  # 31 June, 29 February 2023
             return None
-    return _trusted(
+    return construct_trusted(
         PartialDate,
         {"year": year, "month": month, "day": day, "part": None},
         ("year", "month", "day"),
@@ -443,14 +443,14 @@ def _partial(year: int, month: int | None = None, day: int | None = None) -> Par
 
 def _year(year: int) -> PartialDate:
     """``PartialDate(year=year)`` for a year already checked against YEAR_MIN..YEAR_MAX."""
-    return _trusted(
+    return construct_trusted(
         PartialDate, {"year": year, "month": None, "day": None, "part": None}, ("year",)
     )
 
 
 def _year_part(year: int, part: str) -> PartialDate:
     """``PartialDate(year=year, part=part)`` for a checked year and a known part."""
-    return _trusted(
+    return construct_trusted(
         PartialDate, {"year": year, "month": None, "day": None, "part": part}, ("year", "part")
     )
 
@@ -517,12 +517,14 @@ def _period_from_match(m: regex.Match[str]) -> tuple[FiscalYear | DateRange | No
 
 def _year_range(a: int, b: int) -> DateRange:
     """``DateRange`` from year ``a`` to a later year ``b`` (both already checked)."""
-    return _trusted(DateRange, {"start": _year(a), "end": _year(b)}, ("start", "end"))
+    return construct_trusted(DateRange, {"start": _year(a), "end": _year(b)}, ("start", "end"))
 
 
 def _fiscal_year(start_year: int) -> FiscalYear:
     """``FiscalYear(start_year=start_year)`` for a year already checked."""
-    return _trusted(FiscalYear, {"start_year": start_year, "context": None}, ("start_year",))
+    return construct_trusted(
+        FiscalYear, {"start_year": start_year, "context": None}, ("start_year",)
+    )
 
 
 def _fiscal(
@@ -636,7 +638,7 @@ def _to_mention(text: str, cand: _Cand, doc_id: str | None) -> DateMention:
         precision = "fiscal_year"
     else:
         precision = value.precision
-    return _trusted(  # every field valid by construction
+    return construct_trusted(  # every field valid by construction
         DateMention,
         {
             "span": _span(text, cand.start, cand.end, doc_id),

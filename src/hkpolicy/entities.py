@@ -32,8 +32,8 @@ from typing import Any, Literal
 
 import regex
 
-from .abbrev import _trusted, find_abbreviations
-from .spans import Record, Span
+from .abbrev import find_abbreviations
+from .spans import Record, Span, trusted_builder
 
 __all__ = [
     "EntityMention",
@@ -1083,8 +1083,8 @@ def _mentions(scan: _Scan, domain: Domain, registry: Registry) -> list[EntityMen
 
 
 # NOTE: positional, in field order; keep in sync with the models' fields.
-_new_mention = _trusted(EntityMention)  # id, span, form, match, registered
-_new_span = _trusted(Span)  # doc_id, start, end, text
+_new_mention = trusted_builder(EntityMention)  # id, span, form, match, registered
+_new_span = trusted_builder(Span)  # doc_id, start, end, text
 
 
 def _safe_skip(skip: Iterable[tuple[int, int]] | None) -> list[tuple[int, int]]:

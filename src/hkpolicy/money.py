@@ -21,10 +21,10 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Literal
 
 import regex
 from pydantic import field_validator, model_validator
@@ -32,7 +32,7 @@ from pydantic import field_validator, model_validator
 from . import _money_patterns as _p
 from ._numerals import EXACT, canonical, parse_arabic, parse_cjk_number
 from .errors import ParseError, UnknownCurrencyError
-from .spans import Qualifier, Record, Span
+from .spans import Qualifier, Record, Span, trusted_builder
 
 __all__ = [
     "KNOWN_CURRENCIES",
@@ -891,51 +891,19 @@ def _build(
     return resolved, unresolved, pairs
 
 
-def _trusted(cls: type[Record]) -> Callable[..., Any]:
-    """A builder of ``cls`` from all its field values, positionally, known to be valid.
-
-    The result equals ``cls.model_construct(**values)`` with every field given (the same
-    ``__dict__``, fields set, no extra or private state), without its per-field default and
-    alias handling, which costs several times more in a scan that builds thousands of models.
-    Models with a post-init hook, private attributes or extra fields use model_construct.
-    NOTE: abbrev._trusted is the same helper (money imports nothing from there).
-    """
-    names = tuple(cls.model_fields)
-    if (
-        cls.__pydantic_post_init__
-        or cls.__private_attributes__
-        or cls.__pydantic_root_model__
-        or cls.model_config.get("extra") == "allow"
-    ):
-        return lambda *values: cls.model_construct(**dict(zip(names, values, strict=True)))
-    fields_set = frozenset(names)
-    setattr_ = object.__setattr__
-    new = object.__new__
-
-    def build(*values: Any) -> Any:
-        model = new(cls)
-        setattr_(model, "__dict__", dict(zip(names, values, strict=True)))
-        setattr_(model, "__pydantic_fields_set__", set(fields_set))
-        setattr_(model, "__pydantic_extra__", None)
-        setattr_(model, "__pydantic_private__", None)
-        return model
-
-    return build
-
-
 # NOTE: positional, in field order; keep in sync with the models' fields.
-_new_money = _trusted(Money)  # amount, currency, qualifier, amount_max, per
-_new_mention = _trusted(MoneyMention)  # money, span, cue, currency_source, paired_index, ...
-_new_span = _trusted(Span)  # doc_id, start, end, text
+_new_money = trusted_builder(Money)  # amount, currency, qualifier, amount_max, per
+_new_mention = trusted_builder(MoneyMention)  # money, span, cue, currency_source, paired_index, ...
+_new_span = trusted_builder(Span)  # doc_id, start, end, text
 
 
 def _money(r: _Resolved) -> Money:
     c = r.cand
     amount = c.amount
     if c.amount_max is not None:
-        return _new_money(amount, r.currency, Qualifier.RANGE, canonical(c.amount_max), c.per)  # type: ignore[no-any-return]
+        return _new_money(amount, r.currency, Qualifier.RANGE, canonical(c.amount_max), c.per)
     qualifier = c.cue if c.cue is not None and c.cue is not Qualifier.RANGE else Qualifier.EXACT
-    return _new_money(amount, r.currency, qualifier, None, c.per)  # type: ignore[no-any-return]
+    return _new_money(amount, r.currency, qualifier, None, c.per)
 
 
 def find_money(

@@ -22,7 +22,7 @@ import logging
 import time
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any, Literal, NamedTuple, TypeVar
+from typing import Literal, NamedTuple, TypeVar
 
 import regex
 from pydantic import field_validator, model_validator
@@ -37,7 +37,7 @@ from ._numerals import (
     to_halfwidth,
 )
 from .errors import ParseError
-from .spans import Qualifier, Record, Span
+from .spans import Qualifier, Record, Span, construct_trusted
 
 __all__ = [
     "Direction",
@@ -214,29 +214,11 @@ def find_percentages(
 
 _Candidate = tuple[int, int, Percentage]
 _R = TypeVar("_R", bound=Record)
-_new = object.__new__
-_set = object.__setattr__
-
-
-def _trusted(cls: type[_R], values: dict[str, Any], given: Iterable[str]) -> _R:
-    """A ``cls`` holding ``values`` (every field, in declaration order), without validation.
-
-    For values valid by construction inside the scanning loop. It does what ``model_construct``
-    does for a Record (no aliases, no extras, no private attributes), without that method's
-    per-field alias and default look-ups, which make it slower than validation in pydantic 2.
-    ``given`` names the fields the validating call would have been passed (``model_fields_set``).
-    """
-    obj = _new(cls)
-    _set(obj, "__dict__", values)
-    _set(obj, "__pydantic_fields_set__", set(given))
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
-    return obj
 
 
 def _span(source: str, start: int, end: int, doc_id: str | None) -> Span:
-    """``Span.of(source, start, end, doc_id)``, built with :func:`_trusted`."""
-    return _trusted(
+    """``Span.of(source, start, end, doc_id)``, built without validation."""
+    return construct_trusted(
         Span,
         {"doc_id": doc_id, "start": start, "end": end, "text": source[start:end]},
         _SPAN_FIELDS,
@@ -247,10 +229,10 @@ _SPAN_FIELDS = ("doc_id", "start", "end", "text")
 
 
 def _updated(model: _R, field: str, value: object) -> _R:
-    """``model.model_copy(update={field: value})``, built with :func:`_trusted`."""
+    """``model.model_copy(update={field: value})``, built without validation."""
     values = dict(model.__dict__)
     values[field] = value
-    return _trusted(type(model), values, {*model.__pydantic_fields_set__, field})
+    return construct_trusted(type(model), values, {*model.__pydantic_fields_set__, field})
 
 
 def _timeout(text: str) -> float:
@@ -486,7 +468,7 @@ def _with_k(value: Decimal, k: str | None) -> Decimal:
 
 def _exact(value: Decimal, unit: PercentUnit) -> Percentage:
     """``Percentage(value=value, unit=unit)``; valid by construction (a finite number read)."""
-    return _trusted(
+    return construct_trusted(
         Percentage,
         {"value": value, "qualifier": Qualifier.EXACT, "value_max": None, "unit": unit},
         ("value", "unit"),
@@ -498,7 +480,7 @@ def _pct(lo: Decimal, hi: Decimal | None, unit: PercentUnit) -> Percentage | Non
         return _exact(lo, unit)
     if hi < lo:
         return None
-    return _trusted(
+    return construct_trusted(
         Percentage,
         {"value": lo, "qualifier": Qualifier.RANGE, "value_max": hi, "unit": unit},
         ("value", "value_max", "qualifier", "unit"),
@@ -669,7 +651,7 @@ def _mention(
         if found is not None:
             direction, (cue_start, cue_end) = found
             direction_span = _span(text, cue_start, cue_end, doc_id)
-    return _trusted(
+    return construct_trusted(
         PercentMention,
         {
             "percentage": pct,
