@@ -139,3 +139,13 @@ def test_trusted_construction_equals_validation() -> None:
     partial = construct_trusted(hk.Money, dict(validated.__dict__), values)
     assert partial.model_fields_set == validated.model_fields_set
     assert hk.Span.of("abcdef", 1, 4, "d") == hk.Span(doc_id="d", start=1, end=4, text="bcd")
+
+
+def test_reprs_are_compact() -> None:
+    money = hk.Money(amount=Decimal("500000"), currency="HKD", qualifier=hk.Qualifier.UP_TO)
+    assert (
+        repr(money) == "Money(amount=Decimal('500000'), currency='HKD', qualifier=Qualifier.UP_TO)"
+    )
+    spans = tuple(hk.Span(start=i, end=i, text="") for i in range(5))
+    institution = hk.Institution(id="x", name="X", mentions=spans)
+    assert repr(institution) == "Institution(id='x', name='X', mentions=<5 items>)"

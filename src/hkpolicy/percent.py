@@ -71,7 +71,7 @@ class Percentage(Record):
     """A share or a change, exact: ``value=Decimal("42")`` means 42 %.
 
     >>> Percentage(value=Decimal("42"), qualifier="approximately")
-    Percentage(value=Decimal('42'), qualifier=<Qualifier.APPROXIMATELY: 'approximately'>, value_max=None, unit='percent')
+    Percentage(value=Decimal('42'), qualifier=Qualifier.APPROXIMATELY)
     >>> str(parse_percentage("between 40 and 45 per cent"))
     '40% to 45%'
     """  # noqa: E501

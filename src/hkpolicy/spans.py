@@ -20,8 +20,23 @@ def __dir__() -> list[str]:
     return __all__
 
 
+# Tuples longer than this are shown as a count in reprs, so a notebook cell stays readable.
+MAX_REPR_ITEMS = 3
+
+
+class _Elided:
+    def __init__(self, count: int) -> None:
+        self.count = count
+
+    def __repr__(self) -> str:
+        return f"<{self.count} items>"
+
+
 class Record(BaseModel):
-    """Base of every public model: frozen, strict about unknown fields, documented per field."""
+    """Base of every public model: frozen, strict about unknown fields, documented per field.
+
+    Its repr shows only the fields that differ from their defaults, and long tuples as a count.
+    """
 
     model_config = ConfigDict(
         frozen=True,
@@ -29,6 +44,17 @@ class Record(BaseModel):
         use_attribute_docstrings=True,
         ser_json_inf_nan="strings",
     )
+
+    def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
+        for name, field in type(self).model_fields.items():
+            if not field.repr:
+                continue
+            value = self.__dict__.get(name)
+            if not field.is_required() and value == field.default:
+                continue
+            if isinstance(value, tuple) and len(value) > MAX_REPR_ITEMS:
+                value = _Elided(len(value))
+            yield name, value
 
 
 R = TypeVar("R", bound=Record)
@@ -91,6 +117,9 @@ class Qualifier(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    def __repr__(self) -> str:
+        return f"Qualifier.{self.name}"
 
 
 class Span(Record):
