@@ -69,8 +69,10 @@ SEO_FRAGMENT_RE = regex.compile(
     r"(?<=[\p{Latin},.;:][ \u00a0])(?:"
     + "|".join(map(regex.escape, SEO_FRAGMENTS))
     + r")(?=[ \u00a0]\p{Latin})"
-    # Words glued with U+0100 and a no-break space, the trace of a mangled keyword list.
-    r"|[A-Za-z]+(?:\u0100\u00a0[A-Za-z]+)+"
+    # Words glued with U+0100 and a no-break space, the trace of a mangled keyword list. It
+    # starts only at a word's first letter and never gives letters back (possessive), so each
+    # word is read once: "[A-Za-z]+(...)+" alone retried a long word from each of its letters.
+    r"|(?<![A-Za-z])[A-Za-z]++(?:\u0100\u00a0[A-Za-z]++)+"
 )
 
 

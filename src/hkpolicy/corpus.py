@@ -373,13 +373,16 @@ def _read_catalog(directory: Traversable) -> list[dict[str, Any]]:
 def _verified_text(directory: Traversable, entry: Mapping[str, Any]) -> str:
     name = str(entry["file"])
     source = directory.joinpath(name)
+    expected = str(entry["sha256"])
     if not source.is_file():
         raise CorpusIntegrityError(
-            name, f"Seed file {name!r} is listed in {CATALOG_NAME} but missing from {directory}"
+            name,
+            f"Seed file {name!r} is listed in {CATALOG_NAME} but missing from {directory}: "
+            f"expected sha256 {expected}, got no file",
+            expected_sha256=expected,
         )
     data = source.read_bytes()
     actual = hashlib.sha256(data).hexdigest()
-    expected = str(entry["sha256"])
     if actual != expected:
         raise CorpusIntegrityError(
             name,
@@ -403,8 +406,12 @@ def _load(directory: Traversable) -> Corpus:
         if item.name.endswith(".txt") and item.name not in listed
     )
     if extra:
+        actual = hashlib.sha256(directory.joinpath(extra[0]).read_bytes()).hexdigest()
         raise CorpusIntegrityError(
-            extra[0], f"Seed file {extra[0]!r} in {directory} is not listed in {CATALOG_NAME}"
+            extra[0],
+            f"Seed file {extra[0]!r} in {directory} is not listed in {CATALOG_NAME}: "
+            f"expected no file, got sha256 {actual}",
+            actual_sha256=actual,
         )
     documents = []
     for entry in entries:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import regex
 
@@ -31,6 +31,9 @@ __all__ = ["Extraction", "UnparsedNumber", "UnparsedReason", "extract"]
 
 def __dir__() -> list[str]:
     return __all__
+
+
+_M = TypeVar("_M", bound=Record)
 
 
 UnparsedReason = Literal[
@@ -136,10 +139,13 @@ class Extraction(Record):
 
 
 # Digits (ASCII or full width) with their group and decimal separators, or a run of Chinese
-# numerals holding at least one digit character. Linear: no nested quantifiers.
+# numerals holding at least one digit character. Linear: a Chinese run is entered only at its
+# first character and read once (possessive), so a long run of scale characters with no digit
+# (億萬億萬...) is not retried from each of its characters.
+_CJK_NUMERALS = "零〇一二兩两三四五六七八九十百千萬万億亿兆"
 _NUMBER_TOKEN_RE = regex.compile(
-    r"\d+(?:[.,]\d+)*"
-    r"|[零〇一二兩两三四五六七八九十百千萬万億亿兆]*[零〇一二兩两三四五六七八九][零〇一二兩两三四五六七八九十百千萬万億亿兆]*"
+    r"\d++(?:[.,]\d++)*+"
+    rf"|(?<![{_CJK_NUMERALS}])[十百千萬万億亿兆]*+[零〇一二兩两三四五六七八九][{_CJK_NUMERALS}]*+"
 )
 _CJK_DIGIT_ONLY_SINGLE = frozenset("零〇一二兩两三四五六七八九")
 _VERSION_BEFORE_RE = regex.compile(
@@ -148,7 +154,6 @@ _VERSION_BEFORE_RE = regex.compile(
 _LATIN_LETTER_AFTER_RE = regex.compile(r"^[A-Za-z]")
 _CJK_COUNTER_AFTER_RE = regex.compile(r"^[張個人名間家項宗隻部台次份位戶件架所歲]")
 _COUNT_AFTER_RE = regex.compile(r"^\s*(?:\p{Ll}[\p{L}-]*|\p{Lu}{2,}s?\b)")
-_ENUMERATION_RE = regex.compile(r"^[ \t]*$")
 _SIGN_NEARBY = frozenset("$€£¥%％")
 # Chinese numerals that are words, not numbers, in running text.
 CJK_NUMERAL_WORDS = frozenset({"一一", "萬一", "一千萬", "千千萬萬", "三三兩兩", "一二"})
@@ -169,8 +174,7 @@ def _reason(text: str, start: int, end: int, token: str, in_boilerplate: bool) -
         return "boilerplate"
     before = text[max(0, start - 24) : start]
     after = text[end : end + 24]
-    line_start = text.rfind("\n", 0, start) + 1
-    if after.startswith(".") and _ENUMERATION_RE.match(text[line_start:start]):
+    if after.startswith(".") and _starts_line(text, start):
         return "enumeration"
     if _CJK_COUNTER_AFTER_RE.match(after):
         return "count"  # 30名, 100億張
@@ -187,15 +191,29 @@ def _reason(text: str, start: int, end: int, token: str, in_boilerplate: bool) -
     return "unknown"
 
 
+def _starts_line(text: str, start: int) -> bool:
+    """True when only spaces and tabs stand between the previous line break and ``start``.
+
+    Walks back over the blanks only (each run belongs to one token), never to the line start:
+    ``rfind("\\n")`` from every "1." of one long line made the scan quadratic.
+    """
+    index = start
+    while index > 0 and text[index - 1] in " \t":
+        index -= 1
+    return index == 0 or text[index - 1] == "\n"
+
+
 def _unparsed(
     text: str,
     taken: Sequence[tuple[int, int]],
     skipped: Sequence[tuple[int, int]],
     doc_id: str | None,
 ) -> list[UnparsedNumber]:
-    covered = sorted(taken)
+    covered = _union(taken)
+    boilerplate = sorted(skipped)
     result: list[UnparsedNumber] = []
     cursor = 0
+    skip_cursor = 0
     for match in _NUMBER_TOKEN_RE.finditer(text):
         start, end = match.span()
         token = match.group()
@@ -203,18 +221,85 @@ def _unparsed(
             (len(token) == 1 and token in _CJK_DIGIT_ONLY_SINGLE) or token in CJK_NUMERAL_WORDS
         ):
             continue
+        # Tokens come in order and the covered ranges are disjoint and sorted: a range that
+        # ends before this token ends before every later one, so step past it for good.
         while cursor < len(covered) and covered[cursor][1] <= start:
             cursor += 1
-        if any(s < end and start < e for s, e in covered[cursor : cursor + 8]):
-            continue
-        in_boilerplate = any(s < end and start < e for s, e in skipped)
-        result.append(
-            UnparsedNumber.model_construct(
-                span=Span.of(text, start, end, doc_id),
-                reason=_reason(text, start, end, token, in_boilerplate),
+        pieces = [(start, end)]
+        if cursor < len(covered) and covered[cursor][0] < end:
+            # Taken in part ("百分之 2024-2024,2024": the mention ends at the comma): what no
+            # mention took is still a number, listed on its own.
+            pieces = _rest(text, start, end, covered, cursor)
+        for piece_start, piece_end in pieces:
+            while skip_cursor < len(boilerplate) and boilerplate[skip_cursor][1] <= piece_start:
+                skip_cursor += 1
+            in_boilerplate = (
+                skip_cursor < len(boilerplate) and boilerplate[skip_cursor][0] < piece_end
             )
-        )
+            piece = text[piece_start:piece_end]
+            span = _construct(
+                Span, {"doc_id": doc_id, "start": piece_start, "end": piece_end, "text": piece}
+            )
+            reason = _reason(text, piece_start, piece_end, piece, in_boilerplate)
+            result.append(_construct(UnparsedNumber, {"span": span, "reason": reason}))
     return result
+
+
+def _union(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges merged into disjoint, sorted ones; empty ranges cover nothing and go."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _rest(
+    text: str, start: int, end: int, covered: Sequence[tuple[int, int]], cursor: int
+) -> list[tuple[int, int]]:
+    """The parts of ``[start, end)`` outside ``covered`` (disjoint, sorted, from ``cursor``)
+    that hold a digit, trimmed of separators."""
+    gaps: list[tuple[int, int]] = []
+    position = start
+    index = cursor
+    while index < len(covered) and covered[index][0] < end:
+        covered_start, covered_end = covered[index]
+        if covered_start > position:
+            gaps.append((position, covered_start))
+        position = max(position, covered_end)
+        index += 1
+    if position < end:
+        gaps.append((position, end))
+    pieces = []
+    for gap_start, gap_end in gaps:
+        while gap_start < gap_end and text[gap_start] in ".,":
+            gap_start += 1
+        while gap_end > gap_start and text[gap_end - 1] in ".,":
+            gap_end -= 1
+        piece = text[gap_start:gap_end]
+        if any(char.isdecimal() or char in _CJK_DIGIT_ONLY_SINGLE for char in piece):
+            pieces.append((gap_start, gap_end))
+    return pieces
+
+
+def _construct(cls: type[_M], values: dict[str, Any]) -> _M:
+    """``cls.model_construct(**values)`` for trusted values naming every field in field order.
+
+    NOTE: keep in sync with tables._construct. pydantic's model_construct looks up each field's
+    default and costs most of extract()'s time on a text made of numbers (one UnparsedNumber and
+    one Span per number: 330,000 of each in 1 MB of "1. ").
+    """
+    model = cls.__new__(cls)
+    object.__setattr__(model, "__dict__", values)
+    object.__setattr__(model, "__pydantic_fields_set__", set(values))
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
+    return model
 
 
 def extract(
@@ -254,7 +339,10 @@ def extract(
     prose_stats = prose_sector_stats(text, percentages, dates, institutions, sentences)
 
     taken = [*taken_by_amounts, *((d.span.start, d.span.end) for d in dates)]
-    taken += [(t.span.start, t.span.end) for t in tables]
+    # Table cells, not whole tables: a cell past the header's width is dropped (GFM), and a
+    # number in it must still be listed as unparsed. Blank and padding cells hold nothing.
+    cells = (c.span for t in tables for row in (t.header, *t.rows) for c in row)
+    taken += [(span.start, span.end) for span in cells if span.end > span.start]
     taken += [(s.start, s.end) for entity in institutions for s in entity.mentions]
     taken += [(s.start, s.end) for entity in initiatives for s in entity.mentions]
     unparsed = _unparsed(text, taken, skip, doc_id)
