@@ -295,3 +295,11 @@ def test_each_clause_keeps_its_own_body() -> None:
     assert (first.initiative, first.institution) == ("raise_plus", None)
     assert first.span.text.endswith("One-plus Scheme.")
     assert second.span.text.startswith("The Innovation and Technology Commission")
+
+
+def test_scientific_notation_is_ambiguous_not_money() -> None:
+    extraction = extract("It costs HK$1e30 in total and fell 1e-4% only.")
+    assert extraction.money == () and extraction.percentages == ()
+    assert [(u.span.text, u.reason) for u in extraction.unparsed] == [
+        ("1", "ambiguous"), ("30", "ambiguous"), ("1", "ambiguous"), ("4", "ambiguous")
+    ]  # fmt: skip

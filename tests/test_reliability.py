@@ -880,11 +880,6 @@ def test_issue_10_percentage_with_many_decimals_round_trips() -> None:
     assert hk.parse_percentage(str(pct)) == pct
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src/hkpolicy/money.py reads 'HK$1e30' as HK$1 (the number lexer in "
-    "_money_patterns.py stops at 'e'); the amount is wrong, not just unread",
-)
 def test_issue_10_scientific_notation_is_not_read_as_its_mantissa() -> None:
     assert [str(m.money) for m in hk.find_money("It costs HK$1e30 in total.")] in (
         [],
@@ -892,11 +887,6 @@ def test_issue_10_scientific_notation_is_not_read_as_its_mantissa() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src/hkpolicy/percent.py reads '1e-4%' as 4% (LATIN_PERCENT_RE in "
-    "_percent_patterns.py starts a number after the 'e-')",
-)
 def test_issue_10_scientific_percentage_is_not_read_as_its_exponent() -> None:
     assert [str(m.percentage) for m in hk.find_percentages("fell 1e-4% only")] in (
         [],

@@ -101,6 +101,9 @@ def to_halfwidth(text: str) -> str:
     return text.translate(FULLWIDTH_TO_ASCII)
 
 
+_ONE = Decimal(1)
+
+
 def canonical(value: Decimal) -> Decimal:
     """``value`` without an exponent or trailing fractional zeros: ``2.4E+10`` -> ``24000000000``.
 
@@ -109,8 +112,11 @@ def canonical(value: Decimal) -> Decimal:
     """
     if not value.is_finite():
         return value
-    if value == value.to_integral_value():
-        return Decimal(int(value))
+    if value == 0:
+        return Decimal(0)  # also -0
+    if value == value.to_integral_value(context=EXACT):
+        # quantize stays linear in the digits; Decimal(int(value)) is quadratic on long runs.
+        return value.quantize(_ONE, context=EXACT)
     return value.normalize(EXACT)
 
 

@@ -152,6 +152,8 @@ _VERSION_BEFORE_RE = regex.compile(
     r"(?:\p{L}-|\b\p{Lu}\p{L}*\s+|\b(?i:version|ver\.?|release|v)\s*)$"
 )
 _LATIN_LETTER_AFTER_RE = regex.compile(r"^[A-Za-z]")
+_SCIENTIFIC_BEFORE_RE = regex.compile(r"\d[eE][+-]?$")
+_SCIENTIFIC_AFTER_RE = regex.compile(r"^[eE][+-]?\d")
 _CJK_COUNTER_AFTER_RE = regex.compile(r"^[張個人名間家項宗隻部台次份位戶件架所歲]")
 _COUNT_AFTER_RE = regex.compile(r"^\s*(?:\p{Ll}[\p{L}-]*|\p{Lu}{2,}s?\b)")
 _SIGN_NEARBY = frozenset("$€£¥%％")
@@ -176,6 +178,8 @@ def _reason(text: str, start: int, end: int, token: str, in_boilerplate: bool) -
     after = text[end : end + 24]
     if after.startswith(".") and _starts_line(text, start):
         return "enumeration"
+    if _SCIENTIFIC_BEFORE_RE.search(before) or _SCIENTIFIC_AFTER_RE.match(after):
+        return "ambiguous"  # "1e30": scientific notation is not read as an amount
     if _CJK_COUNTER_AFTER_RE.match(after):
         return "count"  # 30名, 100億張
     if _VERSION_BEFORE_RE.search(before) and ("." in token or before.endswith("-")):

@@ -558,10 +558,27 @@ def _may_follow(t: str, e: int, n: int, first: frozenset[str]) -> bool:
 _PER_BEFORE_MARKS = ("annual", "yearly", "monthly", "每")
 
 
+def _in_scientific_notation(t: str, s: int, e: int, n: int) -> bool:
+    """True when the number ``t[s:e]`` is the mantissa or exponent of "1e30" / "2.5E-3"."""
+    if (
+        e + 1 < n
+        and t[e] in "eE"
+        and (t[e + 1].isdigit() or (t[e + 1] in "+-" and e + 2 < n and t[e + 2].isdigit()))
+    ):
+        return True
+    before = t[max(0, s - 3) : s]
+    return len(before) >= 2 and (
+        (before[-1] in "eE" and before[-2].isdigit())
+        or (len(before) == 3 and before[-1] in "+-" and before[-2] in "eE" and before[0].isdigit())
+    )
+
+
 def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int) -> _Cand | None:
     pats = _p.PATTERNS
     timeout = _p.REGEX_TIMEOUT
     token = t[s:e]
+    if not is_words and _in_scientific_notation(t, s, e, n):
+        return None  # "1e30": a mantissa or an exponent alone would be a wrong amount
     # Not money when a %, per cent or counter follows (checked first: it is the cheapest).
     if _may_follow(t, e, n, pats.not_money_first) and pats.not_money_after.match(
         t, e, min(n, e + 12), timeout=timeout

@@ -74,7 +74,7 @@ class Percentage(Record):
     Percentage(value=Decimal('42'), qualifier=Qualifier.APPROXIMATELY)
     >>> str(parse_percentage("between 40 and 45 per cent"))
     '40% to 45%'
-    """  # noqa: E501
+    """
 
     value: Decimal
     """The number as written: 42 for "42%" (the lower bound when ``qualifier`` is range)."""
@@ -360,11 +360,25 @@ def _scan(
     candidates += _cjk_fraction(half)
     candidates += _cjk_points(half, deadline)
     candidates += _cjk_cheng(half)
+    candidates = [c for c in candidates if not _in_scientific_notation(half, c[0], c[1])]
     chosen = _select(candidates, skip)
     mentions = []
     for start, end, pct in chosen:
         mentions.append(_mention(text, half, start, end, pct, doc_id, detect_direction))
     return mentions
+
+
+def _in_scientific_notation(text: str, start: int, end: int) -> bool:
+    """True when the number in ``text[start:end]`` is the exponent of "1e-4": its first digit
+    follows a digit and an "e" (with an optional sign). Such text is no percentage."""
+    first = start
+    while first < end and not text[first].isdigit():
+        first += 1
+    before = text[max(0, first - 3) : first]
+    return len(before) >= 2 and (
+        (before[-1] in "eE" and before[-2].isdigit())
+        or (len(before) == 3 and before[-1] in "+-" and before[-2] in "eE" and before[0].isdigit())
+    )
 
 
 def _select(candidates: list[_Candidate], skip: tuple[tuple[int, int], ...]) -> list[_Candidate]:
