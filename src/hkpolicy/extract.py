@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 import regex
 
@@ -23,7 +23,7 @@ from .entities import Initiative, Institution, recognize_entities
 from .facts import Funding, SectorStat, assemble_funding, prose_sector_stats
 from .money import Money, MoneyMention, find_money
 from .percent import PercentMention, find_percentages
-from .spans import Record, Span
+from .spans import Record, Span, construct_trusted
 from .tables import Table, find_tables, sector_stats_from_table
 
 __all__ = ["Extraction", "UnparsedNumber", "UnparsedReason", "extract"]
@@ -31,9 +31,6 @@ __all__ = ["Extraction", "UnparsedNumber", "UnparsedReason", "extract"]
 
 def __dir__() -> list[str]:
     return __all__
-
-
-_M = TypeVar("_M", bound=Record)
 
 
 UnparsedReason = Literal[
@@ -241,11 +238,11 @@ def _unparsed(
                 skip_cursor < len(boilerplate) and boilerplate[skip_cursor][0] < piece_end
             )
             piece = text[piece_start:piece_end]
-            span = _construct(
+            span = construct_trusted(
                 Span, {"doc_id": doc_id, "start": piece_start, "end": piece_end, "text": piece}
             )
             reason = _reason(text, piece_start, piece_end, piece, in_boilerplate)
-            result.append(_construct(UnparsedNumber, {"span": span, "reason": reason}))
+            result.append(construct_trusted(UnparsedNumber, {"span": span, "reason": reason}))
     return result
 
 
@@ -289,21 +286,6 @@ def _rest(
         if any(char.isdecimal() or char in _CJK_DIGIT_ONLY_SINGLE for char in piece):
             pieces.append((gap_start, gap_end))
     return pieces
-
-
-def _construct(cls: type[_M], values: dict[str, Any]) -> _M:
-    """``cls.model_construct(**values)`` for trusted values naming every field in field order.
-
-    NOTE: keep in sync with tables._construct. pydantic's model_construct looks up each field's
-    default and costs most of extract()'s time on a text made of numbers (one UnparsedNumber and
-    one Span per number: 330,000 of each in 1 MB of "1. ").
-    """
-    model = cls.__new__(cls)
-    object.__setattr__(model, "__dict__", values)
-    object.__setattr__(model, "__pydantic_fields_set__", set(values))
-    object.__setattr__(model, "__pydantic_extra__", None)
-    object.__setattr__(model, "__pydantic_private__", None)
-    return model
 
 
 def extract(
