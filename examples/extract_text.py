@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from hkpolicy.extract import extract
+from hkpolicy.extraction import extract
 
 
 def main(argv: list[str]) -> int:

@@ -35,7 +35,7 @@ A tour of the bundled corpus, your own text, and pandas. Every value hkpolicy re
     (
         "code",
         """import hkpolicy as hk
-from hkpolicy.extract import extract
+from hkpolicy.extraction import extract
 
 corpus = hk.load_corpus()
 corpus""",

@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO))  # for tests.adversarial.checks
 
 with atheris.instrument_imports(include=["hkpolicy"]):
     import hkpolicy  # noqa: F401  (instrumented for coverage)
-    from hkpolicy.extract import extract
+    from hkpolicy.extraction import extract
     from hkpolicy.money import find_money
     from hkpolicy.percent import find_percentages
     from hkpolicy.tables import find_tables

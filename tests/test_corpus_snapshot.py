@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 import hkpolicy as hk
-from hkpolicy.extract import Extraction
+from hkpolicy.extraction import Extraction
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "corpus_extraction.txt"
 HEADER_END = "# ---- end of header ----"

@@ -37,7 +37,7 @@ from pydantic import BaseModel, ValidationError
 
 import hkpolicy as hk
 from hkpolicy.boilerplate import find_boilerplate
-from hkpolicy.extract import extract
+from hkpolicy.extraction import extract
 from hkpolicy.money import KNOWN_CURRENCIES
 from hkpolicy.spans import Qualifier
 from tests.adversarial import CASES, MB
@@ -426,14 +426,8 @@ def test_issue_10_the_untaken_rest_of_a_number_is_unparsed() -> None:
     assert lost_digits(text, extraction) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src/hkpolicy/__init__.py: importing the submodule hkpolicy.extract before the first "
-    "access of hkpolicy.extract binds the package attribute to the module, so the lazy "
-    "__getattr__ never runs and hkpolicy.extract(text) raises TypeError",
-)
 def test_issue_10_package_extract_is_the_function_after_a_submodule_import() -> None:
-    code = "import hkpolicy.extract, hkpolicy; print(callable(hkpolicy.extract))"
+    code = "import hkpolicy.extraction, hkpolicy; print(callable(hkpolicy.extract))"
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
     )

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
         recognize_entities,
     )
     from .errors import CorpusIntegrityError, HKPolicyError, ParseError, UnknownCurrencyError
-    from .extract import Extraction, UnparsedNumber, extract
+    from .extraction import Extraction, UnparsedNumber, extract
     from .facts import Funding, SectorStat
     from .money import Money, MoneyMention, find_money, parse_money
     from .percent import Percentage, PercentMention, find_percentages, parse_percentage
@@ -55,7 +55,7 @@ _LAZY = {
     "DateRange": "dates",
     "Document": "corpus",
     "EntityMention": "entities",
-    "Extraction": "extract",
+    "Extraction": "extraction",
     "FiscalYear": "dates",
     "Funding": "facts",
     "HKPolicyError": "errors",
@@ -75,8 +75,8 @@ _LAZY = {
     "Span": "spans",
     "Table": "tables",
     "UnknownCurrencyError": "errors",
-    "UnparsedNumber": "extract",
-    "extract": "extract",
+    "UnparsedNumber": "extraction",
+    "extract": "extraction",
     "find_abbreviations": "abbrev",
     "find_dates": "dates",
     "find_initiatives": "entities",

@@ -201,7 +201,7 @@ def _read_input(name: str) -> tuple[str, str]:
 
 
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
-    from .extract import extract
+    from .extraction import extract
 
     doc_id, text = _read_input(args.file)
     extraction = extract(text, doc_id=doc_id, default_currency=args.default_currency)

@@ -28,7 +28,7 @@ from .boilerplate import Boilerplate, find_boilerplate
 from .dates import FiscalYear
 from .entities import Initiative, Institution
 from .errors import CorpusIntegrityError
-from .extract import Extraction, extract
+from .extraction import Extraction, extract
 from .facts import Funding, SectorStat
 from .money import KNOWN_CURRENCIES
 from .spans import Record

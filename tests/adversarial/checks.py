@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 import hkpolicy as hk
 from hkpolicy.boilerplate import find_boilerplate
-from hkpolicy.extract import Extraction, extract
+from hkpolicy.extraction import Extraction, extract
 from hkpolicy.spans import Span
 
 __all__ = [

@@ -62,7 +62,7 @@ def _timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
 
 def _extract_timed(text: str) -> Any:
     """extract(), with each scanner it calls timed (reported as ``parts``)."""
-    module = sys.modules["hkpolicy.extract"]
+    module = sys.modules["hkpolicy.extraction"]
     originals = {name: getattr(module, name) for name in EXTRACT_PARTS}
     _parts.clear()
     try:
@@ -79,7 +79,9 @@ def _extract_timed(text: str) -> Any:
 STEPS: dict[str, Callable[[str], Any]] = {
     **SCANNERS,
     "extract+": _extract_timed,
-    "extract_unparsed": lambda text: sys.modules["hkpolicy.extract"]._unparsed(text, [], [], DOC),
+    "extract_unparsed": lambda text: sys.modules["hkpolicy.extraction"]._unparsed(
+        text, [], [], DOC
+    ),
 }
 
 
