@@ -107,3 +107,40 @@ def machine() -> dict[str, object]:
         "processor": platform.processor() or platform.machine(),
         "cpu_count": os.cpu_count(),
     }
+
+
+def machine_details() -> dict[str, object]:
+    """:func:`machine` plus the CPU model, the cores this process may use, the memory and the
+    load average when the run started (other work on the machine skews every figure)."""
+    import os
+
+    details: dict[str, object] = dict(machine())
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                details["cpu_model"] = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("MemTotal:"):
+                details["memory_gb"] = round(int(line.split()[1]) / 1_000_000, 1)
+                break
+    except OSError:  # not Linux
+        pass
+    if hasattr(os, "sched_getaffinity"):
+        details["usable_cores"] = len(os.sched_getaffinity(0))
+    if hasattr(os, "getloadavg"):
+        details["load_average_at_start"] = [round(x, 2) for x in os.getloadavg()]
+    return details
+
+
+def split_documents(text: str, size: int = 20_000) -> list[str]:
+    """``text`` cut at line ends into documents of about ``size`` characters, the shape of an
+    archive of press releases; used to measure extraction over many texts."""
+    documents: list[str] = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + size)
+        end = len(text) if end == -1 else end + 1
+        documents.append(text[start:end])
+        start = end
+    return documents

@@ -449,11 +449,6 @@ ADVERSARIAL_SCANNERS = [*SCANNERS, "extract+"] if LONG else ["extract+", *OTHER_
 # At CI's 100 KB every input is within it.
 OVER_BOUND: dict[str, tuple[str, bool]] = (
     {
-        "digits": (
-            "src/hkpolicy/_numerals.py canonical() converts through int (Decimal(int(value))), "
-            "quadratic in the digits: find_money on 1 MB of '9' takes ~190 s (80 KB: 0.7 s)",
-            True,
-        ),
         "dollar_digit_run": (
             "src/hkpolicy/money.py: ~50 us per candidate in _one_candidate; '$1$1...' has "
             "500,000 amounts per MB, so find_money alone passes 10 s",

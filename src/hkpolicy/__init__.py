@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .extraction import Extraction, UnparsedNumber, extract
     from .facts import Funding, SectorStat
     from .money import Money, MoneyMention, find_money, parse_money
+    from .parallel import extract_many
     from .percent import Percentage, PercentMention, find_percentages, parse_percentage
     from .spans import Qualifier, Span
     from .tables import Cell, ColumnUnit, Level, Table, find_tables, sector_stats_from_table
@@ -77,6 +78,7 @@ _LAZY = {
     "UnknownCurrencyError": "errors",
     "UnparsedNumber": "extraction",
     "extract": "extraction",
+    "extract_many": "parallel",
     "find_abbreviations": "abbrev",
     "find_dates": "dates",
     "find_initiatives": "entities",
@@ -129,6 +131,7 @@ __all__ = [
     "UnparsedNumber",
     "__version__",
     "extract",
+    "extract_many",
     "find_abbreviations",
     "find_dates",
     "find_initiatives",

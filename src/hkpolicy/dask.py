@@ -1,0 +1,240 @@
+"""Extraction over a :mod:`dask.bag` (the optional ``dask`` extra): :func:`extract_bag`,
+:func:`extract_dataframe`, and the flat record shape they share.
+
+Owns :data:`RECORD_FIELDS`, one flat record per mention or fact, and the mapping of
+:func:`~hkpolicy.extraction.extract` over a bag's partitions. dask is imported inside the functions
+that need it, so ``import hkpolicy.dask`` (and ``import hkpolicy``) works without it;
+:func:`extraction_records` needs no dask at all.
+
+Every record has the same keys, so the bag converts to a DataFrame with one typed schema:
+
+============  ===================================================================================
+column        meaning
+============  ===================================================================================
+doc_id        the document id (``None`` for a bare text)
+type          money, percentage, date, table, institution, initiative, funding, sector_stat,
+              unparsed
+start, end    the span in the document's text (funding: the amount's span)
+text          the characters of the span
+value         the value as an exact string: a Decimal amount or percentage, a date or fiscal year
+              (``str`` of it), an entity id, a table's row count, an unparsed number's reason
+value_max     the upper bound of a range (money, percentage), else ``None``
+unit          currency (money, funding), ``percent``/``points`` (percentage, sector_stat), the
+              date kind (date), the entity kind (institution, initiative)
+qualifier     exact, approximately, at_least, ... for money, percentage, funding, sector_stat
+detail        one more key per type: where a money currency came from, a percentage's direction,
+              a date's precision, an entity's name, funding's initiative (or institution, or
+              purpose), a sector_stat's ``sector/metric``, a table's column count
+period        the fiscal year or year of a funding or sector_stat fact, as a string
+============  ===================================================================================
+
+Values are strings rather than floats so nothing is rounded; ``pandas.to_numeric`` or
+``Decimal`` turns them back into numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, cast
+
+from .extraction import Extraction, extract
+
+if TYPE_CHECKING:
+    import dask.bag
+    import dask.dataframe
+    import pandas
+
+    from .corpus import Document
+
+__all__ = [
+    "RECORD_FIELDS",
+    "extract_bag",
+    "extract_dataframe",
+    "extraction_records",
+    "record_meta",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+RECORD_FIELDS = (
+    "doc_id",
+    "type",
+    "start",
+    "end",
+    "text",
+    "value",
+    "value_max",
+    "unit",
+    "qualifier",
+    "detail",
+    "period",
+)
+"""The keys of every record, in column order (see the module docstring)."""
+
+Record = dict[str, Any]
+
+
+def _str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _record(
+    kind: str,
+    span: Any,
+    value: object,
+    *,
+    value_max: object = None,
+    unit: object = None,
+    qualifier: object = None,
+    detail: object = None,
+    period: object = None,
+) -> Record:
+    return {
+        "doc_id": span.doc_id,
+        "type": kind,
+        "start": span.start,
+        "end": span.end,
+        "text": span.text,
+        "value": _str(value),
+        "value_max": _str(value_max),
+        "unit": _str(unit),
+        "qualifier": _str(qualifier),
+        "detail": _str(detail),
+        "period": _str(period),
+    }
+
+
+def extraction_records(extraction: Extraction) -> list[Record]:
+    """The flat records of one :class:`Extraction`: mentions in the order of its fields (money,
+    percentages, dates, tables, institutions, initiatives), then facts (funding, sector_stats),
+    then unparsed numbers. Needs no dask.
+
+    >>> rows = extraction_records(extract("About 42% of the HK$3 billion."))
+    >>> [(r["type"], r["value"], r["unit"], r["qualifier"]) for r in rows]
+    [('money', '3000000000', 'HKD', 'exact'), ('percentage', '42', 'percent', 'approximately')]
+    """
+    rows: list[Record] = []
+    for money in extraction.money:
+        amount = money.money
+        rows.append(
+            _record(
+                "money",
+                money.span,
+                amount.amount,
+                value_max=amount.amount_max,
+                unit=amount.currency,
+                qualifier=amount.qualifier.value,
+                detail=money.currency_source,
+            )
+        )
+    for percent in extraction.percentages:
+        value = percent.percentage
+        rows.append(
+            _record(
+                "percentage",
+                percent.span,
+                value.value,
+                value_max=value.value_max,
+                unit=value.unit,
+                qualifier=value.qualifier.value,
+                detail=percent.direction,
+            )
+        )
+    for date in extraction.dates:
+        rows.append(_record("date", date.span, date.value, unit=date.kind, detail=date.precision))
+    for table in extraction.tables:
+        rows.append(_record("table", table.span, len(table.rows), detail=len(table.header)))
+    for kind, entities in (
+        ("institution", extraction.institutions),
+        ("initiative", extraction.initiatives),
+    ):
+        for entity in entities:
+            for span in entity.mentions:
+                rows.append(_record(kind, span, entity.id, unit=entity.kind, detail=entity.name))
+    for fact in extraction.funding:
+        rows.append(
+            _record(
+                "funding",
+                fact.amount_span or fact.span,
+                fact.amount.amount,
+                value_max=fact.amount.amount_max,
+                unit=fact.amount.currency,
+                qualifier=fact.amount.qualifier.value,
+                detail=fact.initiative or fact.institution or fact.purpose,
+                period=fact.period,
+            )
+        )
+    for stat in extraction.sector_stats:
+        rows.append(
+            _record(
+                "sector_stat",
+                stat.span,
+                stat.value.value,
+                value_max=stat.value.value_max,
+                unit=stat.value.unit,
+                qualifier=stat.value.qualifier.value,
+                detail=f"{stat.sector}/{stat.metric}",
+                period=stat.year,
+            )
+        )
+    for number in extraction.unparsed:
+        rows.append(_record("unparsed", number.span, number.reason))
+    return rows
+
+
+def _extract_item(item: str | tuple[str, str] | Document, options: Mapping[str, Any]) -> Extraction:
+    if isinstance(item, str):
+        return extract(item, **options)
+    if isinstance(item, tuple):
+        doc_id, text = item
+        return extract(text, doc_id=doc_id, **options)
+    return item.extract()
+
+
+def _partition_records(
+    items: Iterable[str | tuple[str, str] | Document], options: Mapping[str, Any]
+) -> list[Record]:
+    # One call per partition: a plain function of plain data, so it pickles to any worker.
+    return [row for item in items for row in extraction_records(_extract_item(item, options))]
+
+
+def extract_bag(bag: dask.bag.Bag, **options: Any) -> dask.bag.Bag:
+    """A bag of flat records (see :data:`RECORD_FIELDS`), one per mention or fact, from a bag
+    of texts, ``(doc_id, text)`` pairs, or :class:`~hkpolicy.corpus.Document` objects.
+
+    ``options`` are passed to :func:`~hkpolicy.extraction.extract` for texts and pairs
+    (``default_currency``, ``published``); a Document uses its own metadata. Nothing is computed
+    until the bag is: each partition is extracted by one task, in order, and the records keep the
+    order of the partition's items.
+
+    :raises TypeError: ``options`` holds ``doc_id`` (give ``(doc_id, text)`` pairs instead).
+    """
+    if "doc_id" in options:
+        raise TypeError("extract_bag takes no doc_id option: give (doc_id, text) pairs instead")
+    untyped: Any = bag  # dask ships no type hints for Bag's methods
+    return cast("dask.bag.Bag", untyped.map_partitions(_partition_records, dict(options)))
+
+
+def record_meta() -> pandas.DataFrame:
+    """An empty pandas DataFrame with the records' columns and dtypes, the ``meta`` dask needs
+    to build a DataFrame without computing a partition first."""
+    import pandas
+
+    frame = pandas.DataFrame({name: pandas.Series(dtype=object) for name in RECORD_FIELDS})
+    return cast("pandas.DataFrame", frame.astype({"start": "int64", "end": "int64"}))
+
+
+def extract_dataframe(bag: dask.bag.Bag, **options: Any) -> dask.dataframe.DataFrame:
+    """:func:`extract_bag` as a dask DataFrame with the :data:`RECORD_FIELDS` columns.
+
+    Example (not run as a doctest, since dask is optional)::
+
+        import dask.bag
+        texts = dask.bag.from_sequence([("a", "HK$1 million"), ("b", "42%")], npartitions=2)
+        extract_dataframe(texts).compute()[["doc_id", "type", "value"]]
+    """
+    records: Any = extract_bag(bag, **options)
+    return cast("dask.dataframe.DataFrame", records.to_dataframe(meta=record_meta()))
