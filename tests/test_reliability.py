@@ -364,8 +364,8 @@ def bounded(expression: str, scanner: str) -> dict[str, Any]:
 
 
 def test_issue_10_boilerplate_seo_pattern_is_linear() -> None:
-    # SEO_FRAGMENT_RE's "[A-Za-z]+(?:\u0100\u00a0[A-Za-z]+)+" retried its letter run from every
-    # letter of a long word: 20,000 letters took 6 s, 1 MB would take hours.
+    # The old glued-words pattern "[A-Za-z]+(?:\u0100\u00a0[A-Za-z]+)+" retried its letter run
+    # from every letter of a long word: 20,000 letters took 6 s, 1 MB would take hours.
     assert bounded("'a' * 1_000_000", "find_boilerplate")["count"] == 0
     # The pattern still finds what it is for.
     (found,) = find_boilerplate("Hong\u0100\u00a0Kong\u0100\u00a0AI news")

@@ -11,6 +11,8 @@ Every pattern here is applied to one line at a time and is linear in that line's
 
 from __future__ import annotations
 
+import bisect
+import string
 from collections.abc import Iterator
 from typing import Literal
 
@@ -44,6 +46,8 @@ ADVERTISEMENT_LINES = frozenset({"advertisement", "sponsored", "sponsored conten
 
 # Longest line the single-line rules consider: real paragraphs are longer and never match.
 MAX_NOTICE_LINE = 400
+# White space allowed around a notice line before it counts as too long to be one.
+MAX_PADDING = 40
 # Teaser links come in runs; one truncated line alone is more likely an ordinary ellipsis.
 MIN_TEASER_RUN = 3
 
@@ -61,19 +65,22 @@ BYLINE_RE = regex.compile(
     # A scraped dateline byline with the "in" glued on: "Wency Chenin Shanghai".
     r"|^\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2}in\s\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?$"
 )
-TEASER_END_RE = regex.compile(r"(?:\.\.\.|…)\s*$")
+TEASER_ENDINGS = ("...", "…")
 
 # Keyword stuffing inserted into English sentences by SEO plug-ins.
 SEO_FRAGMENTS = ("香港AI",)
-SEO_FRAGMENT_RE = regex.compile(
+# A listed fragment counts only inside an English sentence: a Latin letter or punctuation and a
+# space before it, a space and a Latin letter after. Matched only where str.find saw it.
+SEO_LISTED_RE = regex.compile(
     r"(?<=[\p{Latin},.;:][ \u00a0])(?:"
     + "|".join(map(regex.escape, SEO_FRAGMENTS))
     + r")(?=[ \u00a0]\p{Latin})"
-    # Words glued with U+0100 and a no-break space, the trace of a mangled keyword list. It
-    # starts only at a word's first letter and never gives letters back (possessive), so each
-    # word is read once: "[A-Za-z]+(...)+" alone retried a long word from each of its letters.
-    r"|(?<![A-Za-z])[A-Za-z]++(?:\u0100\u00a0[A-Za-z]++)+"
 )
+# Words glued with U+0100 and a no-break space, the trace of a mangled keyword list. Matched
+# from a word's first letter only, possessively, so each letter is read once.
+GLUED_MARKER = "\u0100\u00a0"
+GLUED_WORDS_RE = regex.compile(r"[A-Za-z]++(?:\u0100\u00a0[A-Za-z]++)+")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -115,8 +122,36 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _seo_fragments(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each SEO fragment, in order. Patterns run only where ``str.find``
+    saw a fragment or the glue marker, so plain text costs a few C-speed scans."""
+    found: list[tuple[int, int]] = []
+    for fragment in SEO_FRAGMENTS:
+        at = text.find(fragment)
+        while at != -1:
+            if SEO_LISTED_RE.match(text, at):
+                found.append((at, at + len(fragment)))
+            at = text.find(fragment, at + 1)
+    at = text.find(GLUED_MARKER)
+    while at != -1:
+        start = at
+        while start > 0 and text[start - 1] in _ASCII_LETTERS:
+            start -= 1
+        match = GLUED_WORDS_RE.match(text, start) if start < at else None
+        if match is not None:
+            found.append(match.span())
+            at = text.find(GLUED_MARKER, match.end())
+        else:
+            at = text.find(GLUED_MARKER, at + len(GLUED_MARKER))
+    found.sort()
+    return found
+
+
 def find_boilerplate(text: str, *, doc_id: str | None = None) -> list[Boilerplate]:
     """Every boilerplate line and fragment in ``text``, in order. Never raises.
+
+    Line rules look only at lines of at most MAX_NOTICE_LINE characters; SEO fragments are
+    found in one pass over the text, outside the lines already marked.
 
     >>> [b.kind for b in find_boilerplate("Advertisement\\nHK$1 billion for AI.\\nBy Admin")]
     ['advertisement', 'byline']
@@ -132,25 +167,28 @@ def find_boilerplate(text: str, *, doc_id: str | None = None) -> list[Boilerplat
         teaser_run.clear()
 
     for line_start, line_end in _lines(text):
-        line = text[line_start:line_end]
+        if line_end - line_start > MAX_NOTICE_LINE + 2 * MAX_PADDING:
+            close_teaser_run()  # a paragraph: no notice, no teaser link
+            continue
         start, end = _trimmed(text, line_start, line_end)
-        if start < end and end - start <= MAX_NOTICE_LINE and TEASER_END_RE.search(line):
+        if start == end or end - start > MAX_NOTICE_LINE:
+            close_teaser_run()
+            continue
+        line = text[start:end]
+        if line.endswith(TEASER_ENDINGS):
             teaser_run.append((start, end))
             continue
         close_teaser_run()
         kind = _line_kind(line)
         if kind is not None:
             found.append(Boilerplate(kind=kind, span=Span.of(text, start, end, doc_id)))
-            continue
-        for match in SEO_FRAGMENT_RE.finditer(line):
-            found.append(
-                Boilerplate(
-                    kind="seo_fragment",
-                    span=Span.of(
-                        text, line_start + match.start(), line_start + match.end(), doc_id
-                    ),
-                )
-            )
     close_teaser_run()
+    marked = sorted((b.span.start, b.span.end) for b in found)
+    starts = [s for s, _ in marked]
+    for start, end in _seo_fragments(text):
+        index = bisect.bisect_right(starts, start) - 1
+        if index >= 0 and marked[index][1] > start:
+            continue  # inside a line already marked as a whole
+        found.append(Boilerplate(kind="seo_fragment", span=Span.of(text, start, end, doc_id)))
     found.sort(key=lambda item: item.span.start)
     return found
