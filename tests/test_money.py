@@ -439,3 +439,9 @@ def test_mentions_built_without_validation_equal_validated_models() -> None:
     for mention in found:
         assert MoneyMention.model_validate(mention.model_dump()) == mention
         assert Money.model_validate(mention.money.model_dump()) == mention.money
+
+
+def test_issue_10_the_hundred_of_baifenzhi_is_not_money() -> None:
+    # 百分之 ("per hundred") introduces a percentage; its 百 must not be read as 100 of a currency.
+    assert find_money("開支佔百分之五，較去年的百分之四高。") == []
+    assert [str(m.money) for m in find_money("政府撥款百萬元。")] == ["HKD 1,000,000"]

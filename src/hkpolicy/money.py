@@ -558,6 +558,10 @@ def _may_follow(t: str, e: int, n: int, first: frozenset[str]) -> bool:
 _PER_BEFORE_MARKS = ("annual", "yearly", "monthly", "每")
 
 
+# What follows the 百 of 百分之 ("per hundred"): never money, and cheaper to rule out first.
+PERCENT_FRACTION_TAIL = ("分之", "份之")
+
+
 def _in_scientific_notation(t: str, s: int, e: int, n: int) -> bool:
     """True when the number ``t[s:e]`` is the mantissa or exponent of "1e30" / "2.5E-3"."""
     if (
@@ -579,6 +583,8 @@ def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int
     token = t[s:e]
     if not is_words and _in_scientific_notation(t, s, e, n):
         return None  # "1e30": a mantissa or an exponent alone would be a wrong amount
+    if t.startswith(PERCENT_FRACTION_TAIL, e):
+        return None  # 百分之…: a percentage (the 百 of 百分之 is read as a number otherwise)
     # Not money when a %, per cent or counter follows (checked first: it is the cheapest).
     if _may_follow(t, e, n, pats.not_money_first) and pats.not_money_after.match(
         t, e, min(n, e + 12), timeout=timeout
