@@ -32,7 +32,15 @@ from pydantic import Field, model_validator
 from . import _date_patterns as D
 from ._numerals import CJK_DIGITS, parse_cjk_number, to_halfwidth
 from .errors import ParseError
-from .percent import _Anchored, _anchored, _has_fullwidth, _Intervals, _span
+from .percent import (
+    _Anchored,
+    _anchored,
+    _has_fullwidth,
+    _Intervals,
+    _matches,
+    _span,
+    _timeout,
+)
 from .spans import Record, Span, construct_trusted
 
 __all__ = [
@@ -78,8 +86,6 @@ PART_LABELS: dict[str, str] = {
 }  # fmt: skip
 _PRECISION_ORDER: dict[str, int] = {"day": 0, "month": 1, "part": 2, "year": 3, "fiscal_year": 3}
 
-TIMEOUT_FLOOR_SECONDS = 2.0
-TIMEOUT_SECONDS_PER_MCHAR = 6.0
 PARSE_TIMEOUT_SECONDS = 1.0  # parse_period splits one short expression
 CUE_WINDOW = 16  # characters looked at before/after a date for "by", "since", 以來
 
@@ -560,16 +566,9 @@ class _Cand:
     relative: RelativePeriod | None = None
 
 
-def _timeout(text: str) -> float:
-    return TIMEOUT_FLOOR_SECONDS + TIMEOUT_SECONDS_PER_MCHAR * len(text) / 1_000_000
-
-
-def _matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
-    """``pattern.finditer`` that stops (with a logged warning) when the time limit is hit."""
-    try:
-        yield from pattern.finditer(text, timeout=_timeout(text))
-    except TimeoutError:
-        logger.warning("date scan timed out; returning the mentions found so far")
+def _date_matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """:func:`percent._matches` with the dates logger: stops, logged, at the time limit."""
+    return _matches(pattern, text, log=logger, what="date")
 
 
 def _deadline(text: str) -> float:
@@ -710,7 +709,7 @@ def _dates(half: str, runs: list[tuple[int, int]]) -> Iterator[_Cand]:
         value = _date_from_match(m)
         if value is not None:
             yield _Cand(m.start(), m.end(), "date", value)
-    for m in _matches(D.DATE_ZH_RE, half):
+    for m in _date_matches(D.DATE_ZH_RE, half):
         value = _zh_date_from_match(m)
         if value is not None:
             kind: DateKind = "year" if value.precision == "year" else "date"
@@ -797,7 +796,7 @@ def _relatives(half: str, published: dt.date | None) -> Iterator[_Cand]:
                 window=True,
             )
         yield _Cand(m.start(), m.end(), "relative", _resolve(rel, published), anchor, relative=rel)
-    for m in _matches(D.RELATIVE_ZH_RE, half):
+    for m in _date_matches(D.RELATIVE_ZH_RE, half):
         if m.group("cal"):
             unit, direction, amount = D.CALENDAR_ZH[m.group("cal")]
             rel = RelativePeriod(unit=unit, direction=direction, amount=amount, window=False)

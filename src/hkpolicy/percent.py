@@ -239,12 +239,19 @@ def _timeout(text: str) -> float:
     return TIMEOUT_FLOOR_SECONDS + TIMEOUT_SECONDS_PER_MCHAR * len(text) / 1_000_000
 
 
-def _matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
-    """``pattern.finditer`` that stops (with a logged warning) when the time limit is hit."""
+def _matches(
+    pattern: regex.Pattern[str],
+    text: str,
+    *,
+    log: logging.Logger = logger,
+    what: str = "percentage",
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer`` that stops (with a logged warning) when the time limit is hit.
+    NOTE: dates.py scans with this too, passing its own logger."""
     try:
         yield from pattern.finditer(text, timeout=_timeout(text))
     except TimeoutError:
-        logger.warning("percentage scan timed out; returning the mentions found so far")
+        log.warning("%s scan timed out; returning the mentions found so far", what)
 
 
 class _Anchored(NamedTuple):
