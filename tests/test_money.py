@@ -445,3 +445,13 @@ def test_issue_10_the_hundred_of_baifenzhi_is_not_money() -> None:
     # 百分之 ("per hundred") introduces a percentage; its 百 must not be read as 100 of a currency.
     assert find_money("開支佔百分之五，較去年的百分之四高。") == []
     assert [str(m.money) for m in find_money("政府撥款百萬元。")] == ["HKD 1,000,000"]
+
+
+def test_skip_ranges_may_overlap_and_nest() -> None:
+    # Boilerplate ranges from several sources can nest: an amount inside the outer range is
+    # skipped even where an inner range that starts later ends before it.
+    text = "HK$1 then HK$2 then HK$3 then HK$4"
+    skip = [(0, 25), (5, 8), (26, 27)]
+    assert [m.span.text for m in find_money(text, skip=skip)] == ["HK$4"]
+    # An amount whose cue or currency runs into a skipped range is not reported either.
+    assert [m.span.text for m in find_money("over HK$5 and HK$6", skip=[(0, 2)])] == ["HK$6"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import regex
 
+from ._gc import pausing_gc
 from .spans import Record, Span, trusted_builder
 
 __all__ = ["Abbreviation", "find_abbreviations"]
@@ -71,6 +72,7 @@ class Abbreviation(Record):
     """The long form it stands for, e.g. ``Hong Kong Science and Technology Parks Corporation``."""
 
 
+@pausing_gc
 def find_abbreviations(text: str, *, doc_id: str | None = None) -> list[Abbreviation]:
     """Every "long (SHORT)" or "SHORT (long)" definition in ``text``, in order. Never raises.
 

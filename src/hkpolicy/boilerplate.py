@@ -18,6 +18,7 @@ from typing import Literal
 
 import regex
 
+from ._gc import pausing_gc
 from .spans import Record, Span
 
 __all__ = ["Boilerplate", "BoilerplateKind", "find_boilerplate"]
@@ -147,6 +148,7 @@ def _seo_fragments(text: str) -> list[tuple[int, int]]:
     return found
 
 
+@pausing_gc
 def find_boilerplate(text: str, *, doc_id: str | None = None) -> list[Boilerplate]:
     """Every boilerplate line and fragment in ``text``, in order. Never raises.
 

@@ -30,6 +30,7 @@ import regex
 from pydantic import Field, model_validator
 
 from . import _date_patterns as D
+from ._gc import pausing_gc
 from ._numerals import CJK_DIGITS, parse_cjk_number, to_halfwidth
 from .errors import ParseError
 from .percent import (
@@ -259,6 +260,7 @@ class DateMention(Record):
     """False for a relative time with no ``published`` date to resolve it against."""
 
 
+@pausing_gc
 def find_dates(
     text: str,
     *,
@@ -282,6 +284,7 @@ def find_dates(
         return []
 
 
+@pausing_gc
 def find_periods(
     text: str,
     *,

@@ -32,6 +32,7 @@ from typing import Any, Literal
 
 import regex
 
+from ._gc import pausing_gc
 from .abbrev import find_abbreviations
 from .spans import Record, Span, trusted_builder
 
@@ -1391,6 +1392,7 @@ def _safe_skip(skip: Iterable[tuple[int, int]] | None) -> list[tuple[int, int]]:
     return ranges
 
 
+@pausing_gc
 def find_institutions(
     text: str,
     *,
@@ -1411,6 +1413,7 @@ def find_institutions(
     return _mentions(_scan(text, doc_id, _safe_skip(skip), registry), "institution", registry)
 
 
+@pausing_gc
 def find_initiatives(
     text: str,
     *,
@@ -1430,6 +1433,7 @@ def find_initiatives(
     return _mentions(_scan(text, doc_id, _safe_skip(skip), registry), "initiative", registry)
 
 
+@pausing_gc
 def recognize_entities(
     text: str,
     *,

@@ -9,6 +9,7 @@ GDP"). Table rows become SectorStats in :func:`hkpolicy.tables.sector_stats_from
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -110,6 +111,12 @@ _PURPOSE_BEFORE_RE = regex.compile(
     r"(?P<purpose>(?:[\w&'’-]+\s+){0,7}[\w&'’-]+)\s+"
     r"(?:backed by|funded by|worth|totalling|with)\s*$"
 )
+# NOTE: keep the word lists below in sync with the patterns they guard.
+_PURPOSE_BEFORE_WORDS = ("backed by", "funded by", "worth", "totalling", "with")
+_PURPOSE_ALLOCATES_WORDS = ("allocat", "earmark", "direct")
+# Every pattern reading a purpose after an amount needs "for" or "to" (the allocation pattern
+# too: "allocates resources to ..."); stdlib re finds a literal alternation fastest.
+_PURPOSE_AFTER_HINT = re.compile("for|to")
 # "... allocates resources to <purpose>" later in the same sentence.
 _PURPOSE_ALLOCATES_RE = regex.compile(
     r"\b(?:allocat\w+|earmark\w*|direct\w*)\s+(?:\w+\s+){0,2}(?:to|for)\s+(?P<purpose>[^,.;:()]{3,80})"
@@ -122,6 +129,8 @@ _LAST_DETERMINER_RE = regex.compile(r"(?i)\b(?:a|an|the|of|its|their)\s+")
 # A sentence's clauses: split at "; " and at ", and" / ", while" / ", but" / ", whereas" and
 # their Chinese counterparts, so two amounts in one sentence keep their own bodies.
 _CLAUSE_BREAK_RE = regex.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+|，(?:並|而|另)|；")
+# Each branch of _CLAUSE_BREAK_RE starts with one of these. NOTE: keep the two in sync.
+_CLAUSE_BREAK_MARKS = (";", ",", "，", "；")
 # Just before an institution: the money goes *to* it ("向香港科技園公司撥款", "grants to HKSTP").
 _RECIPIENT_BEFORE_RE = regex.compile(r"(?:向|給|予|\bto(?:\s+the)?\s+|\bfor(?:\s+the)?\s+)$")
 
@@ -130,6 +139,8 @@ def _clause(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, int
     """The clause of ``sentence`` that holds ``offset`` (at most WINDOW characters either side)."""
     start = max(sentence[0], offset - WINDOW)
     end = min(sentence[1], offset + WINDOW)
+    if not any(text.find(mark, start, end) >= 0 for mark in _CLAUSE_BREAK_MARKS):
+        return start, end  # no break can match: skip the pattern (most clauses)
     for match in _CLAUSE_BREAK_RE.finditer(text, start, end):
         if match.end() <= offset:
             start = match.end()
@@ -147,20 +158,37 @@ def _roles_between(between: str) -> Role | None:
     return None
 
 
+def _may_state_purpose(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
+    """False when no purpose pattern can match around the amount at ``start:end`` in any clause
+    of ``sentence``: the word tests of :func:`_purpose`, over the widest windows it can use."""
+    if _PURPOSE_AFTER_HINT.search(text, end, min(sentence[1], end + WINDOW)):
+        return True
+    lowest = max(sentence[0], start - 120)
+    stop = start
+    while stop > lowest and text[stop - 1].isspace():  # str.isspace covers regex's \s
+        stop -= 1
+    return text.endswith(_PURPOSE_BEFORE_WORDS, lowest, stop)
+
+
 def _purpose(text: str, sentence: tuple[int, int], amount: tuple[int, int]) -> str | None:
+    # Each pattern runs only where its literal words occur (a cheap necessary condition): most
+    # amounts have no purpose phrase, and the patterns cost far more than a substring test.
     after = text[amount[1] : min(sentence[1], amount[1] + WINDOW)]
-    match = _PURPOSE_AFTER_RE.search(after)
-    if match:
-        return match.group("purpose").strip()
+    if "for" in after or "to" in after:
+        match = _PURPOSE_AFTER_RE.match(after)
+        if match:
+            return match.group("purpose").strip()
     before = text[max(sentence[0], amount[0] - 120) : amount[0]]
-    match = _PURPOSE_BEFORE_RE.search(before)
-    if match:
-        phrase = match.group("purpose").strip()
-        pieces = _LAST_DETERMINER_RE.split(phrase)
-        return pieces[-1].strip() if len(pieces) > 1 and pieces[-1].strip() else None
-    match = _PURPOSE_ALLOCATES_RE.search(after)
-    if match:
-        return match.group("purpose").strip()
+    if before.rstrip().endswith(_PURPOSE_BEFORE_WORDS):
+        match = _PURPOSE_BEFORE_RE.search(before)
+        if match:
+            phrase = match.group("purpose").strip()
+            pieces = _LAST_DETERMINER_RE.split(phrase)
+            return pieces[-1].strip() if len(pieces) > 1 and pieces[-1].strip() else None
+    if any(word in after for word in _PURPOSE_ALLOCATES_WORDS):
+        match = _PURPOSE_ALLOCATES_RE.search(after)
+        if match:
+            return match.group("purpose").strip()
     return None
 
 
@@ -192,6 +220,12 @@ def assemble_funding(
         if index is None:
             continue
         sentence = sentences.bounds[index]
+        if (
+            index not in by_sentence_inst
+            and index not in by_sentence_init
+            and not _may_state_purpose(text, sentence, mention.span.start, mention.span.end)
+        ):
+            continue  # nothing in the sentence can make this amount a fact (most amounts)
         clause = _clause(text, sentence, mention.span.start)
         initiative = _nearest(_within(by_sentence_init.get(index, []), clause), mention.span.start)
         institution = _nearest(_within(by_sentence_inst.get(index, []), clause), mention.span.start)

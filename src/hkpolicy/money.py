@@ -22,7 +22,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
@@ -30,9 +30,10 @@ import regex
 from pydantic import field_validator, model_validator
 
 from . import _money_patterns as _p
+from ._gc import pausing_gc
 from ._numerals import EXACT, canonical, parse_arabic, parse_cjk_number
 from .errors import ParseError, UnknownCurrencyError
-from .spans import Qualifier, Record, Span, trusted_builder
+from .spans import Qualifier, Record, Span, disjoint_ranges, trusted_builder
 
 __all__ = [
     "KNOWN_CURRENCIES",
@@ -299,18 +300,19 @@ _READ_CACHE_SIZE = 4096
 
 @functools.lru_cache(maxsize=_READ_CACHE_SIZE)
 def _read_number(token: str) -> tuple[Decimal, Decimal] | None:
-    """``(value, scale)`` of one number token; the scale is a trailing 億/萬 when split off."""
-    if not _HAS_CJK.search(token):
+    """``(value, scale)`` of one number token, the value canonical; the scale is a trailing 億/萬
+    when split off."""
+    if token.isascii() or not _HAS_CJK.search(token):
         value = _read_arabic(token)
-        return None if value is None else (value, Decimal(1))
+        return None if value is None else (canonical(value), Decimal(1))
     tail = _CJK_TAIL.fullmatch(token)
     if tail is not None:
         head = _read_arabic(tail.group("num"))
         unit = parse_cjk_number("一" + tail.group("unit"))
         if head is not None and unit is not None:
-            return head, unit
+            return canonical(head), unit
     value = parse_cjk_number(token)
-    return None if value is None else (value, Decimal(1))
+    return None if value is None else (canonical(value), Decimal(1))
 
 
 @functools.lru_cache(maxsize=_READ_CACHE_SIZE)
@@ -353,7 +355,7 @@ def _half_unit(value: Decimal, scale: Decimal) -> Decimal:
 # --- the scanner -----------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     """One number with what surrounds it, before currencies are resolved."""
 
@@ -376,10 +378,11 @@ class _Cand:
     half_of: Decimal = Decimal(0)  # the figure whose rounding ``half`` measures
     cjk_amount: bool = False  # Arabic digits with a Chinese scale (500億, 5,000萬)
     counted: bool = False  # a counter follows or a count word precedes: not money (100億張)
-    extras: dict[str, object] = field(default_factory=dict)
 
     @property
     def amount(self) -> Decimal:
+        if self.scale == 1:
+            return self.value  # canonical already: every reader returns canonical values
         return canonical(EXACT.multiply(self.value, self.scale))
 
     @property
@@ -416,8 +419,9 @@ def _bare_or_weaker(currency: str | None) -> bool:
     return currency is None or currency in (_p.BARE, _p.YEN)
 
 
-def _tokens(t: str, timeout: float) -> list[tuple[int, int, bool]]:
-    """``(start, end, is_words)`` of every number token and English number-word run, in order.
+def _tokens(t: str, timeout: float) -> tuple[list[tuple[int, int]], frozenset[int]]:
+    """``(start, end)`` of every number token and English number-word run, in order, and the
+    starts of the word runs.
 
     Numbers: one ``finditer``. Number words: equal to ``finditer`` of ``words``, which is slow
     (a case-blind alternation tried at every position); a pre-filter (stdlib ``re`` over the
@@ -425,10 +429,11 @@ def _tokens(t: str, timeout: float) -> list[tuple[int, int, bool]]:
     ``words`` is matched there only, skipping proposals inside the last run as finditer does.
     """
     pats = _p.PATTERNS
-    tokens = [(m.start(), m.end(), False) for m in pats.number.finditer(t, timeout=timeout)]
+    numbers = [m.span() for m in pats.number.finditer(t, timeout=timeout)]
+    runs: list[tuple[int, int]] = []
     lowered = t.lower()
     if len(lowered) != len(t):  # a character lower-cases to two ("İ"): no pre-filter
-        tokens += [(m.start(), m.end(), True) for m in pats.words.finditer(t, timeout=timeout)]
+        runs = [m.span() for m in pats.words.finditer(t, timeout=timeout)]
     else:
         words = pats.words
         pos = 0
@@ -438,24 +443,26 @@ def _tokens(t: str, timeout: float) -> list[tuple[int, int, bool]]:
                 continue
             m = words.match(t, at, timeout=timeout)
             if m is not None:
-                tokens.append((at, m.end(), True))
+                runs.append((at, m.end()))
                 pos = m.end()
-    tokens.sort()
-    return tokens
+    if not runs:
+        return numbers, frozenset()
+    return sorted(numbers + runs), frozenset(start for start, _ in runs)
 
 
 def _candidates(text: str, t: str, skip: list[tuple[int, int]], warnings: list[str]) -> list[_Cand]:
     timeout = _p.REGEX_TIMEOUT
     cands: list[_Cand] = []
     try:
-        tokens = _tokens(t, timeout)
+        tokens_and_words = _tokens(t, timeout)
     except TimeoutError:
         warnings.append("money scan stopped: the number lexer timed out")
         return cands
     skip_starts = [s for s, _ in skip]
     last_end = 0
     n = len(t)
-    for s, e, is_words in tokens:
+    tokens, word_starts = tokens_and_words
+    for s, e in tokens:
         if s < last_end:
             continue
         if skip:
@@ -463,7 +470,7 @@ def _candidates(text: str, t: str, skip: list[tuple[int, int]], warnings: list[s
             if i >= 0 and skip[i][1] > s:
                 continue
         try:
-            cand = _one_candidate(t, s, e, is_words, last_end, n)
+            cand = _one_candidate(t, s, e, s in word_starts, last_end, n)
         except TimeoutError:
             warnings.append(f"money scan stopped at offset {s}: a pattern timed out")
             break
@@ -534,6 +541,9 @@ def _post_is_empty(t: str, e: int, stop: int, first_words: frozenset[str]) -> bo
             i += 1
     if i >= stop or t[i] in _POST_STOP:
         return True
+    if t[i] == "$":  # a currency only when no number follows: "$5$6" is two amounts
+        j = i + 2 if i + 2 < stop and t[i + 1] in _ASCII_SPACE else i + 1
+        return j < stop and "0" <= t[j] <= "9"
     if not (t[i].isascii() and t[i].isalpha()):
         return False
     j = i
@@ -553,9 +563,9 @@ def _may_follow(t: str, e: int, n: int, first: frozenset[str]) -> bool:
     return i < n and (t[i] in first or (not t[i].isascii() and t[i].isspace()))
 
 
-# Necessary for ``per_before``: one of these in the window (lower-cased; "annually" holds
-# "annual"). NOTE: keep in sync with _money_patterns' per_before.
-_PER_BEFORE_MARKS = ("annual", "yearly", "monthly", "每")
+# Necessary for ``per_before``: one of these in the window ("annually" holds "annual"); stdlib
+# ``re`` finds a literal alternation fastest. NOTE: keep in sync with _money_patterns' per_before.
+_PER_BEFORE_MARK = re.compile("annual|yearly|monthly|每", re.IGNORECASE)
 
 
 # What follows the 百 of 百分之 ("per hundred"): never money, and cheaper to rule out first.
@@ -570,16 +580,66 @@ def _in_scientific_notation(t: str, s: int, e: int, n: int) -> bool:
         and (t[e + 1].isdigit() or (t[e + 1] in "+-" and e + 2 < n and t[e + 2].isdigit()))
     ):
         return True
+    if s < 2 or t[s - 1] not in "eE+-":
+        return False
     before = t[max(0, s - 3) : s]
-    return len(before) >= 2 and (
-        (before[-1] in "eE" and before[-2].isdigit())
-        or (len(before) == 3 and before[-1] in "+-" and before[-2] in "eE" and before[0].isdigit())
+    return (before[-1] in "eE" and before[-2].isdigit()) or (
+        len(before) == 3 and before[-1] in "+-" and before[-2] in "eE" and before[0].isdigit()
     )
 
 
+# ASCII characters that end no symbol prefix ("HK", "U.S."), cue ("approx.", "~") or cue gap:
+# a "$" right after one of them (or at the window's start) is a currency on its own.
+_ENDS_NO_PREFIX = frozenset("0123456789$(),;:|[]{}<>=+*/&#@!?%'\"-_")
+
+# What ``pre`` found before a number: (currency start, currency, cue start, cue end, cue).
+_PreParts = tuple[int, str, int, int, str]
+
+
+def _pre_parts(t: str, lo: int, s: int, pats: _p.Patterns) -> _PreParts | None:
+    """The currency and cue ``pre.search(t, lo, s)`` finds before the number at ``s``, or None
+    when it finds neither. Equal to that search (tests/test_scan_shortcuts.py), with the
+    two commonest cases answered without a regex call: no currency or cue can end at ``s``
+    (see _pre_is_empty), and a lone "$" (as in "($5 million)" or "$1$2").
+
+    No ``timeout=``: every call looks at most ``PRE_WINDOW`` characters, so each is bounded and
+    the scan stays linear in the text (see _money_patterns); a timeout costs about 2 us a call,
+    more than most matches here.
+    """
+    if s > lo and t[s - 1] == "$" and (s - 1 == lo or t[s - 2] in _ENDS_NO_PREFIX):
+        return s - 1, "$", s, s, ""
+    if _pre_is_empty(t, lo, s, pats.pre_final_words):
+        return None
+    back = pats.pre_reversed.search(t, lo, s)
+    if back is None or back.start() >= s:
+        return None
+    pre = pats.pre.match(t, back.start(), s)
+    if pre is None:
+        return None
+    cur = pre.group("cur") or ""
+    cue = pre.group("cue") or ""
+    return (
+        pre.start("cur") if cur else s,
+        cur,
+        pre.start("cue") if cue else s,
+        pre.end("cue") if cue else s,
+        cue,
+    )
+
+
+def _post_match(t: str, e: int, stop: int, pats: _p.Patterns) -> regex.Match[str] | None:
+    """``post.match(t, e, stop)`` when it can match more than the empty string, else None.
+
+    Bounded by ``POST_WINDOW`` characters, so no ``timeout=`` (see _pre_parts)."""
+    if _post_is_empty(t, e, stop, pats.post_first_words):
+        return None
+    post = pats.post.match(t, e, stop)
+    return None if post is None or post.end() == e else post
+
+
 def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int) -> _Cand | None:
+    # Every pattern here runs on a bounded window next to the number: no timeout= (_pre_parts).
     pats = _p.PATTERNS
-    timeout = _p.REGEX_TIMEOUT
     token = t[s:e]
     if not is_words and _in_scientific_notation(t, s, e, n):
         return None  # "1e30": a mantissa or an exponent alone would be a wrong amount
@@ -587,7 +647,7 @@ def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int
         return None  # 百分之…: a percentage (the 百 of 百分之 is read as a number otherwise)
     # Not money when a %, per cent or counter follows (checked first: it is the cheapest).
     if _may_follow(t, e, n, pats.not_money_first) and pats.not_money_after.match(
-        t, e, min(n, e + 12), timeout=timeout
+        t, e, min(n, e + 12)
     ):
         return None
     if is_words:
@@ -600,47 +660,25 @@ def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int
     if read is None:
         return None
     value, cjk_scale = read
-    lo = max(last_end, s - _p.PRE_WINDOW)
-    # Equal to pre.search(t, lo, s), which tries every start in the window: first rule out,
-    # cheaply, the common case where pre can only match the empty string (which sets nothing);
-    # else the backward leftmost-longest search finds the leftmost start, where a forward
-    # match gives the groups the forward search would.
-    pre = None
-    if not _pre_is_empty(t, lo, s, pats.pre_final_words):
-        back = pats.pre_reversed.search(t, lo, s, timeout=timeout)
-        if back is not None and back.start() < s:
-            pre = pats.pre.match(t, back.start(), s, timeout=timeout)
+    pre = _pre_parts(t, max(last_end, s - _p.PRE_WINDOW), s, pats)
     start = ext_start = s
-    cjk = not is_words and bool(_HAS_CJK.search(token))
-    cand = _Cand(
-        start=s,
-        end=e,
-        ext_start=s,
-        ext_end=e,
-        value=value,
-        scale=cjk_scale,
-        has_scale=cjk_scale != 1,
-        cjk=cjk,
-        cjk_amount=cjk and _ARABIC_WITH_CJK_SCALE.fullmatch(token) is not None,
-    )
-    if pre is not None and pre.group("cur"):
-        cand.currency, cand.source, cand.bare_kind = _symbol_currency(pre.group("cur"))
+    cjk = not is_words and not token.isascii() and _HAS_CJK.search(token) is not None
+    # start, end, ext_start, ext_end, value, scale, has_scale, cjk (positional: the hot path)
+    cand = _Cand(s, e, s, e, value, cjk_scale, cjk_scale != 1, cjk)
+    if cjk:
+        cand.cjk_amount = _ARABIC_WITH_CJK_SCALE.fullmatch(token) is not None
+    if pre is not None and pre[1]:
+        cand.currency, cand.source, cand.bare_kind = _symbol_currency(pre[1])
         cand.prefix = True
-        start = ext_start = pre.start("cur")
+        start = ext_start = pre[0]
     elif s > 0 and t[s - 1].isascii() and (t[s - 1].isalnum() or t[s - 1] == "_"):
         return None  # part of a word or code: "A2021", "COVID19"
-    if pre is not None and pre.group("cue"):
-        cand.cue = _p.QUALIFIER_CUES.get(
-            _WS_RUN.sub(" ", pre.group("cue").lower()), Qualifier.APPROXIMATELY
-        )
-        cand.cue_span = (pre.start("cue"), pre.end("cue"))
-        ext_start = pre.start("cue")
-    post_stop = min(n, e + _p.POST_WINDOW)
-    if _post_is_empty(t, e, post_stop, pats.post_first_words):
-        post = None
-    else:
-        post = pats.post.match(t, e, post_stop, timeout=timeout)
-    end = e
+    if pre is not None and pre[4]:
+        cand.cue = _p.QUALIFIER_CUES.get(_WS_RUN.sub(" ", pre[4].lower()), Qualifier.APPROXIMATELY)
+        cand.cue_span = (pre[2], pre[3])
+        ext_start = pre[2]
+    post = _post_match(t, e, min(n, e + _p.POST_WINDOW), pats)
+    end = ext_end = e
     if post is not None:
         for name in ("scale", "scale2"):
             if post.group(name) and not (name == "scale2" and post.group("scale")):
@@ -674,8 +712,6 @@ def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int
         if post.group("per"):
             cand.per = _p.PER_WORDS.get(_WS_RUN.sub(" ", post.group("per").lower()))
             ext_end = post.end("per")
-    else:
-        ext_end = end
     # "15 dollars 50", 五元三毛: cents after a currency written after a whole number.
     if post is not None and post.group("cur") and cand.currency is not None and not cand.has_scale:
         minor = _minor(t, end, n, value)
@@ -685,11 +721,10 @@ def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int
     if cand.per is None:
         anchor = ext_start
         window_start = max(last_end, anchor - 40)
-        window = t[window_start:anchor].lower()
-        if any(mark in window for mark in _PER_BEFORE_MARKS):
-            for stop in _SENTENCE_END.finditer(t, window_start, anchor, timeout=timeout):
+        if _PER_BEFORE_MARK.search(t, window_start, anchor):
+            for stop in _SENTENCE_END.finditer(t, window_start, anchor):
                 window_start = stop.end()
-            before = pats.per_before.search(t, window_start, anchor, timeout=timeout)
+            before = pats.per_before.search(t, window_start, anchor)
             if before is not None:
                 cand.per = _p.PER_WORDS.get(before.group("per").lower())
     if is_words and value < 1 and not cand.has_scale:
@@ -699,7 +734,7 @@ def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int
         # ("100億張"), or a count word just precedes ("人口約750萬", "第500萬").
         preceding = t[max(0, ext_start - _COUNT_CUE_WINDOW) : ext_start]
         cand.counted = bool(
-            pats.count_after.match(t, end, min(n, end + 12), timeout=timeout)
+            pats.count_after.match(t, end, min(n, end + 12))
             or any(word in preceding for word in _p.COUNT_WORDS_BEFORE)
         )
     cand.start, cand.end, cand.ext_start, cand.ext_end = start, end, ext_start, max(ext_end, end)
@@ -710,7 +745,7 @@ def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int
 def _minor(t: str, end: int, n: int, value: Decimal) -> tuple[Decimal, int] | None:
     if value != value.to_integral_value():
         return None
-    match = _p.PATTERNS.minor.match(t, end, min(n, end + 40), timeout=_p.REGEX_TIMEOUT)
+    match = _p.PATTERNS.minor.match(t, end, min(n, end + 40))  # bounded: no timeout=
     if match is None:
         return None
     raw = match.group("minor")
@@ -780,8 +815,8 @@ def _can_join(t: str, a: _Cand, b: _Cand) -> bool:
         return False
     if not (_bare_or_weaker(a.currency) or _bare_or_weaker(b.currency) or a.currency == b.currency):
         return False
-    if b.cue is not None:
-        return False
+    if b.cue is not None or b.ext_start <= a.end:
+        return False  # a connector ("-", "to", 至) must stand between them
     gap = _p.PATTERNS.connector.fullmatch(t, a.end, b.ext_start)
     if gap is None:
         return False
@@ -792,7 +827,7 @@ def _can_join(t: str, a: _Cand, b: _Cand) -> bool:
     return not (b.currency is None and not b.has_scale and a.has_scale)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Resolved:
     cand: _Cand
     currency: str
@@ -869,6 +904,13 @@ def _peg_check(hkd: _Cand, usd: _Cand) -> PegCheck:
     return "consistent" if reaches_low and reaches_high else "inconsistent"
 
 
+def _overlaps(skip: list[tuple[int, int]], skip_starts: list[int], cand: _Cand) -> bool:
+    """Does the expression of ``cand`` overlap a ``skip`` range (disjoint and sorted)? Only the
+    last range starting before the expression ends can: every earlier one ends before it."""
+    i = bisect.bisect_left(skip_starts, cand.ext_end) - 1
+    return i >= 0 and skip[i][1] > cand.ext_start
+
+
 def _build(
     text: str,
     default_currency: str | None,
@@ -878,7 +920,7 @@ def _build(
     warnings: list[str],
 ) -> tuple[list[_Resolved], list[_Cand], dict[int, int]]:
     t = _halfwidth(text)
-    skip_sorted = sorted((int(a), int(b)) for a, b in skip)
+    skip_sorted = disjoint_ranges((int(a), int(b)) for a, b in skip)
     cands = _candidates(text, t, skip_sorted, warnings)
     if scale is not None:
         for c in cands:
@@ -893,16 +935,13 @@ def _build(
     cands = _merge_ranges(t, cands)
     resolved, unresolved = _resolve(t, cands, default_currency, declarations, allow_bare_numbers)
     if skip_sorted:
-        resolved = [
-            r
-            for r in resolved
-            if not any(a < r.cand.ext_end and r.cand.ext_start < b for a, b in skip_sorted)
-        ]
+        skip_starts = [a for a, _ in skip_sorted]
+        resolved = [r for r in resolved if not _overlaps(skip_sorted, skip_starts, r.cand)]
     pairs: dict[int, int] = {}
     for i in range(len(resolved) - 1):
         a, b = resolved[i], resolved[i + 1]
-        if i in pairs:
-            continue
+        if i in pairs or b.cand.ext_start <= a.cand.ext_end:
+            continue  # paired already, or no room for the bracket
         if not _p.PATTERNS.pair_open.fullmatch(t, a.cand.ext_end, b.cand.ext_start):
             continue
         if not _CLOSE_BRACKET.match(t[b.cand.ext_end : b.cand.ext_end + 3]):
@@ -929,6 +968,7 @@ def _money(r: _Resolved) -> Money:
     return _new_money(amount, r.currency, qualifier, None, c.per)
 
 
+@pausing_gc
 def find_money(
     text: str,
     *,

@@ -28,6 +28,7 @@ import regex
 from pydantic import field_validator, model_validator
 
 from . import _percent_patterns as P
+from ._gc import pausing_gc
 from ._numerals import (
     EXACT,
     FULLWIDTH_TO_ASCII,
@@ -193,6 +194,7 @@ class PercentMention(Record):
         return self.percentage.qualifier
 
 
+@pausing_gc
 def find_percentages(
     text: str, *, doc_id: str | None = None, skip: Iterable[tuple[int, int]] = ()
 ) -> list[PercentMention]:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
+from ._gc import pausing_gc
 from ._numerals import parse_arabic, scaled, to_halfwidth
 from ._table_scanner import MAX_AUTOCOMPLETED_CELLS, RawCell, RawTable, scan_tables
 from .errors import HKPolicyError
@@ -295,6 +296,7 @@ def _scalar(cell: Cell) -> Decimal | Level | str | None:
 # find_tables
 
 
+@pausing_gc
 def find_tables(
     text: str,
     *,

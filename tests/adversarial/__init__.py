@@ -85,6 +85,10 @@ CASES: dict[str, Callable[[int], str]] = {
     "words_number_run": lambda n: repeat("forty-five ", n),
     "mixed_noise": _mixed_noise,
     "newlines": lambda n: repeat("\n", n),
+    # Every mention kind between boilerplate lines: each scanner gets thousands of skip ranges.
+    "boilerplate_between_mentions": lambda n: repeat(
+        "HK$1 and 1% in 2024-25 at HKUST (ITF)\nAdvertisement\n", n
+    ),
     "open_brackets_cjk": lambda n: repeat("（", n),
 }
 
