@@ -445,6 +445,68 @@ def test_issue_10_package_extract_is_the_function_after_a_submodule_import() -> 
     assert done.stdout.strip() == "True"
 
 
+# --- a scan that hits its time limit says so in its result --------------------------------------
+
+TIMED_TEXT = "In 2024-25, about 42% of HK$5 billion went to AI; 15% more by March 2026. " * 40
+
+
+@pytest.fixture
+def expired_time_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every time limit of the percentage, date and money scans already used up."""
+    import hkpolicy._money_patterns as money_patterns
+    import hkpolicy.dates as dates
+    import hkpolicy.percent as percent
+
+    monkeypatch.setattr(percent, "_timeout", lambda text: -1.0)
+    monkeypatch.setattr(dates, "_timeout", lambda text: -1.0)
+    monkeypatch.setattr(money_patterns, "REGEX_TIMEOUT", 1e-9)
+
+
+@pytest.mark.usefixtures("expired_time_limits")
+@pytest.mark.parametrize(
+    ("scanner", "what"),
+    [
+        (hk.find_percentages, "percentage scan timed out"),
+        (hk.find_dates, "date scan timed out"),
+        (hk.find_periods, "date scan timed out"),
+        (hk.find_money, "money scan"),
+    ],
+)
+def test_issue_10_a_timed_out_scan_says_so_in_its_result(
+    scanner: Callable[[str], hk.ScanResult[Any]], what: str
+) -> None:
+    found = scanner(TIMED_TEXT)
+    assert isinstance(found, hk.ScanResult)
+    assert not found.complete
+    assert found.warnings and all(what in warning for warning in found.warnings), found.warnings
+    assert len(found) < TIMED_TEXT.count("%")  # stopped early: not every mention is there
+
+
+def test_issue_10_extract_gathers_every_scans_warnings(expired_time_limits: None) -> None:
+    warnings = extract(TIMED_TEXT).warnings
+    for what in ("money scan stopped", "percentage scan timed out", "date scan timed out"):
+        assert any(what in warning for warning in warnings), (what, warnings)
+
+
+def test_issue_10_a_complete_scan_has_no_warnings() -> None:
+    for scanner in (hk.find_percentages, hk.find_dates, hk.find_periods, hk.find_money):
+        found = scanner(TIMED_TEXT)
+        assert found.complete and found.warnings == [] and len(found) > 0
+    assert extract(TIMED_TEXT).warnings == ()
+
+
+def test_issue_10_an_unexpected_error_is_a_warning_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    import hkpolicy.percent as percent
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(percent, "_scan", broken)
+    found = hk.find_percentages("42%")
+    assert list(found) == []
+    assert found.warnings == ["percentage scan stopped: RuntimeError: boom"]
+
+
 # --- 3. the adversarial corpus under the bound ----------------------------------------------------
 
 # CI runs every input at 100 KB through extract() (each scanner it calls timed on its own) and

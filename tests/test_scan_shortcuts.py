@@ -10,6 +10,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import hkpolicy as hk
 from hkpolicy import _money_patterns as _p
 from hkpolicy import facts, money
 from hkpolicy._sentences import SentenceIndex
@@ -150,3 +151,55 @@ def test_the_hand_checked_cases_state_a_purpose() -> None:
         assert facts._purpose(text, (0, len(text)), (start, end)) is not None
     text, start, end = _case("", " to support the research")
     assert facts._purpose(text, (0, len(text)), (start, end)) == "the research"
+
+
+# --- percentages: the cue shortcuts ---------------------------------------------------------------
+
+CUE_PIECES = [
+    " ", "  ", "rose", "fell", "by", "to", "in", "2023", "about", "approx.", "~", "約", "增加",
+    "了", "達", "over", "or more", "以上", "+", "increase", "'s", "’", "-", "e\u0301", "_", "(",
+    "%", "1", ",", ".", "\n",
+]  # fmt: skip
+
+
+@st.composite
+def around_a_percentage(draw: st.DrawFn) -> tuple[str, int, int]:
+    """A text with a percentage in it, and the percentage's start and end."""
+    before = "".join(draw(st.lists(st.sampled_from(CUE_PIECES), max_size=8)))
+    after = "".join(draw(st.lists(st.sampled_from(CUE_PIECES), max_size=5)))
+    number = draw(st.sampled_from(["5%", "42 per cent", "10%"]))
+    return before + number + after, len(before), len(before) + len(number)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(around_a_percentage())
+@example(("rose in 2023 5%", 13, 15))  # a direction cue with a number among its words
+@example(("grew by approx. 5%", 16, 18))
+@example(("5% increase", 0, 2))
+def test_no_cue_where_the_percentage_shortcuts_say_none(case: tuple[str, int, int]) -> None:
+    from hkpolicy import _percent_patterns as pp
+    from hkpolicy import percent
+
+    text, start, end = case
+    lowest = max(0, start - percent.DIRECTION_WINDOW)
+    if not percent._cue_may_end_before(text, start, lowest):
+        for pattern in (
+            pp.QUALIFIER_BEFORE_RE,
+            pp.DIRECTION_ADVERB_EN_RE,
+            pp.DIRECTION_BEFORE_ZH_RE,
+            pp.DIRECTION_BEFORE_EN_RE,
+        ):
+            assert pattern.search(text, lowest, start) is None, (text, pattern.pattern[:40])
+    if not percent._cue_may_start_after(text, end):
+        for pattern in (pp.QUALIFIER_AFTER_RE, pp.DIRECTION_AFTER_EN_RE):
+            assert pattern.match(text, end, min(len(text), end + 24)) is None, text
+
+
+def test_cues_the_percentage_shortcuts_keep() -> None:
+    # Checked by hand: each has a cue the scanner must still find.
+    found = hk.find_percentages("Exports rose in 2023 5%, 42% or more, about 7% increase")
+    assert [(str(m.percentage), m.direction) for m in found] == [
+        ("5%", "increase"),
+        ("at least 42%", None),
+        ("approximately 7%", "increase"),
+    ]

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from .money import Money, MoneyMention, find_money, parse_money
     from .parallel import extract_many
     from .percent import Percentage, PercentMention, find_percentages, parse_percentage
-    from .spans import Qualifier, Span
+    from .spans import Qualifier, ScanResult, Span
     from .tables import Cell, ColumnUnit, Level, Table, find_tables, sector_stats_from_table
 
 # Public name -> the submodule that defines it.
@@ -72,6 +72,7 @@ _LAZY = {
     "Qualifier": "spans",
     "Registry": "entities",
     "RelativePeriod": "dates",
+    "ScanResult": "spans",
     "SectorStat": "facts",
     "Span": "spans",
     "Table": "tables",
@@ -124,6 +125,7 @@ __all__ = [
     "Qualifier",
     "Registry",
     "RelativePeriod",
+    "ScanResult",
     "SectorStat",
     "Span",
     "Table",

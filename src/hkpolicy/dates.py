@@ -42,7 +42,7 @@ from .percent import (
     _span,
     _timeout,
 )
-from .spans import Record, Span, construct_trusted
+from .spans import Record, ScanResult, Span, collecting_warnings, construct_trusted, warn
 
 __all__ = [
     "Anchor",
@@ -267,8 +267,9 @@ def find_dates(
     doc_id: str | None = None,
     published: dt.date | None = None,
     skip: Iterable[tuple[int, int]] = (),
-) -> list[DateMention]:
-    """Every date-like expression in ``text``, in order, never overlapping. Never raises.
+) -> ScanResult[DateMention]:
+    """Every date-like expression in ``text``, in order, never overlapping. Never raises: the
+    result's ``warnings`` say why a scan stopped early (see :class:`~hkpolicy.spans.ScanResult`).
 
     Relative times are resolved against ``published`` (the document's date) when given, and
     otherwise returned with ``resolved=False`` and ``value=None``. ``skip`` holds ``(start, end)``
@@ -277,11 +278,14 @@ def find_dates(
     >>> [(m.span.text, m.kind, m.anchor) for m in find_dates("Founded in 2014, a hub by 2035.")]
     [('in 2014', 'year', 'point'), ('by 2035', 'year', 'deadline')]
     """
-    try:
-        return _scan(text, doc_id=doc_id, published=published, skip=tuple(skip))
-    except Exception:  # a scanner never raises: log and return nothing rather than crash
-        logger.exception("find_dates failed on a text of %d characters", len(text))
-        return []
+    with collecting_warnings() as warnings:
+        try:
+            found = _scan(text, doc_id=doc_id, published=published, skip=tuple(skip))
+        except Exception as error:  # a scanner never raises: say why, in the result and the log
+            logger.exception("find_dates failed on a text of %d characters", len(text))
+            warnings.append(f"date scan stopped: {type(error).__name__}: {error}")
+            found = []
+    return ScanResult(found, warnings)
 
 
 @pausing_gc
@@ -291,15 +295,17 @@ def find_periods(
     doc_id: str | None = None,
     published: dt.date | None = None,
     skip: Iterable[tuple[int, int]] = (),
-) -> list[DateMention]:
+) -> ScanResult[DateMention]:
     """The mentions of :func:`find_dates` that are periods: fiscal years, ranges and relative
     windows ("within the next two years"). Never raises."""
-    return [
+    found = find_dates(text, doc_id=doc_id, published=published, skip=skip)
+    periods = [
         m
-        for m in find_dates(text, doc_id=doc_id, published=published, skip=skip)
+        for m in found
         if m.kind in ("fiscal_year", "range")
         or (m.kind == "relative" and m.relative is not None and m.relative.window)
     ]
+    return ScanResult(periods, found.warnings)
 
 
 # --- parsing one expression -------------------------------------------------------------------
@@ -609,7 +615,7 @@ def _scan(
         *_years(half, runs),
         *_relatives(half, published),
     ]
-    taken = _Intervals(skip)
+    taken = _Intervals(len(half), skip)
     chosen = [
         c
         for c in sorted(cands, key=lambda c: (c.start - c.end, c.start))
@@ -686,7 +692,7 @@ def _is_cjk_context(half: str, end: int) -> bool:
 def _periods(half: str, runs: list[tuple[int, int]]) -> Iterator[_Cand]:
     cjk_runs = [m.span() for m in D.CJK_YEAR_DIGITS_RE.finditer(half)]
     anchors = heapq.merge(runs, cjk_runs) if cjk_runs else runs
-    found = _anchored(_PERIOD, half, anchors, deadline=_deadline(half), log=logger)
+    found = _anchored(_PERIOD, half, anchors, deadline=_deadline(half), log=logger, what="date")
     for m in found:
         value, _ = _period_from_match(m)
         if value is None:
@@ -708,7 +714,7 @@ def _periods(half: str, runs: list[tuple[int, int]]) -> Iterator[_Cand]:
 
 
 def _dates(half: str, runs: list[tuple[int, int]]) -> Iterator[_Cand]:
-    for m in _anchored(_DATE, half, runs, deadline=_deadline(half), log=logger):
+    for m in _anchored(_DATE, half, runs, deadline=_deadline(half), log=logger, what="date"):
         value = _date_from_match(m)
         if value is not None:
             yield _Cand(m.start(), m.end(), "date", value)
@@ -726,7 +732,7 @@ def _year_matches(half: str, runs: list[tuple[int, int]]) -> Iterator[regex.Matc
     deadline = _deadline(half)
     for start, end in runs:
         if time.perf_counter() > deadline:
-            logger.warning("date scan timed out; returning the mentions found so far")
+            warn(logger, "date scan timed out; returning the mentions found so far")
             return
         if half[start:end].isascii():  # the look-behind rules out every start but the first
             m = D.YEAR_RE.match(half, start)
@@ -764,7 +770,7 @@ def _count(token: str | None) -> int | None:
 
 
 def _relatives(half: str, published: dt.date | None) -> Iterator[_Cand]:
-    for m in _anchored(_RELATIVE_EN, half, deadline=_deadline(half), log=logger):
+    for m in _anchored(_RELATIVE_EN, half, deadline=_deadline(half), log=logger, what="date"):
         anchor: Anchor = "point"
         if m.group("recent"):
             future = "coming" in m.group("recent").lower()

@@ -76,7 +76,8 @@ class Extraction(Record):
     unparsed: tuple[UnparsedNumber, ...] = ()
     """Numbers no mention took, each with a reason."""
     warnings: tuple[str, ...] = ()
-    """Why a scan stopped early (a regex timeout), when one did."""
+    """Why a scanner stopped early (a pattern hit its time limit, or an unexpected error), from
+    the money, percentage and date scans; empty when every scan ran to the end of the text."""
 
     @property
     def periods(self) -> tuple[DateMention, ...]:
@@ -334,5 +335,5 @@ def extract(
         sector_stats=(*table_stats, *prose_stats),
         boilerplate=tuple(boilerplate),
         unparsed=tuple(unparsed),
-        warnings=tuple(getattr(money, "warnings", ())),
+        warnings=(*money.warnings, *percentages.warnings, *dates.warnings),
     )

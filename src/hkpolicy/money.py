@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
@@ -33,7 +33,7 @@ from . import _money_patterns as _p
 from ._gc import pausing_gc
 from ._numerals import EXACT, canonical, parse_arabic, parse_cjk_number
 from .errors import ParseError, UnknownCurrencyError
-from .spans import Qualifier, Record, Span, disjoint_ranges, trusted_builder
+from .spans import Qualifier, Record, ScanResult, Span, disjoint_ranges, trusted_builder
 
 __all__ = [
     "KNOWN_CURRENCIES",
@@ -230,20 +230,12 @@ class MoneyMention(Record):
     the rounding of both figures as written. None when there is no such pair."""
 
 
-class MoneyScan(list[MoneyMention]):
-    """What :func:`find_money` returns: the mentions, plus ``warnings`` about an incomplete scan.
+class MoneyScan(ScanResult[MoneyMention]):
+    """What :func:`find_money` returns: a :class:`~hkpolicy.spans.ScanResult` of mentions.
 
     ``complete`` is False when a regex timed out or an unexpected error stopped the scan; the
     list then holds what was found before it stopped, and ``warnings`` says why.
     """
-
-    def __init__(self, items: Iterable[MoneyMention] = (), warnings: Sequence[str] = ()) -> None:
-        super().__init__(items)
-        self.warnings: list[str] = list(warnings)
-
-    @property
-    def complete(self) -> bool:
-        return not self.warnings
 
 
 # --- reading numbers -------------------------------------------------------------------------

@@ -11,13 +11,14 @@ figure is a price ratio, not a share of anything, and reading 七折 as "70 %" w
 cut; the scanner never reports them (see ``NOT_PERCENT_MARKERS`` in ``_percent_patterns.py``).
 
 Scanning never raises. A pattern that hits its time limit stops the scan; the mentions found so
-far are returned and a warning is logged on the ``hkpolicy.percent`` logger (not a Python
-warning, so callers running with ``-W error`` still get their results).
+far are returned, with the reason in the result's ``warnings`` (a
+:class:`~hkpolicy.spans.ScanResult`), also logged on the ``hkpolicy.percent`` logger (not a
+Python warning, so callers running with ``-W error`` still get their results).
 """
 
 from __future__ import annotations
 
-import bisect
+import functools
 import logging
 import time
 from collections.abc import Iterable, Iterator
@@ -38,7 +39,16 @@ from ._numerals import (
     to_halfwidth,
 )
 from .errors import ParseError
-from .spans import Qualifier, Record, Span, construct_trusted
+from .spans import (
+    Qualifier,
+    Record,
+    ScanResult,
+    Span,
+    collecting_warnings,
+    construct_trusted,
+    trusted_builder,
+    warn,
+)
 
 __all__ = [
     "Direction",
@@ -197,19 +207,23 @@ class PercentMention(Record):
 @pausing_gc
 def find_percentages(
     text: str, *, doc_id: str | None = None, skip: Iterable[tuple[int, int]] = ()
-) -> list[PercentMention]:
-    """Every percentage in ``text``, in order, never overlapping. Never raises.
+) -> ScanResult[PercentMention]:
+    """Every percentage in ``text``, in order, never overlapping. Never raises: the result's
+    ``warnings`` say why a scan stopped early (see :class:`~hkpolicy.spans.ScanResult`).
 
     ``skip`` holds ``(start, end)`` ranges (boilerplate, say) where nothing is reported.
 
     >>> [str(m.percentage) for m in find_percentages("逾三成 and about 42% rose 2pp")]
     ['more than 30%', 'approximately 42%', '2 percentage points']
     """
-    try:
-        return _scan(text, doc_id=doc_id, skip=tuple(skip), detect_direction=True)
-    except Exception:  # a scanner never raises: log and return nothing rather than crash
-        logger.exception("find_percentages failed on a text of %d characters", len(text))
-        return []
+    with collecting_warnings() as warnings:
+        try:
+            found = _scan(text, doc_id=doc_id, skip=tuple(skip), detect_direction=True)
+        except Exception as error:  # a scanner never raises: say why, in the result and the log
+            logger.exception("find_percentages failed on a text of %d characters", len(text))
+            warnings.append(f"percentage scan stopped: {type(error).__name__}: {error}")
+            found = []
+    return ScanResult(found, warnings)
 
 
 # --- scanning ---------------------------------------------------------------------------------
@@ -218,16 +232,13 @@ _Candidate = tuple[int, int, Percentage]
 _R = TypeVar("_R", bound=Record)
 
 
+_new_span = trusted_builder(Span)  # doc_id, start, end, text
+_new_mention = trusted_builder(PercentMention)  # percentage, span, qualifier_span, direction, ...
+
+
 def _span(source: str, start: int, end: int, doc_id: str | None) -> Span:
     """``Span.of(source, start, end, doc_id)``, built without validation."""
-    return construct_trusted(
-        Span,
-        {"doc_id": doc_id, "start": start, "end": end, "text": source[start:end]},
-        _SPAN_FIELDS,
-    )
-
-
-_SPAN_FIELDS = ("doc_id", "start", "end", "text")
+    return _new_span(doc_id, start, end, source[start:end])
 
 
 def _updated(model: _R, field: str, value: object) -> _R:
@@ -253,7 +264,7 @@ def _matches(
     try:
         yield from pattern.finditer(text, timeout=_timeout(text))
     except TimeoutError:
-        log.warning("%s scan timed out; returning the mentions found so far", what)
+        warn(log, f"{what} scan timed out; returning the mentions found so far")
 
 
 class _Anchored(NamedTuple):
@@ -293,6 +304,7 @@ def _anchored(
     *,
     deadline: float,
     log: logging.Logger,
+    what: str = "percentage",
 ) -> Iterator[regex.Match[str]]:
     """Exactly the matches of ``spec.pattern.finditer(text)``, in order, at a fraction of the cost.
 
@@ -326,7 +338,7 @@ def _anchored(
             if wall is not None:
                 low = wall.end()
         if time.perf_counter() > deadline:
-            log.warning("scan timed out; returning the mentions found so far")
+            warn(log, f"{what} scan timed out; returning the mentions found so far")
             return
         for found in starts(text, low, min(size, a_end + _STARTS_LOOKAHEAD)):
             start = found.start()
@@ -370,7 +382,7 @@ def _scan(
     candidates += _cjk_points(half, deadline)
     candidates += _cjk_cheng(half)
     candidates = [c for c in candidates if not _in_scientific_notation(half, c[0], c[1])]
-    chosen = _select(candidates, skip)
+    chosen = _select(candidates, skip, len(half))
     mentions = []
     for start, end, pct in chosen:
         mentions.append(_mention(text, half, start, end, pct, doc_id, detect_direction))
@@ -390,9 +402,11 @@ def _in_scientific_notation(text: str, start: int, end: int) -> bool:
     )
 
 
-def _select(candidates: list[_Candidate], skip: tuple[tuple[int, int], ...]) -> list[_Candidate]:
+def _select(
+    candidates: list[_Candidate], skip: tuple[tuple[int, int], ...], size: int
+) -> list[_Candidate]:
     """Longest candidates first, never overlapping each other or a skipped range."""
-    taken = _Intervals(skip)
+    taken = _Intervals(size, skip)
     chosen = [
         c for c in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])) if taken.add(c[0], c[1])
     ]
@@ -401,33 +415,35 @@ def _select(candidates: list[_Candidate], skip: tuple[tuple[int, int], ...]) -> 
 
 
 class _Intervals:
-    """Non-overlapping ``[start, end)`` ranges kept sorted; ``add`` is O(log n) to check."""
+    """Which characters of a text are taken, by a chosen mention or a skipped range.
 
-    def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for start, end in sorted(ranges):
-            if self.ends and start < self.ends[-1]:  # merge overlapping skip ranges
-                self.ends[-1] = max(self.ends[-1], end)
-            else:
-                self.starts.append(start)
-                self.ends.append(end)
+    A byte per character: ``add`` looks at the characters of one candidate only. Kept as sorted
+    lists, a candidate was inserted in the middle (candidates come longest first), and that
+    insert moves every later range: quadratic on a text dense with mentions of mixed lengths.
+    """
+
+    def __init__(self, size: int, ranges: Iterable[tuple[int, int]] = ()) -> None:
+        self.taken = bytearray(size + 1)  # one more: an empty candidate at the very end
+        for start, end in ranges:
+            start, end = max(0, start), min(size, end)
+            if start < end:
+                self.taken[start:end] = b"\x01" * (end - start)
 
     def add(self, start: int, end: int) -> bool:
-        """Add ``[start, end)`` unless it overlaps a range already held; True when added."""
-        index = bisect.bisect_right(self.starts, start)
-        if index and self.ends[index - 1] > start:
+        """Take ``[start, end)`` unless a character of it is taken already; True when taken.
+        An empty candidate counts as taken where the character at its position is."""
+        if start >= end:
+            return not self.taken[start]
+        if self.taken.find(1, start, end) >= 0:
             return False
-        if index < len(self.starts) and self.starts[index] < end:
-            return False
-        self.starts.insert(index, start)
-        self.ends.insert(index, end)
+        self.taken[start:end] = b"\x01" * (end - start)
         return True
 
 
 _MINUS_SIGNS = sorted(P.MINUS_SIGNS, key=len, reverse=True)
 
 
+@functools.lru_cache(maxsize=4096)  # tokens repeat ("10", "2.5"); Decimals are immutable
 def _number(token: str) -> Decimal | None:
     """An Arabic, English-word or Chinese number with an optional sign; None if unreadable."""
     text = token.strip()
@@ -651,9 +667,15 @@ def _mention(
     detect_direction: bool,
 ) -> PercentMention:
     qualifier_span: Span | None = None
-    if pct.qualifier is not Qualifier.RANGE:
-        before = P.QUALIFIER_BEFORE_RE.search(half, max(0, start - QUALIFIER_WINDOW), start)
-        after = P.QUALIFIER_AFTER_RE.match(half, end, min(len(half), end + QUALIFIER_WINDOW))
+    cue_before = _cue_may_end_before(half, start, max(0, start - DIRECTION_WINDOW))
+    cue_after = _cue_may_start_after(half, end)
+    if pct.qualifier is not Qualifier.RANGE and (cue_before or cue_after):
+        before = None
+        if cue_before:
+            before = P.QUALIFIER_BEFORE_RE.search(half, max(0, start - QUALIFIER_WINDOW), start)
+        after = None
+        if cue_after:
+            after = P.QUALIFIER_AFTER_RE.match(half, end, min(len(half), end + QUALIFIER_WINDOW))
         if before is not None:
             cue = before.group("en") or before.group("zh")
             cue_start = before.start("en") if before.group("en") else before.start("zh")
@@ -669,25 +691,40 @@ def _mention(
             end = after.end("q")
     direction: Direction | None = None
     direction_span: Span | None = None
-    if detect_direction:
+    if detect_direction and (cue_before or cue_after):
         found = _direction(half, start, end)
         if found is not None:
             direction, (cue_start, cue_end) = found
             direction_span = _span(text, cue_start, cue_end, doc_id)
-    return construct_trusted(
-        PercentMention,
-        {
-            "percentage": pct,
-            "span": _span(text, start, end, doc_id),
-            "qualifier_span": qualifier_span,
-            "direction": direction,
-            "direction_span": direction_span,
-        },
-        _MENTION_FIELDS,
+    return _new_mention(
+        pct, _span(text, start, end, doc_id), qualifier_span, direction, direction_span
     )
 
 
-_MENTION_FIELDS = ("percentage", "span", "qualifier_span", "direction", "direction_span")
+# A character a qualifier or direction cue can end with (a word, approx., ~, or one of the up to
+# four words between a direction verb and the number), and one it can start with.
+_CUE_LAST_CHAR = regex.compile(r"[\w.~'’-]")
+_CUE_FIRST_CHAR = regex.compile(r"[\p{L}+]")
+
+
+def _cue_may_end_before(half: str, start: int, lowest: int) -> bool:
+    """False when no qualifier or direction cue can end before ``start`` and spaces, in the
+    window from ``lowest``: saves four windowed searches for the many mentions that follow a
+    number, bracket or sign. tests/test_scan_shortcuts.py checks it against the patterns."""
+    i = start - 1
+    while i >= lowest and half[i] == " ":
+        i -= 1
+    return i >= lowest and _CUE_LAST_CHAR.match(half, i) is not None
+
+
+def _cue_may_start_after(half: str, end: int) -> bool:
+    """False when no qualifier or direction cue can start after ``end`` and at most two
+    spaces (the most any pattern after a mention allows)."""
+    i = end
+    limit = min(len(half), end + 3)
+    while i < limit and half[i] == " ":
+        i += 1
+    return i < limit and _CUE_FIRST_CHAR.match(half, i) is not None
 
 
 def _lookup_before(cue: str) -> Qualifier:

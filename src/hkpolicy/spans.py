@@ -1,25 +1,32 @@
 """Provenance and the small value types every other module shares.
 
 Owns :class:`Record` (the frozen pydantic base of every public model), :class:`Span` (the characters
-a fact came from) and :class:`Qualifier` (the closed set of bounds a number can carry).
+a fact came from), :class:`Qualifier` (the closed set of bounds a number can carry) and
+:class:`ScanResult` (the list a scanner returns, with its warnings about an incomplete scan).
 Imports nothing from hkpolicy but :mod:`hkpolicy.errors`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import enum
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
 __all__ = [
     "Qualifier",
     "Record",
+    "ScanResult",
     "Span",
+    "collecting_warnings",
     "construct_trusted",
     "disjoint_ranges",
     "trusted_builder",
+    "warn",
 ]
 
 
@@ -222,3 +229,66 @@ class Span(Record):
 
     def __str__(self) -> str:
         return self.text
+
+
+# --- scan results and their warnings ----------------------------------------------------------
+
+T = TypeVar("T")
+
+
+class ScanResult(list[T], Generic[T]):
+    """What a ``find_*`` scanner returns: the mentions, in order, plus ``warnings``.
+
+    A scanner never raises and never hangs: when a pattern hits its time limit, or anything
+    unexpected happens, it stops, says why in ``warnings`` and returns what it found so far.
+    ``complete`` is False then. :func:`hkpolicy.extract` gathers every scanner's warnings in
+    ``Extraction.warnings``.
+
+    >>> from hkpolicy import find_percentages
+    >>> found = find_percentages("about 42% of firms")
+    >>> found.complete, found.warnings, len(found)
+    (True, [], 1)
+    """
+
+    def __init__(self, items: Iterable[T] = (), warnings: Iterable[str] = ()) -> None:
+        super().__init__(items)
+        self.warnings: list[str] = list(warnings)
+
+    @property
+    def complete(self) -> bool:
+        """True when the scan ran to the end of the text."""
+        return not self.warnings
+
+    def __repr__(self) -> str:
+        shown = super().__repr__()
+        return (
+            f"{type(self).__name__}({shown}, warnings={self.warnings!r})"
+            if self.warnings
+            else shown
+        )
+
+
+_warnings_sink: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
+    "hkpolicy_scan_warnings", default=None
+)
+
+
+@contextlib.contextmanager
+def collecting_warnings() -> Iterator[list[str]]:
+    """Collect what :func:`warn` reports in this context (thread- and task-local) into a list;
+    a nested collection takes the reports of its own span only."""
+    collected: list[str] = []
+    token = _warnings_sink.set(collected)
+    try:
+        yield collected
+    finally:
+        _warnings_sink.reset(token)
+
+
+def warn(log: logging.Logger, message: str) -> None:
+    """Report that a scan stopped early: logged on ``log``, and added to the warnings of the
+    scan under way (see :func:`collecting_warnings`)."""
+    log.warning("%s", message)
+    sink = _warnings_sink.get()
+    if sink is not None:
+        sink.append(message)

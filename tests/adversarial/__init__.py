@@ -79,6 +79,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "digits": _digits,
     "spaced_digit_groups": lambda n: repeat("1 234 ", n),
     "dollar_digit_run": lambda n: repeat("$1", n),
+    "percent_digit_run": lambda n: repeat("1% 10% ", n),
     "cjk_numerals": lambda n: repeat("一二三四五六七八九十百千", n),
     "letters": lambda n: repeat("a", n),
     "spaces_then_ellipsis": lambda n: repeat(" ", n - 4) + "x...",
