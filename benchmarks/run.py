@@ -50,7 +50,13 @@ from benchmarks._harness import (
 
 RESULTS = REPO / "benchmarks" / "results"
 IMPORT_RUNS = 9
-AREA_MODULES = ("bench_money", "bench_percent_dates", "bench_tables", "bench_entities")
+AREA_MODULES = (
+    "bench_money",
+    "bench_percent_dates",
+    "bench_tables",
+    "bench_entities",
+    "bench_adversarial",
+)
 SCALED = ("find_money", "find_percentages", "extract")  # timed at every scaling size
 SCALED_LARGEST = ("extract",)  # the only one timed at the largest size
 PARALLEL_WORKERS = 2

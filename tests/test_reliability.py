@@ -519,28 +519,8 @@ OTHER_SCANNERS = ["find_periods", "find_institutions", "find_initiatives", "find
 ADVERSARIAL_SCANNERS = [*SCANNERS, "extract+"] if LONG else ["extract+", *OTHER_SCANNERS]
 
 # Inputs over the bound at 1 MB (long mode), measured on 2 cores: input -> (reason, strict).
-# At CI's 100 KB every input is within it.
-OVER_BOUND: dict[str, tuple[str, bool]] = (
-    {
-        "dollar_digit_run": (
-            "src/hkpolicy/money.py: ~50 us per amount; '$1$1...' holds 500,000 real amounts "
-            "per MB, so find_money takes ~26 s and extract() ~42 s on a quiet machine",
-            True,
-        ),
-        "table_rows": (
-            "extract() ~10 s on 1 MB of table rows (find_tables 4.5 s, find_money 2 s): "
-            "borderline on a loaded machine",
-            False,
-        ),
-        "delimiter_lines": (
-            "extract() ~9 s on 1 MB of '|-|' rows (find_tables 6.7 s building 250,000 rows): "
-            "borderline on a loaded machine",
-            False,
-        ),
-    }
-    if LONG
-    else {}
-)
+# None at present: every input runs within the bound (figures in docs/performance.md).
+OVER_BOUND: dict[str, tuple[str, bool]] = {}
 
 # What each scanner must find, where that is plain from the input (checked by hand). "extract+"
 # counts money, percentages, dates and tables together.
