@@ -7,6 +7,7 @@ is checked here against the plain pattern on generated text made of the pieces t
 
 from __future__ import annotations
 
+import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -202,4 +203,48 @@ def test_cues_the_percentage_shortcuts_keep() -> None:
         ("5%", "increase"),
         ("at least 42%", None),
         ("approximately 7%", "increase"),
+    ]
+
+
+# --- sector statistics from prose: the shortcut -----------------------------------------------
+
+STAT_PIECES = [
+    "42% ", "35%", "another ", "of ", "local ", "firms ", "have ", "adopted ", "AI",
+    "the number of ", "startups ", "has ", "grown ", "by ", "with ", "housing ", "1,500 ",
+    "companies, ", "the ",
+    "financial ", "industry, ", "which ", "contributes ", "approximately ", "to ", "GDP", ", ",
+    ". ", "\n", "  ", "(", "30%", "use ", "In 2024 ",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(STAT_PIECES), max_size=25).map("".join))
+@example("A survey found 42% of local firms have adopted AI, and another 35% plan to.")
+@example("Since 2020, the number of AI startups has grown by 68%.")
+def test_prose_sector_stats_equal_with_and_without_the_shortcut(text: str) -> None:
+    percentages = hk.find_percentages(text)
+    dates = hk.find_dates(text)
+    institutions, _ = hk.recognize_entities(text)
+
+    def stats() -> list[object]:
+        sentences = SentenceIndex(text)
+        return facts.prose_sector_stats(text, percentages, dates, institutions, sentences)
+
+    with_shortcut = stats()
+    always = regex.compile("")  # matches everywhere: the shortcut never skips
+    original = facts._WORD_AFTER_SPACE
+    facts._WORD_AFTER_SPACE = always
+    try:
+        assert stats() == with_shortcut, text
+    finally:
+        facts._WORD_AFTER_SPACE = original
+
+
+def test_the_prose_examples_state_statistics() -> None:
+    # The @example texts above hold statistics (checked by hand), so the comparison is not empty.
+    text = "A survey found 42% of local firms have adopted AI, and another 35% plan to."
+    found = facts.prose_sector_stats(text, hk.find_percentages(text), [], [], SentenceIndex(text))
+    assert [(s.sector, str(s.value)) for s in found] == [
+        ("local firms", "42%"),
+        ("local firms", "35%"),
     ]

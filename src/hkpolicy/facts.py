@@ -334,6 +334,10 @@ _NUMBER_OF_RE = regex.compile(
     rf"\bthe number of\s+(?P<population>{_NOUN_PHRASE})\s+(?:has|have)\s+"
     r"(?P<verb>grown|risen|increased|fallen|declined|dropped)\s+by\s*$"
 )
+# Every pattern above that reads the text after a percentage starts with white space and a
+# letter; the only one that reads just the text before it holds "the number of".
+# NOTE: keep in sync with those patterns.
+_WORD_AFTER_SPACE = regex.compile(r"\s+\p{L}")
 _SOURCE_CUE_RE = regex.compile(r"(?i)\b(?:according to|survey by|study by|report by|data from)\b")
 
 
@@ -360,8 +364,15 @@ def prose_sector_stats(
         if index is None:
             continue
         sentence = sentences.bounds[index]
-        before = text[max(sentence[0], mention.span.start - WINDOW) : mention.span.start]
-        after = text[mention.span.end : min(sentence[1], mention.span.end + WINDOW)]
+        lowest = max(sentence[0], mention.span.start - WINDOW)
+        highest = min(sentence[1], mention.span.end + WINDOW)
+        if (
+            _WORD_AFTER_SPACE.match(text, mention.span.end, highest) is None
+            and text.find("the number of", lowest, mention.span.start) < 0
+        ):
+            continue  # no pattern below can match: the commonest case, without a regex search
+        before = text[lowest : mention.span.start]
+        after = text[mention.span.end : highest]
         in_sentence = dates_by_sentence.get(index, [])
         sector: str | None = None
         metric: str | None = None
