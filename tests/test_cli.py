@@ -92,6 +92,23 @@ def test_extract_table_lists_amounts_bodies_and_fiscal_years(
         assert any(line.rstrip().endswith(entity) for line in lines), entity
 
 
+def test_extract_says_on_stderr_when_a_scan_stopped_early(
+    speech: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import hkpolicy.dates
+
+    monkeypatch.setattr(hkpolicy.dates, "_timeout", lambda text: -1.0)  # limit used up
+    assert main(["extract", str(speech)]) == 0
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert lines and all(
+        line == "hkpolicy: warning: date scan timed out; returning the mentions found so far"
+        for line in lines
+    ), lines
+    assert "money" in captured.out  # the other scans' results are still printed
+    assert "fiscal_year" not in captured.out  # the date scan stopped before 2025-26
+
+
 def test_extract_json_validates_against_the_schema(
     speech: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

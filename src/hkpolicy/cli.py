@@ -1,7 +1,8 @@
 """The ``hkpolicy`` command. The only module that prints.
 
 ``main(argv)`` returns the exit code: 0 on success, 1 for bad input (a one-line message on
-stderr that quotes the problem), 2 for a usage error (argparse's convention).
+stderr that quotes the problem), 2 for a usage error (argparse's convention). A scan that
+stopped early (a pattern's time limit) still exits 0, with one warning line on stderr per scan.
 """
 
 from __future__ import annotations
@@ -205,6 +206,8 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
 
     doc_id, text = _read_input(args.file)
     extraction = extract(text, doc_id=doc_id, default_currency=args.default_currency)
+    for warning in extraction.warnings:  # a scan stopped early: the output is not complete
+        print(f"hkpolicy: warning: {warning}", file=sys.stderr)
     if args.format == "json":
         out.write(extraction.model_dump_json(indent=2) + "\n")
         return 0
