@@ -16,7 +16,8 @@ figures (``benchmarks/bench_*.py``); and the issue's targets, each marked met or
 
 Large texts are timed once (a 10 MB ``extract()`` takes minutes), the seeds best of two.
 
-Figures are printed and written to ``benchmarks/results/latest.json``; nothing here asserts time.
+Figures are printed and written to ``benchmarks/results/latest.json`` (``quick.json`` with
+``--quick``); nothing here asserts time.
 """
 
 from __future__ import annotations
@@ -403,8 +404,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-areas", action="store_true", help="skip the per-area scripts (benchmarks/bench_*.py)"
     )
-    parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        help="where to write the JSON (default: results/latest.json; results/quick.json with "
+        "--quick, so a quick run never replaces the full figures)",
+    )
     args = parser.parse_args(argv)
+    if args.output is None:
+        args.output = RESULTS / ("quick.json" if args.quick else "latest.json")
 
     started = time.perf_counter()
     report: dict[str, Any] = {

@@ -55,3 +55,20 @@ def test_site_builds_strictly(tmp_path: Path) -> None:
     assert '<span class="gp">&gt;&gt;&gt; </span>' in api
     assert "<blockquote>" not in api
     assert not list(site.rglob("*.py")), "build code was copied into the site"
+
+
+def _pages_with_examples() -> list[Path]:
+    return sorted(p for p in (ROOT / "docs").rglob("*.md") if ">>>" in p.read_text("utf-8"))
+
+
+@pytest.mark.parametrize("page", _pages_with_examples(), ids=lambda p: p.name)
+def test_examples_on_the_pages_run(page: Path) -> None:
+    # The ">>>" examples on the documentation pages, as doctests (the README's run with pytest's
+    # own --doctest-glob). A page whose output no longer matches the library fails here.
+    import doctest
+
+    result = doctest.testfile(
+        str(page), module_relative=False, optionflags=doctest.ELLIPSIS, verbose=False
+    )
+    assert result.attempted > 0
+    assert result.failed == 0, f"{page.relative_to(ROOT)}: {result.failed} example(s) failed"
