@@ -152,7 +152,10 @@ _CJK_UNIT = "十拾千仟萬万億亿"  # 百/佰 handled apart: not when it sta
 _CJK_NUM_CHAR = rf"(?:[{_CJK_DIGIT}{_CJK_UNIT}點点]|[百佰](?![ ]{{0,3}}分))"
 # A Chinese numeral, possibly with spaces between its characters ("一 百 五 十").
 CJK_NUMBER = rf"{_CJK_NUM_CHAR}(?:[ ]{{0,3}}{_CJK_NUM_CHAR}){{0,24}}"
-ARABIC = r"(?:\d{1,3}(?:,\d{3}){1,6}(?![\d,]\d)|\d{1,18})(?:\.\d{1,12})?|\.\d{1,12}"
+# At most 30 integer digits (grouped or not) and 30 decimals, 70 characters: within the 93 of a
+# WORD_NUMBER (LATIN_LEAD) and the 97 of a CJK_NUMBER (CJK_POINTS_LEAD). Exact Decimals that long
+# still read back from str(Percentage).
+ARABIC = r"(?:\d{1,3}(?:,\d{3}){1,9}(?![\d,]\d)|\d{1,30})(?:\.\d{1,30})?|\.\d{1,30}"
 _WORD_NUM = "|".join(sorted([*EN_ONES, *EN_TENS, EN_HUNDRED], key=len, reverse=True))
 # "one hundred and five", "twenty-two": number words joined by spaces, hyphens or "and".
 WORD_NUMBER = rf"(?:{_WORD_NUM})(?:(?:[ -]|[ ]and[ ])(?:{_WORD_NUM})){{0,6}}\b"
@@ -282,7 +285,7 @@ LATIN_ANCHOR_RE = regex.compile(
 )
 # Longest text from the start of a LATIN_PERCENT_RE match to its first unit: "between " (8),
 # sign "negative " (9), number (93: WORD_NUMBER, seven words of up to 9 letters joined by
-# " and "; ARABIC is at most 40), separator " and " (7), sign (9), number (93), space (1) = 220.
+# " and "; ARABIC is at most 70), separator " and " (7), sign (9), number (93), space (1) = 220.
 LATIN_LEAD = 220
 # Where a LATIN_PERCENT_RE match can start: its look-behind, then a sign, "between", a digit, a
 # decimal point or a number word.

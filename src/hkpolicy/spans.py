@@ -11,11 +11,18 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import enum
+import json
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    ValidationError,
+    model_validator,
+)
 
 __all__ = [
     "Qualifier",
@@ -46,6 +53,9 @@ class _Elided:
         return f"<{self.count} items>"
 
 
+_RecordT = TypeVar("_RecordT", bound="Record")
+
+
 class Record(BaseModel):
     """Base of every public model: frozen, strict about unknown fields, documented per field.
 
@@ -70,6 +80,47 @@ class Record(BaseModel):
                 value = _Elided(len(value))
             yield name, value
 
+    # A Python str may hold lone surrogates (text decoded with errors="surrogateescape", say),
+    # which pydantic's JSON writer and reader both refuse. Such a model goes through the json
+    # module instead, ASCII-only with \udXXX escapes, and reads back exactly; everything else
+    # takes pydantic's path unchanged.
+
+    def model_dump_json(self, *, indent: int | None = None, **kwargs: Any) -> str:
+        """JSON of the model (pydantic's ``model_dump_json``); a str holding a lone surrogate is
+        written as a ``\\udXXX`` escape instead of failing."""
+        try:
+            return super().model_dump_json(indent=indent, **kwargs)
+        except ValueError as error:  # pydantic_core.PydanticSerializationError
+            if "surrogates not allowed" not in str(error):
+                raise
+        data = self.model_dump(mode="json", **kwargs)
+        separators = (",", ": ") if indent is not None else (",", ":")
+        return json.dumps(data, indent=indent, ensure_ascii=True, separators=separators)
+
+    @classmethod
+    def model_validate_json(
+        cls: type[_RecordT], json_data: str | bytes | bytearray, **kwargs: Any
+    ) -> _RecordT:
+        """The model from JSON (pydantic's ``model_validate_json``), including JSON that
+        :meth:`model_dump_json` wrote with lone-surrogate escapes."""
+        try:
+            return super().model_validate_json(json_data, **kwargs)
+        except ValidationError as error:
+            text = json_data
+            if not isinstance(text, str):
+                text = bytes(text).decode("utf-8", "replace")
+            invalid = any(e["type"] == "json_invalid" for e in error.errors())
+            if not (invalid and _SURROGATE_ESCAPE.search(text)):
+                raise
+            try:
+                data = json.loads(text)
+            except ValueError:
+                raise error from None  # invalid for another reason too: pydantic's own error
+        return cls.model_validate(data, **kwargs)
+
+
+# A JSON escape of a surrogate code point, \uD800-\uDFFF (any case).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 R = TypeVar("R", bound=Record)
 
