@@ -408,6 +408,13 @@ def test_issue_10_money_skip_lookup_is_linear() -> None:
     assert (report["lost"], report["count"]) == (0, 52_632)  # one amount per 19-character line
 
 
+def test_issue_10_candidate_selection_is_linear() -> None:
+    # Percentage and date candidates were chosen longest first by inserting into sorted lists:
+    # on text dense with mentions of two lengths each insert moved half the list (quadratic).
+    report = bounded("repeat('1% 10% ', 1_000_000)", "find_percentages")
+    assert report["count"] == 285_714  # two percentages per 7 characters
+
+
 def test_issue_10_enumeration_check_is_linear() -> None:
     # The "1." list-marker check searched back to the line start with rfind for every number
     # followed by a dot: one long line of "1. " was quadratic.
