@@ -462,6 +462,7 @@ def expired_time_limits(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(percent, "_timeout", lambda text: -1.0)
     monkeypatch.setattr(dates, "_timeout", lambda text: -1.0)
     monkeypatch.setattr(money_patterns, "REGEX_TIMEOUT", 1e-9)
+    monkeypatch.setattr(money_patterns, "TIMEOUT_SECONDS_PER_MCHAR", 0.0)
 
 
 @pytest.mark.usefixtures("expired_time_limits")
@@ -488,6 +489,45 @@ def test_issue_10_extract_gathers_every_scans_warnings(expired_time_limits: None
     warnings = extract(TIMED_TEXT).warnings
     for what in ("money scan stopped", "percentage scan timed out", "date scan timed out"):
         assert any(what in warning for warning in warnings), (what, warnings)
+
+
+def test_issue_10_money_time_limit_grows_with_the_text() -> None:
+    # The regex module times a finditer as one call: a flat 5 s limit stopped the number lexer
+    # on a long legitimate text (about 50 MB), and the money scan then returned nothing at all.
+    import hkpolicy._money_patterns as money_patterns
+
+    short, long = "x" * 1000, "x" * 50_000_000
+    assert money_patterns.whole_text_timeout(short) < 5.01
+    assert money_patterns.whole_text_timeout(long) == 5.0 + 6.0 * 50
+
+
+def test_issue_10_a_timed_out_money_lexer_keeps_the_amounts_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import hkpolicy._money_patterns as money_patterns
+    import hkpolicy.money as money
+
+    text = "HK$1 million and HK$2 million. " * 2000
+    complete = hk.find_money(text)
+    calls = {"n": 0}
+    real = money_patterns.PATTERNS.number
+
+    class Stopping:  # the lexer's finditer, timing out after 100 tokens
+        def finditer(self, *args: Any, **kwargs: Any) -> Any:
+            for found in real.finditer(*args, **kwargs):
+                calls["n"] += 1
+                if calls["n"] > 100:
+                    raise TimeoutError("regex timed out")
+                yield found
+
+    patterns = money_patterns.PATTERNS
+    monkeypatch.setattr(
+        money._p, "PATTERNS", type(patterns)(**{**patterns.__dict__, "number": Stopping()})
+    )
+    found = hk.find_money(text)
+    assert found.warnings and "number lexer timed out" in found.warnings[0]
+    assert 0 < len(found) < len(complete)
+    assert list(found) == list(complete)[: len(found)]  # what came before the stop, unchanged
 
 
 def test_issue_10_a_complete_scan_has_no_warnings() -> None:

@@ -411,9 +411,9 @@ def _bare_or_weaker(currency: str | None) -> bool:
     return currency is None or currency in (_p.BARE, _p.YEN)
 
 
-def _tokens(t: str, timeout: float) -> tuple[list[tuple[int, int]], frozenset[int]]:
+def _tokens(t: str, warnings: list[str]) -> tuple[list[tuple[int, int]], frozenset[int]]:
     """``(start, end)`` of every number token and English number-word run, in order, and the
-    starts of the word runs.
+    starts of the word runs. On a timeout, the tokens before the point reached, and a warning.
 
     Numbers: one ``finditer``. Number words: equal to ``finditer`` of ``words``, which is slow
     (a case-blind alternation tried at every position); a pre-filter (stdlib ``re`` over the
@@ -421,35 +421,42 @@ def _tokens(t: str, timeout: float) -> tuple[list[tuple[int, int]], frozenset[in
     ``words`` is matched there only, skipping proposals inside the last run as finditer does.
     """
     pats = _p.PATTERNS
-    numbers = [m.span() for m in pats.number.finditer(t, timeout=timeout)]
+    timeout = _p.whole_text_timeout(t)
+    numbers: list[tuple[int, int]] = []
     runs: list[tuple[int, int]] = []
-    lowered = t.lower()
-    if len(lowered) != len(t):  # a character lower-cases to two ("İ"): no pre-filter
-        runs = [m.span() for m in pats.words.finditer(t, timeout=timeout)]
-    else:
-        words = pats.words
-        pos = 0
-        for hit in pats.words_start.finditer(lowered):
-            at = hit.start()
-            if at < pos:
-                continue
-            m = words.match(t, at, timeout=timeout)
-            if m is not None:
-                runs.append((at, m.end()))
-                pos = m.end()
+    limit = len(t)  # tokens are kept up to here: where a timed-out pass stopped
+    try:
+        numbers.extend(m.span() for m in pats.number.finditer(t, timeout=timeout))
+    except TimeoutError:
+        limit = numbers[-1][1] if numbers else 0
+        warnings.append(f"money scan stopped at offset {limit}: the number lexer timed out")
+    try:
+        lowered = t.lower()
+        if len(lowered) != len(t):  # a character lower-cases to two ("İ"): no pre-filter
+            runs.extend(m.span() for m in pats.words.finditer(t, 0, limit, timeout=timeout))
+        else:
+            words = pats.words
+            pos = 0
+            for hit in pats.words_start.finditer(lowered, 0, limit):
+                at = hit.start()
+                if at < pos:
+                    continue
+                m = words.match(t, at, limit, timeout=_p.REGEX_TIMEOUT)
+                if m is not None:
+                    runs.append((at, m.end()))
+                    pos = m.end()
+    except TimeoutError:
+        limit = min(limit, runs[-1][1] if runs else 0)
+        warnings.append(f"money scan stopped at offset {limit}: the number-word pass timed out")
+        numbers = [span for span in numbers if span[1] <= limit]
     if not runs:
         return numbers, frozenset()
     return sorted(numbers + runs), frozenset(start for start, _ in runs)
 
 
 def _candidates(text: str, t: str, skip: list[tuple[int, int]], warnings: list[str]) -> list[_Cand]:
-    timeout = _p.REGEX_TIMEOUT
     cands: list[_Cand] = []
-    try:
-        tokens_and_words = _tokens(t, timeout)
-    except TimeoutError:
-        warnings.append("money scan stopped: the number lexer timed out")
-        return cands
+    tokens_and_words = _tokens(t, warnings)
     skip_starts = [s for s, _ in skip]
     last_end = 0
     n = len(t)
@@ -874,7 +881,7 @@ def _resolve(
 
 def _declarations(t: str) -> list[tuple[int, str]]:
     out = []
-    for m in _p.PATTERNS.declaration.finditer(t, timeout=_p.REGEX_TIMEOUT):
+    for m in _p.PATTERNS.declaration.finditer(t, timeout=_p.whole_text_timeout(t)):
         cur = _p.CJK_CURRENCY_WORDS.get(m.group("cur"), _p.BARE)
         if cur != _p.BARE:
             out.append((m.end(), cur))
@@ -1100,7 +1107,7 @@ def detect_currency(text: str) -> str | None:
     ('GBP', 'HKD', None)
     """
     t = text.translate(_HALFWIDTH)
-    for match in _CURRENCY_ANYWHERE.finditer(t, timeout=_p.REGEX_TIMEOUT):
+    for match in _CURRENCY_ANYWHERE.finditer(t, timeout=_p.whole_text_timeout(t)):
         currency, _, _ = _symbol_currency(match.group(0))
         if currency not in (_p.BARE, _p.YEN) and currency in KNOWN_CURRENCIES:
             return currency
