@@ -37,12 +37,17 @@ def megabytes(text: str) -> float:
 
 
 def best_seconds(fn: Callable[[str], Any], text: str, *, runs: int = 3) -> float:
-    """The fastest of ``runs`` wall-clock timings of ``fn(text)``."""
+    """The fastest of ``runs`` wall-clock timings of ``fn(text)``. Raises when the scan stopped
+    early (a result with ``warnings``): the time of a scan cut short would mislead."""
     best = float("inf")
     for _ in range(runs):
         started = time.perf_counter()
-        fn(text)
+        result = fn(text)
         best = min(best, time.perf_counter() - started)
+        warnings = getattr(result, "warnings", None)
+        if warnings:
+            name = getattr(fn, "__name__", repr(fn))
+            raise RuntimeError(f"{name} stopped early on {len(text):,} characters: {warnings}")
     return best
 
 

@@ -37,12 +37,19 @@ from .percent import (
     _Anchored,
     _anchored,
     _has_fullwidth,
-    _Intervals,
     _matches,
     _span,
     _timeout,
 )
-from .spans import Record, ScanResult, Span, collecting_warnings, construct_trusted, warn
+from .spans import (
+    Record,
+    ScanResult,
+    Span,
+    TakenCharacters,
+    collecting_warnings,
+    construct_trusted,
+    warn,
+)
 
 __all__ = [
     "Anchor",
@@ -615,7 +622,7 @@ def _scan(
         *_years(half, runs),
         *_relatives(half, published),
     ]
-    taken = _Intervals(len(half), skip)
+    taken = TakenCharacters(len(half), skip)
     chosen = [
         c
         for c in sorted(cands, key=lambda c: (c.start - c.end, c.start))

@@ -34,7 +34,7 @@ import regex
 
 from ._gc import pausing_gc
 from .abbrev import find_abbreviations
-from .spans import Record, Span, trusted_builder
+from .spans import Record, Span, TakenCharacters, trusted_builder
 
 __all__ = [
     "EntityMention",
@@ -956,34 +956,18 @@ def _registry_candidates(
     return found
 
 
-def _resolve(candidates: Iterable[_Candidate], skip: Sequence[tuple[int, int]]) -> list[_Candidate]:
-    """Longest first; ties go to the lower rank, then the earlier start. No two overlap."""
-    chosen_starts: list[int] = []
-    chosen: list[_Candidate] = []
-    skip_sorted = sorted((int(s), int(e)) for s, e in skip)
-    skip_starts = [s for s, _ in skip_sorted]
-    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.rank, c.start)):
-        if cand.end <= cand.start or _overlaps_any(cand, skip_sorted, skip_starts):
-            continue
-        index = bisect.bisect_left(chosen_starts, cand.start)
-        if index > 0 and chosen[index - 1].end > cand.start:
-            continue
-        if index < len(chosen) and chosen[index].start < cand.end:
-            continue
-        chosen_starts.insert(index, cand.start)
-        chosen.insert(index, cand)
+def _resolve(candidates: Sequence[_Candidate], skip: Sequence[tuple[int, int]]) -> list[_Candidate]:
+    """Longest first; ties go to the lower rank, then the earlier start. No two overlap, and
+    none overlaps a skipped range."""
+    size = max((cand.end for cand in candidates), default=0)
+    taken = TakenCharacters(size, ((int(s), int(e)) for s, e in skip))
+    chosen = [
+        cand
+        for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.rank, c.start))
+        if cand.end > cand.start and taken.add(cand.start, cand.end)
+    ]
+    chosen.sort(key=lambda c: c.start)
     return chosen
-
-
-def _overlaps_any(cand: _Candidate, ranges: list[tuple[int, int]], starts: list[int]) -> bool:
-    index = bisect.bisect_left(starts, cand.end)
-    # ranges are few (boilerplate blocks); scan back over those starting before the end
-    for s, e in reversed(ranges[:index]):
-        if e > cand.start and s < cand.end:
-            return True
-        if e <= cand.start and s < cand.start - 10_000:
-            break
-    return False
 
 
 # --------------------------------------------------------------------------------------------

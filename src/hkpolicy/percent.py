@@ -44,6 +44,7 @@ from .spans import (
     Record,
     ScanResult,
     Span,
+    TakenCharacters,
     collecting_warnings,
     construct_trusted,
     trusted_builder,
@@ -406,38 +407,12 @@ def _select(
     candidates: list[_Candidate], skip: tuple[tuple[int, int], ...], size: int
 ) -> list[_Candidate]:
     """Longest candidates first, never overlapping each other or a skipped range."""
-    taken = _Intervals(size, skip)
+    taken = TakenCharacters(size, skip)
     chosen = [
         c for c in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])) if taken.add(c[0], c[1])
     ]
     chosen.sort(key=lambda c: c[0])
     return chosen
-
-
-class _Intervals:
-    """Which characters of a text are taken, by a chosen mention or a skipped range.
-
-    A byte per character: ``add`` looks at the characters of one candidate only. Kept as sorted
-    lists, a candidate was inserted in the middle (candidates come longest first), and that
-    insert moves every later range: quadratic on a text dense with mentions of mixed lengths.
-    """
-
-    def __init__(self, size: int, ranges: Iterable[tuple[int, int]] = ()) -> None:
-        self.taken = bytearray(size + 1)  # one more: an empty candidate at the very end
-        for start, end in ranges:
-            start, end = max(0, start), min(size, end)
-            if start < end:
-                self.taken[start:end] = b"\x01" * (end - start)
-
-    def add(self, start: int, end: int) -> bool:
-        """Take ``[start, end)`` unless a character of it is taken already; True when taken.
-        An empty candidate counts as taken where the character at its position is."""
-        if start >= end:
-            return not self.taken[start]
-        if self.taken.find(1, start, end) >= 0:
-            return False
-        self.taken[start:end] = b"\x01" * (end - start)
-        return True
 
 
 _MINUS_SIGNS = sorted(P.MINUS_SIGNS, key=len, reverse=True)

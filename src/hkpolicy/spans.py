@@ -29,6 +29,7 @@ __all__ = [
     "Record",
     "ScanResult",
     "Span",
+    "TakenCharacters",
     "collecting_warnings",
     "construct_trusted",
     "disjoint_ranges",
@@ -280,6 +281,33 @@ class Span(Record):
 
     def __str__(self) -> str:
         return self.text
+
+
+class TakenCharacters:
+    """Which characters of a text are taken, by a chosen mention or a skipped range: how the
+    scanners choose non-overlapping candidates, longest first.
+
+    A byte per character: ``add`` looks at the characters of one candidate only. Kept as sorted
+    lists, a candidate was inserted in the middle (candidates come longest first), and that
+    insert moved every later range: quadratic on a text dense with mentions of mixed lengths.
+    """
+
+    def __init__(self, size: int, ranges: Iterable[tuple[int, int]] = ()) -> None:
+        self.taken = bytearray(size + 1)  # one more: an empty candidate at the very end
+        for start, end in ranges:
+            start, end = max(0, start), min(size, end)
+            if start < end:
+                self.taken[start:end] = b"\x01" * (end - start)
+
+    def add(self, start: int, end: int) -> bool:
+        """Take ``[start, end)`` unless a character of it is taken already; True when taken.
+        An empty candidate counts as taken where the character at its position is."""
+        if start >= end:
+            return not self.taken[start]
+        if self.taken.find(1, start, end) >= 0:
+            return False
+        self.taken[start:end] = b"\x01" * (end - start)
+        return True
 
 
 # --- scan results and their warnings ----------------------------------------------------------
