@@ -149,3 +149,21 @@ def test_reprs_are_compact() -> None:
     spans = tuple(hk.Span(start=i, end=i, text="") for i in range(5))
     institution = hk.Institution(id="x", name="X", mentions=spans)
     assert repr(institution) == "Institution(id='x', name='X', mentions=<5 items>)"
+
+
+def test_trusted_builder_equals_validation_and_shares_one_fields_set() -> None:
+    from hkpolicy.spans import Record, trusted_builder
+
+    class Named(Record):  # a field named like the builder's own locals must not clash
+        model: str
+        build: int = 0
+
+    make = trusted_builder(Named)
+    built, other = make("m", 3), make(model="n", build=4)
+    assert built == Named(model="m", build=3) and other == Named(model="n", build=4)
+    assert built.model_fields_set == {"model", "build"}
+    assert built.model_fields_set is other.model_fields_set  # one set per class: see the docs
+    copied = built.model_copy(update={"build": 5})
+    assert copied.build == 5 and copied.model_fields_set is not built.model_fields_set
+    with pytest.raises(TypeError):
+        make("too", 1, "many")

@@ -168,12 +168,12 @@ def trusted_builder(cls: type[R]) -> Callable[..., R]:
     values = ", ".join(f"{name!r}: {name}" for name in names)
     source = (
         f"def build({', '.join(names)}):\n"
-        f"    model = _new(_cls)\n"
-        f"    _set(model, '__dict__', {{{values}}})\n"
-        f"    _set(model, '__pydantic_fields_set__', _all_fields)\n"
-        f"    _set(model, '__pydantic_extra__', None)\n"
-        f"    _set(model, '__pydantic_private__', None)\n"
-        f"    return model\n"
+        f"    _record = _new(_cls)\n"  # "_": no field name can clash with it (checked above)
+        f"    _set(_record, '__dict__', {{{values}}})\n"
+        f"    _set(_record, '__pydantic_fields_set__', _all_fields)\n"
+        f"    _set(_record, '__pydantic_extra__', None)\n"
+        f"    _set(_record, '__pydantic_private__', None)\n"
+        f"    return _record\n"
     )
     namespace: dict[str, Any] = {"_new": _new, "_set": _set, "_cls": cls, "_all_fields": set(names)}
     exec(compile(source, f"<trusted_builder {cls.__name__}>", "exec"), namespace)
