@@ -174,7 +174,7 @@ def _purpose(text: str, sentence: tuple[int, int], amount: tuple[int, int]) -> s
     # Each pattern runs only where its literal words occur (a cheap necessary condition): most
     # amounts have no purpose phrase, and the patterns cost far more than a substring test.
     after = text[amount[1] : min(sentence[1], amount[1] + WINDOW)]
-    if "for" in after or "to" in after:
+    if _PURPOSE_AFTER_HINT.search(after):
         match = _PURPOSE_AFTER_RE.match(after)
         if match:
             return match.group("purpose").strip()
