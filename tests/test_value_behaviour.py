@@ -140,11 +140,11 @@ def test_exact_amounts_of_one_currency_are_ordered() -> None:
 
 def test_ordering_across_currencies_or_qualifiers_raises() -> None:
     with pytest.raises(CurrencyMismatchError, match="Cannot compare"):
-        parse_money("HK$1") < parse_money("US$1")
+        _ = parse_money("HK$1") < parse_money("US$1")
     with pytest.raises(QualifierError, match="only exact amounts"):
-        parse_money("HK$1") < parse_money("over HK$1")
+        _ = parse_money("HK$1") < parse_money("over HK$1")
     with pytest.raises(TypeError):
-        parse_money("HK$1") < 5  # type: ignore[operator]
+        _ = parse_money("HK$1") < 5  # type: ignore[operator]
 
 
 def test_format_spec_applies_to_each_number() -> None:
@@ -183,9 +183,9 @@ def test_percentages_compare_format_and_convert() -> None:
 
 def test_percent_and_points_never_compare() -> None:
     with pytest.raises(UnitMismatchError, match="percent and points"):
-        parse_percentage("2%") < parse_percentage("3 percentage points")
+        _ = parse_percentage("2%") < parse_percentage("3 percentage points")
     with pytest.raises(QualifierError, match="only exact values"):
-        parse_percentage("2%") < parse_percentage("over 3%")
+        _ = parse_percentage("2%") < parse_percentage("over 3%")
     with pytest.raises(QualifierError, match="range"):
         float(Percentage(value=D(1), qualifier="range", value_max=D(2)))
 

@@ -14,7 +14,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from .abbrev import Abbreviation, find_abbreviations
-    from .corpus import Corpus, Document, json_schema, load_corpus
+    from .corpus import Corpus, Document, load_corpus
     from .dates import (
         DateMention,
         DateRange,
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from .money import Money, MoneyMention, find_money, parse_money
     from .parallel import extract_many
     from .percent import Percentage, PercentMention, find_percentages, parse_percentage
+    from .schema import json_schema
     from .spans import Qualifier, ScanResult, Span
     from .tables import Cell, ColumnUnit, Level, Table, find_tables, sector_stats_from_table
 
@@ -101,7 +102,7 @@ _LAZY = {
     "find_percentages": "percent",
     "find_periods": "dates",
     "find_tables": "tables",
-    "json_schema": "corpus",
+    "json_schema": "schema",
     "load_corpus": "corpus",
     "load_registry": "entities",
     "parse_date": "dates",

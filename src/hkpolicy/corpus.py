@@ -37,7 +37,7 @@ from .tables import Table
 if TYPE_CHECKING:  # importlib.resources.abc is 3.11+
     from importlib.abc import Traversable
 
-__all__ = ["CATALOG_NAME", "Corpus", "Document", "json_schema", "load_corpus", "seeds_directory"]
+__all__ = ["CATALOG_NAME", "Corpus", "Document", "load_corpus", "seeds_directory"]
 
 
 def __dir__() -> list[str]:
@@ -548,18 +548,6 @@ def _merged(
                     update={"mentions": (*known.mentions, *entity.mentions)}
                 )
     return tuple(merged.values())
-
-
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema of the public models, for apps that consume hkpolicy's JSON: ``Corpus``
-    and ``Extraction`` at the top, every other model under ``$defs``."""
-    from pydantic.json_schema import models_json_schema
-
-    _, schema = models_json_schema(
-        [(Corpus, "serialization"), (Extraction, "serialization")],
-        title="hkpolicy",
-    )
-    return schema
 
 
 def _funding_row(fact: Funding) -> dict[str, Any]:
