@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .dates import FiscalYear
+from .errors import MissingExtraError
 from .spans import Span
 
 if TYPE_CHECKING:
@@ -27,11 +28,8 @@ def __dir__() -> list[str]:
 def _pandas() -> Any:
     try:
         import pandas
-    except ImportError as error:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "DataFrames need pandas: install hkpolicy with the pandas extra, "
-            "pip install 'hkpolicy[pandas]'"
-        ) from error
+    except ImportError as error:
+        raise MissingExtraError("Corpus.to_frames()", "pandas", "pandas") from error
     return pandas
 
 

@@ -10,6 +10,7 @@ __all__ = [
     "CorpusIntegrityError",
     "CurrencyMismatchError",
     "HKPolicyError",
+    "MissingExtraError",
     "ParseError",
     "QualifierError",
     "UnitMismatchError",
@@ -175,3 +176,30 @@ class UnknownQueryError(HKPolicyError, KeyError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (UnknownQueryError, (self.query, self.message))
+
+
+class MissingExtraError(HKPolicyError, ModuleNotFoundError):
+    """A feature needs an optional extra that is not installed. ``feature`` names what was
+    called, ``module`` the missing package, ``extra`` the extra that brings it. The message
+    says how to install the extra from PyPI and from a checkout of hkpolicy (one line)::
+
+        plot_sectors.py needs matplotlib, from hkpolicy's 'plot' extra:
+        pip install 'hkpolicy[plot]' (from a checkout of hkpolicy: pip install -e '.[plot]')
+    """
+
+    def __init__(self, feature: str, module: str, extra: str) -> None:
+        self.feature = feature
+        self.module = module
+        self.extra = extra
+        self.message = (
+            f"{feature} needs {module}, from "
+            f"hkpolicy's {extra!r} extra: pip install 'hkpolicy[{extra}]' "
+            f"(from a checkout of hkpolicy: pip install -e '.[{extra}]')"
+        )
+        super().__init__(self.message, name=module)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (MissingExtraError, (self.feature, self.module, self.extra))
