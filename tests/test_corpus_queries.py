@@ -9,7 +9,7 @@ from decimal import Decimal as D
 import pytest
 
 import hkpolicy as hk
-from hkpolicy import Document, FiscalYear, UnknownQueryError
+from hkpolicy import Document, FiscalYear
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def test_documents_by_position_and_by_id(corpus: hk.Corpus) -> None:
     assert corpus[-1] is corpus["004_d8a9956017bf6413"]
     with pytest.raises(IndexError):
         corpus[5]
-    with pytest.raises(UnknownQueryError, match="no document 'nope' in the corpus") as info:
+    with pytest.raises(hk.UnknownQueryError, match="no document 'nope' in the corpus") as info:
         corpus["nope"]
     assert isinstance(info.value, KeyError)
 
@@ -55,7 +55,7 @@ def test_facts_about_an_initiative(corpus: hk.Corpus) -> None:
 
 @pytest.mark.parametrize("ask", ["facts_about", "institution"])
 def test_unknown_names_raise_quoting_the_query(corpus: hk.Corpus, ask: str) -> None:
-    with pytest.raises(UnknownQueryError) as info:
+    with pytest.raises(hk.UnknownQueryError) as info:
         getattr(corpus, ask)("nonsense")
     assert "'nonsense'" in str(info.value)
     assert info.value.query == "nonsense"
@@ -77,7 +77,7 @@ def test_facts_in_a_known_period_with_no_funding_is_empty(corpus: hk.Corpus) -> 
 
 @pytest.mark.parametrize("period", ["soon", "2020 to 2025"])
 def test_facts_in_an_unreadable_period_raises(corpus: hk.Corpus, period: str) -> None:
-    with pytest.raises(UnknownQueryError, match=repr(period)):
+    with pytest.raises(hk.UnknownQueryError, match=repr(period)):
         corpus.facts_in(period)
 
 

@@ -12,7 +12,6 @@ import pytest
 
 import hkpolicy.cli
 from hkpolicy.cli import main
-from hkpolicy.schema import OUTPUTS, ExtractRecord
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -127,5 +126,7 @@ def test_the_whole_schema_takes_each_output_and_refuses_anything_else(
 
 
 def test_schema_names_and_record_columns_agree_with_the_cli() -> None:
+    from hkpolicy.schema import OUTPUTS, ExtractRecord
+
     assert tuple(OUTPUTS) == hkpolicy.cli.SCHEMA_OUTPUTS
     assert tuple(ExtractRecord.model_fields) == hkpolicy.cli.RECORD_COLUMNS
