@@ -8,6 +8,8 @@ import pydoc
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import hkpolicy as hk
 from hkpolicy import Money, Percentage, parse_money, parse_percentage
@@ -218,3 +220,18 @@ def test_dir_of_models_lists_fields_and_methods_not_pydantic_v1_names(model: typ
     assert {"model_dump", "model_dump_json", "model_validate"} <= set(names)
     if model is Money:
         assert {"to", "amount_float", "fromstring"} <= set(names)
+
+
+# --- properties -----------------------------------------------------------------------------
+
+AMOUNTS = st.decimals(min_value=0, max_value=10**15, places=2, allow_nan=False)
+
+
+@given(AMOUNTS, AMOUNTS, AMOUNTS)
+def test_exact_arithmetic_agrees_with_decimal(x: D, y: D, z: D) -> None:
+    a, b, c = hkd(str(x)), hkd(str(y)), hkd(str(z))
+    assert (a + b).amount == x + y
+    assert a + b + c == c + b + a == sum([a, b, c])
+    assert (a + b) - b == a
+    assert (a < b) == (x < y) and (a <= b) == (x <= y)
+    assert (a * 3).amount == x * 3
