@@ -87,7 +87,13 @@ class UnknownCurrencyError(HKPolicyError, KeyError):
 
 
 class CorpusIntegrityError(HKPolicyError):
-    """A bundled seed file is missing, extra, or no longer matches its catalog checksum."""
+    """A corpus no longer matches its catalog (a changed, missing or unlisted file; an edited,
+    removed or repeated entry), or its catalog is malformed or points outside its directory.
+
+    ``expected_sha256`` is the checksum (or catalog digest) the catalog or caller expects. The
+    loader never reports the checksum of a file as read: ``actual_sha256`` is kept for callers
+    that build the error themselves and is None from the loader.
+    """
 
     def __init__(
         self,
