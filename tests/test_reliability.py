@@ -781,6 +781,7 @@ def test_model_validation_errors_name_the_field(
         hk.ParseError("Invalid date: 'x'", "x", (0, 1), hint="expected a date"),
         hk.UnknownCurrencyError("XYZ", "Unknown currency: 'XYZ'"),
         hk.CorpusIntegrityError("a.txt", "changed", expected_sha256="0" * 64, actual_sha256=None),
+        hk.AmountOverflowError("1E+999999999", 1000),
     ],
     ids=lambda e: type(e).__name__,
 )
@@ -793,7 +794,13 @@ def test_every_error_class_pickles(error: hk.HKPolicyError) -> None:
 
 def test_every_public_error_class_is_covered_by_the_pickle_test() -> None:
     errors = {name for name in hk.__all__ if name.endswith("Error")}
-    assert errors == {"HKPolicyError", "ParseError", "UnknownCurrencyError", "CorpusIntegrityError"}
+    assert errors == {
+        "HKPolicyError",
+        "ParseError",
+        "UnknownCurrencyError",
+        "CorpusIntegrityError",
+        "AmountOverflowError",
+    }
 
 
 @pytest.fixture

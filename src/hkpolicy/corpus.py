@@ -11,6 +11,7 @@ are read in place from ``seeds/`` at the repository root.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import functools
 import hashlib
 import os
@@ -498,7 +499,9 @@ def _funding_row(fact: Funding) -> dict[str, Any]:
         if fact.converted is not None and fact.converted.currency == currency:
             return str(fact.converted.amount)
         if {fact.amount.currency, currency} == {"HKD", "USD"}:
-            return str(fact.amount.to(currency).amount.quantize(Decimal(1)))
+            amount = fact.amount.to(currency).amount
+            whole = decimal.Context(prec=max(2, amount.adjusted() + 2))  # room for a carry
+            return str(amount.quantize(Decimal(1), context=whole))
         return None
 
     return {

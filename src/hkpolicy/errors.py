@@ -7,6 +7,7 @@ catch either (``except ValueError`` keeps working for :class:`ParseError`).
 from __future__ import annotations
 
 __all__ = [
+    "AmountOverflowError",
     "CorpusIntegrityError",
     "HKPolicyError",
     "ParseError",
@@ -84,6 +85,27 @@ class UnknownCurrencyError(HKPolicyError, KeyError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (UnknownCurrencyError, (self.currency, self.message))
+
+
+class AmountOverflowError(HKPolicyError, OverflowError):
+    """An amount is too large, or has too many digits, to convert exactly.
+
+    ``amount`` is the amount as a string and ``limit`` the number of digits allowed.
+    """
+
+    def __init__(self, amount: str, limit: int, message: str | None = None) -> None:
+        self.amount = amount
+        self.limit = limit
+        self.message = message or (
+            f"Amount too large to convert: {amount!r} has more than {limit} digits"
+        )
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (AmountOverflowError, (self.amount, self.limit, self.message))
 
 
 class CorpusIntegrityError(HKPolicyError):
