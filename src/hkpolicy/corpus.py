@@ -282,8 +282,10 @@ class Corpus(Record):
 
     def to_frames(self) -> dict[str, Any]:
         """One pandas DataFrame per fact type (needs the ``pandas`` extra): funding, sector_stats,
-        money, percentages, dates, institutions, initiatives and unparsed. Each row has
-        ``doc_id``, ``start`` and ``end``; amounts stay Decimal, with a float column beside."""
+        money, percentages, dates, institutions, initiatives and unparsed, and ``warnings``
+        (one row per warning of a scan that stopped early). Each row has ``doc_id``, ``start``,
+        ``end`` and ``complete`` (False for every row of a document whose scan stopped early);
+        amounts stay Decimal, with a float column beside."""
         from ._frames import corpus_frames
 
         return corpus_frames(self)
