@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         recognize_entities,
     )
     from .errors import (
+        AmountOverflowError,
         CorpusIntegrityError,
         CurrencyMismatchError,
         HKPolicyError,
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
 # Public name -> the submodule that defines it.
 _LAZY = {
     "Abbreviation": "abbrev",
+    "AmountOverflowError": "errors",
     "Cell": "tables",
     "ColumnUnit": "tables",
     "Corpus": "corpus",
@@ -117,6 +119,7 @@ _LAZY = {
 
 __all__ = [
     "Abbreviation",
+    "AmountOverflowError",
     "Cell",
     "ColumnUnit",
     "Corpus",
