@@ -317,3 +317,17 @@ def test_cjk_rows_line_up_by_display_width(
 
 def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def test_conversion_notes_say_why_an_amount_has_no_converted_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_text("The partner adds RMB 3 million to HK$5 million.\n", encoding="utf-8")
+    assert main(["extract", str(path), "--currency", "USD", "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    money = [r for r in rows if r["type"] == "money"]
+    assert [(r["currency"], r["converted_amount"], r["conversion_note"]) for r in money] == [
+        ("CNY", None, "no rate"),
+        ("HKD", "641025.641025641025641025641", None),  # 5,000,000 / 7.80, 28 digits
+    ]

@@ -17,7 +17,7 @@ jsonschema = pytest.importorskip("jsonschema")
 
 SPEECH = (
     "For 2025-26, I will set aside $2 billion for the Innovation and Technology Fund, and "
-    "about 42% of firms use AI. 政府亦會向數碼港撥款最多5億元。\n"
+    "about 42% of firms use AI. 政府亦會向數碼港撥款最多5億元。A partner adds RMB 3 million.\n"
 )
 
 
@@ -71,6 +71,13 @@ def test_extract_json_validates_and_wrong_output_fails(
     assert fails(not_a_number, schema)
     extra = {**extract_json, "surprise": True}
     assert fails(extra, schema)
+    # RMB has no linked rate: its entry has no money and says why, and the schema allows that.
+    (no_rate,) = [c for c in extract_json["converted"] if c["money"] is None]
+    assert no_rate["note"] == "no rate"
+    unexplained = copy.deepcopy(extract_json)
+    for item in unexplained["converted"]:
+        del item["note"]
+    assert fails(unexplained, schema)
 
 
 def test_jsonl_lines_validate_as_records(speech: Path, capsys: pytest.CaptureFixture[str]) -> None:

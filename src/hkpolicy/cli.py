@@ -295,26 +295,36 @@ def _clipped(text: str, columns: int = TEXT_COLUMNS) -> str:
 RECORD_COLUMNS = (
     "type", "start", "end", "text", "value",
     "amount", "amount_max", "currency", "qualifier", "per",
-    "converted_amount", "converted_currency",
+    "converted_amount", "converted_currency", "conversion_note",
     "id", "name", "initiative", "institution",
     "period", "period_start", "period_end",
 )  # fmt: skip
 
 
-def _in_currency(money: Money, currency: str | None) -> Money | None:
-    """``money`` in ``currency`` at the linked rate; None when not asked, the same currency,
-    or a pair with no rate (only HKD and USD are linked)."""
+# Why an amount asked for in --currency has no converted value.
+NO_RATE = "no rate"  # only HKD and USD are linked
+TOO_LARGE = "too large to convert"  # AmountOverflowError
+
+
+def _in_currency(money: Money, currency: str | None) -> tuple[Money | None, str | None]:
+    """``money`` in ``currency`` at the linked rate, or why not (a note); ``(None, None)`` when
+    no currency is asked for or it is the money's own."""
+    from .errors import AmountOverflowError
+
     if currency is None or money.currency == currency:
-        return None
+        return None, None
     if {money.currency, currency} != {"HKD", "USD"}:
-        return None
-    return money.to(currency)
+        return None, NO_RATE
+    try:
+        return money.to(currency), None
+    except AmountOverflowError:
+        return None, TOO_LARGE
 
 
-def _funding_in(fact: Funding, currency: str | None) -> Money | None:
+def _funding_in(fact: Funding, currency: str | None) -> tuple[Money | None, str | None]:
     """A funding amount in ``currency``: the text's own paired figure where it wrote one."""
     if fact.converted is not None and fact.converted.currency == currency:
-        return fact.converted
+        return fact.converted, None
     return _in_currency(fact.amount, currency)
 
 
@@ -323,7 +333,7 @@ def _extraction_json(extraction: Extraction, currency: str | None) -> str:
     text = extraction.model_dump_json(indent=2)
     if currency is None:
         return text
-    pairs: list[tuple[str, Span, Money | None]] = [
+    pairs: list[tuple[str, Span, tuple[Money | None, str | None]]] = [
         ("money", m.span, _in_currency(m.money, currency)) for m in extraction.money
     ]
     pairs += [("funding", f.span, _funding_in(f, currency)) for f in extraction.funding]
@@ -332,16 +342,18 @@ def _extraction_json(extraction: Extraction, currency: str | None) -> str:
             "type": kind,
             "start": span.start,
             "end": span.end,
-            "money": target.model_dump(mode="json"),
+            "money": None if target is None else target.model_dump(mode="json"),
+            "note": note,
         }
-        for kind, span, target in pairs
-        if target is not None
+        for kind, span, (target, note) in pairs
+        if target is not None or note is not None
     ]
     body = json.dumps(items, indent=2).replace("\n", "\n  ")
     return text[: text.rstrip().rindex("}")].rstrip() + f',\n  "converted": {body}\n}}'
 
 
-def _money_columns(money: Money, target: Money | None) -> dict[str, Any]:
+def _money_columns(money: Money, conversion: tuple[Money | None, str | None]) -> dict[str, Any]:
+    target, note = conversion
     return {
         "amount": str(money.amount),
         "amount_max": None if money.amount_max is None else str(money.amount_max),
@@ -350,6 +362,7 @@ def _money_columns(money: Money, target: Money | None) -> dict[str, Any]:
         "per": money.per,
         "converted_amount": None if target is None else str(target.amount),
         "converted_currency": None if target is None else target.currency,
+        "conversion_note": note,
     }
 
 

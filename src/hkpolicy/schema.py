@@ -158,6 +158,8 @@ class ExtractRecord(Record):
     converted_amount: DecimalText | None
     """The amount in ``--currency`` (the text's paired figure, or at the linked rate 7.80)."""
     converted_currency: str | None
+    conversion_note: Literal["no rate", "too large to convert"] | None
+    """Why an amount asked for in ``--currency`` has no converted value."""
     id: str | None
     """Institution or initiative id."""
     name: str | None
@@ -225,12 +227,17 @@ def json_schema(output: str | None = None) -> dict[str, Any]:
         "items": {
             "type": "object",
             "additionalProperties": False,
-            "required": ["type", "start", "end", "money"],
+            "required": ["type", "start", "end", "money", "note"],
             "properties": {
                 "type": {"enum": ["money", "funding"]},
                 "start": {"type": "integer"},
                 "end": {"type": "integer"},
-                "money": {"$ref": "#/$defs/Money"},
+                "money": {"anyOf": [{"$ref": "#/$defs/Money"}, {"type": "null"}]},
+                "note": {
+                    "description": "Why money is null: no rate for the pair, or an amount "
+                    "too large to convert.",
+                    "enum": ["no rate", "too large to convert", None],
+                },
             },
         },
     }
