@@ -504,8 +504,8 @@ def compile_patterns() -> Patterns:
                        |\s?(?:{_alternation(cjk_scales)})))?
             (?:(?P<cur_gap>\s*-?\s*)
                (?P<cur>(?<![A-Za-z])M(?=USD|EUR|GBP|HKD)(?:USD|EUR|GBP|HKD)
-                      |{code}(?!\d)|{en_cur}|{cjk_cur}             # "USD50" is a prefix
-                      |{_symbol_pattern(after_number=True)}))?
+                      |{_symbol_pattern(after_number=True)}        # before codes: "MOP$"
+                      |{code}(?!\d)|{en_cur}|{cjk_cur}))?          # "USD50" is a prefix
             (?P<scale2>\s?(?:{_alternation(en_scales)})(?![A-Za-z]))?
             (?:\s*(?P<postcue>(?<![A-Za-z])(?:{_en_words(post_cues_en)})(?![A-Za-z])
                                |{_alternation(post_cues_cjk)}))?
