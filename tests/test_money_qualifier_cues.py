@@ -88,6 +88,8 @@ NOT_CUES = [
     ("门槛由3亿元调低至1.5亿元。", "1.5亿元", "150000000"),
     ("政府最近撥款7億元。", "7億元", "700000000"),  # 最近: recently
     ("近日撥款6億元。", "6億元", "600000000"),  # 近日: lately (近 must be attached)
+    ("該基金曾投資過8億元。", "8億元", "800000000"),  # 過 after a verb: "has invested"
+    ("该基金曾投资过8亿元。", "8亿元", "800000000"),
 ]
 
 
@@ -112,6 +114,7 @@ FAR = [
     ("该计划的最高资助额为60万元。", "60万元", Q.UP_TO, "最高"),
     ("资助总额上限为每家企业 3 亿港元。", "3 亿港元", Q.UP_TO, "上限"),
     ("企业须至少自行投入2亿港元。", "2亿港元", Q.AT_LEAST, "至少"),
+    ("The Government will cap the subsidy at $1.2 million.", "$1.2 million", Q.UP_TO, "cap"),
 ]  # fmt: skip
 
 
@@ -132,6 +135,11 @@ FAR_BLOCKED = [
     "全港最高的大廈耗資30億元。",
     "全港最高的大厦耗资30亿元。",
     "最多3個月免租,另撥款75萬元。",
+    "最多人申請的計劃獲撥款5億元。",  # 的: "the most applied-for scheme"
+    "最多人申请的计划获拨款5亿元。",
+    # "at least" and "up to" away from the amount are adverbs, not bounds
+    "At least for now the scheme offers grants of $50,000.",
+    "It is up to the board whether to approve the grant of HK$3 million.",
 ]
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "EN_CURRENCY_WORDS",
     "EN_MINOR_UNITS",
     "EN_NUMBER_WORDS",
+    "FAR_CUE_AMOUNT_NOUNS_ZH",
     "FAR_CUE_LINKS",
     "FAR_CUE_WINDOW_EN",
     "FAR_CUE_WINDOW_ZH",
@@ -47,6 +48,7 @@ __all__ = [
     "PRE_WINDOW",
     "QUALIFIER_CUES",
     "REGEX_TIMEOUT",
+    "ROUND_FIGURE_CUES",
     "SYMBOLS",
     "TIMEOUT_SECONDS_PER_MCHAR",
     "UNIT_SCALES",
@@ -238,12 +240,15 @@ QUALIFIER_CUES: dict[str, Qualifier] = {
 # Single-character Chinese cues that count only right before the amount (近5億元, 過百億元):
 # with a gap they would read 近日 or 通過 as a cue.
 ATTACHED_CUES = frozenset({"近", "過", "过"})
+# Cues that count only before a round figure, one that starts with its scale (過百億元, 過千萬):
+# elsewhere 過 marks a past action (投資過5億元, "has invested").
+ROUND_FIGURE_CUES = frozenset({"過", "过"})
 
 # Characters that, just before a Chinese cue, make it part of another word: 合約 (contract),
 # 通過 (pass), 最近 (recent), 調低至 (lowered to: a new value, not a floor).
 CUE_NOT_AFTER: dict[str, str] = {
     "約": "合簽條預公契節制", "约": "合签条预公契节制",
-    "近": "最附將接鄰邻", "過": "通透經不超錯度跨越難", "过": "通透经不超错度跨越难",
+    "近": "最附將接鄰邻靠", "過": "通透經不超錯度跨越難", "过": "通透经不超错度跨越难",
     "低至": "調调降減减",
 }  # fmt: skip
 
@@ -254,13 +259,19 @@ CUE_NOT_AFTER: dict[str, str] = {
 # the amount; a Chinese gap is at most FAR_CUE_WINDOW_ZH characters.
 FAR_QUALIFIER_CUES: dict[str, Qualifier] = {
     "maximum": Qualifier.UP_TO, "ceiling": Qualifier.UP_TO, "cap": Qualifier.UP_TO,
-    "capped": Qualifier.UP_TO, "up to": Qualifier.UP_TO, "minimum": Qualifier.AT_LEAST,
-    "at least": Qualifier.AT_LEAST,
+    "capped": Qualifier.UP_TO, "minimum": Qualifier.AT_LEAST,
     "最高": Qualifier.UP_TO, "最多": Qualifier.UP_TO, "上限": Qualifier.UP_TO,
     "不超過": Qualifier.UP_TO, "不超过": Qualifier.UP_TO, "不多於": Qualifier.UP_TO,
     "不多于": Qualifier.UP_TO, "最少": Qualifier.AT_LEAST, "至少": Qualifier.AT_LEAST,
     "不少於": Qualifier.AT_LEAST, "不少于": Qualifier.AT_LEAST,
 }  # fmt: skip
+# ("up to" and "at least" are no far cues: away from the amount they are adverbs, as in "at
+# least for now the scheme offers grants of $50,000".) A Chinese gap holding 的 is a noun
+# phrase (最多人申請的計劃撥款5億元: "the most applied-for scheme"), no ceiling, unless it names
+# what the amount is (最高資助額為開支的一半或800萬元).
+FAR_CUE_AMOUNT_NOUNS_ZH = (
+    "額", "额", "資助", "资助", "開支", "开支", "支出", "成本", "費用", "费用", "津貼", "津贴",
+)  # fmt: skip
 FAR_CUE_LINKS = ("of", "to", "at", "is", "was", "be", "are", "were", "reach", "reaching")
 # Characters searched before an amount for a far cue (English, Chinese).
 FAR_CUE_WINDOW_EN = 120

@@ -691,7 +691,12 @@ def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int
         start = ext_start = pre[0]
     elif s > 0 and t[s - 1].isascii() and (t[s - 1].isalnum() or t[s - 1] == "_"):
         return None  # part of a word or code: "A2021", "COVID19"
-    if pre is not None and pre[4] and not _cue_in_other_word(t, pre[2], pre[4]):
+    if (
+        pre is not None
+        and pre[4]
+        and not _cue_in_other_word(t, pre[2], pre[4])
+        and (pre[4] not in _p.ROUND_FIGURE_CUES or token[0] in _SCALE_CHARS)
+    ):
         cand.cue = _p.QUALIFIER_CUES.get(_WS_RUN.sub(" ", pre[4].lower()), Qualifier.APPROXIMATELY)
         cand.cue_span = (pre[2], pre[3])
         ext_start = pre[2]
@@ -1005,6 +1010,7 @@ def _far_cue(t: str, lo: int, hi: int) -> tuple[Qualifier, tuple[int, int]] | No
         hi - last.end() > _p.FAR_CUE_WINDOW_ZH
         or _cue_in_other_word(t, last.start(), cue)
         or t.startswith(("的", "之"), last.end())  # 最高的大廈: "the highest", no ceiling
+        or ("的" in gap and not any(noun in gap for noun in _p.FAR_CUE_AMOUNT_NOUNS_ZH))
     ):
         return None
     qualifier = _p.FAR_QUALIFIER_CUES[_WS_RUN.sub(" ", cue.lower())]
