@@ -437,7 +437,7 @@ def compile_patterns() -> Patterns:
     cjk_cur = _alternation(CJK_CURRENCY_WORDS)
     en_cur = rf"(?<![A-Za-z])(?:{_en_words(EN_CURRENCY_WORDS)})(?![A-Za-z])"
     cues_en = [c for c in QUALIFIER_CUES if c.isascii() and c[0].isalpha()]
-    cues_cjk = [c for c in QUALIFIER_CUES if not c.isascii() and c not in ATTACHED_CUES]
+    cues_cjk = [c for c in QUALIFIER_CUES if not c.isascii()]
     post_cues_en = [c for c in POST_QUALIFIER_CUES if c.isascii()]
     post_cues_cjk = [c for c in POST_QUALIFIER_CUES if not c.isascii()]
     long_scales = [s for s in MONEY_SCALES if s not in SINGLE_LETTER_SCALES]
@@ -453,7 +453,6 @@ def compile_patterns() -> Patterns:
             (?:(?P<cue>(?<![A-Za-z])(?:{_en_words(cues_en)})(?![A-Za-z])
                       |~|{_alternation(cues_cjk)})
                (?P<cue_gap>\s*\p{{Han}}{{0,2}}?\s*)
-              |(?P<cue>{_alternation(ATTACHED_CUES)})(?P<cue_gap>\s?)     # 近5億元: no gap
             )?
             (?:(?P<cur>{symbol}|{code}|{cjk_cur})\s*:?\s*)?                 # "US$:12.99"
             \Z

@@ -695,6 +695,7 @@ def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int
         pre is not None
         and pre[4]
         and not _cue_in_other_word(t, pre[2], pre[4])
+        and (pre[4] not in _p.ATTACHED_CUES or not t[pre[3] : pre[0]].strip())
         and (pre[4] not in _p.ROUND_FIGURE_CUES or token[0] in _SCALE_CHARS)
     ):
         cand.cue = _p.QUALIFIER_CUES.get(_WS_RUN.sub(" ", pre[4].lower()), Qualifier.APPROXIMATELY)
@@ -993,7 +994,15 @@ def _far_cues(t: str, resolved: list[_Resolved]) -> None:
         prev_end = max(prev_end, c.ext_end)
 
 
+# Necessary for a far cue: the first three characters of one, searched in the lower-cased
+# window (stdlib ``re`` finds a case-sensitive literal alternation fastest, and most amounts
+# have no cue before them). Derived from FAR_QUALIFIER_CUES, whose English cues are ASCII.
+_FAR_CUE_MARK = re.compile("|".join(sorted({re.escape(c[:3]) for c in _p.FAR_QUALIFIER_CUES})))
+
+
 def _far_cue(t: str, lo: int, hi: int) -> tuple[Qualifier, tuple[int, int]] | None:
+    if not _FAR_CUE_MARK.search(t[lo:hi].lower()):
+        return None
     for stop in _CLAUSE_BREAK.finditer(t, lo, hi):
         lo = stop.end()
     last = None
@@ -1265,6 +1274,12 @@ def read_unit(text: str) -> tuple[str | None, int] | None:
     """
     if len(text) > _MAX_UNIT_CHARS:
         return None
+    return _read_unit(text)
+
+
+@functools.lru_cache(maxsize=_READ_CACHE_SIZE)
+def _read_unit(text: str) -> tuple[str | None, int] | None:
+    """:func:`read_unit` of a short text; cached, as headers repeat (the result is immutable)."""
     m = _p.PATTERNS.unit.fullmatch(_halfwidth(text))
     if m is None or not (m.group("cur") or m.group("cur2")):
         return None
