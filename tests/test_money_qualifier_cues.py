@@ -9,8 +9,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hkpolicy import _money_patterns as _p
+from hkpolicy import money
 from hkpolicy.money import find_money
 from hkpolicy.spans import Qualifier
 
@@ -184,3 +187,37 @@ def test_cue_tables_keep_to_the_closed_set() -> None:
     assert all(isinstance(q, Qualifier) for table in tables for q in table.values())
     assert set(_p.QUALIFIER_CUES) >= _p.ATTACHED_CUES
     assert set(_p.CUE_NOT_AFTER) <= set(_p.QUALIFIER_CUES)
+
+
+# --- cost ---------------------------------------------------------------------------------------
+
+_CUE_BITS = st.sampled_from(
+    [*_p.FAR_QUALIFIER_CUES, "MAXIMUM", "Ceiling", "ſ", "İ", "K", " ", "的", "為", "$", "5", "x"]
+)
+
+
+@given(st.lists(_CUE_BITS | st.text(max_size=3), max_size=12).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_far_cue_prefilter_never_hides_a_cue(window: str) -> None:
+    # The literal pre-filter is a superset of where the far-cue pattern can match.
+    if _p.PATTERNS.far_cue.search(window):
+        assert money._FAR_CUE_MARK.search(window.lower())
+
+
+def test_far_cue_looks_at_a_bounded_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each amount looks back at most FAR_CUE_WINDOW_EN characters and never past the amount
+    # before it, so the pass is linear in the text.
+    seen: list[tuple[int, int]] = []
+    real = money._far_cue
+
+    def spy(t: str, lo: int, hi: int) -> object:
+        seen.append((lo, hi))
+        return real(t, lo, hi)
+
+    monkeypatch.setattr(money, "_far_cue", spy)
+    text = ("The maximum " + "word " * 60 + "of HK$5 million. ") * 50
+    found = find_money(text)
+    assert len(found) == len(seen) == 50
+    assert all(hi - lo <= _p.FAR_CUE_WINDOW_EN for lo, hi in seen)
+    # the cue is 300 characters back: out of reach
+    assert all(m.money.qualifier is Q.EXACT for m in found)
