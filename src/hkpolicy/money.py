@@ -825,10 +825,11 @@ def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int
     return cand
 
 
-# "27 億 8,000 萬": a myriad amount written with spaces (or "27億 8,000萬"); the lexer stops at
-# the first space. Bounded: the tail is a few digits and one 萬.
+# "27 億 8,000 萬", "27 億 8 千萬": a myriad amount written with spaces (or "27億 8,000萬"); the
+# lexer stops at the first space. Bounded: the tail is a few digits and one 萬.
 _SPACED_MYRIAD = regex.compile(
-    r"(?P<yi>\x20?[億亿])?\x20?\d{1,4}+(?:,\d{3})?+(?:\.\d{1,4}+)?+\x20?[萬万](?![萬万億亿])"
+    r"(?P<yi>\x20?[億亿])?\x20?\d{1,4}+(?:,\d{3})?+(?:\.\d{1,4}+)?+\x20?(?:[千百十]\x20?)?[萬万]"
+    r"(?![萬万億亿])"
 )
 _SPACED_MYRIAD_WINDOW = 24
 _YI = "億亿"
