@@ -118,6 +118,8 @@ FAR = [
     ("资助总额上限为每家企业 3 亿港元。", "3 亿港元", Q.UP_TO, "上限"),
     ("企业须至少自行投入2亿港元。", "2亿港元", Q.AT_LEAST, "至少"),
     ("The Government will cap the subsidy at $1.2 million.", "$1.2 million", Q.UP_TO, "cap"),
+    ("每間初創最多可獲撥款80萬元。", "80萬元", Q.UP_TO, "最多"),
+    ("每间初创最多可获拨款80万元。", "80万元", Q.UP_TO, "最多"),
 ]  # fmt: skip
 
 
@@ -140,6 +142,8 @@ FAR_BLOCKED = [
     "最多3個月免租,另撥款75萬元。",
     "最多人申請的計劃獲撥款5億元。",  # 的: "the most applied-for scheme"
     "最多人申请的计划获拨款5亿元。",
+    "最高法院判令該公司賠償5億元。",  # a name: the Supreme Court
+    "最高人民法院判令该公司赔偿5亿元。",
     # "at least" and "up to" away from the amount are adverbs, not bounds
     "At least for now the scheme offers grants of $50,000.",
     "It is up to the board whether to approve the grant of HK$3 million.",

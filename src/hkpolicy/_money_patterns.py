@@ -35,6 +35,7 @@ __all__ = [
     "EN_MINOR_UNITS",
     "EN_NUMBER_WORDS",
     "FAR_CUE_AMOUNT_NOUNS_ZH",
+    "FAR_CUE_GAP_START_ZH",
     "FAR_CUE_LINKS",
     "FAR_CUE_WINDOW_EN",
     "FAR_CUE_WINDOW_ZH",
@@ -266,12 +267,15 @@ FAR_QUALIFIER_CUES: dict[str, Qualifier] = {
     "不少於": Qualifier.AT_LEAST, "不少于": Qualifier.AT_LEAST,
 }  # fmt: skip
 # ("up to" and "at least" are no far cues: away from the amount they are adverbs, as in "at
-# least for now the scheme offers grants of $50,000".) A Chinese gap holding 的 is a noun
-# phrase (最多人申請的計劃撥款5億元: "the most applied-for scheme"), no ceiling, unless it names
-# what the amount is (最高資助額為開支的一半或800萬元).
+# least for now the scheme offers grants of $50,000".) A Chinese gap must name what the amount
+# is (FAR_CUE_AMOUNT_NOUNS_ZH: 最高資助額為開支的一半或800萬元) or start with a verb or particle
+# that ties the cue to it (FAR_CUE_GAP_START_ZH: 上限為每間企業2億元, 最多可獲) and hold no 的;
+# otherwise the cue is an adjective in a name or noun phrase (最高法院, 最多人申請的計劃).
 FAR_CUE_AMOUNT_NOUNS_ZH = (
     "額", "额", "資助", "资助", "開支", "开支", "支出", "成本", "費用", "费用", "津貼", "津贴",
+    "補貼", "补贴", "資金", "资金",
 )  # fmt: skip
+FAR_CUE_GAP_START_ZH = frozenset("可為为是獲获達达至到只僅仅亦也均每將将會会須须需要自能")
 FAR_CUE_LINKS = ("of", "to", "at", "is", "was", "be", "are", "were", "reach", "reaching")
 # Characters searched before an amount for a far cue (English, Chinese).
 FAR_CUE_WINDOW_EN = 120

@@ -1058,6 +1058,14 @@ def _far_cues(t: str, resolved: list[_Resolved]) -> None:
 _FAR_CUE_MARK = re.compile("|".join(sorted({re.escape(c[:3]) for c in _p.FAR_QUALIFIER_CUES})))
 
 
+def _ties_far_cue_zh(gap: str) -> bool:
+    """Does the text between a Chinese far cue and the amount tie them (FAR_CUE_GAP_START_ZH)?"""
+    gap = gap.strip()
+    if not gap or any(noun in gap for noun in _p.FAR_CUE_AMOUNT_NOUNS_ZH):
+        return True
+    return gap[0] in _p.FAR_CUE_GAP_START_ZH and "的" not in gap
+
+
 def _far_cue(t: str, lo: int, hi: int) -> tuple[Qualifier, tuple[int, int]] | None:
     if not _FAR_CUE_MARK.search(t[lo:hi].lower()):
         return None
@@ -1077,7 +1085,7 @@ def _far_cue(t: str, lo: int, hi: int) -> tuple[Qualifier, tuple[int, int]] | No
         hi - last.end() > _p.FAR_CUE_WINDOW_ZH
         or _cue_in_other_word(t, last.start(), cue)
         or t.startswith(("的", "之"), last.end())  # 最高的大廈: "the highest", no ceiling
-        or ("的" in gap and not any(noun in gap for noun in _p.FAR_CUE_AMOUNT_NOUNS_ZH))
+        or not _ties_far_cue_zh(gap)
     ):
         return None
     qualifier = _p.FAR_QUALIFIER_CUES[_WS_RUN.sub(" ", cue.lower())]
