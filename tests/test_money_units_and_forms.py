@@ -133,6 +133,9 @@ UNITS = [
     ("人民币亿元", ("CNY", 10**8)),
     ("千万美元", ("USD", 10**7)),
     ("港元", ("HKD", 1)),
+    ("單位：港幣百萬元", ("HKD", 10**6)),
+    ("单位: 百万港元", ("HKD", 10**6)),
+    ("Unit: HK$'000", ("HKD", 10**3)),
 ]
 
 
@@ -151,6 +154,7 @@ def test_money_unit_of_reads_bracketed_chinese_units() -> None:
     assert money_unit_of("資助額（百萬港元）") == ("HKD", D(10**6))
     assert money_unit_of("拨款 (人民币亿元)") == ("CNY", D(10**8))
     assert money_unit_of("金额 (亿元)", default_currency=None) is None
+    assert money_unit_of("撥款 (單位：港幣千元)") == ("HKD", D(10**3))
 
 
 @pytest.mark.parametrize(
@@ -161,6 +165,9 @@ def test_money_unit_of_reads_bracketed_chinese_units() -> None:
         "拨款 (人民币亿元)",
         "Spending (HK$ thousand)",
         "资助额（百万港元）",
+        "表一 (單位：港幣百萬元)",
+        "单位：人民币亿元\n",
+        "Unit: HK$ thousand",
     ],
 )
 def test_unit_labels_are_not_amounts(text: str) -> None:

@@ -862,11 +862,14 @@ _SCALE_WORDS = frozenset({"thousand", "hundred"})
 # What may stand on either side of a unit label: a bracket, a table cell's pipe, a line's end.
 _UNIT_OPEN = "(（|\n"
 _UNIT_CLOSE = ")）|\n"
+# A label that introduces a unit, before a colon: "(單位：港幣百萬元)", "Unit: HK$ thousand".
+_UNIT_LABEL = regex.compile(r"(?:單位|单位|(?<![A-Za-z])units?)\s*[:：]\s*\Z", regex.IGNORECASE)
 
 
 def _is_unit_label(t: str, start: int, end: int, token: str, is_words: bool) -> bool:
     """True when ``t[start:end]`` is a scale with a currency and no figure ("港幣百萬元",
-    "HK$ thousand") standing alone in brackets, a table cell or a line: a unit, not an amount."""
+    "HK$ thousand") standing alone in brackets, a table cell or a line, or after "單位：" or
+    "Unit:": a unit, not an amount."""
     if is_words:
         if token.lower() not in _SCALE_WORDS:
             return False
@@ -878,7 +881,11 @@ def _is_unit_label(t: str, start: int, end: int, token: str, is_words: bool) -> 
     j = end
     while j < len(t) and t[j] in " \t":
         j += 1
-    opened = i < 0 or t[i] in _UNIT_OPEN
+    opened = (
+        i < 0
+        or t[i] in _UNIT_OPEN
+        or (t[i] in ":：" and _UNIT_LABEL.search(t, max(0, i - 8), start) is not None)
+    )
     closed = j >= len(t) or t[j] in _UNIT_CLOSE
     return opened and closed and read_unit(t[start:end]) is not None
 
@@ -1328,10 +1335,11 @@ _CURRENCY_ANYWHERE = _p.PATTERNS.currency
 def read_unit(text: str) -> tuple[str | None, int] | None:
     """``(currency, scale)`` of a unit as a table header writes it, else None.
 
-    Grammar: ``[currency] [scale] [currency]`` with at least one currency (a symbol, code or
-    currency word) and a scale from ``UNIT_SCALES``: "HK$ million", "$'000", "百萬港元",
-    "港幣百萬元", "人民幣億元", "(億元)" without its brackets. ``currency`` is None for a bare
-    "$" or 元, whose currency the caller decides; two different written currencies give None.
+    Grammar: ``[單位：] [currency] [scale] [currency]`` with at least one currency (a symbol,
+    code or currency word) and a scale from ``UNIT_SCALES``: "HK$ million", "$'000", "百萬港元",
+    "港幣百萬元", "人民幣億元", "(億元)" without its brackets, "Unit: HK$'000". ``currency`` is
+    None for a bare "$" or 元, whose currency the caller decides; two different written
+    currencies give None.
     :func:`money_unit_of` and the column units of :mod:`hkpolicy.tables` both read headers
     with it, and :func:`find_money` uses it to tell a unit ("(港幣百萬元)") from an amount.
 
@@ -1346,6 +1354,7 @@ def read_unit(text: str) -> tuple[str | None, int] | None:
 @functools.lru_cache(maxsize=_READ_CACHE_SIZE)
 def _read_unit(text: str) -> tuple[str | None, int] | None:
     """:func:`read_unit` of a short text; cached, as headers repeat (the result is immutable)."""
+    text = _UNIT_LABEL_PREFIX.sub("", text, count=1)
     m = _p.PATTERNS.unit.fullmatch(_halfwidth(text))
     if m is None or not (m.group("cur") or m.group("cur2")):
         return None
@@ -1357,6 +1366,8 @@ def _read_unit(text: str) -> tuple[str | None, int] | None:
     return (next(iter(written)) if written else None), scale
 
 
+# "單位：", "Unit:" before a unit: "(單位：港幣百萬元)".
+_UNIT_LABEL_PREFIX = regex.compile(r"\A\s*(?:單位|单位|units?)\s*[:：]", regex.IGNORECASE)
 # A unit is a short label; longer text is not read as one (and hostile input costs nothing).
 _MAX_UNIT_CHARS = 40
 _BRACKETED = regex.compile(r"[(（]([^()（）]{1,40})[)）]")
