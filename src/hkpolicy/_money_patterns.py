@@ -196,7 +196,8 @@ UNIT_SCALES: dict[str, int] = {
 
 # Qualifier cues before an amount, lower case. A cue may stand a little before the amount: an
 # English cue directly ("up to HK$"), a Chinese one up to two Han characters before it (最高可獲,
-# 上限為), except the ATTACHED_CUES. Negated forms are cues of their own (不多於 is not 多於).
+# 上限為), except the ATTACHED_CUES (checked in money). Negated forms are cues of their own
+# (不多於 is not 多於).
 QUALIFIER_CUES: dict[str, Qualifier] = {
     "more than": Qualifier.MORE_THAN, "over": Qualifier.MORE_THAN,
     "exceeding": Qualifier.MORE_THAN, "in excess of": Qualifier.MORE_THAN,
