@@ -128,6 +128,13 @@ def test_a_symlink_out_of_the_directory_is_refused(corpus_dir: Path) -> None:
     assert "resolves outside" in str(error)
 
 
+def test_a_symlink_loop_is_refused(corpus_dir: Path) -> None:
+    (corpus_dir / "loop.txt").symlink_to(corpus_dir / "loop.txt")
+    add_entry(corpus_dir, "loop.txt", "0" * 64)
+    error = load_error(corpus_dir)
+    assert error.file_name == "loop.txt" and "cannot be resolved" in str(error)
+
+
 def test_a_symlinked_catalog_out_of_the_directory_is_refused(corpus_dir: Path) -> None:
     outside = corpus_dir.parent / "catalog-elsewhere.json"
     shutil.move(corpus_dir / CATALOG, outside)

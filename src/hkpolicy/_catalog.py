@@ -161,7 +161,12 @@ def _reject_constant(name: str) -> None:
 def _confined(directory: Path, name: str) -> Path:
     """``directory / name`` resolved, refused when it resolves outside ``directory`` (a symlink
     out, for example). ``directory`` is already resolved."""
-    resolved = (directory / name).resolve()
+    try:
+        resolved = (directory / name).resolve()
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
+        raise CorpusIntegrityError(
+            name, f"File {name!r} listed in {CATALOG_NAME} is a symlink that cannot be resolved"
+        ) from None
     if not resolved.is_relative_to(directory) or resolved == directory:
         raise CorpusIntegrityError(
             name, f"File {name!r} listed in {CATALOG_NAME} resolves outside {directory}"
