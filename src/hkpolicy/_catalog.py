@@ -356,8 +356,12 @@ def read_catalog(
             directory, f"'catalog_version' must be {CATALOG_VERSION}, got {_quote(version)}"
         )
     description = catalog.get("description")
-    if description is not None and not isinstance(description, str):
-        raise _malformed(directory, f"'description' must be a string, got {_quote(description)}")
+    if description is not None and (
+        not isinstance(description, str) or _SURROGATE_RE.search(description)
+    ):
+        raise _malformed(
+            directory, f"'description' must be a string of Unicode text, got {_quote(description)}"
+        )
     entries = _entries(directory, catalog)
     written = catalog.get("digest")
     if not isinstance(written, str) or not _SHA256_RE.fullmatch(written):
