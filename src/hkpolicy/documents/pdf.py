@@ -83,6 +83,10 @@ def read_pdf(source: Source, *, password: str | None = None) -> PdfPaper:
 
 
 def _open_error(name: str, error: Exception) -> DocumentError:
+    # pdfplumber wraps pdfminer's error (PDFPasswordIncorrect, PDFSyntaxError) as its argument.
+    inner = error.args[0] if error.args and isinstance(error.args[0], Exception) else None
+    if inner is not None:
+        error = inner
     kind = type(error).__name__
     if "Password" in kind or "Encryption" in kind or "encrypt" in str(error).lower():
         return DocumentError(
