@@ -337,9 +337,9 @@ def test_pdf_spans_lead_back_to_page_and_box(paper: Document) -> None:
     (cell_origin,) = paper.locate(table_fact.span)
     assert cell_origin.page == 2 and cell_origin.bbox is not None
     with pdfplumber.open(io.BytesIO(make_pdf())) as pdf:
-        words = pdf.pages[0].crop(origin.bbox).extract_text()
+        words = pdf.pages[0].within_bbox(origin.bbox).extract_text()
         assert words == "HK$2 billion"
-        assert pdf.pages[1].crop(cell_origin.bbox).extract_text() == "402.7"
+        assert pdf.pages[1].within_bbox(cell_origin.bbox).extract_text() == "402.7"
     x0, top, x1, bottom = origin.bbox
     assert 0 <= x0 < x1 <= 595.28 and 0 <= top < bottom <= 841.89
 
@@ -349,6 +349,14 @@ def test_pdf_chinese_prose_funding_traces_to_page_one(paper: Document) -> None:
     fact = next(f for f in result.funding if "20億港元" in f.span.text)
     assert fact.initiative == "itf" and fact.amount.amount == Decimal("2000000000")
     assert {o.page for o in paper.locate(fact.span)} == {1}
+    import pdfplumber
+
+    assert fact.amount_span is not None
+    (origin,) = paper.locate(fact.amount_span)
+    assert origin.bbox is not None
+    with pdfplumber.open(io.BytesIO(make_pdf())) as pdf:
+        # Chinese has no spaces: the box is the amount's own characters, not the whole line.
+        assert pdf.pages[0].within_bbox(origin.bbox).extract_text() == "20億港元"
 
 
 def test_load_document_sniffs_pdf_bytes_and_reads_a_path(

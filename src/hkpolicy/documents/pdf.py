@@ -9,14 +9,16 @@ Owns :func:`read_pdf`, built on pdfplumber (pdfminer.six underneath). Each page 
    bottom, left to right; the lines of a paragraph are joined with spaces (none between Chinese
    characters), and a gap wider than :data:`PARAGRAPH_GAP` line heights starts a new paragraph.
 
-Every word and every table cell keeps an :class:`~hkpolicy.documents.origin.Origin` with its
-1-based page and bounding box. Two-column layouts are read line by line across both columns.
+Every word (every character of a Chinese run, which has no spaces to split it) and every table
+cell keeps an :class:`~hkpolicy.documents.origin.Origin` with its 1-based page and bounding box.
+Two-column layouts are read line by line across both columns.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -130,7 +132,7 @@ def _read_page(page: Any, number: int, builder: TextBuilder) -> None:
         y = (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
-    words = page.filter(outside_tables).extract_words(keep_blank_chars=False)
+    words = page.filter(outside_tables).extract_words(keep_blank_chars=False, return_chars=True)
     # Blocks in reading order: each line of words, and each table, by their top.
     blocks: list[tuple[float, int, Any]] = []
     for line in _lines(words):
@@ -157,7 +159,12 @@ def _read_page(page: Any, number: int, builder: TextBuilder) -> None:
             builder.paragraph_break()
         for word in item:
             builder.space()
-            builder.add(word["text"], page=number, bbox=_box(word))
+            if _CJK_RE.search(word["text"]) and word.get("chars"):
+                # Chinese runs have no spaces: one box per character keeps spans precise.
+                for char in word["chars"]:
+                    builder.add(char["text"], page=number, bbox=_box(char))
+            else:
+                builder.add(word["text"], page=number, bbox=_box(word))
         previous_bottom, previous_height = bottom, bottom - top
 
 
@@ -166,8 +173,14 @@ def _box(obj: dict[str, Any] | Sequence[float]) -> tuple[float, float, float, fl
         values = (obj["x0"], obj["top"], obj["x1"], obj["bottom"])
     else:
         values = (obj[0], obj[1], obj[2], obj[3])
-    x0, top, x1, bottom = values
-    return (round(float(x0), 2), round(float(top), 2), round(float(x1), 2), round(float(bottom), 2))
+    x0, top, x1, bottom = (float(v) for v in values)
+    # Rounded outward to 1/100 point, so the box still holds every character it stands for.
+    return (
+        math.floor(x0 * 100) / 100,
+        math.floor(top * 100) / 100,
+        math.ceil(x1 * 100) / 100,
+        math.ceil(bottom * 100) / 100,
+    )
 
 
 def _lines(words: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
