@@ -491,3 +491,15 @@ def test_cli_extracts_html_and_pdf_files(
     assert main(["extract", str(broken)]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"hkpolicy: error: {str(broken)!r} is not a readable PDF")
+
+
+def test_deeply_nested_and_wide_html_is_read_without_recursion_or_blow_up() -> None:
+    deep = b"<div>" * 3000 + b"Innovation and Technology Fund" + b"</div>" * 3000
+    doc = load_document(b"<html><body>" + deep + b"</body></html>")
+    assert doc.text == "Innovation and Technology Fund"
+    (origin,) = doc.locate((0, 10))
+    assert origin.element is not None and origin.element.count("div:nth-child(1)") == 3000
+    wide = b'<html><body><table><tr><th colspan="999999">Scheme</th></tr>'
+    wide += b"<tr><td>Incu-Tech</td></tr></table></body></html>"
+    (table,) = load_document(wide).extract().tables
+    assert len(table.header) == 64  # MAX_COLSPAN: a hostile colspan builds a bounded row

@@ -25,12 +25,12 @@ from typing import Any
 import regex
 
 from ..errors import DocumentError
-from ._builder import CellText, TextBuilder, is_unit_row
+from ._builder import CellText, Loaded, TextBuilder, is_unit_row
 from ._source import Source, require
 from .html import normalise_language
 from .origin import Origin
 
-__all__ = ["MAX_PDF_PAGES", "PARAGRAPH_GAP", "PdfPaper", "read_pdf"]
+__all__ = ["MAX_PDF_PAGES", "PARAGRAPH_GAP", "read_pdf"]
 
 
 def __dir__() -> list[str]:
@@ -48,19 +48,7 @@ _PDF_DATE_RE = regex.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 _CJK_RE = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 
 
-class PdfPaper:
-    """What :func:`read_pdf` found: the text and its origins, the metadata, the warnings."""
-
-    def __init__(
-        self, text: str, origins: list[Origin], metadata: dict[str, Any], warnings: list[str]
-    ) -> None:
-        self.text = text
-        self.origins = origins
-        self.metadata = metadata
-        self.warnings = warnings
-
-
-def read_pdf(source: Source, *, password: str | None = None) -> PdfPaper:
+def read_pdf(source: Source, *, password: str | None = None) -> Loaded:
     """The text of a PDF in reading order, with tables, origins and metadata.
 
     :raises DocumentError: the file is not a readable PDF, is encrypted (and no ``password`` or a
@@ -97,7 +85,7 @@ def _open_error(name: str, error: Exception) -> DocumentError:
     return DocumentError(name, f"{name!r} is not a readable PDF: {kind}: {error}")
 
 
-def _read(pdf: Any, name: str) -> PdfPaper:
+def _read(pdf: Any, name: str) -> Loaded:
     builder = TextBuilder()
     warnings: list[str] = []
     pages = pdf.pages
@@ -120,7 +108,7 @@ def _read(pdf: Any, name: str) -> PdfPaper:
     if empty_pages:
         listed = ", ".join(str(n) for n in empty_pages[:20])
         warnings.append(f"pages without text (scanned or blank), not read: {listed}")
-    return PdfPaper(text, origins, _metadata(pdf, text), warnings)
+    return Loaded(text, origins, _metadata(pdf, text), warnings)
 
 
 def _read_page(page: Any, number: int, builder: TextBuilder) -> None:
