@@ -395,6 +395,51 @@ def test_image_only_pdf_says_it_has_no_text_layer() -> None:
         load_document(data)
 
 
+def test_pdf_table_drawn_without_rules_is_read_as_an_aligned_table() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.setFont("Helvetica", 11)
+    page.drawString(72, 760, "Approvals in the year are listed below, by scheme, with the")
+    page.drawString(72, 746, "number of projects and the funds approved.")
+    y = 710
+    for label, projects, amount in [
+        ("Scheme", "Projects", "Funds Approved (HK$ million)"),
+        ("Partnership Research Programme", "96", "402.7"),
+        ("Enterprise Support Scheme", "41", "118.3"),
+    ]:
+        page.drawString(72, y, label)
+        page.drawRightString(330, y, projects)
+        page.drawRightString(520, y, amount)
+        y -= 14
+    page.setFont("STSong-Light", 11)
+    y -= 20
+    for label, amount in [("計劃", "批出款額（百萬港元）"), ("合作研究計劃", "55.0")]:
+        page.drawString(72, y, label)
+        page.drawRightString(400, y, amount)
+        y -= 14
+    page.save()
+    doc = load_document(buffer.getvalue())
+    assert doc.text.startswith(
+        "Approvals in the year are listed below, by scheme, with the number of projects and the "
+        "funds approved.\n\nScheme  Projects  Funds Approved (HK$ million)\n"
+        "Partnership Research Programme  96  402.7\n"
+    )
+    result = doc.extract()
+    assert [t.confidence for t in result.tables] == [0.9, 0.8]  # one row: less sure
+    facts = [(f.initiative, f.amount.amount, f.span.text) for f in result.funding]
+    assert facts == [
+        ("prp", Decimal("402700000"), "402.7"),
+        ("ess", Decimal("118300000"), "118.3"),
+        ("prp", Decimal("55000000"), "55.0"),
+    ]
+    assert [o.page for f in result.funding for o in doc.locate(f.span)] == [1, 1, 1]
+
+
 def test_blank_page_count_is_a_warning_not_an_error() -> None:
     from reportlab.pdfgen import canvas
 

@@ -146,6 +146,12 @@ class TextBuilder:
             piece["offset"] += start
         self._write(run[start:end], piece or None)
 
+    def column_gap(self) -> None:
+        """Two spaces between the columns of a table written as aligned text."""
+        self._pending_space = False
+        if self._length and self._last not in "\n":
+            self._write("  ")
+
     def space(self) -> None:
         """A word break (collapsed with any other whitespace)."""
         self._pending_space = True

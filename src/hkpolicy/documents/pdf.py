@@ -7,7 +7,10 @@ Owns :func:`read_pdf`, built on pdfplumber (pdfminer.six underneath). Each page 
    usual table reader types its cells and applies the header's unit to the cells below;
 2. the words outside the tables, grouped into lines by their vertical position and ordered top to
    bottom, left to right; the lines of a paragraph are joined with spaces (none between Chinese
-   characters), and a gap wider than :data:`PARAGRAPH_GAP` line heights starts a new paragraph.
+   characters), and a gap wider than :data:`PARAGRAPH_GAP` line heights starts a new paragraph;
+   a line with a gap wider than :data:`COLUMN_GAP` between two words is a row of a table drawn
+   without rules and keeps its own line, its columns two spaces apart, for
+   :func:`hkpolicy.text_tables.find_text_tables`.
 
 Every word (every character of a Chinese run, which has no spaces to split it) and every table
 cell keeps an :class:`~hkpolicy.documents.origin.Origin` with its 1-based page and bounding box.
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -30,7 +34,7 @@ from ._source import Source, require
 from .html import normalise_language
 from .origin import Origin
 
-__all__ = ["MAX_PDF_PAGES", "PARAGRAPH_GAP", "read_pdf"]
+__all__ = ["COLUMN_GAP", "MAX_PDF_PAGES", "PARAGRAPH_GAP", "read_pdf"]
 
 
 def __dir__() -> list[str]:
@@ -43,6 +47,10 @@ MAX_PDF_PAGES = 5000
 LINE_TOLERANCE = 3.0
 # A vertical gap wider than this many line heights between two lines starts a new paragraph.
 PARAGRAPH_GAP = 0.9
+# A horizontal gap wider than this many line heights between two words separates columns: the
+# line is a row of a table drawn without rules. It keeps its own line, its columns two spaces
+# apart, so find_text_tables reads it as an aligned table.
+COLUMN_GAP = 1.5
 
 _PDF_DATE_RE = regex.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 _CJK_RE = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
@@ -130,6 +138,7 @@ def _read_page(page: Any, number: int, builder: TextBuilder) -> None:
     blocks.sort(key=lambda block: (block[0], block[1]))
     previous_bottom: float | None = None
     previous_height = 0.0
+    previous_columns = False
     for _, kind, item in blocks:
         if kind == 1:
             _table(item, number, builder)
@@ -137,15 +146,21 @@ def _read_page(page: Any, number: int, builder: TextBuilder) -> None:
             continue
         top = min(w["top"] for w in item)
         bottom = max(w["bottom"] for w in item)
-        if previous_bottom is not None:
-            gap = top - previous_bottom
-            if gap > PARAGRAPH_GAP * max(previous_height, bottom - top):
-                builder.paragraph_break()
-            else:
-                builder.space()
-        else:
+        height = bottom - top
+        gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(item)]
+        columns = any(gap > COLUMN_GAP * height for gap in gaps)
+        wide_gap = previous_bottom is not None and top - previous_bottom > PARAGRAPH_GAP * max(
+            previous_height, height
+        )
+        if previous_bottom is None or wide_gap:
             builder.paragraph_break()
-        for word in item:
+        elif columns or previous_columns:
+            builder.line_break()  # a table without rules: one line per row
+        else:
+            builder.space()
+        for index, word in enumerate(item):
+            if index and columns and gaps[index - 1] > COLUMN_GAP * height:
+                builder.column_gap()
             builder.space()
             if _CJK_RE.search(word["text"]) and word.get("chars"):
                 # Chinese runs have no spaces: one box per character keeps spans precise.
@@ -153,7 +168,7 @@ def _read_page(page: Any, number: int, builder: TextBuilder) -> None:
                     builder.add(char["text"], page=number, bbox=_box(char))
             else:
                 builder.add(word["text"], page=number, bbox=_box(word))
-        previous_bottom, previous_height = bottom, bottom - top
+        previous_bottom, previous_height, previous_columns = bottom, height, columns
 
 
 def _box(obj: dict[str, Any] | Sequence[float]) -> tuple[float, float, float, float]:
