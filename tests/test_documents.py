@@ -197,6 +197,19 @@ def test_chinese_release_language_date_twin_and_table() -> None:
     assert_traces_back(RELEASE_ZH, doc, start, start + 7)
 
 
+def test_a_layout_table_is_read_as_text_not_as_a_table() -> None:
+    article = "The Fund supports research. " * 20
+    page = (
+        "<html><body><table><tr><td>Menu</td><td><p>" + article + "</p>"
+        "<table><tr><th>Scheme</th><th>Projects</th></tr><tr><td>Incu-Tech</td><td>40</td></tr>"
+        "</table></td></tr></table></body></html>"
+    )
+    doc = load_document(page.encode("utf-8"))
+    assert doc.text.startswith("Menu\n\nThe Fund supports research.")
+    (table,) = doc.extract().tables  # only the data table inside the layout cell
+    assert [c.text for c in table.header] == ["Scheme", "Projects"]
+
+
 def test_html_from_a_file_path_and_charset(tmp_path: Path) -> None:
     page = tmp_path / "release.htm"
     page.write_bytes(

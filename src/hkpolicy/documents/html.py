@@ -272,7 +272,7 @@ class _Reader:
             if tag == "br":
                 builder.line_break()
                 continue
-            if tag == "table" and not builder.inline:
+            if tag == "table" and not builder.inline and not _is_layout_table(node):
                 self._table(node, builder)
                 continue
             if tag in PARAGRAPH_TAGS:
@@ -336,6 +336,20 @@ class _Reader:
             header_rows += 1
         header = _merged_header([cells for _, cells in rows[:header_rows]])
         builder.add_table(header, [cells for _, cells in rows[header_rows:]])
+
+
+# A cell holding more text than this is page layout (a column of an old table-based page).
+MAX_DATA_CELL_CHARS = 400
+
+
+def _is_layout_table(table: LexborNode) -> bool:
+    """True for a table used to lay out a page, read as ordinary blocks: it says so
+    (role="presentation"), holds another table, or has a cell as long as an article."""
+    if (table.attributes.get("role") or "").lower() in ("presentation", "none"):
+        return True
+    if any(inner.mem_id != table.mem_id for inner in table.css("table")):
+        return True
+    return any(len(cell.text(deep=True)) > MAX_DATA_CELL_CHARS for cell in table.css("td, th"))
 
 
 def _rows(table: LexborNode) -> list[LexborNode]:
