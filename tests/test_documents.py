@@ -561,3 +561,36 @@ def test_deeply_nested_and_wide_html_is_read_without_recursion_or_blow_up() -> N
     wide += b"<tr><td>Incu-Tech</td></tr></table></body></html>"
     (table,) = load_document(wide).extract().tables
     assert len(table.header) == 64  # MAX_COLSPAN: a hostile colspan builds a bounded row
+
+
+def test_html_sector_table_gives_sector_stats_traced_to_their_cells() -> None:
+    page = (
+        "<html><body><main><p>Adoption by sector in 2024.</p><table>"
+        "<tr><th>Industry</th><th>Adoption Rate (%)</th></tr>"
+        "<tr><td>Financial Services</td><td>58</td></tr>"
+        "<tr><td>Logistics</td><td>31</td></tr></table></main></body></html>"
+    )
+    doc = load_document(page.encode("utf-8"))
+    stats = doc.extract().sector_stats
+    assert [(s.sector, s.metric, s.value.value) for s in stats] == [
+        ("Financial Services", "Adoption Rate", Decimal("58")),
+        ("Logistics", "Adoption Rate", Decimal("31")),
+    ]
+    (origin,) = doc.locate(stats[1].span)
+    assert origin.element is not None and origin.element.endswith(
+        "tr:nth-child(3) > td:nth-child(2)"
+    )
+    assert element_text(page, origin.element) == "31"
+
+
+@pytest.mark.parametrize("kind", ["html", "pdf"])
+def test_origins_are_sorted_disjoint_and_inside_the_text(
+    kind: str, release: Document, paper: Document
+) -> None:
+    doc = release if kind == "html" else paper
+    assert doc.origins
+    previous_end = 0
+    for origin in doc.origins:
+        assert previous_end <= origin.start < origin.end <= len(doc.text)
+        assert doc.text[origin.start : origin.end].strip() == doc.text[origin.start : origin.end]
+        previous_end = origin.end
