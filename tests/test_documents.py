@@ -210,6 +210,24 @@ def test_a_layout_table_is_read_as_text_not_as_a_table() -> None:
     assert [c.text for c in table.header] == ["Scheme", "Projects"]
 
 
+def test_news_page_metadata_from_json_ld() -> None:
+    page = b"""<html lang="en-GB"><head><title>Site | Story</title>
+    <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+    "headline": "Fund backs 96 projects", "datePublished": "2024-03-02T08:00:00+08:00",
+    "author": [{"@type": "Person", "name": "A. Reporter"}],
+    "publisher": {"@type": "Organization", "name": "Daily Paper"}}</script>
+    <script type="application/ld+json">{not json</script></head>
+    <body><article><p>The Fund backs 96 projects.</p></article></body></html>"""
+    doc = load_document(page)
+    assert (doc.title, doc.published, doc.author, doc.publisher, doc.language) == (
+        "Fund backs 96 projects",
+        dt.date(2024, 3, 2),
+        "A. Reporter",
+        "Daily Paper",
+        "en",
+    )
+
+
 def test_html_from_a_file_path_and_charset(tmp_path: Path) -> None:
     page = tmp_path / "release.htm"
     page.write_bytes(
