@@ -231,12 +231,13 @@ def test_news_page_metadata_from_json_ld() -> None:
 def test_html_from_a_file_path_and_charset(tmp_path: Path) -> None:
     page = tmp_path / "release.htm"
     page.write_bytes(
-        '<html><head><meta charset="big5"></head><body><p>科技券計劃</p></body></html>'.encode(
-            "big5"
-        )
+        # A page declared Big5 carries HKSCS characters (嘅), as Hong Kong pages do.
+        (
+            '<html><head><meta charset="big5"></head><body><p>科技券計劃嘅申請</p></body></html>'
+        ).encode("big5hkscs")
     )
     doc = load_document(page)
-    assert (doc.id, doc.text, doc.source) == ("release", "科技券計劃", str(page))
+    assert (doc.id, doc.text, doc.source) == ("release", "科技券計劃嘅申請", str(page))
 
 
 def test_html_with_no_main_content_is_a_typed_error() -> None:
