@@ -472,6 +472,40 @@ def test_pdf_table_drawn_without_rules_is_read_as_an_aligned_table() -> None:
     assert [o.page for f in result.funding for o in doc.locate(f.span)] == [1, 1, 1]
 
 
+def test_running_headers_and_page_numbers_go_and_a_sentence_runs_over_the_page() -> None:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    body = [
+        ["Members are invited to note the following.", "The Government will set aside"],
+        ["HK$2 billion for the Innovation and Technology Fund in 2024-25."],
+        ["The Panel will be briefed in due course."],
+    ]
+    for number, lines in enumerate(body, 1):
+        page.setFont("Helvetica", 9)
+        page.drawString(72, 800, "LC Paper No. CB(1)12/24-25")
+        page.drawCentredString(297, 40, f"- {number} -")
+        page.setFont("Helvetica", 11)
+        for row, line in enumerate(lines):
+            page.drawString(72, 740 - 14 * row, line)
+        page.showPage()
+    page.save()
+    doc = load_document(buffer.getvalue())
+    assert doc.text == (
+        "Members are invited to note the following. The Government will set aside HK$2 billion "
+        "for the Innovation and Technology Fund in 2024-25.\n\n"
+        "The Panel will be briefed in due course."
+    )
+    assert doc.warnings == (
+        "running header or footer left out on 3 pages: 'LC Paper No. CB(#)#/#-#'",
+        "running header or footer left out on 3 pages: '- # -'",
+    )
+    (fact,) = doc.extract().funding
+    assert (fact.initiative, fact.amount.amount) == ("itf", Decimal("2000000000"))
+    assert [o.page for o in doc.locate(fact.span)] == [1, 2]  # one box on each page
+
+
 def test_blank_page_count_is_a_warning_not_an_error() -> None:
     from reportlab.pdfgen import canvas
 
