@@ -24,7 +24,7 @@ def main(argv: list[str]) -> int:
         if error.name != "matplotlib":
             raise
         print(
-            f"error: {hk.MissingExtraError('plot_sectors.py', 'matplotlib', 'plot')}",
+            f"error: {hk.MissingExtraError('plot', 'matplotlib', 'plot_sectors.py')}",
             file=sys.stderr,
         )
         return 1

@@ -786,7 +786,8 @@ def test_model_validation_errors_name_the_field(
         hk.UnitMismatchError("Cannot compare 1% and 2 percentage points"),
         hk.CurrencyMismatchError("HKD 1", "USD 1", "add", "HKD"),
         hk.QualifierError("Cannot add up to HKD 1 and at least HKD 1"),
-        hk.MissingExtraError("Corpus.to_frames()", "pandas", "pandas"),
+        hk.DocumentError("a.pdf", "'a.pdf' is an encrypted PDF: pass password= to read it"),
+        hk.MissingExtraError("pdf", "pdfplumber", "Reading PDF"),
         hk.AmountOverflowError("1E+999999999", 1000),
     ],
     ids=lambda e: type(e).__name__,
@@ -802,8 +803,8 @@ def test_every_public_error_class_is_covered_by_the_pickle_test() -> None:
     errors = {name for name in hk.__all__ if name.endswith("Error")}
     assert errors == {
         "HKPolicyError", "ParseError", "UnknownCurrencyError", "CorpusIntegrityError",
-        "AmountOverflowError", "UnknownQueryError", "UnitMismatchError", "CurrencyMismatchError",
-        "QualifierError", "MissingExtraError",
+        "AmountOverflowError", "DocumentError", "MissingExtraError", "UnknownQueryError",
+        "UnitMismatchError", "CurrencyMismatchError", "QualifierError",
     }  # fmt: skip
 
 
@@ -931,6 +932,10 @@ def _instances() -> dict[str, list[BaseModel]]:
     add(hk.find_dates(text, published=__import__("datetime").date(2024, 3, 1)))
     add(hk.find_dates("within the next two years"))
     add(extract(text))
+    # Where a loaded HTML or PDF document's characters came from (the loaders' own tests build
+    # such documents from real pages and papers).
+    add(hk.Origin(start=0, end=5, element="html > body:nth-child(2) > p:nth-child(1)", offset=3))
+    add(hk.Origin(start=5, end=9, page=2, bbox=(71.99, 80.5, 288.01, 91.25)))
     return found
 
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         parse_date,
         parse_period,
     )
+    from .documents import Origin, load_document
     from .entities import (
         EntityMention,
         Initiative,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
         AmountOverflowError,
         CorpusIntegrityError,
         CurrencyMismatchError,
+        DocumentError,
         HKPolicyError,
         MissingExtraError,
         ParseError,
@@ -56,9 +58,15 @@ if TYPE_CHECKING:
     from .schema import json_schema
     from .spans import Qualifier, ScanResult, Span
     from .tables import Cell, ColumnUnit, Level, Table, find_tables, sector_stats_from_table
+    from .text_tables import find_text_tables
 
 # Public name -> the submodule that defines it.
 _LAZY = {
+    "find_text_tables": "text_tables",
+    "load_document": "documents",
+    "Origin": "documents",
+    "MissingExtraError": "errors",
+    "DocumentError": "errors",
     "Abbreviation": "abbrev",
     "AmountOverflowError": "errors",
     "Cell": "tables",
@@ -77,7 +85,6 @@ _LAZY = {
     "Initiative": "entities",
     "Institution": "entities",
     "Level": "tables",
-    "MissingExtraError": "errors",
     "Money": "money",
     "MoneyMention": "money",
     "ParseError": "errors",
@@ -128,6 +135,7 @@ __all__ = [
     "DateMention",
     "DateRange",
     "Document",
+    "DocumentError",
     "EntityMention",
     "Extraction",
     "FiscalYear",
@@ -139,6 +147,7 @@ __all__ = [
     "MissingExtraError",
     "Money",
     "MoneyMention",
+    "Origin",
     "ParseError",
     "PartialDate",
     "PercentMention",
@@ -166,8 +175,10 @@ __all__ = [
     "find_percentages",
     "find_periods",
     "find_tables",
+    "find_text_tables",
     "json_schema",
     "load_corpus",
+    "load_document",
     "load_registry",
     "parse_date",
     "parse_money",

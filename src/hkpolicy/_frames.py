@@ -38,7 +38,7 @@ def _pandas() -> Any:
     try:
         import pandas
     except ImportError as error:
-        raise MissingExtraError("Corpus.to_frames()", "pandas", "pandas") from error
+        raise MissingExtraError("pandas", "pandas", "Corpus.to_frames()") from error
     return pandas
 
 

@@ -23,6 +23,7 @@ from ._version import __version__
 from .errors import HKPolicyError
 
 if TYPE_CHECKING:
+    from .corpus import Document
     from .extraction import Extraction
     from .facts import Funding
     from .money import Money
@@ -40,6 +41,7 @@ examples:
   hkpolicy                                   summary of the bundled seed corpus
   hkpolicy summary --json                    the same, as JSON
   hkpolicy extract speech.txt                amounts, percentages, dates and bodies in a file
+  hkpolicy extract release.html              the same from an HTML page or a PDF paper
   pbpaste | hkpolicy extract - --currency USD --format json
   hkpolicy export --format csv out/          the corpus facts as CSV files
   hkpolicy schema > hkpolicy.schema.json     JSON Schema of the output
@@ -78,7 +80,11 @@ def _parser() -> argparse.ArgumentParser:
         help="extract facts from a text file or standard input",
         epilog="example: hkpolicy extract budget.txt --currency USD",
     )
-    extract.add_argument("file", help="a text file, or - (or /dev/stdin) for standard input")
+    extract.add_argument(
+        "file",
+        help="a .txt, .md, .html, .htm or .pdf file, a device or pipe such as /dev/stdin, "
+        "or - for text on standard input",
+    )
     extract.add_argument(
         "--format",
         choices=FORMATS,
@@ -87,8 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     extract.add_argument(
         "--encoding",
-        default="utf-8",
-        help="the file's text encoding, any Python codec name (big5, gb18030, ...; default utf-8)",
+        default=None,
+        help="read FILE as plain text in this encoding, any Python codec name (big5, "
+        "gb18030, ...); default: UTF-8, or an HTML page's declared charset",
     )
     extract.add_argument(
         "--currency",
@@ -253,11 +260,48 @@ def _decoded(name: str, data: bytes, encoding: str) -> str:
         ) from error
 
 
+def _not_a_regular_file(name: str) -> bool:
+    """True for a directory, a device or pipe (/dev/stdin), or a missing path: read (or
+    refused) by :func:`_read_input`, not by the document loaders."""
+    return not Path(name).is_file()
+
+
+def _read_document(name: str) -> Document:
+    """A file as a Document: text and Markdown as they are, HTML and PDF through their loaders
+    (chosen by suffix, else by the first bytes)."""
+    from .documents import load_document
+    from .errors import DocumentError
+
+    if not Path(name).is_file():
+        raise InputError(f"no such file: {name!r}")
+    try:
+        return load_document(name)
+    except DocumentError as error:
+        if "is not UTF-8 text" not in str(error):
+            raise
+        raise InputError(
+            f"{error}; name its encoding with --encoding, e.g. --encoding big5"
+        ) from error
+
+
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
     from .extraction import extract
 
-    doc_id, text = _read_input(args.file, args.encoding)
-    extraction = extract(text, doc_id=doc_id, default_currency=args.default_currency)
+    if args.file == "-" or args.encoding is not None or _not_a_regular_file(args.file):
+        doc_id, text = _read_input(args.file, args.encoding or "utf-8")
+        extraction = extract(text, doc_id=doc_id, default_currency=args.default_currency)
+    else:
+        document = _read_document(args.file)
+        doc_id = document.id
+        for warning in document.warnings:  # pages the loader could not read
+            print(f"hkpolicy: warning: {args.file}: {warning}", file=sys.stderr)
+        extraction = extract(
+            document.text,
+            doc_id=doc_id,
+            default_currency=args.default_currency,
+            published=document.published,
+            boilerplate=document.boilerplate,
+        )
     for warning in extraction.warnings:  # a scan stopped early: the output is not complete
         print(f"hkpolicy: warning: {warning}", file=sys.stderr)
     if args.format == "json":

@@ -10,6 +10,7 @@ __all__ = [
     "AmountOverflowError",
     "CorpusIntegrityError",
     "CurrencyMismatchError",
+    "DocumentError",
     "HKPolicyError",
     "MissingExtraError",
     "ParseError",
@@ -206,28 +207,42 @@ class UnknownQueryError(HKPolicyError, KeyError):
         return (UnknownQueryError, (self.query, self.message))
 
 
-class MissingExtraError(HKPolicyError, ModuleNotFoundError):
-    """A feature needs an optional extra that is not installed. ``feature`` names what was
-    called, ``module`` the missing package, ``extra`` the extra that brings it. The message
-    says how to install the extra from PyPI and from a checkout of hkpolicy (one line)::
+class DocumentError(HKPolicyError, ValueError):
+    """A file or byte string given to :func:`hkpolicy.load_document` cannot be read as a document:
+    too large, not a regular file, malformed, encrypted, image-only, or with no main content.
 
-        plot_sectors.py needs matplotlib, from hkpolicy's 'plot' extra:
-        pip install 'hkpolicy[plot]' (from a checkout of hkpolicy: pip install -e '.[plot]')
+    ``source`` names the input (a path, or ``<bytes>``) and is quoted in the message.
     """
 
-    def __init__(self, feature: str, module: str, extra: str) -> None:
-        self.feature = feature
-        self.module = module
-        self.extra = extra
-        self.message = (
-            f"{feature} needs {module}, from "
-            f"hkpolicy's {extra!r} extra: pip install 'hkpolicy[{extra}]' "
-            f"(from a checkout of hkpolicy: pip install -e '.[{extra}]')"
-        )
-        super().__init__(self.message, name=module)
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(message)
+        self.source = source
+        self.message = message
 
     def __str__(self) -> str:
         return self.message
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (MissingExtraError, (self.feature, self.module, self.extra))
+        return (DocumentError, (self.source, self.message))
+
+
+class MissingExtraError(HKPolicyError, ImportError):
+    """An optional feature needs a package that is not installed; the message names the extra
+    and how to install it from PyPI and from a checkout."""
+
+    def __init__(self, extra: str, package: str, feature: str) -> None:
+        message = (
+            f"{feature} needs the {package!r} package, from hkpolicy's {extra!r} extra: "
+            f"pip install 'hkpolicy[{extra}]' (or, in a checkout, pip install -e \".[{extra}]\")"
+        )
+        super().__init__(message, name=package)
+        self.extra = extra
+        self.package = package
+        self.feature = feature
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (MissingExtraError, (self.extra, self.package, self.feature))
