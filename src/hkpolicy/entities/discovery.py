@@ -247,7 +247,7 @@ def _quoted_han(text: str, han: str, m: regex.Match[str]) -> Candidate | None:
     if found is not None and (found[0] == "initiative" or len(inner) > 3):
         domain, kind = found
         return Candidate(start, end, key, domain, name, "discovered", 2, kind, confidence=0.8)
-    if m.group("zq") == "《" and len(inner) >= 4 and not inner.endswith(vocab.HAN_NOT_INITIATIVES):
+    if m.group("zq") == "《" and len(inner) >= 4 and inner.endswith(vocab.HAN_TITLE_HEADS):
         return Candidate(
             start, end, key, "initiative", name, "discovered", 2, "other", confidence=0.6
         )
@@ -308,6 +308,10 @@ def _han_discoveries(text: str, han: str) -> list[Candidate]:
             or prefix[-1] in "為布格當簽部市"
         ):
             continue
+        if head.group() not in vocab.HAN_OFFICE_HEADS and not prefix.startswith(
+            vocab.HAN_PROPER_PREFIXES
+        ):
+            continue  # 研發中心, 夥伴公司: a head after common words is a common noun
         kind = vocab.HAN_INSTITUTION_HEADS[head.group()]
         found.append(
             Candidate(start, h_end, slug(han[start:h_end]), "institution", text[start:h_end],

@@ -69,10 +69,17 @@ def _confidence(cand: Candidate, repeats: int, defined: bool) -> float:
     return round(min(score, 0.95), 2)
 
 
+def _is_government(cand: Candidate, registry: Registry) -> bool:
+    """A government names where a text's facts come from, not a body they concern: its
+    mentions still mask overlapping names but are not reported."""
+    entry = registry.get(cand.entity_id)
+    return isinstance(entry, Institution) and entry.kind == "government"
+
+
 def _mentions(scan: _Scan, domain: Domain, registry: Registry) -> list[EntityMention]:
     out: list[EntityMention] = []
     for cand in scan.chosen:
-        if cand.domain != domain or not cand.entity_id:
+        if cand.domain != domain or not cand.entity_id or _is_government(cand, registry):
             continue
         match: MatchKind = cand.match
         out.append(
