@@ -648,3 +648,21 @@ def test_language_is_detected_and_recorded(text: str, language: str) -> None:
     assert detect_language(text) == language
     assert hk.extract(text).language == language
     assert hk.Document.from_text(text).language == language
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("北都城鄉共融基金將成立", [("new:北都城鄉共融基金", ["北都城鄉共融基金"])]),
+        ("數碼港有否計劃擴建", []),  # a question, not a name
+        ("推行新型工業加速計劃。加速計劃資助企業", [("nias", ["新型工業加速計劃", "加速計劃"])]),
+        ("推行新型工业加速计划，该加速计划资助企业", [("nias", ["新型工业加速计划", "加速计划"])]),
+        ("新型工業加速計劃與企業加速計劃", [("nias", ["新型工業加速計劃"])]),  # another name
+        ("加速計劃資助企業", []),  # no full name before it: nothing to refer to
+    ],
+)
+def test_chinese_initiatives_named_after_and_referred_to(
+    text: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    _, initiatives = recognize_entities(text)
+    assert [(i.id, [s.text for s in i.mentions]) for i in initiatives] == expected

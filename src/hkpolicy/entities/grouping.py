@@ -18,7 +18,7 @@ import regex
 
 from .._gc import pausing_gc
 from ..spans import Record, Span, trusted_builder
-from .definitions import definitions
+from .definitions import definitions, short_references
 from .discovery import HAN_CHAR_RE, discoveries, filter_discoveries
 from .hans import han_view
 from .matcher import Candidate, fold, registry_candidates, resolve
@@ -47,9 +47,11 @@ def _scan(
     registry = registry if registry is not None else load_registry()
     matcher = registry._matcher
     registered = registry_candidates(text, matcher)
-    discovered = discoveries(text, han_view(fold(text)))
+    han = han_view(fold(text))
+    discovered = discoveries(text, han, registered)
     discovered = filter_discoveries(discovered, registered, matcher)
     defined, acronyms = definitions(text, registered, discovered, registry)
+    defined += short_references(han, registered, registry)
     chosen = resolve([*registered, *discovered, *defined], skip)
     first: dict[str, Candidate] = {}
     counts: dict[str, int] = {}

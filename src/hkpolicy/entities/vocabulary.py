@@ -256,9 +256,9 @@ HAN_COUNTERS = frozenset("所間個家項位名座")
 """Measure words: after a numeral they count the heads that follow (16所…中心), so a name starts
 after them."""
 
-HAN_NOT_IN_NAMES = frozenset("等")
-"""Characters no name holds: one in the words before a head means they are a phrase
-(等企業提供公司)."""
+HAN_NOT_IN_NAMES = frozenset("等否也亦都仍已")
+"""Characters no name holds (particles and adverbs): one in the words before a head means they
+are a phrase (等企業提供公司, 數碼港有否計劃)."""
 
 
 HAN_PROPER_PREFIXES = (
