@@ -18,8 +18,8 @@ INITIATIVE_FIELDS = set(Initiative.model_fields) - {"mentions", "registered", "t
 
 def test_counts() -> None:
     registry = load_registry()
-    assert len(registry.institutions) >= 160
-    assert len(registry.initiatives) >= 80
+    assert len(registry.institutions) >= 250
+    assert len(registry.initiatives) >= 120
 
 
 def test_rows_use_only_documented_fields() -> None:

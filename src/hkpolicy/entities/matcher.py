@@ -211,6 +211,17 @@ class Source:
         return self.text[start:end].translate(FOLD_TRANSLATION)  # fast on short strings
 
 
+def _lower_case_common_noun(form: Form, surface: str) -> bool:
+    """A body's capitalised English name written all in lower case ("the science park") is
+    used as a common noun. (Initiatives keep lower-case names: "the AI subsidy scheme".)"""
+    return (
+        form.domain == "institution"
+        and " " in form.text
+        and not form.text.islower()
+        and surface.islower()
+    )
+
+
 class Matcher:
     """The compiled forms of one registry."""
 
@@ -255,7 +266,7 @@ class Matcher:
         surface = source.slice(start, end)
         for form in self.forms.get(lower(surface), ()):
             if all(surface[i : i + len(tok)] == tok for i, tok in form.exact):
-                if self._vetoed(form, source, start, end):
+                if _lower_case_common_noun(form, surface) or self._vetoed(form, source, start, end):
                     continue
                 return form
         return None
