@@ -43,6 +43,10 @@ def test_parents_and_owners_exist() -> None:
     for initiative in registry.initiatives:
         if initiative.owner is not None:
             assert isinstance(registry.get(initiative.owner), Institution), initiative.id
+        if initiative.parent is not None:
+            assert isinstance(registry.get(initiative.parent), Initiative), initiative.id
+        if initiative.end_year is not None:
+            assert initiative.start_year is None or initiative.start_year <= initiative.end_year
 
 
 def test_rename_links_point_both_ways() -> None:
