@@ -185,25 +185,22 @@ class _Passes:
                 oth = other_search(subject, pos)
 
 
-class Source:
-    """A text, its fold and its Traditional view, each computed only when first needed."""
+_VETO_WINDOW = 8  # characters either side of a short Chinese form that its vetoes read
 
-    __slots__ = ("_folded", "_han", "text")
+
+class Source:
+    """A text and its fold, computed only when first needed."""
+
+    __slots__ = ("_folded", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
-        self._han: str | None = None
 
     def folded(self) -> str:
         if self._folded is None:
             self._folded = fold(self.text)
         return self._folded
-
-    def han(self) -> str:
-        if self._han is None:
-            self._han = han_view(self.folded())
-        return self._han
 
     def slice(self, start: int, end: int) -> str:
         if self._folded is not None:
@@ -252,14 +249,18 @@ class Matcher:
         return self.forms.get(lower(fold(surface)), [])
 
     def _vetoed(self, form: Form, source: Source, start: int, end: int) -> bool:
-        han = source.han()
         veto = self.vetoes.get(han_view(form.text))
         if veto is None:
             return False
         before, after = veto
-        if before is not None and before.search(han, max(0, start - 4), start):
-            return True
-        return after is not None and after.match(han, end) is not None
+        if before is not None:
+            window = han_view(source.slice(max(0, start - _VETO_WINDOW), start))
+            if before.search(window):
+                return True
+        if after is not None:
+            window = han_view(source.slice(end, end + _VETO_WINDOW))
+            return after.match(window) is not None
+        return False
 
     def lookup(self, source: Source, start: int, end: int) -> Form | None:
         """The registered form the text names at ``start:end``, or None."""
