@@ -667,3 +667,25 @@ def test_chinese_initiatives_named_after_and_referred_to(
 ) -> None:
     _, initiatives = recognize_entities(text)
     assert [(i.id, [s.text for s in i.mentions]) for i in initiatives] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "the Areas of Excellence (AoE) Scheme funds teams; AoE projects",
+            [("aoe", "Areas of Excellence (AoE) Scheme"), ("aoe", "AoE")],
+        ),
+        (
+            "a Free Trade Agreement (FTA) Programme grant",
+            [("fta_programme", "Free Trade Agreement (FTA) Programme")],
+        ),
+        ("the Incu-bio Programme", [("incu_bio", "Incu-bio Programme")]),
+        (
+            "the innovation-driven development strategy",
+            [("innovation_driven_strategy", "innovation-driven development strategy")],
+        ),
+    ],
+)
+def test_english_initiative_variants(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.id, m.span.text) for m in find_initiatives(text)] == expected

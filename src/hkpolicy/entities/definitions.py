@@ -41,6 +41,8 @@ def definitions(
         targets = [c for c in ends.get(long.end, ()) if c.start >= long.start]
         target = min(targets, key=lambda c: c.start) if targets else None
         if target is None:
+            target = _named_around(registered, short.start, short.end, short.text, registry)
+        if target is None:
             words = [t.group() for t in TOKEN_RE.finditer(long.text)]
             if words and all(is_name_word(w) or w in NAME_CONNECTORS for w in words):
                 classified = classify(words)
@@ -89,6 +91,21 @@ def definitions(
             )
         )
     return candidates, acronyms
+
+
+def _named_around(
+    registered: list[Candidate], start: int, end: int, short: str, registry: Registry
+) -> Candidate | None:
+    """The registry mention that holds a short form defined inside it and knows that short
+    form: "Areas of Excellence (AoE) Scheme"."""
+    # registry mentions come in text order and never overlap: only the last one starting
+    # before the short form can hold it (bisect keeps this linear over a long text)
+    index = bisect.bisect_left(registered, start, key=lambda c: c.start) - 1
+    if index < 0 or not (registered[index].start < start and end < registered[index].end):
+        return None
+    cand = registered[index]
+    known = registry._matcher.forms_of(short)
+    return cand if any(f.entity_id == cand.entity_id for f in known) else None
 
 
 @functools.lru_cache(maxsize=256)

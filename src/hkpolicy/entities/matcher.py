@@ -67,7 +67,8 @@ def lower(text: str) -> str:
 _LEADING_THE = re.compile(r"(?i)the\s+")
 # An acronym-like token (an upper-case letter after the first character: HKUST, InvestHK, SAR)
 # must match case exactly; the rest of a name matches without regard to case.
-_ACRONYM_TOKEN = re.compile(r"\S*[A-Z]\S*[A-Z]\S*|\S+[A-Z]\S*")
+# Hyphens part words: "Innovation-Driven" and "Incu-Bio" are capitalised words, not acronyms.
+_ACRONYM_TOKEN = re.compile(r"[^\s-]*[A-Z][^\s-]*[A-Z][^\s-]*|[^\s-]+[A-Z][^\s-]*")
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,24 @@ def _surfaces(entity: Institution | Initiative) -> Iterator[tuple[str, MatchKind
         yield entity.name_zh_hans, "name_zh_hans"
     if entity.acronym:
         yield entity.acronym, "acronym"
+        inside = _acronym_inside(entity.name, entity.acronym)
+        if inside is not None:
+            yield inside, "name"
     for alias in (*entity.aliases, *entity.aliases_zh_hans):
         yield alias, "alias"
+
+
+def _acronym_inside(name: str, acronym: str) -> str | None:
+    """The name with its acronym before the head word, as texts often write it: "Areas of
+    Excellence (AoE) Scheme", "Free Trade Agreement (FTA) Programme"."""
+    words = name.split()
+    head = words[-1] if len(words) > 2 else ""
+    if head not in vocabulary.INITIATIVE_HEADS and head not in vocabulary.INSTITUTION_HEADS:
+        return None
+    short = acronym.removesuffix(" " + head)
+    if " " in short or short in words:
+        return None
+    return " ".join([*words[:-1], f"({short})", head])
 
 
 def entity_forms(entity: Institution | Initiative, domain: Domain) -> Iterator[Form]:
