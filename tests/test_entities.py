@@ -689,3 +689,25 @@ def test_chinese_initiatives_named_after_and_referred_to(
 )
 def test_english_initiative_variants(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.id, m.span.text) for m in find_initiatives(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "政府撥款20億元资助大学及科研机构设立主题研究院。",
+        "It is a company of over 1,200 companies.",
+        "政府公布《財政預算案》，財政預算案提出多項措施。",
+        "每所大學均可申請，並由多間企業提供公司服務。",
+        "本港大學與研發中心合作，推動國際創新科技中心建設。",
+    ],
+)
+def test_phrases_that_are_not_names_are_not_discovered(text: str) -> None:
+    institutions, initiatives = recognize_entities(text)
+    assert [e.id for e in (*institutions, *initiatives)] == []
+
+
+def test_counted_centres_start_after_their_counter() -> None:
+    institutions, _ = recognize_entities("香港設有16所國家工程技術研究中心香港分中心。")
+    assert [(i.name, i.registered) for i in institutions] == [
+        ("國家工程技術研究中心香港分中心", False)
+    ]
