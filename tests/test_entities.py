@@ -711,3 +711,21 @@ def test_counted_centres_start_after_their_counter() -> None:
     assert [(i.name, i.registered) for i in institutions] == [
         ("國家工程技術研究中心香港分中心", False)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("科技券計劃委員會審批申請", ("new:科技券計劃委員會", "legislature_or_council")),
+        (
+            "The Technology Voucher Programme Committee met",
+            ("new:technology-voucher-programme-committee", "legislature_or_council"),
+        ),
+    ],
+)
+def test_a_body_named_after_a_registered_initiative_is_a_body(
+    text: str, expected: tuple[str, str]
+) -> None:
+    institutions, initiatives = recognize_entities(text)
+    assert [(i.id, i.kind) for i in institutions] == [expected]
+    assert initiatives == []

@@ -332,19 +332,46 @@ def discoveries(text: str, han: str, registered: Sequence[Candidate] = ()) -> li
 
 
 def _named_after(text: str, han: str, registered: Sequence[Candidate]) -> list[Candidate]:
-    """Chinese initiatives named after a registered name: the name, then a few words, then an
-    initiative head (數碼港投資創業基金, 北都城鄉共融基金). The longer name is its own entity."""
+    """Names built on a registered name: a Chinese initiative (the name, a few words, an
+    initiative head: 數碼港投資創業基金, 北都城鄉共融基金) or the body that runs a registered
+    initiative (科技券計劃委員會, "Technology Voucher Programme Committee"). The longer name is
+    its own entity."""
     found: list[Candidate] = []
     for cand in registered:
-        if not HAN_CHAR_RE.match(han, cand.end - 1) or not HAN_CHAR_RE.match(han, cand.end):
-            continue
-        end = _head_end(han, cand.end)
-        if end is not None:
-            name = text[cand.start : end]
-            key = slug(han[cand.start : end])
-            found.append(Candidate(cand.start, end, key, "initiative", name, "discovered", 2,
-                                   _han_kind(han[cand.start : end])[1], confidence=0.7))  # type: ignore[index]  # fmt: skip
+        body = _body_of(text, han, cand) if cand.domain == "initiative" else None
+        if body is not None:
+            found.append(body)
+        elif HAN_CHAR_RE.match(han, cand.end - 1) and HAN_CHAR_RE.match(han, cand.end):
+            end = _head_end(han, cand.end)
+            if end is not None:
+                found.append(_discovered(text, han, cand.start, end, "initiative", 0.7))
     return found
+
+
+def _discovered(
+    text: str, han: str, start: int, end: int, domain: Domain, conf: float
+) -> Candidate:
+    found = _han_kind(han[start:end]) or classify(TOKEN_RE.findall(han, start, end))
+    kind = found[1] if found is not None and found[0] == domain else "other"
+    name = text[start:end]
+    return Candidate(start, end, slug(han[start:end]), domain, name, "discovered", 2, kind,
+                     head=end - 1, confidence=conf)  # fmt: skip
+
+
+# Linear: a fixed alternation anchored at a known position.
+_BODY_HEAD_RE = regex.compile(
+    r"委員會|辦公室|秘書處|局|署| (?:Committee|Office|Secretariat|Council)\b"
+)
+
+
+def _body_of(text: str, han: str, cand: Candidate) -> Candidate | None:
+    """The committee or office named after the registered initiative ``cand``, if one follows."""
+    m = _BODY_HEAD_RE.match(han, cand.end)
+    if m is None or (m.group()[0] != " " and not HAN_CHAR_RE.match(han, cand.end - 1)):
+        return None
+    if m.group() in "局署" and han[m.end() : m.end() + 1] == "長":
+        return None  # 局長: an office holder
+    return _discovered(text, han, cand.start, m.end(), "institution", 0.7)
 
 
 def _head_end(han: str, start: int) -> int | None:
@@ -397,4 +424,6 @@ def _keep(cand: Candidate, inside: list[Candidate]) -> Candidate | None:
         return dataclasses.replace(cand, parent=first.entity_id)
     if cand.domain == "initiative":
         return cand  # "Cyberport AI Lab Scheme", 策略性創科基金: a name of its own
+    if cand.head >= 0 and all(r.domain == "initiative" and r.end <= cand.head for r in inside):
+        return cand  # 科技券計劃委員會, "Technology Voucher Programme Committee": a body
     return None
