@@ -152,38 +152,11 @@ def _english_discoveries(text: str) -> list[Candidate]:
     return list(found.values())
 
 
-def _name_from_run(
-    text: str, run: list[tuple[int, int, str]], head_at: int | None = None
-) -> Candidate | None:
-    words = [w for _, _, w in run]
-    # "School of Engineering and Department of Physics": two names, cut before "and <Head> of"
-    # A head word closes a name unless "of"/"for" follows; "and the" starts another name.
-    cuts = [0]
-    for k in range(1, len(words)):
-        if (
-            is_head(words[k - 1]) and words[k] not in {"of", "for"} and not words[k][0].isdigit()
-        ) or (
-            words[k - 1] in {"and", "&"}
-            and (
-                words[k] == "the"
-                or (is_head(words[k]) and k + 1 < len(words) and words[k + 1] in {"of", "for"})
-            )
-        ):
-            cuts.append(k)
-    cuts = sorted(set(cuts))
-    cuts.append(len(run))
-    for begin, stop in itertools.pairwise(cuts):
-        if head_at is None or run[begin][0] <= head_at < run[stop - 1][1]:
-            run = run[begin:stop]
-            break
-    while run and (
-        run[0][2] in vocab.NAME_LEADERS
-        or run[0][2] in vocab.NAME_CONNECTORS
-        or run[0][2][0].isdigit()
-    ):
-        run = run[1:]
-    while run and run[-1][2] in vocab.NAME_CONNECTORS:
-        run = run[:-1]
+_Run = list[tuple[int, int, str]]  # (start, end, word) of each token in a capitalised run
+
+
+def _name_from_run(text: str, run: _Run, head_at: int | None = None) -> Candidate | None:
+    run = _trimmed(_part_with(run, head_at))
     words = [w for _, _, w in run]
     classified = classify(words)
     if classified is None:
@@ -205,6 +178,45 @@ def _name_from_run(
     return Candidate(
         start, end, slug(name), domain, name, "discovered", rank=2, kind=kind, head=run[head][0]
     )
+
+
+def _part_with(run: _Run, head_at: int | None) -> _Run:
+    """The name in ``run`` that holds the head at ``head_at`` (the first without one).
+
+    "School of Engineering and Department of Physics" is two names, cut before "and <Head> of";
+    a head word closes a name unless "of"/"for" follows; "and the" starts another name.
+    """
+    words = [w for _, _, w in run]
+    cuts = [0]
+    for k in range(1, len(words)):
+        if (
+            is_head(words[k - 1]) and words[k] not in {"of", "for"} and not words[k][0].isdigit()
+        ) or (
+            words[k - 1] in {"and", "&"}
+            and (
+                words[k] == "the"
+                or (is_head(words[k]) and k + 1 < len(words) and words[k + 1] in {"of", "for"})
+            )
+        ):
+            cuts.append(k)
+    cuts = [*sorted(set(cuts)), len(run)]
+    for begin, stop in itertools.pairwise(cuts):
+        if head_at is None or run[begin][0] <= head_at < run[stop - 1][1]:
+            return run[begin:stop]
+    return run
+
+
+def _trimmed(run: _Run) -> _Run:
+    """``run`` without leading sentence words, connectors and numbers, or trailing connectors."""
+    while run and (
+        run[0][2] in vocab.NAME_LEADERS
+        or run[0][2] in vocab.NAME_CONNECTORS
+        or run[0][2][0].isdigit()
+    ):
+        run = run[1:]
+    while run and run[-1][2] in vocab.NAME_CONNECTORS:
+        run = run[:-1]
+    return run
 
 
 def is_head(word: str) -> bool:
