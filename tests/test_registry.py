@@ -230,3 +230,18 @@ def test_registry_is_loaded_once_and_lazily() -> None:
     code = "import sys, hkpolicy; print('hkpolicy.abbrev' in sys.modules, 'regex' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split()[0] == "False"
+
+
+def test_a_users_chinese_name_is_found_in_simplified_text_too() -> None:
+    from hkpolicy.entities import find_institutions
+
+    registry = load_registry().extended(
+        {"institutions": [{"id": "hkdii", "name": "Hong Kong Digital Innovation Institute",
+                           "name_zh": "香港數碼創新研究院"}]}
+    )  # fmt: skip
+    # the guess converts the characters the registry's own names use (數, 碼, 創 here)
+    found = find_institutions("香港数码创新研究院与香港數碼創新研究院", registry=registry)
+    assert [(m.id, m.span.text, m.match) for m in found] == [
+        ("hkdii", "香港数码创新研究院", "name_zh_hans"),
+        ("hkdii", "香港數碼創新研究院", "name_zh"),
+    ]

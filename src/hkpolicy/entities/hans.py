@@ -14,7 +14,7 @@ import functools
 import json
 import re
 
-__all__ = ["han_view", "hans_chars"]
+__all__ = ["han_view", "hans_chars", "simplified_guess"]
 
 
 @functools.cache
@@ -41,3 +41,14 @@ def han_view(text: str) -> str:
     if simplified.search(text) is None:
         return text
     return text.translate(translation)
+
+
+@functools.cache
+def _to_simplified() -> dict[int, str]:
+    return str.maketrans({trad: simple for simple, trad in hans_chars().items()})
+
+
+def simplified_guess(text: str) -> str:
+    """``text`` with the characters the map knows written in Simplified, one for one: a stand-in
+    for OpenCC's conversion for names a user adds at run time without a ``name_zh_hans``."""
+    return text.translate(_to_simplified())

@@ -26,7 +26,7 @@ import regex
 
 from ..spans import TakenCharacters
 from . import vocabulary
-from .hans import han_view
+from .hans import han_view, simplified_guess
 from .models import Domain, Initiative, Institution, MatchKind
 
 __all__ = ["Candidate", "Matcher", "registry_candidates", "resolve"]
@@ -88,6 +88,8 @@ def _surfaces(entity: Institution | Initiative) -> Iterator[tuple[str, MatchKind
         yield entity.name_zh, "name_zh"
     if entity.name_zh_hans:
         yield entity.name_zh_hans, "name_zh_hans"
+    elif entity.name_zh:  # a user's entry: the character map's guess at its Simplified form
+        yield simplified_guess(entity.name_zh), "name_zh_hans"
     if entity.acronym:
         yield entity.acronym, "acronym"
         inside = _acronym_inside(entity.name, entity.acronym)
