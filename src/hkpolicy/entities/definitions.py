@@ -1,0 +1,101 @@
+"""Document definitions: "Full Name (ACRONYM)" teaches a text a short form for one entity.
+
+A definition found by :func:`hkpolicy.abbrev.find_abbreviations` ties its short form to the
+registered or discovered name that ends where the long form ends (or to a capitalised name with a
+head word). Later uses of the short form are mentions of that entity; a short form the document
+defines as something that is no entity masks the registry's acronym from there on.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from ..abbrev import find_abbreviations
+from .discovery import TOKEN_RE, classify, is_name_word, slug
+from .matcher import EDGE_AFTER, EDGE_BEFORE, Candidate, Matcher, trie_regex
+from .vocabulary import NAME_CONNECTORS
+
+if TYPE_CHECKING:
+    from .registry import Registry
+
+__all__ = ["definitions"]
+
+
+def definitions(
+    text: str,
+    registered: list[Candidate],
+    discovered: list[Candidate],
+    registry: Registry,
+) -> tuple[list[Candidate], dict[str, str]]:
+    """Mentions taught by the document's own acronym definitions, and the short form of each."""
+    ends: dict[int, list[Candidate]] = {}
+    for cand in (*registered, *discovered):
+        ends.setdefault(cand.end, []).append(cand)
+    taught: list[tuple[int, str, Candidate | None]] = []  # (from offset, short form, target)
+    for abbreviation in find_abbreviations(text):
+        short, long = abbreviation.short, abbreviation.long
+        targets = [c for c in ends.get(long.end, ()) if c.start >= long.start]
+        target = min(targets, key=lambda c: c.start) if targets else None
+        if target is None:
+            words = [t.group() for t in TOKEN_RE.finditer(long.text)]
+            if words and all(is_name_word(w) or w in NAME_CONNECTORS for w in words):
+                classified = classify(words)
+                if classified is not None:
+                    target = Candidate(
+                        long.start, long.end, slug(long.text), classified[0], long.text,
+                        "discovered", 2, classified[1], confidence=0.9,
+                    )  # fmt: skip
+        taught.append((short.start, short.text, target))
+    if not taught:
+        return [], {}
+    candidates: list[Candidate] = []
+    acronyms: dict[str, str] = {}
+    by_short: dict[str, list[tuple[int, Candidate | None]]] = {}
+    offsets: dict[str, list[int]] = {}  # by_short's offsets, for bisect
+    matcher: Matcher = registry._matcher
+    for from_offset, short_form, target in taught:
+        if target is not None and target.entity_id not in registry:
+            acronyms.setdefault(target.entity_id, short_form)
+            candidates.append(target)
+        by_short.setdefault(short_form, []).append((from_offset, target))
+        offsets.setdefault(short_form, []).append(from_offset)
+    for m in _short_form_pattern(frozenset(by_short)).finditer(text):
+        defs = by_short[m.group()]
+        index = bisect.bisect_right(offsets[m.group()], m.start()) - 1
+        if index < 0:
+            continue  # used before the document defines it
+        target = defs[index][1]
+        short_form = m.group()
+        if target is None:
+            if matcher.known(short_form):
+                # the document defines this short form as something that is no entity (DPO:
+                # "data protection officer"): it masks the registry acronym from here on
+                candidates.append(
+                    Candidate(m.start(), m.end(), "", "institution", short_form, "defined", 0)
+                )
+            continue
+        registered_here = target.entity_id in registry
+        if registered_here and any(
+            f.entity_id == target.entity_id for f in matcher.forms_of(short_form)
+        ):
+            continue  # the registry already knows this acronym for this body
+        candidates.append(
+            dataclasses.replace(
+                target, start=m.start(), end=m.end(), form=short_form, match="defined", rank=0
+            )
+        )
+    return candidates, acronyms
+
+
+@functools.lru_cache(maxsize=256)
+def _short_form_pattern(short_forms: frozenset[str]) -> re.Pattern[str]:
+    """Case-sensitive matcher of a document's defined short forms (a trie: linear)."""
+    trie = trie_regex(short_forms)
+    # The trie's one-class lookahead goes first too, so the scan skips to the few places a
+    # short form can start (the edge test first would be tried at every position).
+    first = trie[: trie.index("])") + 2]
+    return re.compile(first + EDGE_BEFORE + "(?:" + trie + ")" + EDGE_AFTER)
