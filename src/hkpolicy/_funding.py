@@ -179,6 +179,7 @@ class Draft:
     period_span: tuple[int, int] | None = None
     ceiling: MoneyMention | None = None
     per: Per | None = None
+    distributed: bool = False
 
 
 @dataclass(frozen=True)
@@ -243,7 +244,7 @@ def assemble(
         _distribute(text, draft, amounts, clause, mentions, starts)
         _resolve_reference(text, draft, item, mentions, starts)
         _purpose(text, draft, item, sentence)
-        verb = _nearest_verb(text, clause, (a0, a1))
+        verb = _nearest_verb(text, clause, (a0, a1), mentions, starts)
         if verb is not None:
             draft.cues.append(verb.span())
         has_target = draft.initiative or draft.institution or draft.purpose or draft.reference
@@ -331,12 +332,19 @@ def _whole_names(
 
 
 def _nearest_verb(
-    text: str, clause: tuple[int, int], amount: tuple[int, int]
+    text: str,
+    clause: tuple[int, int],
+    amount: tuple[int, int],
+    mentions: list[_Mention],
+    starts: list[int],
 ) -> regex.Match[str] | None:
-    """The funding verb of the clause nearest the amount."""
+    """The funding verb of the clause nearest the amount, outside names ("InvestHK", "Fund")."""
     best: regex.Match[str] | None = None
     low, high = max(clause[0], amount[0] - WINDOW), min(clause[1], amount[1] + WINDOW)
+    names = _between(mentions, starts, (low, high))
     for match in _FUNDING_VERB_RE.finditer(text, low, high):
+        if any(m.start <= match.start() < m.end for m in names):
+            continue
         if best is None or _distance(match, amount) < _distance(best, amount):
             best = match
         if match.start() > amount[1]:
@@ -510,6 +518,7 @@ def _distribute(
         draft.initiative = target
     else:
         draft.institution, draft.role, draft.recipient = target, "recipient", chosen.id
+    draft.distributed = True
     draft.cues.append(cue.span())
 
 
@@ -564,6 +573,11 @@ def _purpose(text: str, draft: Draft, item: tuple[int, int], sentence: tuple[int
     if found is None:
         return
     phrase, start, stop, cue = found
+    if draft.distributed:
+        return  # the list names each amount's target; its "for X and Y" is not one purpose
+    if draft.reference is not None and draft.initiative is not None:
+        if start <= draft.reference[0] < stop:
+            return  # "for the Fund": the fund it refers to, not a use
     if (
         draft.initiative is not None
         and start <= draft.initiative.start < stop

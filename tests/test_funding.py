@@ -1,0 +1,244 @@
+"""Funding facts: each failure pattern of real text, pinned with sentences written for these
+tests, in English, Traditional and Simplified Chinese. Every expected value was checked by
+hand against its sentence."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import hkpolicy as hk
+from hkpolicy import _funding_cues
+from hkpolicy.dates import FiscalYear
+from hkpolicy.facts import Funding, assemble_funding_facts
+
+
+def _facts(text: str) -> list[Funding]:
+    return list(hk.extract(text).funding)
+
+
+def _one(text: str) -> Funding:
+    facts = _facts(text)
+    assert len(facts) == 1, (text, facts)
+    return facts[0]
+
+
+# (text, amount as written, purpose expected, cue words expected among the fact's cues)
+PURPOSE_EXAMPLES = [
+    (
+        "The Government will allocate HK$4 billion to help universities build new laboratories.",
+        "HK$4 billion",
+        "help universities build new laboratories",
+        {"allocate", "to help"},
+    ),
+    (
+        "We will reserve $500 million to enhance the training of data scientists.",
+        "$500 million",
+        "enhance the training of data scientists",
+        {"reserve", "to enhance"},
+    ),
+    (
+        "政府會撥款三千萬元推動本地芯片設計的發展。",
+        "三千萬元",
+        "推動本地芯片設計的發展",
+        {"撥款", "推動"},
+    ),
+    ("政府预留100亿元用于建设新的数据中心。", "100亿元", "建设新的数据中心", {"预留", "用于"}),
+    ("政府將投放20億元設立一所新的研究院。", "20億元", "設立一所新的研究院", {"投放", "設立"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "purpose", "cue_words"),
+    PURPOSE_EXAMPLES,
+    ids=[c[0] for c in PURPOSE_EXAMPLES],
+)
+def test_purpose_phrases_make_facts_with_their_cues(
+    text: str, amount: str, purpose: str, cue_words: set[str]
+) -> None:
+    fact = _one(text)
+    assert fact.amount_span is not None and fact.amount_span.text == amount
+    assert fact.purpose == purpose
+    assert fact.purpose_span is not None and fact.purpose_span.text == purpose
+    assert cue_words <= {c.text for c in fact.cues}
+    assert fact.target_span == fact.purpose_span  # no entity named: the purpose is the target
+
+
+def test_cue_vocabulary_is_data_in_three_scripts() -> None:
+    verbs = set(_funding_cues.FUNDING_VERBS)
+    assert {"allocat", "撥款", "拨款", "預留", "预留"} <= verbs
+    assert {"用於", "用于", "推動", "推动"} <= set(_funding_cues.PURPOSE_CUES_ZH)
+    assert {"該計劃", "该计划", "the scheme"} <= set(_funding_cues.REFERENCE_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("text", "initiative", "reference"),
+    [
+        (
+            "The Innovation and Technology Fund was launched in 1999. "
+            "We will set aside $50 million for the Fund next year.",
+            "itf",
+            "the Fund",
+        ),
+        ("政府推出「創科生活基金」。該基金獲撥款5億元。", "new:創科生活基金", "該基金"),
+        ("政府推出“新型工业加速计划”。该计划的资助额上限为2亿元。", "nias", "该计划"),
+    ],
+    ids=["en the Fund", "zh-Hant 該基金", "zh-Hans 该计划"],
+)
+def test_references_resolve_to_the_scheme_named_earlier(
+    text: str, initiative: str, reference: str
+) -> None:
+    fact = _one(text)
+    assert fact.initiative == initiative
+    assert fact.reference is not None and fact.reference.text == reference
+    assert fact.purpose is None  # "for the Fund" names the fund, it is not a use
+
+
+def test_a_reference_is_not_resolved_past_an_unnamed_scheme() -> None:
+    text = "政府推出「創科生活基金」。政府亦會推出一個培育計劃。該計劃獲撥款5億元。"
+    fact = _one(text)
+    assert fact.initiative is None
+    assert fact.purpose == "該計劃"
+
+
+def test_respectively_pairs_amounts_and_targets_in_order() -> None:
+    text = (
+        "The Government will provide HK$8 billion and HK$2 billion for the Innovation and "
+        "Technology Fund and the Technology Voucher Programme respectively."
+    )
+    first, second = _facts(text)
+    assert (first.amount.amount, first.initiative) == (Decimal("8000000000"), "itf")
+    assert (second.amount.amount, second.initiative) == (Decimal("2000000000"), "tvp")
+    assert second.purpose is None
+    assert "respectively" in {c.text for c in second.cues}
+
+
+def test_each_item_of_a_chinese_list_keeps_its_own_target() -> None:
+    text = "撥款包括20億元注資創新及科技基金、5億元興建新的數據中心。"
+    first, second = _facts(text)
+    assert first.initiative == "itf"
+    assert second.initiative is None and second.purpose == "興建新的數據中心"
+
+
+def test_under_the_subhead_of_takes_the_named_scheme() -> None:
+    fact = _one(
+        "HK$120 million will be provided under the subhead of the Technology Voucher Programme."
+    )
+    assert fact.initiative == "tvp"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "InvestHK said 1,234 companies received HK$5.6m last year.",
+        "投資推廣署表示，去年有200間公司獲得共5億元資助。",
+    ],
+)
+def test_the_body_quoted_is_not_the_recipient(text: str) -> None:
+    fact = _one(text)
+    assert fact.institution is None
+    assert fact.recipient is None
+
+
+def test_the_source_fund_is_the_funder_not_the_target() -> None:
+    fact = _one("政府從創新及科技基金撥出5億元推行科技券計劃。")
+    assert fact.initiative == "tvp"
+    assert fact.funder == "itf"
+
+
+# (text, reason, cue)
+NOT_FUNDING_EXAMPLES = [
+    ("企業可以低至每月900元租用共享工作間。", "price", "低至"),
+    ("香港2022年研發總開支為300億元。", "statistic", "研發總開支"),
+    ("初创企业去年的融资总额达50亿元。", "fundraising", "融资"),
+    ("The start-up now has a valuation of US$2 billion.", "valuation", "valuation"),
+    ("申請項目的項目總成本最少為1億元。", "threshold", "項目總成本"),
+    ("R&D expenditure in Hong Kong reached HK$30 billion in 2022.", "statistic", "R&D expenditure"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason", "cue"), NOT_FUNDING_EXAMPLES, ids=[c[0] for c in NOT_FUNDING_EXAMPLES]
+)
+def test_money_that_is_not_funding_is_kept_with_its_reason(
+    text: str, reason: str, cue: str
+) -> None:
+    ex = hk.extract(text)
+    assert ex.funding == ()
+    assert len(ex.money) == 1
+    from hkpolicy._sentences import SentenceIndex
+
+    funding, rejected = assemble_funding_facts(
+        text, ex.money, ex.dates, ex.institutions, ex.initiatives, SentenceIndex(text)
+    )
+    assert funding == []
+    assert [(r.reason, r.cue.text) for r in rejected] == [(reason, cue)]
+
+
+def test_a_ceiling_beside_a_larger_amount_is_a_field_not_a_fact() -> None:
+    fact = _one(
+        "The Technology Voucher Programme provides HK$1 billion, with each project up to a "
+        "subsidy ceiling of $30 million."
+    )
+    assert fact.amount.amount == Decimal("1000000000")
+    assert fact.ceiling is not None and fact.ceiling.amount == Decimal("30000000")
+    assert fact.ceiling_span is not None and fact.ceiling_span.text == "$30 million"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "per"),
+    [
+        ("每家企业每年最多获150万元资助。", Decimal("1500000"), "year"),
+        ("每間公司每年最多獲150萬元資助。", Decimal("1500000"), "year"),
+        ("The scheme will double to $8 million the annual funding ceiling per company.",
+         Decimal("8000000"), "year"),
+    ],
+)  # fmt: skip
+def test_a_ceiling_amount_keeps_its_rate(text: str, amount: Decimal, per: str) -> None:
+    fact = _one(text)
+    assert fact.amount.amount == amount
+    assert fact.ceiling is not None and fact.ceiling.amount == amount
+    assert fact.per == per
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "written"),
+    [
+        (
+            "In his 2019-20 Budget, the Financial Secretary set aside $2 billion for the "
+            "Technology Voucher Programme.",
+            2019,
+            "2019-20 Budget",
+        ),
+        ("由2024/25年度起，政府每年預留3億元資助大學科研。", 2024, "2024/25年度起"),
+        ("研资局表示,2023/24年度的资助总额约为1.5亿元,用于资助六个项目。", 2023, "2023/24年度"),
+    ],
+)
+def test_the_period_comes_from_the_sentence(text: str, period: int, written: str) -> None:
+    fact = _one(text)
+    assert isinstance(fact.period, FiscalYear) and fact.period.start_year == period
+    assert fact.period_span is not None and fact.period_span.text == written
+
+
+def test_the_period_comes_from_the_heading_above() -> None:
+    text = "2025/26年度撥款\n\n政府會撥款2億元推動人工智能研究。"
+    fact = _one(text)
+    assert isinstance(fact.period, FiscalYear) and fact.period.start_year == 2025
+
+
+def test_the_year_of_a_policy_address_is_not_the_period() -> None:
+    fact = _one("行政長官在2023年施政報告中提出撥款100億元推動新型工業。")
+    assert fact.period is None
+
+
+def test_the_budget_and_the_policy_address_are_never_targets() -> None:
+    fact = _one("《財政預算案》預留100億元推動生命健康科技。")
+    assert fact.initiative is None
+    assert fact.purpose == "推動生命健康科技"
+
+
+def test_a_funding_verb_alone_makes_a_fact_without_a_target() -> None:
+    fact = _one("I have set aside over HK$50 billion in this budget.")
+    assert fact.initiative is None and fact.institution is None and fact.purpose is None
+    assert "set aside" in {c.text for c in fact.cues}
