@@ -575,9 +575,9 @@ def _purpose(text: str, draft: Draft, item: tuple[int, int], sentence: tuple[int
     phrase, start, stop, cue = found
     if draft.distributed:
         return  # the list names each amount's target; its "for X and Y" is not one purpose
-    if draft.reference is not None and draft.initiative is not None:
-        if start <= draft.reference[0] < stop:
-            return  # "for the Fund": the fund it refers to, not a use
+    reference = draft.reference
+    if reference is not None and draft.initiative is not None and start <= reference[0] < stop:
+        return  # "for the Fund": the fund it refers to, not a use
     if (
         draft.initiative is not None
         and start <= draft.initiative.start < stop
