@@ -84,7 +84,11 @@ _REFERENCE_RE = _words_re(tuple(cues.REFERENCE_WORDS))
 _CEILING_RE = _words_re(cues.CEILING_WORDS)
 _DISTRIBUTIVE_RE = _words_re(cues.DISTRIBUTIVE_WORDS)
 _QUOTE_AFTER_RE = regex.compile(
-    rf"^\s*(?:[,，]\s*)?(?:{_alternation(cues.QUOTE_VERBS)})", regex.IGNORECASE
+    rf"^\s*(?:[,，]\s*)?(?:[^，,。；;、\s]{{0,6}}?)(?:{_alternation(cues.QUOTE_VERBS)})",
+    regex.IGNORECASE,
+)
+_SPEAKER_BEFORE_RE = regex.compile(
+    rf"(?:{_alternation(cues.SPEAKER_MARKS)})\s*(?:the\s+)?$", regex.IGNORECASE
 )
 _FUNDER_AFTER_RE = regex.compile(
     rf"[^，,。；;、]{{0,12}}?(?:{_alternation(cues.FUNDER_VERBS)})", regex.IGNORECASE
@@ -136,7 +140,12 @@ _ZH_AFTER_RE = regex.compile(
 # "為X預留……" / "為加強X，政府將預留……": the purpose before the amount.
 _ZH_FUNDING_VERBS = [w for w in cues.FUNDING_VERBS if not w.isascii()]
 _ZH_BEFORE_RE = regex.compile(
-    rf"(?:為|为)(?P<purpose>[^，,。；;、為为]{{2,60}}?)(?=[，,]|{_alternation(_ZH_FUNDING_VERBS)})"
+    rf"(?<![認认作成因以行稱称])(?:為|为)(?P<purpose>[^，,。；;為为]{{2,60}}?)"
+    rf"(?=[，,]|{_alternation(_ZH_FUNDING_VERBS)})"
+)
+# "向合資格中小企提供……20萬元": the receiver named before the amount, when it is no body.
+_ZH_TOWARDS_RE = regex.compile(
+    rf"(?:向|給|给)(?P<purpose>[^，,。；;向給给]{{2,40}}?)(?={_alternation(_ZH_FUNDING_VERBS)})"
 )
 # A kept cue later in the item, after a comma or two: "撥款5,000萬元，邀請……，籌辦X".
 _ZH_KEPT_RE = regex.compile(
@@ -147,8 +156,9 @@ _ZH_KEPT_RE = regex.compile(
 ZH_CUE_REACH = 40
 # The longest bare noun an enumeration item may hold as its purpose ("200億元落馬洲河套區").
 ZH_BARE_ITEM = 30
-_STOP = "，,。；;、:：!！?？\n"
-_SEPARATORS = "、，,;；"
+# Separators between list items, strongest first: an item is cut at the strongest one that
+# stands between two amounts ("……10萬元資助;同時……Incu-Bio計劃,對每間公司……400萬元").
+_SEPARATOR_LEVELS = (";；", "，,", "、")
 
 
 @dataclass(frozen=True)
@@ -282,7 +292,9 @@ def assemble(
 
 # A sentence's clauses: split at "; " and at ", and" / ", while" / ", but" / ", whereas" and
 # their Chinese counterparts, so two amounts in one sentence keep their own bodies.
-_CLAUSE_BREAK_RE = regex.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+|，(?:並|并|而|另)|；")
+_CLAUSE_BREAK_RE = regex.compile(
+    r";\s*|,\s+(?:and|while|whereas|but)\s+|[，,]\s*(?:並|并|而|另)|；"
+)
 # Each branch of _CLAUSE_BREAK_RE starts with one of these. NOTE: keep the two in sync.
 _CLAUSE_BREAK_MARKS = (";", ",", "，", "；")
 
@@ -309,12 +321,19 @@ def _item(
     previous amount and the first separator before the next one, when they share the clause."""
     start, end = clause
     if clause[0] <= prev_end <= amount[0]:
-        cut = max(text.rfind(sep, prev_end, amount[0]) for sep in _SEPARATORS)
-        start = cut + 1 if cut >= 0 else prev_end
+        start = prev_end
+        for level in _SEPARATOR_LEVELS:
+            cut = max(text.rfind(sep, prev_end, amount[0]) for sep in level)
+            if cut >= 0:
+                start = cut + 1
+                break
     if amount[1] <= next_start <= clause[1]:
-        found = [text.find(sep, amount[1], next_start) for sep in _SEPARATORS]
-        cuts = [f for f in found if f >= 0]
-        end = min(cuts) if cuts else next_start
+        end = next_start
+        for level in _SEPARATOR_LEVELS:
+            cuts = [f for f in (text.find(sep, amount[1], next_start) for sep in level) if f >= 0]
+            if cuts:
+                end = min(cuts)
+                break
     return start, end
 
 
@@ -422,7 +441,7 @@ def _choose_targets(
     for m in in_item:
         before = text[max(item[0], m.start - 16) : m.start]
         after = text[m.end : min(item[1], m.end + 20)]
-        if _QUOTE_AFTER_RE.match(after):
+        if _QUOTE_AFTER_RE.match(after) or _SPEAKER_BEFORE_RE.search(before):
             continue  # the body quoted is neither funder nor recipient of this amount
         if _SOURCE_BEFORE_RE.search(before):
             funder = funder or m  # "from the ITF", "從創新及科技基金撥出": where it comes from
@@ -638,25 +657,37 @@ def _purpose_zh(
         comma = text[stop : stop + 1] in ("，", ",")
         if comma:  # "為加強X，政府將預留……": the purpose clause leads the sentence
             return text[start:stop], start, stop, (before.start(), before.start() + 1)
-        after = _zh_after(text, a1, end)
+        after = _zh_after(text, a1, end, adjacent_only=True)
         if after is None:
             return text[start:stop], start, stop, (before.start(), before.start() + 1)
         return after
     found = _zh_after(text, a1, end)
     if found is not None:
         return found
-    # "向創新及科技基金注資100億元" / "注資100億元予X": the after-cue found nothing; a body after
-    # 予 is handled as a recipient, so nothing more to read here.
+    towards = None
+    for match in _ZH_TOWARDS_RE.finditer(text, low, a0):
+        towards = match
+    if towards is not None:
+        start, stop = towards.span("purpose")
+        return text[start:stop], start, stop, (towards.start(), towards.start() + 1)
     return None
 
 
-def _zh_after(text: str, a1: int, end: int) -> tuple[str, int, int, tuple[int, int] | None] | None:
+def _zh_after(
+    text: str, a1: int, end: int, *, adjacent_only: bool = False
+) -> tuple[str, int, int, tuple[int, int] | None] | None:
     match = _ZH_AFTER_RE.match(text, a1, end)
+    if match is None and adjacent_only:
+        return None
     if match is None:
         match = _ZH_KEPT_RE.search(text, a1, min(end, a1 + ZH_CUE_REACH))
     if match is None:
         bare = text[a1:end].strip(" 的")
-        if 2 <= len(bare) <= ZH_BARE_ITEM and regex.fullmatch(r"[\p{Han}A-Za-z0-9]+", bare):
+        if (
+            2 <= len(bare) <= ZH_BARE_ITEM
+            and regex.fullmatch(r"[\p{Han}A-Za-z0-9]+", bare)
+            and _FUNDING_VERB_RE.fullmatch(bare) is None
+        ):
             start = text.index(bare, a1)
             return bare, start, start + len(bare), None  # "200億元落馬洲河套區、100億元……"
         return None

@@ -27,6 +27,7 @@ __all__ = [
     "RECIPIENT_MARKS",
     "REFERENCE_WORDS",
     "SOURCE_MARKS",
+    "SPEAKER_MARKS",
     "UNDER_WORDS",
     "NotFundingReason",
 ]
@@ -102,11 +103,17 @@ FUNDER_VERBS: tuple[str, ...] = (
     "斥", "會", "会", "將", "将", "擬", "拟", "已", "亦", "透過", "透过", "正式",
 )  # fmt: skip
 
-# Verbs after a body that make it the speaker, never the recipient: "InvestHK said ...".
+# Verbs (and job titles) after a body that make it the speaker, never the recipient:
+# "InvestHK said ...", "創新及科技局局長表示", "研資局統計資料顯示". A few characters may stand
+# between the body and the word (統計資料, its head's name).
 QUOTE_VERBS: tuple[str, ...] = (
     "said", "says", "stated", "noted", "told", "added", "表示", "指出", "稱", "称", "說", "说",
-    "透露", "介紹", "介绍", "發言人", "发言人", "公布", "宣布",
+    "透露", "介紹", "介绍", "發言人", "发言人", "公布", "宣布", "顯示", "显示", "局長", "局长",
+    "署長", "署长", "主席", "行政總裁", "行政总裁", "秘書長", "秘书长",
 )  # fmt: skip
+
+# Words before a body that make it the source of a statement: "according to the RGC", 根據.
+SPEAKER_MARKS: tuple[str, ...] = ("according to", "根據", "根据", "據", "据")
 
 # Words that refer back to a scheme named earlier. The value is the initiative kind the word is
 # compatible with (None: any kind).
