@@ -147,6 +147,12 @@ _ZH_BEFORE_RE = regex.compile(
 _ZH_TOWARDS_RE = regex.compile(
     rf"(?:向|給|给)(?P<purpose>[^，,。；;向給给]{{2,40}}?)(?={_alternation(_ZH_FUNDING_VERBS)})"
 )
+# "首批項目的資助總額超過10億元", "涉及創科項目撥款額約100億元": what the total is of.
+_ZH_TOTAL_OF_RE = regex.compile(
+    r"(?P<purpose>[^，,。；;的\s]{2,30}?)的?(?P<cue>(?:資助|资助|撥款|拨款|研發支援|研发支援)"
+    r"(?:總額|总额|額|额|金額|金额)|財政總預算|财政总预算)"
+)
+_GOVERNMENT_RE = regex.compile(r"政府|當局|当局")
 # A kept cue later in the item, after a comma or two: "撥款5,000萬元，邀請……，籌辦X".
 _ZH_KEPT_RE = regex.compile(
     rf"(?P<cue>{_alternation([w for w, keep in cues.PURPOSE_CUES_ZH.items() if keep])})"
@@ -252,7 +258,7 @@ def assemble(
         in_item = _between(mentions, starts, item)
         _choose_targets(text, draft, in_item, item, owners)
         _distribute(text, draft, amounts, clause, mentions, starts)
-        _resolve_reference(text, draft, item, mentions, starts)
+        _resolve_reference(text, draft, (clause[0], item[1]), mentions, starts)
         _purpose(text, draft, item, sentence)
         verb = _nearest_verb(text, clause, (a0, a1), mentions, starts)
         if verb is not None:
@@ -411,7 +417,9 @@ def _not_funding(
     before = None
     for match in _NON_FUNDING_BEFORE_RE.finditer(text, low, amount[0]):
         before = match  # the last cue before the amount
-    if before is not None:
+    if before is not None and _FUNDING_VERB_RE.search(text, before.end(), amount[0]) is None:
+        # a funding verb between the cue and the amount starts a new statement: "研發開支
+        # 提供扣稅，以及向基金注資100億元" is funding
         reason = cues.NON_FUNDING_BEFORE[before.group().lower()]
         return reason, before.span()
     after = _NON_FUNDING_AFTER_RE.match(
@@ -586,8 +594,8 @@ def _purpose(text: str, draft: Draft, item: tuple[int, int], sentence: tuple[int
     end = min(item[1], a1 + WINDOW)
     zh = regex.search(r"\p{Han}", text[max(item[0], a0 - 10) : min(end, a1 + 10)]) is not None
     found = _purpose_zh(text, item, a0, a1, end) if zh else _purpose_en(text, item, a0, a1, end)
-    if found is None and draft.reference is not None and draft.initiative is None:
-        start, stop = draft.reference
+    if draft.reference is not None and draft.initiative is None:
+        start, stop = draft.reference  # "該計劃" with no scheme to refer to: what is funded
         found = (text[start:stop], start, stop, None)
     if found is None:
         return
@@ -664,6 +672,12 @@ def _purpose_zh(
     found = _zh_after(text, a1, end)
     if found is not None:
         return found
+    owner = None
+    for match in _ZH_TOTAL_OF_RE.finditer(text, low, a0):
+        owner = match
+    if owner is not None and not _GOVERNMENT_RE.search(owner.group("purpose")):
+        start, stop = owner.span("purpose")
+        return text[start:stop], start, stop, owner.span("cue")
     towards = None
     for match in _ZH_TOWARDS_RE.finditer(text, low, a0):
         towards = match
