@@ -108,6 +108,12 @@ _UNDER_BETWEEN_RE = regex.compile(
 _PARENT_AFTER_RE = regex.compile(r"^[」”\"']?\s*(?:下|之下|項下|项下)")
 _VENUE_BEFORE_RE = regex.compile(r"(?i)\bat\s+(?:the\s+)?$")
 _FUNDING_NOUN_RE = regex.compile(r"(?i)\bfunding\b|\binjection\b")
+# Between two amounts of one change ("from $1.2 billion to about $41.7 billion", "由12億元增至").
+_CHAIN_RE = regex.compile(
+    r"\s*(?:to|and|至|增至|升至|上升到|上升至|增加到|增加至|，?增至)\s*"
+    r"(?:about|around|approximately|some|nearly|over|約|约|超過|超过)?\s*",
+    regex.IGNORECASE,
+)
 _NOT_TARGET_RE = _words_re(cues.NOT_TARGET_INITIATIVES)
 _PER_YEAR_RE = regex.compile(r"(?i)\bannual(?:ly)?\b|\ba year\b|\bper year\b|\byearly\b|每年")
 
@@ -124,7 +130,8 @@ _EN_AFTER_LEAD_RE = regex.compile(
 )
 _EN_BEFORE_RE = regex.compile(
     r"(?P<purpose>(?:[\w&'’-]+\s+){0,7}[\w&'’-]+)\s+"
-    r"(?:backed by|funded by|worth|totalling|with|gets|receives|received|a boost of)\s*$",
+    r"(?:backed by|funded by|worth|totalling|with|gets|receives|received|a boost of)"
+    r"(?:\s+(?:about|around|approximately|some|nearly|almost|over|up to|more than))?\s*$",
     regex.IGNORECASE,
 )
 _LAST_DETERMINER_RE = regex.compile(r"(?i)\b(?:a|an|the|of|its|their)\s+")
@@ -251,6 +258,10 @@ def assemble(
             _item(text, clause, (a0, a1), prev_end, next_start), clause, mentions, starts
         )
         reason = _not_funding(text, item, (a0, a1))
+        if reason is None and rejected and rejected[-1].mention is amounts[order - 1][1]:
+            previous = rejected[-1]
+            if _CHAIN_RE.fullmatch(text, previous.mention.span.end, a0):
+                reason = (previous.reason, previous.cue)  # "surged from $1 billion to $4 billion"
         if reason is not None:
             rejected.append(Rejected(mention, reason[0], reason[1]))
             continue
@@ -260,10 +271,18 @@ def assemble(
         _distribute(text, draft, amounts, clause, mentions, starts)
         _resolve_reference(text, draft, (clause[0], item[1]), mentions, starts)
         _purpose(text, draft, item, sentence)
+        if not (draft.initiative or draft.institution or draft.purpose or draft.reference):
+            _sentence_initiative(draft, sentence, clause, mentions, starts)
         verb = _nearest_verb(text, clause, (a0, a1), mentions, starts)
         if verb is not None:
             draft.cues.append(verb.span())
-        has_target = draft.initiative or draft.institution or draft.purpose or draft.reference
+        has_target = (
+            draft.initiative
+            or draft.institution
+            or draft.purpose
+            or draft.reference
+            or draft.funder
+        )
         if not has_target and verb is None:
             continue
         ceiling = _CEILING_RE.search(text, max(item[0], a0 - 25), a0) or _CEILING_RE.search(
@@ -507,6 +526,23 @@ def _choose_targets(
         ):
             draft.institution = Target("institution", funder.id, funder.start, funder.end)
             draft.role = "funder"
+
+
+def _sentence_initiative(
+    draft: Draft,
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+    mentions: list[_Mention],
+    starts: list[int],
+) -> None:
+    """An item that names nothing takes the initiative its sentence named before it ("the
+    applications for X received ..., and whether each was granted $100,000")."""
+    before = [
+        m for m in _between(mentions, starts, (sentence[0], clause[0])) if m.kind == "initiative"
+    ]
+    if before:
+        last = before[-1]
+        draft.initiative = Target("initiative", last.id, last.start, last.end)
 
 
 def _funding_noun_before(text: str, item: tuple[int, int], a0: int) -> bool:

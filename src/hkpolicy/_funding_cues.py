@@ -45,7 +45,7 @@ FUNDING_VERBS: tuple[str, ...] = (
     "allocat", "earmark", "set aside", "sets aside", "setting aside", "reserv", "inject",
     "injection", "grant", "fund", "subsid", "award", "budget", "provid", "invest", "commit",
     "put towards", "pump", "redeploy", "spent on", "spend", "a boost of", "boost",
-    "will be used", "be used on", "be used for", "sponsor", "approved", "apportion",
+    "will be used", "be used on", "be used for", "sponsor", "approved", "apportion", "receiv",
     # Traditional Chinese
     "撥款", "撥出", "撥", "預留", "投放", "注資", "注入", "資助", "投入", "用於", "用作", "用以",
     "增撥", "加碼", "擲", "斥", "獲分", "分配", "預算", "承擔額", "津貼", "補助", "資金",
