@@ -242,3 +242,81 @@ def test_a_funding_verb_alone_makes_a_fact_without_a_target() -> None:
     fact = _one("I have set aside over HK$50 billion in this budget.")
     assert fact.initiative is None and fact.institution is None and fact.purpose is None
     assert "set aside" in {c.text for c in fact.cues}
+
+
+@pytest.mark.parametrize(
+    ("text", "reasons"),
+    [
+        (
+            "Venture capital investment in the city grew from HK$2 billion in 2015 to about "
+            "HK$30 billion last year.",
+            [("HK$2 billion", "statistic"), ("HK$30 billion", "statistic")],
+        ),
+        (
+            "研發開支由2015年的100億元增至2022年的300億元。",
+            [("100億元", "statistic"), ("300億元", "statistic")],
+        ),
+        ("企業首100萬元的合資格研發開支可獲300%扣稅。", [("100萬元", "tax")]),
+    ],
+)
+def test_both_ends_of_a_change_and_tax_deductions_are_not_funding(
+    text: str, reasons: list[tuple[str, str]]
+) -> None:
+    from hkpolicy._sentences import SentenceIndex
+
+    ex = hk.extract(text)
+    assert ex.funding == ()
+    _, rejected = assemble_funding_facts(
+        text, ex.money, ex.dates, ex.institutions, ex.initiatives, SentenceIndex(text)
+    )
+    assert [(r.amount_span.text, r.reason) for r in rejected] == reasons
+
+
+def test_a_funding_verb_after_a_statistic_starts_a_funding_statement() -> None:
+    fact = _one("政府為企業的研發開支提供額外扣稅，以及向創新及科技基金注資50億元。")
+    assert fact.initiative == "itf"
+
+
+@pytest.mark.parametrize(
+    "text", ["研資局每年資助額數以十億元計。", "| 項目 | 資助金額(港幣百萬元) |"]
+)
+def test_vague_amounts_and_header_units_make_no_fact(text: str) -> None:
+    assert hk.extract(text).funding == ()
+
+
+def test_an_item_naming_nothing_takes_the_initiative_of_its_sentence() -> None:
+    fact = _one(
+        "The committee reviewed the applications for the Technology Voucher Programme in each "
+        "year, and whether each approved applicant was granted $50,000."
+    )
+    assert fact.initiative == "tvp"
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose"),
+    [
+        ("政府會向合資格的小型企業提供最多20萬元資助。", "合資格的小型企業"),
+        ("政府会向合资格的小型企业提供最多20万元资助。", "合资格的小型企业"),
+        ("首批十個項目的資助總額超過5億元。", "首批十個項目"),
+        ("首批十个项目的资助总额超过5亿元。", "首批十个项目"),
+    ],
+)
+def test_what_is_funded_can_stand_before_the_amount(text: str, purpose: str) -> None:
+    assert _one(text).purpose == purpose
+
+
+def test_a_time_is_not_what_a_total_is_of() -> None:
+    assert _one("根據研資局的資料，去年的資助總額約為12億元。").purpose is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "創新及科技局局長表示，政府會撥款10億元推動人工智能研究。",
+        "创新及科技局局长表示，政府会拨款10亿元推动人工智能研究。",
+    ],
+)
+def test_a_bureau_in_a_speakers_title_is_not_the_recipient(text: str) -> None:
+    fact = _one(text)
+    assert fact.institution is None
+    assert fact.purpose is not None and fact.purpose.startswith(("推動", "推动"))

@@ -80,6 +80,7 @@ _NON_FUNDING_BEFORE_RE = _words_re(tuple(cues.NON_FUNDING_BEFORE))
 _NON_FUNDING_AFTER_RE = regex.compile(
     rf"\s*(?:{_alternation(tuple(cues.NON_FUNDING_AFTER))})", regex.IGNORECASE
 )
+_NON_FUNDING_IN_ITEM_RE = _words_re(tuple(cues.NON_FUNDING_IN_ITEM))
 _REFERENCE_RE = _words_re(tuple(cues.REFERENCE_WORDS))
 _CEILING_RE = _words_re(cues.CEILING_WORDS)
 _DISTRIBUTIVE_RE = _words_re(cues.DISTRIBUTIVE_WORDS)
@@ -110,7 +111,8 @@ _VENUE_BEFORE_RE = regex.compile(r"(?i)\bat\s+(?:the\s+)?$")
 _FUNDING_NOUN_RE = regex.compile(r"(?i)\bfunding\b|\binjection\b")
 # Between two amounts of one change ("from $1.2 billion to about $41.7 billion", "由12億元增至").
 _CHAIN_RE = regex.compile(
-    r"\s*(?:to|and|至|增至|升至|上升到|上升至|增加到|增加至|，?增至)\s*"
+    r"\s*(?:in\s+\d{4}\s*)?[，,]?\s*(?:to|and|至|增至|升至|上升到|上升至|增加到|增加至)\s*"
+    r"(?:(?:in\s+)?\d{4}\s*(?:年\s*)?(?:的)?\s*)?"
     r"(?:about|around|approximately|some|nearly|over|約|约|超過|超过)?\s*",
     regex.IGNORECASE,
 )
@@ -160,6 +162,8 @@ _ZH_TOTAL_OF_RE = regex.compile(
     r"(?:總額|总额|額|额|金額|金额)|財政總預算|财政总预算)"
 )
 _GOVERNMENT_RE = regex.compile(r"政府|當局|当局")
+# A time, not a purpose: "去年的資助總額".
+_WHEN_RE = regex.compile(r"(?:去年|今年|明年|本年度?|上年度?|全年|每年|同年|當年|当年)")
 # A kept cue later in the item, after a comma or two: "撥款5,000萬元，邀請……，籌辦X".
 _ZH_KEPT_RE = regex.compile(
     rf"(?P<cue>{_alternation([w for w, keep in cues.PURPOSE_CUES_ZH.items() if keep])})"
@@ -248,7 +252,7 @@ def assemble(
     for order, (_, mention) in enumerate(amounts):
         a0, a1 = mention.span.start, mention.span.end
         index = sentences.index_of(a0)
-        if index is None:
+        if index is None or _not_an_amount(text, mention):
             continue
         sentence = sentences.bounds[index]
         clause = _clause(text, sentence, a0)
@@ -318,7 +322,7 @@ def assemble(
 # A sentence's clauses: split at "; " and at ", and" / ", while" / ", but" / ", whereas" and
 # their Chinese counterparts, so two amounts in one sentence keep their own bodies.
 _CLAUSE_BREAK_RE = regex.compile(
-    r";\s*|,\s+(?:and|while|whereas|but)\s+|[，,]\s*(?:並|并|而|另)|；"
+    r";\s*|,\s+(?:and|while|whereas|but)\s+|[，,]\s*(?:並|并|而|另|以及)|；"
 )
 # Each branch of _CLAUSE_BREAK_RE starts with one of these. NOTE: keep the two in sync.
 _CLAUSE_BREAK_MARKS = (";", ",", "，", "；")
@@ -360,6 +364,21 @@ def _item(
                 end = min(cuts)
                 break
     return start, end
+
+
+def _not_an_amount(text: str, mention: MoneyMention) -> bool:
+    """A unit in a table header ("(港幣百萬元)") or a vague amount ("數億元", "數以十億元計"):
+    money words that state no amount a fact could hold."""
+    a0, a1 = mention.span.start, mention.span.end
+    if any(ch.isdigit() for ch in mention.span.text):
+        return False
+    if text[a0 - 1 : a0] in ("(", "（") and text[a1 : a1 + 1] in (")", "）"):
+        return True
+    return text.endswith(_VAGUE_BEFORE, max(0, a0 - 2), a0)
+
+
+# Words before a digitless amount that make it vague: 數億元, 数以十亿元计.
+_VAGUE_BEFORE = ("數", "数", "數以", "数以")
 
 
 def _whole_names(
@@ -441,6 +460,13 @@ def _not_funding(
         # 提供扣稅，以及向基金注資100億元" is funding
         reason = cues.NON_FUNDING_BEFORE[before.group().lower()]
         return reason, before.span()
+    for whole in _NON_FUNDING_IN_ITEM_RE.finditer(text, item[0], item[1]):
+        if whole.end() <= amount[0]:
+            low, high = whole.end(), amount[0]
+        else:
+            low, high = amount[1], whole.start()
+        if _FUNDING_VERB_RE.search(text, low, high) is None:
+            return cues.NON_FUNDING_IN_ITEM[whole.group().lower()], whole.span()
     after = _NON_FUNDING_AFTER_RE.match(
         text, amount[1], min(item[1], amount[1] + NON_FUNDING_AFTER_REACH)
     )
@@ -711,7 +737,11 @@ def _purpose_zh(
     owner = None
     for match in _ZH_TOTAL_OF_RE.finditer(text, low, a0):
         owner = match
-    if owner is not None and not _GOVERNMENT_RE.search(owner.group("purpose")):
+    if (
+        owner is not None
+        and not _GOVERNMENT_RE.search(owner.group("purpose"))
+        and not _WHEN_RE.fullmatch(owner.group("purpose"))
+    ):
         start, stop = owner.span("purpose")
         return text[start:stop], start, stop, owner.span("cue")
     towards = None

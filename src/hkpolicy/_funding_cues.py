@@ -20,6 +20,7 @@ __all__ = [
     "FUNDING_VERBS",
     "NON_FUNDING_AFTER",
     "NON_FUNDING_BEFORE",
+    "NON_FUNDING_IN_ITEM",
     "NOT_TARGET_INITIATIVES",
     "PURPOSE_CUES_EN",
     "PURPOSE_CUES_ZH",
@@ -144,7 +145,7 @@ NOT_TARGET_INITIATIVES: tuple[str, ...] = (
 )  # fmt: skip
 
 NotFundingReason = Literal[
-    "price", "statistic", "valuation", "fundraising", "threshold", "revenue", "salary"
+    "price", "statistic", "valuation", "fundraising", "threshold", "revenue", "salary", "tax"
 ]
 
 # Words shortly before an amount that make it something other than funding, with the reason.
@@ -162,7 +163,8 @@ NON_FUNDING_BEFORE: dict[str, NotFundingReason] = {
     "spending on r&d": "statistic", "gdp": "statistic", "本地生產總值": "statistic",
     "本地生产总值": "statistic", "venture capital investment": "statistic",
     "風險投資基金在本港的投資": "statistic", "风险投资基金在本港的投资": "statistic",
-    "所涉及的開支": "statistic", "所涉及的开支": "statistic", "market size": "statistic",
+    "grew from": "statistic", "rose from": "statistic", "surged from": "statistic",
+    "jumped from": "statistic", "所涉及的開支": "statistic", "所涉及的开支": "statistic", "market size": "statistic",
     "市場規模": "statistic", "市场规模": "statistic",
     # valuations
     "估值": "valuation", "valuation": "valuation", "valued at": "valuation",
@@ -175,7 +177,8 @@ NON_FUNDING_BEFORE: dict[str, NotFundingReason] = {
     "項目總成本": "threshold", "项目总成本": "threshold", "總成本": "threshold",
     "总成本": "threshold", "最低要求": "threshold", "門檻": "threshold", "门槛": "threshold",
     "須投入": "threshold", "须投入": "threshold", "project cost": "threshold",
-    "minimum investment": "threshold",
+    "minimum investment": "threshold", "項目成本": "threshold", "项目成本": "threshold",
+    "帶來": "fundraising", "带来": "fundraising",
     # revenue and pay
     "revenue": "revenue", "營業額": "revenue", "营业额": "revenue", "turnover": "revenue",
     "salary": "salary", "salaries": "salary", "月薪": "salary", "年薪": "salary",
@@ -187,5 +190,13 @@ NON_FUNDING_AFTER: dict[str, NotFundingReason] = {
     "的私人投资": "fundraising", "投資": "fundraising", "投资": "fundraising",
     "in private investment": "fundraising", "of private investment": "fundraising",
     "in funding from investors": "fundraising", "valuation": "valuation",
-    "in revenue": "revenue", "of revenue": "revenue",
+    "in revenue": "revenue", "of revenue": "revenue", "的投資": "fundraising",
+    "的投资": "fundraising",
+}  # fmt: skip
+
+# Words anywhere in an amount's list item that make it something other than a grant: a tax
+# deduction is revenue forgone on spending, not money allocated.
+NON_FUNDING_IN_ITEM: dict[str, NotFundingReason] = {
+    "扣稅": "tax", "扣税": "tax", "tax deduction": "tax", "tax concession": "tax",
+    "tax credit": "tax", "稅務扣減": "tax", "税务扣减": "tax",
 }  # fmt: skip
