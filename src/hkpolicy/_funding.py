@@ -76,6 +76,7 @@ def _words_re(words: Sequence[str], *, prefix: bool = False) -> regex.Pattern[st
 
 
 _FUNDING_VERB_RE = _words_re(cues.FUNDING_VERBS, prefix=True)
+_ALLOCATION_VERB_RE = _words_re(cues.ALLOCATION_VERBS, prefix=True)
 _NON_FUNDING_BEFORE_RE = _words_re(tuple(cues.NON_FUNDING_BEFORE))
 _NON_FUNDING_AFTER_RE = regex.compile(
     rf"\s*(?:{_alternation(tuple(cues.NON_FUNDING_AFTER))})", regex.IGNORECASE
@@ -455,7 +456,7 @@ def _not_funding(
     before = None
     for match in _NON_FUNDING_BEFORE_RE.finditer(text, low, amount[0]):
         before = match  # the last cue before the amount
-    if before is not None and _FUNDING_VERB_RE.search(text, before.end(), amount[0]) is None:
+    if before is not None and _ALLOCATION_VERB_RE.search(text, before.end(), amount[0]) is None:
         # a funding verb between the cue and the amount starts a new statement: "研發開支
         # 提供扣稅，以及向基金注資100億元" is funding
         reason = cues.NON_FUNDING_BEFORE[before.group().lower()]
@@ -465,7 +466,7 @@ def _not_funding(
             low, high = whole.end(), amount[0]
         else:
             low, high = amount[1], whole.start()
-        if _FUNDING_VERB_RE.search(text, low, high) is None:
+        if _ALLOCATION_VERB_RE.search(text, low, high) is None:
             return cues.NON_FUNDING_IN_ITEM[whole.group().lower()], whole.span()
     after = _NON_FUNDING_AFTER_RE.match(
         text, amount[1], min(item[1], amount[1] + NON_FUNDING_AFTER_REACH)

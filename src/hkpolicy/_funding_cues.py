@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Literal
 
 __all__ = [
+    "ALLOCATION_VERBS",
     "CEILING_WORDS",
     "DISTRIBUTIVE_WORDS",
     "FUNDER_VERBS",
@@ -53,6 +54,14 @@ FUNDING_VERBS: tuple[str, ...] = (
     # Simplified Chinese
     "拨款", "拨出", "拨", "预留", "注资", "资助", "用于", "增拨", "加码", "获分", "预算",
     "承担额", "补助", "资金", "投资", "投資", "提供",
+)  # fmt: skip
+
+# The verbs that only ever state an allocation. One of these between a non-funding cue and an
+# amount starts a new statement ("研發開支……，以及向基金注資100億元" is funding), where a word
+# that is also a noun (投資, "investment") does not.
+ALLOCATION_VERBS: tuple[str, ...] = (
+    "allocat", "earmark", "set aside", "inject", "reserv", "撥款", "拨款", "撥出", "拨出",
+    "預留", "预留", "注資", "注资", "投放", "增撥", "增拨",
 )  # fmt: skip
 
 # Phrases that introduce what the money is for, right after the amount (English). The purpose is
@@ -162,9 +171,9 @@ NON_FUNDING_BEFORE: dict[str, NotFundingReason] = {
     "研发总开支": "statistic", "r&d expenditure": "statistic", "expenditure on r&d": "statistic",
     "spending on r&d": "statistic", "gdp": "statistic", "本地生產總值": "statistic",
     "本地生产总值": "statistic", "venture capital investment": "statistic",
-    "風險投資基金在本港的投資": "statistic", "风险投资基金在本港的投资": "statistic",
-    "grew from": "statistic", "rose from": "statistic", "surged from": "statistic",
-    "jumped from": "statistic", "所涉及的開支": "statistic", "所涉及的开支": "statistic", "market size": "statistic",
+    "風險投資": "statistic", "风险投资": "statistic", "grew from": "statistic",
+    "rose from": "statistic", "surged from": "statistic", "jumped from": "statistic",
+    "所涉及的開支": "statistic", "所涉及的开支": "statistic", "market size": "statistic",
     "市場規模": "statistic", "市场规模": "statistic",
     # valuations
     "估值": "valuation", "valuation": "valuation", "valued at": "valuation",
