@@ -22,6 +22,7 @@ from .boilerplate import Boilerplate, find_boilerplate
 from .dates import DateMention, find_dates
 from .entities import Initiative, Institution, recognize_entities
 from .facts import Funding, SectorStat, assemble_funding, prose_sector_stats
+from .language import detect_language
 from .money import Money, MoneyMention, find_money
 from .percent import PercentMention, find_percentages
 from .spans import Record, Span, construct_trusted, disjoint_ranges
@@ -55,6 +56,9 @@ class Extraction(Record):
 
     doc_id: str | None = None
     """The document the spans point into; None for text passed directly."""
+    language: str = "und"
+    """The text's language, as :func:`hkpolicy.language.detect_language` reads it ("en",
+    "zh-Hant", "zh-Hans")."""
     money: tuple[MoneyMention, ...] = ()
     """Money amounts, in order."""
     percentages: tuple[PercentMention, ...] = ()
@@ -325,6 +329,7 @@ def extract(
     unparsed = _unparsed(text, taken, skip, doc_id)
     return Extraction.model_construct(
         doc_id=doc_id,
+        language=detect_language(text),
         money=tuple(money),
         percentages=tuple(percentages),
         dates=tuple(dates),

@@ -15,14 +15,14 @@ import re
 from typing import TYPE_CHECKING
 
 from ..abbrev import find_abbreviations
-from .discovery import TOKEN_RE, classify, is_name_word, slug
+from .discovery import HAN_CHAR_RE, TOKEN_RE, classify, is_name_word, slug
 from .matcher import EDGE_AFTER, EDGE_BEFORE, Candidate, Matcher, trie_regex
-from .vocabulary import NAME_CONNECTORS
+from .vocabulary import HAN_INITIATIVE_HEADS, HAN_STOP_CHARS, NAME_CONNECTORS
 
 if TYPE_CHECKING:
     from .registry import Registry
 
-__all__ = ["definitions"]
+__all__ = ["definitions", "short_references"]
 
 
 def definitions(
@@ -99,3 +99,39 @@ def _short_form_pattern(short_forms: frozenset[str]) -> re.Pattern[str]:
     # short form can start (the edge test first would be tried at every position).
     first = trie[: trie.index("])") + 2]
     return re.compile(first + EDGE_BEFORE + "(?:" + trie + ")" + EDGE_AFTER)
+
+
+_TAIL = 4  # two words of a Chinese name and its two-character head: 加速計劃, 先導計劃
+
+
+def short_references(han: str, registered: list[Candidate], registry: Registry) -> list[Candidate]:
+    """Later uses of the last words of a Chinese initiative's name the text has given in full
+    (新型工業加速計劃 ... 加速計劃): a mention of that initiative, where no name characters
+    precede them (the tail inside 企業加速計劃 is another name)."""
+    tails: dict[str, tuple[int, Candidate]] = {}
+    for cand in registered:
+        form = han[cand.start : cand.end]
+        if cand.domain != "initiative" or len(form) < _TAIL + 2 or not form.endswith(_HEADS):
+            continue
+        tails.setdefault(form[-_TAIL:], (cand.end, cand))
+    found: list[Candidate] = []
+    for tail, (after, cand) in tails.items():
+        pos = han.find(tail, after)
+        while pos != -1:
+            if _stands_alone(han, pos, pos + _TAIL) and cand.entity_id in registry:
+                found.append(dataclasses.replace(
+                    cand, start=pos, end=pos + _TAIL, form=tail, match="defined", rank=1
+                ))  # fmt: skip
+            pos = han.find(tail, pos + _TAIL)
+    return found
+
+
+def _stands_alone(han: str, start: int, end: int) -> bool:
+    before = han[start - 1] if start else ""
+    if before and HAN_CHAR_RE.match(before) and before not in _REFERRING:
+        return False
+    return not (end < len(han) and han[end] in "書表")  # 計劃書, 基金表: documents
+
+
+_HEADS = tuple(HAN_INITIATIVE_HEADS)
+_REFERRING = HAN_STOP_CHARS | frozenset("該此本關")  # 該計劃, 有關計劃: a reference, not a name

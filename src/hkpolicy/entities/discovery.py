@@ -49,6 +49,7 @@ _QUOTED_RE = regex.compile(
 HAN_CHAR_RE = regex.compile(r"\p{Han}")
 _SLUG_PART_RE = regex.compile(r"[\p{L}\p{N}+]+")
 _VERSION_RE = regex.compile(r"\d[\d.+]*")
+_NAMED_AFTER_WORDS = 8  # characters after a registered name, head included
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千兩")
 _HAN_QUOTED_RE = regex.compile(r"[\p{Han}\p{N}+.＋]+")
 
@@ -247,7 +248,7 @@ def _quoted_han(text: str, han: str, m: regex.Match[str]) -> Candidate | None:
     if found is not None and (found[0] == "initiative" or len(inner) > 3):
         domain, kind = found
         return Candidate(start, end, key, domain, name, "discovered", 2, kind, confidence=0.8)
-    if m.group("zq") == "《" and len(inner) >= 4 and not inner.endswith(vocab.HAN_NOT_INITIATIVES):
+    if m.group("zq") == "《" and len(inner) >= 4 and inner.endswith(vocab.HAN_TITLE_HEADS):
         return Candidate(
             start, end, key, "initiative", name, "discovered", 2, "other", confidence=0.6
         )
@@ -308,6 +309,10 @@ def _han_discoveries(text: str, han: str) -> list[Candidate]:
             or prefix[-1] in "為布格當簽部市"
         ):
             continue
+        if head.group() not in vocab.HAN_OFFICE_HEADS and not prefix.startswith(
+            vocab.HAN_PROPER_PREFIXES
+        ):
+            continue  # 研發中心, 夥伴公司: a head after common words is a common noun
         kind = vocab.HAN_INSTITUTION_HEADS[head.group()]
         found.append(
             Candidate(start, h_end, slug(han[start:h_end]), "institution", text[start:h_end],
@@ -316,9 +321,43 @@ def _han_discoveries(text: str, han: str) -> list[Candidate]:
     return found
 
 
-def discoveries(text: str, han: str) -> list[Candidate]:
+def discoveries(text: str, han: str, registered: Sequence[Candidate] = ()) -> list[Candidate]:
     """Every discovered candidate in ``text`` (``han`` is its Traditional view)."""
-    return _english_discoveries(text) + _han_discoveries(text, han) + _quoted_discoveries(text, han)
+    return [
+        *_english_discoveries(text),
+        *_han_discoveries(text, han),
+        *_quoted_discoveries(text, han),
+        *_named_after(text, han, registered),
+    ]
+
+
+def _named_after(text: str, han: str, registered: Sequence[Candidate]) -> list[Candidate]:
+    """Chinese initiatives named after a registered name: the name, then a few words, then an
+    initiative head (數碼港投資創業基金, 北都城鄉共融基金). The longer name is its own entity."""
+    found: list[Candidate] = []
+    for cand in registered:
+        if not HAN_CHAR_RE.match(han, cand.end - 1) or not HAN_CHAR_RE.match(han, cand.end):
+            continue
+        end = _head_end(han, cand.end)
+        if end is not None:
+            name = text[cand.start : end]
+            key = slug(han[cand.start : end])
+            found.append(Candidate(cand.start, end, key, "initiative", name, "discovered", 2,
+                                   _han_kind(han[cand.start : end])[1], confidence=0.7))  # type: ignore[index]  # fmt: skip
+    return found
+
+
+def _head_end(han: str, start: int) -> int | None:
+    """The end of the first initiative head within a short run of name characters."""
+    limit = min(len(han), start + _NAMED_AFTER_WORDS)
+    pos = start
+    stop = vocab.HAN_STOP_CHARS | vocab.HAN_NOT_IN_NAMES
+    while pos < limit and HAN_CHAR_RE.match(han, pos) and han[pos] not in stop:
+        pos += 1
+        for head in vocab.HAN_INITIATIVE_HEADS:
+            if pos - start >= len(head) + 2 and han.startswith(head, pos - len(head)):
+                return pos
+    return None
 
 
 def filter_discoveries(

@@ -18,7 +18,7 @@ import regex
 
 from .._gc import pausing_gc
 from ..spans import Record, Span, trusted_builder
-from .definitions import definitions
+from .definitions import definitions, short_references
 from .discovery import HAN_CHAR_RE, discoveries, filter_discoveries
 from .hans import han_view
 from .matcher import Candidate, fold, registry_candidates, resolve
@@ -47,9 +47,11 @@ def _scan(
     registry = registry if registry is not None else load_registry()
     matcher = registry._matcher
     registered = registry_candidates(text, matcher)
-    discovered = discoveries(text, han_view(fold(text)))
+    han = han_view(fold(text))
+    discovered = discoveries(text, han, registered)
     discovered = filter_discoveries(discovered, registered, matcher)
     defined, acronyms = definitions(text, registered, discovered, registry)
+    defined += short_references(han, registered, registry)
     chosen = resolve([*registered, *discovered, *defined], skip)
     first: dict[str, Candidate] = {}
     counts: dict[str, int] = {}
@@ -69,10 +71,17 @@ def _confidence(cand: Candidate, repeats: int, defined: bool) -> float:
     return round(min(score, 0.95), 2)
 
 
+def _is_government(cand: Candidate, registry: Registry) -> bool:
+    """A government names where a text's facts come from, not a body they concern: its
+    mentions still mask overlapping names but are not reported."""
+    entry = registry.get(cand.entity_id)
+    return isinstance(entry, Institution) and entry.kind == "government"
+
+
 def _mentions(scan: _Scan, domain: Domain, registry: Registry) -> list[EntityMention]:
     out: list[EntityMention] = []
     for cand in scan.chosen:
-        if cand.domain != domain or not cand.entity_id:
+        if cand.domain != domain or not cand.entity_id or _is_government(cand, registry):
             continue
         match: MatchKind = cand.match
         out.append(

@@ -139,6 +139,7 @@ NAME_LEADERS = frozenset(
 HAN_INSTITUTION_HEADS: dict[str, InstitutionKind] = {
     "委員會": "legislature_or_council",
     "研究院": "research_centre",
+    "研發院": "research_centre",
     "大學": "university",
     "中心": "research_centre",
     "公司": "company",
@@ -220,6 +221,15 @@ HAN_GENERIC_PREFIXES = frozenset(
         "客戶",
         "培訓",
         "物流",
+        "國際",
+        "研發",
+        "創科",
+        "夥伴",
+        "顧問",
+        "主題",
+        "專屬",
+        "製造",
+        "園內",
     ]
 )
 """Chinese words that, alone before a head, make a common noun (本地大學, 科技公司), not a name."""
@@ -246,11 +256,23 @@ HAN_COUNTERS = frozenset("所間個家項位名座")
 """Measure words: after a numeral they count the heads that follow (16所…中心), so a name starts
 after them."""
 
-HAN_NOT_IN_NAMES = frozenset("等")
-"""Characters no name holds: one in the words before a head means they are a phrase
-(等企業提供公司)."""
+HAN_NOT_IN_NAMES = frozenset("等否也亦都仍已")
+"""Characters no name holds (particles and adverbs): one in the words before a head means they
+are a phrase (等企業提供公司, 數碼港有否計劃)."""
 
-HAN_NOT_INITIATIVES = (
-    "報告", "預算案", "條例", "規例", "法", "報", "演辭", "演詞", "白皮書", "公報", "通知",
+
+HAN_PROPER_PREFIXES = (
+    "香港", "港深", "深港", "中國", "中華", "國家", "全國", "粵港澳", "大灣區", "亞洲", "亞太",
+    "世界", "深圳", "廣東", "北京", "上海", "澳門", "新加坡",
 )  # fmt: skip
-"""Endings of titles in 《》 that are documents, laws or reports, not initiatives."""
+"""Place and state words that open a proper name: after one, a common head (公司, 中心, 大學)
+makes a name (香港X中心); without one, only a head that names an office (局, 署, 委員會) does."""
+
+HAN_OFFICE_HEADS = frozenset({"局", "署", "委員會"})
+"""Heads that make a name of whatever specific words precede them (技能提升局)."""
+
+HAN_TITLE_HEADS = (
+    "計劃", "計畫", "基金", "藍圖", "策略", "方案", "綱要", "規劃", "行動", "政策", "倡議",
+    "框架", "指引", "路線圖", "平台", "項目", "工程", "先導", "資助",
+)  # fmt: skip
+"""Endings of a title in 《》 that make it an initiative (not a report, law or column)."""
