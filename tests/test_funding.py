@@ -320,3 +320,47 @@ def test_a_bureau_in_a_speakers_title_is_not_the_recipient(text: str) -> None:
     fact = _one(text)
     assert fact.institution is None
     assert fact.purpose is not None and fact.purpose.startswith(("推動", "推动"))
+
+
+def test_a_bracketed_note_on_the_amount_is_neither_an_item_nor_a_purpose() -> None:
+    fact = _one("政府將撥款100億港元(備注:約為90億元人民幣)推行新型工業加速計劃。")
+    assert fact.initiative == "nias"
+    assert fact.purpose is None or "人民幣" not in fact.purpose
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "政府向立法會申請注資50億元予香港科技園公司。",
+        "政府向立法会申请注资50亿元予香港科技园公司。",
+    ],
+)
+def test_the_body_asked_for_money_is_not_its_recipient(text: str) -> None:
+    fact = _one(text)
+    assert (fact.institution, fact.role, fact.recipient) == ("hkstp", "recipient", "hkstp")
+
+
+def test_the_field_an_amount_is_spent_on_can_precede_it() -> None:
+    assert _one("政府在人工智能研究上的港幣30億元預算獲得通過。").purpose == "人工智能研究"
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose"),
+    [
+        ("政府將推行科技券計劃，其中撥款5,000萬元資助中小企業。", "資助中小企業"),
+        ("政府将推行科技券计划，其中拨款5,000万元资助中小企业。", "资助中小企业"),
+    ],
+)
+def test_an_item_takes_the_scheme_its_sentence_named_first(text: str, purpose: str) -> None:
+    fact = _one(text)
+    assert (fact.initiative, fact.purpose) == ("tvp", purpose)
+
+
+def test_a_pronoun_speaker_leaves_the_body_named_before_it() -> None:
+    fact = _one("對於早前成立的香港科技園公司，他表示將撥款一億元支援初創企業。")
+    assert fact.institution == "hkstp"
+
+
+def test_the_body_whose_meeting_it_was_is_neither_funder_nor_recipient() -> None:
+    fact = _one("議員出席立法會資訊科技及廣播事務委員會會議，關注整體撥款預算為3億元的電腦系統。")
+    assert fact.institution is None and fact.funder is None

@@ -86,7 +86,7 @@ _REFERENCE_RE = _words_re(tuple(cues.REFERENCE_WORDS))
 _CEILING_RE = _words_re(cues.CEILING_WORDS)
 _DISTRIBUTIVE_RE = _words_re(cues.DISTRIBUTIVE_WORDS)
 _QUOTE_AFTER_RE = regex.compile(
-    rf"^\s*(?:[,，]\s*)?(?:[^，,。；;、\s]{{0,6}}?)(?:{_alternation(cues.QUOTE_VERBS)})",
+    rf"^\s*(?:[,，]\s*)?(?:[^，,。；;、\s他她我你們们]{{0,6}}?)(?:{_alternation(cues.QUOTE_VERBS)})",
     regex.IGNORECASE,
 )
 _SPEAKER_BEFORE_RE = regex.compile(
@@ -108,7 +108,14 @@ _UNDER_BETWEEN_RE = regex.compile(
 )
 # "在X下" / "X下": a fund named before the amount with 下 after it is the parent, not the target.
 _PARENT_AFTER_RE = regex.compile(r"^[」”\"']?\s*(?:下|之下|項下|项下)")
-_VENUE_BEFORE_RE = regex.compile(r"(?i)\bat\s+(?:the\s+)?$")
+_VENUE_BEFORE_RE = regex.compile(r"(?i)(?:\bat\s+(?:the\s+)?|出席)$")
+# A bracket opened right after an amount, holding another: a conversion or a note on it.
+_CONVERSION_NOTE_RE = regex.compile(r"\s*[(（][^()（）]{0,40}")
+_BRACKET_NOTE_RE = regex.compile(r"\s*[(（][^()（）]{0,60}[)）]")
+# "出席X會議": a meeting's body is where it was said.
+_MEETING_AFTER_RE = regex.compile(r"^\s*(?:會議|会议|meeting)", regex.IGNORECASE)
+# "向立法會申請": the body asked, never the recipient.
+_ASKED_AFTER_RE = regex.compile(r"^\s*(?:申請|申请|提出|要求|apply|applied)")
 _FUNDING_NOUN_RE = regex.compile(r"(?i)\bfunding\b|\binjection\b")
 # Between two amounts of one change ("from $1.2 billion to about $41.7 billion", "由12億元增至").
 _CHAIN_RE = regex.compile(
@@ -163,6 +170,10 @@ _ZH_TOTAL_OF_RE = regex.compile(
     r"(?:總額|总额|額|额|金額|金额)|財政總預算|财政总预算)"
 )
 _GOVERNMENT_RE = regex.compile(r"政府|當局|当局")
+# "在創新與科技項目上的港幣500億元": the field the amount is spent on, just before it.
+_ZH_SPENT_ON_RE = regex.compile(
+    r"在(?P<purpose>[^，,。；;在]{2,20})(?:上|方面)的?\s*(?:港幣|港币|港元)?\s*$"
+)
 # A time, not a purpose: "去年的資助總額".
 _WHEN_RE = regex.compile(r"(?:去年|今年|明年|本年度?|上年度?|全年|每年|同年|當年|当年)")
 # A kept cue later in the item, after a comma or two: "撥款5,000萬元，邀請……，籌辦X".
@@ -242,14 +253,17 @@ def assemble(
     starts = [m.start for m in mentions]
     owners = {i.id: {o for o in (i.owner, *i.text_owners) if o is not None} for i in initiatives}
     date_starts = [d.span.start for d in dates]
-    amounts = [
-        (i, m)
-        for i, m in enumerate(money)
-        if not (m.paired_index is not None and m.paired_index < i)
-    ]
+    amounts: list[tuple[int, MoneyMention]] = []
+    for i, m in enumerate(money):
+        if m.paired_index is not None and m.paired_index < i:
+            continue  # the bracketed conversion of the amount before it
+        if amounts and _CONVERSION_NOTE_RE.fullmatch(text, amounts[-1][1].span.end, m.span.start):
+            continue  # "100億港元(備注:約90億元人民幣)": a note on the amount before it
+        amounts.append((i, m))
     drafts: list[Draft] = []
     rejected: list[Rejected] = []
     last_in_clause: dict[tuple[int, int], Draft] = {}
+    last_item_end = -1
     for order, (_, mention) in enumerate(amounts):
         a0, a1 = mention.span.start, mention.span.end
         index = sentences.index_of(a0)
@@ -262,6 +276,7 @@ def assemble(
         item = _whole_names(
             _item(text, clause, (a0, a1), prev_end, next_start), clause, mentions, starts
         )
+        prev_item_end, last_item_end = last_item_end, item[1]
         reason = _not_funding(text, item, (a0, a1))
         if reason is None and rejected and rejected[-1].mention is amounts[order - 1][1]:
             previous = rejected[-1]
@@ -276,8 +291,9 @@ def assemble(
         _distribute(text, draft, amounts, clause, mentions, starts)
         _resolve_reference(text, draft, (clause[0], item[1]), mentions, starts)
         _purpose(text, draft, item, sentence)
-        if not (draft.initiative or draft.institution or draft.purpose or draft.reference):
-            _sentence_initiative(draft, sentence, clause, mentions, starts)
+        if draft.initiative is None and draft.reference is None and draft.institution is None:
+            since = (max(sentence[0], prev_item_end), item[0])  # never into an earlier item
+            _sentence_initiative(draft, since, mentions, starts)
         verb = _nearest_verb(text, clause, (a0, a1), mentions, starts)
         if verb is not None:
             draft.cues.append(verb.span())
@@ -500,7 +516,7 @@ def _choose_targets(
         if _SOURCE_BEFORE_RE.search(before):
             funder = funder or m  # "from the ITF", "從創新及科技基金撥出": where it comes from
             continue
-        if _VENUE_BEFORE_RE.search(before):
+        if _VENUE_BEFORE_RE.search(before) or _MEETING_AFTER_RE.match(after):
             continue  # "at the Legislative Council": where it was said
         if m.kind == "initiative":
             distance = float(m.start - a1) if m.start >= a1 else float(a0 - m.end) + 0.5
@@ -510,7 +526,11 @@ def _choose_targets(
                 distance = -1.0  # "$120 million under the subhead of X"
             initiatives.append((distance, m))
             continue
-        if _RECIPIENT_BEFORE_RE.search(before) and not m.government:
+        if (
+            _RECIPIENT_BEFORE_RE.search(before)
+            and not m.government
+            and not _ASKED_AFTER_RE.match(after)
+        ):
             recipients.append(m)
             continue
         if m.end <= a0 and (_FUNDER_AFTER_RE.match(text, m.end, a0) or m.government):
@@ -556,17 +576,12 @@ def _choose_targets(
 
 
 def _sentence_initiative(
-    draft: Draft,
-    sentence: tuple[int, int],
-    clause: tuple[int, int],
-    mentions: list[_Mention],
-    starts: list[int],
+    draft: Draft, since: tuple[int, int], mentions: list[_Mention], starts: list[int]
 ) -> None:
-    """An item that names nothing takes the initiative its sentence named before it ("the
-    applications for X received ..., and whether each was granted $100,000")."""
-    before = [
-        m for m in _between(mentions, starts, (sentence[0], clause[0])) if m.kind == "initiative"
-    ]
+    """An item that names no scheme takes the initiative its sentence named before it, after
+    any earlier amount ("the applications for X received ..., and whether each was granted
+    $100,000"; "將推行X，其中撥款5,000萬元……")."""
+    before = [m for m in _between(mentions, starts, since) if m.kind == "initiative"]
     if before:
         last = before[-1]
         draft.initiative = Target("initiative", last.id, last.start, last.end)
@@ -742,9 +757,14 @@ def _purpose_zh(
         owner is not None
         and not _GOVERNMENT_RE.search(owner.group("purpose"))
         and not _WHEN_RE.fullmatch(owner.group("purpose"))
+        and not _CEILING_RE.fullmatch(owner.group("purpose"))
     ):
         start, stop = owner.span("purpose")
         return text[start:stop], start, stop, owner.span("cue")
+    on = _ZH_SPENT_ON_RE.search(text, low, a0)
+    if on is not None:
+        start, stop = on.span("purpose")
+        return text[start:stop], start, stop, (on.start(), on.start() + 1)
     towards = None
     for match in _ZH_TOWARDS_RE.finditer(text, low, a0):
         towards = match
@@ -757,6 +777,9 @@ def _purpose_zh(
 def _zh_after(
     text: str, a1: int, end: int, *, adjacent_only: bool = False
 ) -> tuple[str, int, int, tuple[int, int] | None] | None:
+    note = _BRACKET_NOTE_RE.match(text, a1, end)
+    if note is not None:
+        a1 = note.end()  # "100億港元(備注:約為90億元人民幣)推行……": the note is no purpose
     match = _ZH_AFTER_RE.match(text, a1, end)
     if match is None and adjacent_only:
         return None
