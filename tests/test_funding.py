@@ -364,3 +364,48 @@ def test_a_pronoun_speaker_leaves_the_body_named_before_it() -> None:
 def test_the_body_whose_meeting_it_was_is_neither_funder_nor_recipient() -> None:
     fact = _one("議員出席立法會資訊科技及廣播事務委員會會議，關注整體撥款預算為3億元的電腦系統。")
     assert fact.institution is None and fact.funder is None
+
+
+@pytest.mark.parametrize(
+    ("text", "institution"),
+    [
+        (
+            "政府預留30億元發展香港科技園公司的新大樓。立法會早前撥出當中的5億元。",
+            "hkstp",
+        ),
+        (
+            "The Government will inject $3 billion into HKSTP. Members asked whether $3 billion "
+            "would be enough.",
+            "hkstp",
+        ),
+    ],
+    ids=["part of an earlier amount", "the same amount again"],
+)
+def test_an_amount_that_repeats_or_is_part_of_an_earlier_one_takes_its_target(
+    text: str, institution: str
+) -> None:
+    second = _facts(text)[-1]
+    assert second.institution == institution
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose"),
+    [("創科署撥款 21間企業分1.2億元", "21間企業"), ("创科署拨款 21间企业分1.2亿元", "21间企业")],
+)
+def test_those_who_share_an_amount_are_what_it_funds(text: str, purpose: str) -> None:
+    assert _one(text).purpose == purpose
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "政府推出科技券計劃，支援中小企業。每個項目的最高資助額為60萬元。",
+        "政府推出科技券计划，支援中小企业。每个项目的最高资助额为60万元。",
+        "The Technology Voucher Programme supports small firms. Each project may get a maximum "
+        "subsidy of $600,000.",
+    ],
+)
+def test_a_grant_amount_naming_nothing_belongs_to_the_scheme_described(text: str) -> None:
+    fact = _one(text)
+    assert fact.initiative == "tvp"
+    assert fact.ceiling is not None and fact.ceiling.amount == Decimal("600000")

@@ -50,6 +50,8 @@ MAX_REFERENCE_DISTANCE = 1500
 NON_FUNDING_REACH = 45
 # How many characters after an amount a non-funding cue may stand ("90億元私人投資").
 NON_FUNDING_AFTER_REACH = 12
+# How far back a grant amount that names nothing looks for the scheme being described.
+DISCOURSE_REACH = 400
 # A heading is a line of at most this many characters without a sentence end.
 MAX_HEADING = 80
 
@@ -82,6 +84,8 @@ _NON_FUNDING_AFTER_RE = regex.compile(
     rf"\s*(?:{_alternation(tuple(cues.NON_FUNDING_AFTER))})", regex.IGNORECASE
 )
 _NON_FUNDING_IN_ITEM_RE = _words_re(tuple(cues.NON_FUNDING_IN_ITEM))
+_GRANT_NOUN_RE = _words_re(cues.GRANT_NOUNS)
+_PART_OF_RE = _words_re(cues.PART_OF_WORDS)
 _REFERENCE_RE = _words_re(tuple(cues.REFERENCE_WORDS))
 _CEILING_RE = _words_re(cues.CEILING_WORDS)
 _DISTRIBUTIVE_RE = _words_re(cues.DISTRIBUTIVE_WORDS)
@@ -170,6 +174,10 @@ _ZH_TOTAL_OF_RE = regex.compile(
     r"(?:總額|总额|額|额|金額|金额)|財政總預算|财政总预算)"
 )
 _GOVERNMENT_RE = regex.compile(r"政府|當局|当局")
+# "21企業分1.2億", "六個項目共獲1.5億元": those who share the amount, just before it.
+_ZH_SHARED_BY_RE = regex.compile(
+    r"(?P<purpose>[^\s，,。；;:：]{2,12}?)(?P<cue>分|共獲|共获|合共獲|合共获)\s*$"
+)
 # "在創新與科技項目上的港幣500億元": the field the amount is spent on, just before it.
 _ZH_SPENT_ON_RE = regex.compile(
     r"在(?P<purpose>[^，,。；;在]{2,20})(?:上|方面)的?\s*(?:港幣|港币|港元)?\s*$"
@@ -294,6 +302,10 @@ def assemble(
         if draft.initiative is None and draft.reference is None and draft.institution is None:
             since = (max(sentence[0], prev_item_end), item[0])  # never into an earlier item
             _sentence_initiative(draft, since, mentions, starts)
+        if draft.initiative is None and draft.role != "recipient" and draft.purpose is None:
+            _inherit(text, draft, drafts, clause)
+        if not (draft.initiative or draft.institution or draft.purpose):
+            _scheme_in_discussion(text, draft, item, mentions, starts)
         verb = _nearest_verb(text, clause, (a0, a1), mentions, starts)
         if verb is not None:
             draft.cues.append(verb.span())
@@ -517,7 +529,9 @@ def _choose_targets(
             funder = funder or m  # "from the ITF", "從創新及科技基金撥出": where it comes from
             continue
         if _VENUE_BEFORE_RE.search(before) or _MEETING_AFTER_RE.match(after):
-            continue  # "at the Legislative Council": where it was said
+            continue  # "at the Legislative Council", "出席X會議": where it was said
+        if _ASKED_AFTER_RE.match(after):
+            continue  # "向立法會申請": the body asked decides, it neither gives nor gets
         if m.kind == "initiative":
             distance = float(m.start - a1) if m.start >= a1 else float(a0 - m.end) + 0.5
             if m.end <= a0 and _PARENT_AFTER_RE.match(after):
@@ -526,11 +540,7 @@ def _choose_targets(
                 distance = -1.0  # "$120 million under the subhead of X"
             initiatives.append((distance, m))
             continue
-        if (
-            _RECIPIENT_BEFORE_RE.search(before)
-            and not m.government
-            and not _ASKED_AFTER_RE.match(after)
-        ):
+        if _RECIPIENT_BEFORE_RE.search(before) and not m.government:
             recipients.append(m)
             continue
         if m.end <= a0 and (_FUNDER_AFTER_RE.match(text, m.end, a0) or m.government):
@@ -585,6 +595,48 @@ def _sentence_initiative(
     if before:
         last = before[-1]
         draft.initiative = Target("initiative", last.id, last.start, last.end)
+
+
+def _scheme_in_discussion(
+    text: str, draft: Draft, item: tuple[int, int], mentions: list[_Mention], starts: list[int]
+) -> None:
+    """A grant amount whose item names nothing ("最高資助額為項目總支出的1/3或1,500萬元")
+    belongs to the scheme the text was just describing: the nearest initiative named before it,
+    at most ``DISCOURSE_REACH`` characters back."""
+    grant = _GRANT_NOUN_RE.search(text, item[0], item[1])
+    if grant is None:
+        return
+    a0 = draft.mention.span.start
+    low = bisect.bisect_left(starts, max(0, a0 - DISCOURSE_REACH))
+    high = bisect.bisect_left(starts, a0)
+    for m in reversed(mentions[low:high]):
+        if m.kind == "initiative" and m.end <= a0:
+            draft.initiative = Target("initiative", m.id, m.start, m.end)
+            draft.cues.append(grant.span())
+            return
+
+
+def _inherit(text: str, draft: Draft, drafts: list[Draft], clause: tuple[int, int]) -> None:
+    """An amount that repeats an earlier one ("預留200億元……但強調200億元並不夠用"), or is
+    part of it ("獲撥出當中的8億元"), takes that amount's target."""
+    a0 = draft.mention.span.start
+    part_of = _PART_OF_RE.search(text, clause[0], a0)
+    money = draft.mention.money
+    for earlier in reversed(drafts):
+        if a0 - earlier.mention.span.end > MAX_REFERENCE_DISTANCE:
+            return
+        if not (earlier.initiative or earlier.institution):
+            continue
+        same = (earlier.mention.money.amount, earlier.mention.money.currency) == (
+            money.amount,
+            money.currency,
+        )
+        if same or part_of is not None:
+            draft.initiative, draft.institution = earlier.initiative, earlier.institution
+            draft.role, draft.recipient = earlier.role, earlier.recipient
+            if part_of is not None:
+                draft.cues.append(part_of.span())
+            return
 
 
 def _funding_noun_before(text: str, item: tuple[int, int], a0: int) -> bool:
@@ -747,9 +799,6 @@ def _purpose_zh(
         if after is None:
             return text[start:stop], start, stop, (before.start(), before.start() + 1)
         return after
-    found = _zh_after(text, a1, end)
-    if found is not None:
-        return found
     owner = None
     for match in _ZH_TOTAL_OF_RE.finditer(text, low, a0):
         owner = match
@@ -758,9 +807,16 @@ def _purpose_zh(
         and not _GOVERNMENT_RE.search(owner.group("purpose"))
         and not _WHEN_RE.fullmatch(owner.group("purpose"))
         and not _CEILING_RE.fullmatch(owner.group("purpose"))
-    ):
+    ):  # "首批項目的資助總額為10億元，用於……": the total is of what is named before it
         start, stop = owner.span("purpose")
         return text[start:stop], start, stop, owner.span("cue")
+    shared = _ZH_SHARED_BY_RE.search(text, low, a0)
+    if shared is not None:  # "21企業分1.2億": those who share it
+        start, stop = shared.span("purpose")
+        return text[start:stop], start, stop, shared.span("cue")
+    found = _zh_after(text, a1, end)
+    if found is not None:
+        return found
     on = _ZH_SPENT_ON_RE.search(text, low, a0)
     if on is not None:
         start, stop = on.span("purpose")

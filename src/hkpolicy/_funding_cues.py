@@ -19,6 +19,7 @@ __all__ = [
     "DISTRIBUTIVE_WORDS",
     "FUNDER_VERBS",
     "FUNDING_VERBS",
+    "GRANT_NOUNS",
     "NON_FUNDING_AFTER",
     "NON_FUNDING_BEFORE",
     "NON_FUNDING_IN_ITEM",
@@ -32,6 +33,7 @@ __all__ = [
     "SPEAKER_MARKS",
     "UNDER_WORDS",
     "NotFundingReason",
+    "PART_OF_WORDS",
 ]
 
 
@@ -136,6 +138,19 @@ REFERENCE_WORDS: dict[str, str | None] = {
     "此基金": "fund", "本基金": "fund", "這個基金": "fund", "这个基金": "fund",
     "該計畫": None, "该计画": None,
 }  # fmt: skip
+
+# Words that make an amount part of one named before: "獲撥出當中的8億元", "of which", "of the
+# amount". Such an amount takes the target of the amount before it.
+PART_OF_WORDS: tuple[str, ...] = (
+    "當中", "当中", "其中", "of which", "of the amount", "of this amount", "of the funding",
+)  # fmt: skip
+
+# Nouns that make an amount a grant to applicants: an item naming nothing else with one of these
+# belongs to the scheme the text is describing.
+GRANT_NOUNS: tuple[str, ...] = (
+    "subsidy", "grant", "資助額", "资助额", "資助總額", "资助总额", "資助金額", "资助金额",
+    "資助上限", "资助上限",
+)  # fmt: skip
 
 # Words that mark an amount as a ceiling (the money's qualifier says "up to"; the fact keeps
 # the word as a cue).
