@@ -24,6 +24,7 @@ __all__ = [
     "NON_FUNDING_BEFORE",
     "NON_FUNDING_IN_ITEM",
     "NOT_TARGET_INITIATIVES",
+    "PART_OF_WORDS",
     "PURPOSE_CUES_EN",
     "PURPOSE_CUES_ZH",
     "QUOTE_VERBS",
@@ -33,7 +34,6 @@ __all__ = [
     "SPEAKER_MARKS",
     "UNDER_WORDS",
     "NotFundingReason",
-    "PART_OF_WORDS",
 ]
 
 
