@@ -409,3 +409,22 @@ def test_a_grant_amount_naming_nothing_belongs_to_the_scheme_described(text: str
     fact = _one(text)
     assert fact.initiative == "tvp"
     assert fact.ceiling is not None and fact.ceiling.amount == Decimal("600000")
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose"),
+    [
+        ("財委會本年度批准了30個項目，共涉及約800億元。", "30個項目"),
+        ("财委会本年度批准了30个项目，共涉及约800亿元。", "30个项目"),
+    ],
+)
+def test_an_amount_involved_in_approved_items_funds_them(text: str, purpose: str) -> None:
+    assert _one(text).purpose == purpose
+
+
+def test_a_name_nearer_the_previous_amount_is_that_amounts() -> None:
+    text = "注資50億元予香港科技園公司 另設新公司發展新田科技城 再撥款30億元"
+    first, second = _facts(text)
+    assert first.institution == "hkstp"
+    assert (second.institution, second.role) == ("san_tin_technopole", None)
+    assert first.purpose == "香港科技園公司"

@@ -156,7 +156,7 @@ _ZH_LEAD = (
 )
 _ZH_AFTER_RE = regex.compile(
     _ZH_LEAD + rf"(?P<cue>{_alternation(tuple(cues.PURPOSE_CUES_ZH))})"
-    r"(?P<purpose>[^，,。；;、:：!！?？()（）\n]{2,60})"
+    r"(?P<purpose>[^，,。；;、:：!！?？()（）\n 　]{2,60})"
 )
 # "為X預留……" / "為加強X，政府將預留……": the purpose before the amount.
 _ZH_FUNDING_VERBS = [w for w in cues.FUNDING_VERBS if not w.isascii()]
@@ -174,6 +174,16 @@ _ZH_TOTAL_OF_RE = regex.compile(
     r"(?:總額|总额|額|额|金額|金额)|財政總預算|财政总预算)"
 )
 _GOVERNMENT_RE = regex.compile(r"政府|當局|当局")
+# "批准58個項目，共涉及承擔額約2,499億元": the amount the approved items involve.
+_ZH_INVOLVING_RE = regex.compile(
+    r"(?P<cue>批准|通過|通过|資助|资助)(?:了)?(?P<purpose>[^，,。；;]{2,20})[，,]\s*(?:共|合共)?"
+    r"涉及[^，,。；;\d]{0,8}$"
+)
+# "批准58個項目，共涉及承擔額約2,499億元": the amount the approved items involve.
+_ZH_INVOLVING_RE = regex.compile(
+    r"(?P<cue>批准|通過|通过|資助|资助)(?:了)?(?P<purpose>[^，,。；;]{2,20})[，,]\s*(?:共|合共)?"
+    r"涉及[^，,。；;\d]{0,8}$"
+)
 # "21企業分1.2億", "六個項目共獲1.5億元": those who share the amount, just before it.
 _ZH_SHARED_BY_RE = regex.compile(
     r"(?P<purpose>[^\s，,。；;:：]{2,12}?)(?P<cue>分|共獲|共获|合共獲|合共获)\s*$"
@@ -187,7 +197,7 @@ _WHEN_RE = regex.compile(r"(?:去年|今年|明年|本年度?|上年度?|全年|
 # A kept cue later in the item, after a comma or two: "撥款5,000萬元，邀請……，籌辦X".
 _ZH_KEPT_RE = regex.compile(
     rf"(?P<cue>{_alternation([w for w, keep in cues.PURPOSE_CUES_ZH.items() if keep])})"
-    r"(?P<purpose>[^，,。；;、:：!！?？()（）\n]{2,60})"
+    r"(?P<purpose>[^，,。；;、:：!！?？()（）\n 　]{2,60})"
 )
 # How far after an amount a kept cue may stand, across commas.
 ZH_CUE_REACH = 40
@@ -246,6 +256,7 @@ class _Mention:
     end: int
     government: bool
     initiative_kind: str | None
+    facility: bool = False
 
 
 def assemble(
@@ -295,6 +306,7 @@ def assemble(
             continue
         draft = Draft(mention=mention, clause=clause)
         in_item = _between(mentions, starts, item)
+        in_item = [m for m in in_item if not _nearer_previous(m, a0, prev_end, item)]
         _choose_targets(text, draft, in_item, item, owners)
         _distribute(text, draft, amounts, clause, mentions, starts)
         _resolve_reference(text, draft, (clause[0], item[1]), mentions, starts)
@@ -302,7 +314,11 @@ def assemble(
         if draft.initiative is None and draft.reference is None and draft.institution is None:
             since = (max(sentence[0], prev_item_end), item[0])  # never into an earlier item
             _sentence_initiative(draft, since, mentions, starts)
-        if draft.initiative is None and draft.role != "recipient" and draft.purpose is None:
+        if (
+            draft.initiative is None
+            and (draft.institution is None or draft.role == "funder")
+            and draft.purpose is None
+        ):
             _inherit(text, draft, drafts, clause)
         if not (draft.initiative or draft.institution or draft.purpose):
             _scheme_in_discussion(text, draft, item, mentions, starts)
@@ -454,8 +470,11 @@ def _mentions(
     found: list[_Mention] = []
     for inst in institutions:
         government = inst.kind == "government"
+        facility = inst.kind == "park_or_facility"  # a place: it can receive, never give
         for span in inst.mentions:
-            found.append(_Mention("institution", inst.id, span.start, span.end, government, None))
+            found.append(
+                _Mention("institution", inst.id, span.start, span.end, government, None, facility)
+            )
     for init in initiatives:
         names = " ".join(n for n in (init.name, init.name_zh) if n)
         if _NOT_TARGET_RE.search(names):
@@ -508,6 +527,13 @@ def _not_funding(
 # --- targets and roles -------------------------------------------------------------------------
 
 
+def _nearer_previous(m: _Mention, a0: int, prev_end: int, item: tuple[int, int]) -> bool:
+    """A name between the previous amount of the same item and this one, nearer the previous:
+    it belongs to that amount ("注資100億予X 設公司推動開發Y 申起始資金100億元": X is the
+    first amount's)."""
+    return item[0] <= prev_end <= m.start and m.end <= a0 and m.start - prev_end < a0 - m.end
+
+
 def _choose_targets(
     text: str,
     draft: Draft,
@@ -543,7 +569,11 @@ def _choose_targets(
         if _RECIPIENT_BEFORE_RE.search(before) and not m.government:
             recipients.append(m)
             continue
-        if m.end <= a0 and (_FUNDER_AFTER_RE.match(text, m.end, a0) or m.government):
+        if (
+            m.end <= a0
+            and not m.facility
+            and (_FUNDER_AFTER_RE.match(text, m.end, a0) or m.government)
+        ):
             funder = m
             continue
         others.append(m)
@@ -810,6 +840,10 @@ def _purpose_zh(
     ):  # "首批項目的資助總額為10億元，用於……": the total is of what is named before it
         start, stop = owner.span("purpose")
         return text[start:stop], start, stop, owner.span("cue")
+    involved = _ZH_INVOLVING_RE.search(text, low, a0)
+    if involved is not None:  # "批准58個項目，共涉及約2,499億元": what was approved
+        start, stop = involved.span("purpose")
+        return text[start:stop], start, stop, involved.span("cue")
     shared = _ZH_SHARED_BY_RE.search(text, low, a0)
     if shared is not None:  # "21企業分1.2億": those who share it
         start, stop = shared.span("purpose")
