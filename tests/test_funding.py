@@ -428,3 +428,28 @@ def test_a_name_nearer_the_previous_amount_is_that_amounts() -> None:
     assert first.institution == "hkstp"
     assert (second.institution, second.role) == ("san_tin_technopole", None)
     assert first.purpose == "香港科技園公司"
+
+
+def test_assembly_reads_a_bounded_window_per_amount(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One endless line (no sentence end) full of amounts, names and cue words: the names the
+    # assembler looks at per amount must not grow with the length of the text.
+    from hkpolicy import _funding
+
+    piece = (
+        "政府向香港科技園公司撥款5億元推動創新及科技基金的研究 The Fund will allocate $2 million "
+    )
+    seen: list[int] = []
+    original = _funding._between
+
+    def counting(mentions: list, starts: list[int], bounds: tuple[int, int]) -> list:  # type: ignore[type-arg]
+        found = original(mentions, starts, bounds)
+        seen.append(len(found))
+        return found
+
+    monkeypatch.setattr(_funding, "_between", counting)
+    per_amount = []
+    for repeat in (20, 80):
+        seen.clear()
+        ex = hk.extract(piece * repeat)
+        per_amount.append(sum(seen) / len(ex.money))
+    assert per_amount[1] <= per_amount[0] * 1.2, per_amount

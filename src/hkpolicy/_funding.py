@@ -52,6 +52,8 @@ NON_FUNDING_REACH = 45
 NON_FUNDING_AFTER_REACH = 12
 # How far back a grant amount that names nothing looks for the scheme being described.
 DISCOURSE_REACH = 400
+# How far back from a sentence its heading may start (blank lines and the heading itself).
+HEADING_REACH = 2 * WINDOW
 # A heading is a line of at most this many characters without a sentence end.
 MAX_HEADING = 80
 
@@ -279,6 +281,7 @@ def assemble(
         if amounts and _CONVERSION_NOTE_RE.fullmatch(text, amounts[-1][1].span.end, m.span.start):
             continue  # "100億港元(備注:約90億元人民幣)": a note on the amount before it
         amounts.append((i, m))
+    amount_starts = [m.span.start for _, m in amounts]
     drafts: list[Draft] = []
     rejected: list[Rejected] = []
     last_in_clause: dict[tuple[int, int], Draft] = {}
@@ -308,11 +311,12 @@ def assemble(
         in_item = _between(mentions, starts, item)
         in_item = [m for m in in_item if not _nearer_previous(m, a0, prev_end, item)]
         _choose_targets(text, draft, in_item, item, owners)
-        _distribute(text, draft, amounts, clause, mentions, starts)
+        _distribute(text, draft, amounts, amount_starts, clause, mentions, starts)
         _resolve_reference(text, draft, (clause[0], item[1]), mentions, starts)
         _purpose(text, draft, item, sentence)
         if draft.initiative is None and draft.reference is None and draft.institution is None:
-            since = (max(sentence[0], prev_item_end), item[0])  # never into an earlier item
+            # never into an earlier item, and at most a window back
+            since = (max(sentence[0], prev_item_end, item[0] - WINDOW), item[0])
             _sentence_initiative(draft, since, mentions, starts)
         if (
             draft.initiative is None
@@ -679,6 +683,7 @@ def _distribute(
     text: str,
     draft: Draft,
     amounts: list[tuple[int, MoneyMention]],
+    amount_starts: list[int],
     clause: tuple[int, int],
     mentions: list[_Mention],
     starts: list[int],
@@ -688,7 +693,9 @@ def _distribute(
     cue = _DISTRIBUTIVE_RE.search(text, clause[0], clause[1])
     if cue is None:
         return
-    in_clause = [m for _, m in amounts if clause[0] <= m.span.start < clause[1]]
+    low = bisect.bisect_left(amount_starts, clause[0])
+    high = bisect.bisect_left(amount_starts, clause[1])
+    in_clause = [m for _, m in amounts[low:high]]
     if len(in_clause) < 2:
         return
     last_end = in_clause[-1].span.end
@@ -910,7 +917,11 @@ def _period(
     sentence: tuple[int, int],
 ) -> None:
     """The fiscal year the sentence names, else a calendar year it names as a point in time
-    (not the year of a Policy Address), else the fiscal year of the heading above it."""
+    (not the year of a Policy Address), else the fiscal year of the heading above it. Only the
+    part of the sentence within a window of the amount is read."""
+    a0, a1 = draft.mention.span.start, draft.mention.span.end
+    first = sentence[0]
+    sentence = (max(sentence[0], a0 - WINDOW), min(sentence[1], a1 + WINDOW))
     low = bisect.bisect_left(date_starts, sentence[0])
     high = bisect.bisect_left(date_starts, sentence[1])
     in_sentence = list(dates[low:high])
@@ -932,7 +943,7 @@ def _period(
         if value is not None:
             draft.period, draft.period_span = value, written.span()
             return
-    heading = _heading(text, sentence[0])
+    heading = _heading(text, first)
     if heading is None:
         return
     low = bisect.bisect_left(date_starts, heading[0])
@@ -964,13 +975,14 @@ def _read_period(written: str) -> FiscalYear | None:
 
 def _heading(text: str, start: int) -> tuple[int, int] | None:
     """The line above the paragraph holding ``start`` when it reads as a heading."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if text.rfind("\n", 0, start) < 0:
+    floor = max(0, start - HEADING_REACH)  # bounded: a long line never costs a scan per amount
+    newline = text.rfind("\n", floor, start)
+    if newline < 0:
         return None
-    probe = line_start - 1
-    while probe > 0 and text[probe - 1] in " \t\n\r":
+    probe = newline
+    while probe > floor and text[probe - 1] in " \t\n\r":
         probe -= 1
-    begin = text.rfind("\n", 0, probe) + 1
+    begin = max(text.rfind("\n", floor, probe) + 1, floor)
     line = text[begin:probe]
     if not line.strip() or len(line) > MAX_HEADING or line.rstrip()[-1:] in ".。:：;；,，":
         return None
