@@ -36,7 +36,13 @@ if TYPE_CHECKING:
         load_registry,
         recognize_entities,
     )
-    from .errors import CorpusIntegrityError, HKPolicyError, ParseError, UnknownCurrencyError
+    from .errors import (
+        AmountOverflowError,
+        CorpusIntegrityError,
+        HKPolicyError,
+        ParseError,
+        UnknownCurrencyError,
+    )
     from .extraction import Extraction, UnparsedNumber, extract
     from .facts import Funding, SectorStat
     from .money import Money, MoneyMention, find_money, parse_money
@@ -48,6 +54,7 @@ if TYPE_CHECKING:
 # Public name -> the submodule that defines it.
 _LAZY = {
     "Abbreviation": "abbrev",
+    "AmountOverflowError": "errors",
     "Cell": "tables",
     "ColumnUnit": "tables",
     "Corpus": "corpus",
@@ -101,6 +108,7 @@ _LAZY = {
 
 __all__ = [
     "Abbreviation",
+    "AmountOverflowError",
     "Cell",
     "ColumnUnit",
     "Corpus",
