@@ -11,7 +11,7 @@ import pytest
 import hkpolicy as hk
 from hkpolicy import _funding_cues
 from hkpolicy.dates import FiscalYear
-from hkpolicy.facts import Funding, assemble_funding_facts
+from hkpolicy.facts import Funding, assemble_funding, assemble_funding_facts
 
 
 def _facts(text: str) -> list[Funding]:
@@ -167,13 +167,8 @@ def test_money_that_is_not_funding_is_kept_with_its_reason(
     ex = hk.extract(text)
     assert ex.funding == ()
     assert len(ex.money) == 1
-    from hkpolicy._sentences import SentenceIndex
-
-    funding, rejected = assemble_funding_facts(
-        text, ex.money, ex.dates, ex.institutions, ex.initiatives, SentenceIndex(text)
-    )
-    assert funding == []
-    assert [(r.reason, r.cue.text) for r in rejected] == [(reason, cue)]
+    assert [(r.reason, r.cue.text) for r in ex.not_funding] == [(reason, cue)]
+    assert ex.not_funding[0].amount_span == ex.money[0].span
 
 
 def test_a_ceiling_beside_a_larger_amount_is_a_field_not_a_fact() -> None:
@@ -262,14 +257,9 @@ def test_a_funding_verb_alone_makes_a_fact_without_a_target() -> None:
 def test_both_ends_of_a_change_and_tax_deductions_are_not_funding(
     text: str, reasons: list[tuple[str, str]]
 ) -> None:
-    from hkpolicy._sentences import SentenceIndex
-
     ex = hk.extract(text)
     assert ex.funding == ()
-    _, rejected = assemble_funding_facts(
-        text, ex.money, ex.dates, ex.institutions, ex.initiatives, SentenceIndex(text)
-    )
-    assert [(r.amount_span.text, r.reason) for r in rejected] == reasons
+    assert [(r.amount_span.text, r.reason) for r in ex.not_funding] == reasons
 
 
 def test_a_funding_verb_after_a_statistic_starts_a_funding_statement() -> None:
@@ -453,3 +443,38 @@ def test_assembly_reads_a_bounded_window_per_amount(monkeypatch: pytest.MonkeyPa
         ex = hk.extract(piece * repeat)
         per_amount.append(sum(seen) / len(ex.money))
     assert per_amount[1] <= per_amount[0] * 1.2, per_amount
+
+
+def test_assemble_funding_returns_the_facts_of_assemble_funding_facts() -> None:
+    from hkpolicy._sentences import SentenceIndex
+
+    text = "政府預留100億元推動生命健康科技。初創企業的融資總額達50億元。"
+    ex = hk.extract(text)
+    args = (text, ex.money, ex.dates, ex.institutions, ex.initiatives, SentenceIndex(text))
+    facts, rejected = assemble_funding_facts(*args)
+    assert assemble_funding(*args) == facts == list(ex.funding)
+    assert [r.reason for r in rejected] == ["fundraising"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Innovation and Technology Commission launched the $500 million Technology Voucher "
+        "Programme.",
+        "創新科技署推出5億元的科技券計劃。",
+        "创新科技署推出5亿元的科技券计划。",
+    ],
+)
+def test_the_bureau_that_launches_a_scheme_owns_and_funds_it(text: str) -> None:
+    fact = _one(text)
+    assert (fact.initiative, fact.institution, fact.role) == ("tvp", "itc", "owner")
+    assert (fact.funder, fact.recipient) == ("itc", None)
+
+
+@pytest.mark.parametrize(
+    "text", ["政府將向香港科技園公司注資100億元。", "政府将向香港科技园公司注资100亿元。"]
+)
+def test_the_body_after_a_recipient_mark_receives(text: str) -> None:
+    fact = _one(text)
+    assert (fact.institution, fact.role, fact.recipient) == ("hkstp", "recipient", "hkstp")
+    assert {c.text for c in fact.cues} >= {"向"}
