@@ -7,6 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import hkpolicy as hk
 from hkpolicy import _funding_cues
@@ -478,3 +480,27 @@ def test_the_body_after_a_recipient_mark_receives(text: str) -> None:
     fact = _one(text)
     assert (fact.institution, fact.role, fact.recipient) == ("hkstp", "recipient", "hkstp")
     assert {c.text for c in fact.cues} >= {"向"}
+
+
+PIECES = [
+    "HK$5 million", "5億元", "五亿元", "(US$1 million)", "（約1億元人民幣）", "respectively", "分別",
+    "the Scheme", "該計劃", "该计划", "向", "予", "從", "from the", "under the subhead of",
+    "Innovation and Technology Fund", "創新及科技基金", "香港科技園公司", "InvestHK said",
+    "低至每月", "研發開支", "扣稅", "數", "增至", "to about", "最高", "ceiling", "每年", "，", "、",
+    ";", "。", ". ", "\n", "\n\n", "2024/25年度", "2019-20 Budget", "的", "為", "ſalary", "K",
+    "撥款", "allocate", "用於", " ", "「", "」",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=30))
+def test_assembly_never_raises_and_keeps_its_spans_exact(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    ex = hk.extract(text)
+    for fact in ex.funding:
+        spans = [fact.span, fact.amount_span, fact.target_span, fact.purpose_span, *fact.cues]
+        for span in spans:
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+    for rejected in ex.not_funding:
+        assert text[rejected.cue.start : rejected.cue.end] == rejected.cue.text

@@ -76,14 +76,16 @@ def _words_re(words: Sequence[str], *, prefix: bool = False) -> regex.Pattern[st
         parts.append(rf"\b(?:{_alternation(english)}){tail}")
     if chinese:
         parts.append(f"(?:{_alternation(chinese)})")
-    return regex.compile("|".join(parts), regex.IGNORECASE)
+    # ASCII: only ASCII letters fold, so a match lower-cased is always one of the words (no
+    # "ſ" or Kelvin-sign look-alikes), and a Han character next to an English word is a bound.
+    return regex.compile("|".join(parts), regex.IGNORECASE | regex.ASCII)
 
 
 _FUNDING_VERB_RE = _words_re(cues.FUNDING_VERBS, prefix=True)
 _ALLOCATION_VERB_RE = _words_re(cues.ALLOCATION_VERBS, prefix=True)
 _NON_FUNDING_BEFORE_RE = _words_re(tuple(cues.NON_FUNDING_BEFORE))
 _NON_FUNDING_AFTER_RE = regex.compile(
-    rf"\s*(?:{_alternation(tuple(cues.NON_FUNDING_AFTER))})", regex.IGNORECASE
+    rf"\s*(?:{_alternation(tuple(cues.NON_FUNDING_AFTER))})", regex.IGNORECASE | regex.ASCII
 )
 _NON_FUNDING_IN_ITEM_RE = _words_re(tuple(cues.NON_FUNDING_IN_ITEM))
 _GRANT_NOUN_RE = _words_re(cues.GRANT_NOUNS)
@@ -510,22 +512,30 @@ def _not_funding(
     if before is not None and _ALLOCATION_VERB_RE.search(text, before.end(), amount[0]) is None:
         # a funding verb between the cue and the amount starts a new statement: "研發開支
         # 提供扣稅，以及向基金注資100億元" is funding
-        reason = cues.NON_FUNDING_BEFORE[before.group().lower()]
-        return reason, before.span()
+        return _reason(cues.NON_FUNDING_BEFORE, before.group()), before.span()
     for whole in _NON_FUNDING_IN_ITEM_RE.finditer(text, item[0], item[1]):
         if whole.end() <= amount[0]:
             low, high = whole.end(), amount[0]
         else:
             low, high = amount[1], whole.start()
         if _ALLOCATION_VERB_RE.search(text, low, high) is None:
-            return cues.NON_FUNDING_IN_ITEM[whole.group().lower()], whole.span()
+            return _reason(cues.NON_FUNDING_IN_ITEM, whole.group()), whole.span()
     after = _NON_FUNDING_AFTER_RE.match(
         text, amount[1], min(item[1], amount[1] + NON_FUNDING_AFTER_REACH)
     )
     if after is not None:
-        words = after.group().strip().lower()
-        return cues.NON_FUNDING_AFTER[words], (after.end() - len(words), after.end())
+        words = after.group().strip()
+        return _reason(cues.NON_FUNDING_AFTER, words), (after.end() - len(words), after.end())
     return None
+
+
+def _reason(table: dict[str, cues.NotFundingReason], word: str) -> cues.NotFundingReason:
+    """The reason ``table`` gives for ``word``, matched as its pattern matched it."""
+    found = table.get(word.lower())
+    if found is not None:
+        return found
+    folded = " ".join(word.casefold().split())
+    return next((r for k, r in table.items() if k.casefold() == folded), "statistic")
 
 
 # --- targets and roles -------------------------------------------------------------------------
