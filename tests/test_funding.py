@@ -483,7 +483,8 @@ def test_the_body_after_a_recipient_mark_receives(text: str) -> None:
 
 
 PIECES = [
-    "HK$5 million", "5億元", "五亿元", "(US$1 million)", "（約1億元人民幣）", "respectively", "分別",
+    "HK$5 million", "5億元", "五亿元", "(US$1 million)", "（約1億元人民幣）", "respectively",
+    "分別",
     "the Scheme", "該計劃", "该计划", "向", "予", "從", "from the", "under the subhead of",
     "Innovation and Technology Fund", "創新及科技基金", "香港科技園公司", "InvestHK said",
     "低至每月", "研發開支", "扣稅", "數", "增至", "to about", "最高", "ceiling", "每年", "，", "、",
