@@ -5,19 +5,26 @@ The words it reads are data in :mod:`hkpolicy._funding_cues`; this module only b
 from them and applies the rules documented on the "How funding facts are assembled" page:
 
 1. The unit is a list item: the clause of a sentence holding the amount (cut at "; ", ", and",
-   "，並"), narrowed to the stretch between its neighbouring amounts at the nearest separator
-   (、，, ;), so each amount of an enumeration keeps its own target.
+   "，並", "，以及"), narrowed between its neighbouring amounts at the strongest separator that
+   stands between them (; before , before 、), so each amount of an enumeration keeps its own
+   target. A name is never cut in two, and a bracketed note after an amount is not an item.
 2. An amount whose item says it is a price, a statistic, a valuation, fundraising, a threshold,
-   revenue or pay is not funding; the reason and the cue are kept.
+   revenue, pay or a tax deduction is not funding, unless an allocation verb stands between
+   the cue and the amount; the other end of a change ("from X to Y") shares the first's
+   reason. The reason and the cue are kept. Vague amounts (數億元) and header units are skipped.
 3. Targets: "respectively" / 分別 lists pair amounts and targets in order; "under X" takes X;
-   a body after 向/予/to/into is the recipient; else the nearest initiative, and a body whose
-   verb makes it the funder, or the speaker ("X said"), is never the recipient.
+   a body after 向/予/to/into is the recipient; a fund after 從/from is the funder; else the
+   nearest initiative. A body whose verb makes it the funder, the speaker ("X said", a job
+   title), the venue or the one asked is never the recipient; a place never funds; a name
+   nearer the previous amount of the item is that amount's.
 4. "The Scheme", 該計劃, 该计划 resolve to the nearest compatible initiative named earlier, unless
-   an unnamed scheme of the same kind lies in between.
+   an unnamed scheme of the same kind lies in between (then the words themselves are the target).
 5. Purposes from cue phrases after the amount ("to help ...", 用於..., 推動...) or before it
-   (為...預留).
-6. A ceiling in the same item as a larger amount is a field of that fact, not a second fact.
-7. The period from the sentence, else from the heading above it.
+   (為...預留, 向X提供, X的資助總額, 在X上的, X分).
+6. An item that names nothing takes its sentence's initiative, the target of an earlier amount
+   it repeats or is part of (當中), or, for a grant, the scheme just described.
+7. A ceiling in the same clause as a larger amount is a field of that fact, not a second fact.
+8. The period from the sentence, else from the heading above it.
 
 Every pattern runs on a window of at most ``WINDOW`` characters around one amount, so the cost is
 linear in the number of amounts.
@@ -40,6 +47,7 @@ from .money import MoneyMention, Per
 
 __all__ = ["Draft", "Rejected", "Target", "assemble"]
 
+# NOTE: keep in sync with hkpolicy.facts.Role (facts imports this module, not the reverse).
 Role = Literal["funder", "recipient", "owner"]
 
 # The widest stretch either side of an amount that any rule reads.

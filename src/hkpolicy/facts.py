@@ -1,7 +1,9 @@
 """Facts: :class:`Funding` (money tied to who and what) and :class:`SectorStat` (a sector's share).
 
-Owns the two fact models and their assembly from one text's mentions: :func:`assemble_funding`
-ties money to the initiative, institution, purpose and period its sentence names, and
+Owns the fact models (and :class:`NotFunding`, an amount that is not funding, with why) and
+their assembly from one text's mentions: :func:`assemble_funding` ties money to the initiative,
+institution, purpose, roles and period its clause, list item, sentence or heading names (the
+rules are in :mod:`hkpolicy._funding`, their words in :mod:`hkpolicy._funding_cues`), and
 :func:`prose_sector_stats` reads the sentence forms that state a sector's or population's share
 ("42% of local enterprises ...", "the financial services industry, which contributes 23% to
 GDP"). Table rows become SectorStats in :func:`hkpolicy.tables.sector_stats_from_table`.
@@ -40,7 +42,7 @@ def __dir__() -> list[str]:
 
 
 PegCheck = Literal["consistent", "inconsistent"]
-Role = Literal["funder", "recipient", "owner"]
+Role = Literal["funder", "recipient", "owner"]  # NOTE: keep in sync with _funding.Role
 
 
 class Funding(Record):
