@@ -505,3 +505,14 @@ def test_assembly_never_raises_and_keeps_its_spans_exact(pieces: list[str]) -> N
                 assert text[span.start : span.end] == span.text
     for rejected in ex.not_funding:
         assert text[rejected.cue.start : rejected.cue.end] == rejected.cue.text
+
+
+def test_a_run_of_amounts_with_no_word_between_makes_no_fact() -> None:
+    # A row of yearly figures: no statement about any one of them.
+    row = "政府撥款予香港科技園公司: " + " | ".join(f"{n}億元" for n in range(1, 11))
+    ex = hk.extract(row)
+    assert len(ex.money) == 10
+    assert ex.funding == ()
+    # Seven amounts are still a list a sentence can make facts of.
+    short = "政府撥款予香港科技園公司: " + "、".join(f"{n}億元" for n in range(1, 8))
+    assert len(hk.extract(short).funding) == 7

@@ -50,6 +50,13 @@ __all__ = ["Draft", "Rejected", "Target", "assemble"]
 # NOTE: keep in sync with hkpolicy.facts.Role (facts imports this module, not the reverse).
 Role = Literal["funder", "recipient", "owner"]
 
+_HAN_RE = regex.compile(r"\p{Han}")
+# Between two amounts: nothing but digits, signs, space and punctuation.
+_WORDLESS_RE = regex.compile(r"[^\p{L}]*")
+# A run of this many amounts with no word between any two of them is a number dump or a table
+# row of figures, not a statement: none of them becomes a fact (and each costs O(1)).
+MAX_WORDLESS_RUN = 8
+
 # The widest stretch either side of an amount that any rule reads.
 WINDOW = 240
 # How far back "the Scheme" / 該計劃 looks for the scheme it names.
@@ -296,8 +303,11 @@ def assemble(
     rejected: list[Rejected] = []
     last_in_clause: dict[tuple[int, int], Draft] = {}
     last_item_end = -1
+    in_runs = _in_wordless_runs(text, amounts)
     for order, (_, mention) in enumerate(amounts):
         a0, a1 = mention.span.start, mention.span.end
+        if order in in_runs:
+            continue
         index = sentences.index_of(a0)
         if index is None or _not_an_amount(text, mention):
             continue
@@ -423,6 +433,25 @@ def _item(
                 end = min(cuts)
                 break
     return start, end
+
+
+def _in_wordless_runs(text: str, amounts: list[tuple[int, MoneyMention]]) -> set[int]:
+    """Positions (in ``amounts``) of the amounts in runs of at least ``MAX_WORDLESS_RUN`` with
+    no letter between neighbours: "$1$1$1...", a row of twelve yearly figures."""
+    found: set[int] = set()
+    run_start = 0
+    for order in range(1, len(amounts) + 1):
+        joined = order < len(amounts) and (
+            _WORDLESS_RE.fullmatch(
+                text, amounts[order - 1][1].span.end, amounts[order][1].span.start
+            )
+            is not None
+        )
+        if not joined:
+            if order - run_start >= MAX_WORDLESS_RUN:
+                found.update(range(run_start, order))
+            run_start = order
+    return found
 
 
 def _not_an_amount(text: str, mention: MoneyMention) -> bool:
@@ -777,7 +806,7 @@ def _head_word(reference: str) -> str | None:
 def _purpose(text: str, draft: Draft, item: tuple[int, int], sentence: tuple[int, int]) -> None:
     a0, a1 = draft.mention.span.start, draft.mention.span.end
     end = min(item[1], a1 + WINDOW)
-    zh = regex.search(r"\p{Han}", text[max(item[0], a0 - 10) : min(end, a1 + 10)]) is not None
+    zh = _HAN_RE.search(text, max(item[0], a0 - 10), min(end, a1 + 10)) is not None
     found = _purpose_zh(text, item, a0, a1, end) if zh else _purpose_en(text, item, a0, a1, end)
     if draft.reference is not None and draft.initiative is None:
         start, stop = draft.reference  # "該計劃" with no scheme to refer to: what is funded
