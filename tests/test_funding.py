@@ -516,3 +516,9 @@ def test_a_run_of_amounts_with_no_word_between_makes_no_fact() -> None:
     # Seven amounts are still a list a sentence can make facts of.
     short = "政府撥款予香港科技園公司: " + "、".join(f"{n}億元" for n in range(1, 8))
     assert len(hk.extract(short).funding) == 7
+
+
+def test_an_amount_alone_on_its_line_is_no_fact() -> None:
+    text = "政府撥款予香港科技園公司。\nHK$1\n• 2億元\n"
+    ex = hk.extract(text)
+    assert len(ex.money) == 2 and ex.funding == ()

@@ -52,7 +52,7 @@ Role = Literal["funder", "recipient", "owner"]
 
 _HAN_RE = regex.compile(r"\p{Han}")
 # Between two amounts: nothing but digits, signs, space and punctuation.
-_WORDLESS_RE = regex.compile(r"[^\p{L}]*")
+_WORDLESS_RE = regex.compile(r"[^\p{L}]*+")
 # A run of this many amounts with no word between any two of them is a number dump or a table
 # row of figures, not a statement: none of them becomes a fact (and each costs O(1)).
 MAX_WORDLESS_RUN = 8
@@ -312,6 +312,13 @@ def assemble(
         if index is None or _not_an_amount(text, mention):
             continue
         sentence = sentences.bounds[index]
+        if (
+            a0 - sentence[0] <= WINDOW  # a short sentence: the test reads a bounded stretch
+            and sentence[1] - a1 <= WINDOW
+            and _WORDLESS_RE.fullmatch(text, sentence[0], a0) is not None
+            and _WORDLESS_RE.fullmatch(text, a1, sentence[1]) is not None
+        ):
+            continue  # a sentence of the amount alone ("HK$1" on its own line) says nothing
         clause = _clause(text, sentence, a0)
         prev_end = amounts[order - 1][1].span.end if order > 0 else -1
         next_start = amounts[order + 1][1].span.start if order + 1 < len(amounts) else -1
