@@ -18,8 +18,8 @@ INITIATIVE_FIELDS = set(Initiative.model_fields) - {"mentions", "registered", "t
 
 def test_counts() -> None:
     registry = load_registry()
-    assert len(registry.institutions) >= 160
-    assert len(registry.initiatives) >= 80
+    assert len(registry.institutions) >= 250
+    assert len(registry.initiatives) >= 120
 
 
 def test_rows_use_only_documented_fields() -> None:
@@ -43,6 +43,10 @@ def test_parents_and_owners_exist() -> None:
     for initiative in registry.initiatives:
         if initiative.owner is not None:
             assert isinstance(registry.get(initiative.owner), Institution), initiative.id
+        if initiative.parent is not None:
+            assert isinstance(registry.get(initiative.parent), Initiative), initiative.id
+        if initiative.end_year is not None:
+            assert initiative.start_year is None or initiative.start_year <= initiative.end_year
 
 
 def test_rename_links_point_both_ways() -> None:
@@ -226,3 +230,18 @@ def test_registry_is_loaded_once_and_lazily() -> None:
     code = "import sys, hkpolicy; print('hkpolicy.abbrev' in sys.modules, 'regex' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split()[0] == "False"
+
+
+def test_a_users_chinese_name_is_found_in_simplified_text_too() -> None:
+    from hkpolicy.entities import find_institutions
+
+    registry = load_registry().extended(
+        {"institutions": [{"id": "hkdii", "name": "Hong Kong Digital Innovation Institute",
+                           "name_zh": "香港數碼創新研究院"}]}
+    )  # fmt: skip
+    # the guess converts the characters the registry's own names use (數, 碼, 創 here)
+    found = find_institutions("香港数码创新研究院与香港數碼創新研究院", registry=registry)
+    assert [(m.id, m.span.text, m.match) for m in found] == [
+        ("hkdii", "香港数码创新研究院", "name_zh_hans"),
+        ("hkdii", "香港數碼創新研究院", "name_zh"),
+    ]

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 __all__ = ["definitions", "short_references"]
 
 
+_Taught = tuple[int, str, Candidate | None]  # (from offset, short form, target or None)
+
+
 def definitions(
     text: str,
     registered: list[Candidate],
@@ -32,63 +35,98 @@ def definitions(
     registry: Registry,
 ) -> tuple[list[Candidate], dict[str, str]]:
     """Mentions taught by the document's own acronym definitions, and the short form of each."""
+    taught = _taught(text, registered, discovered, registry)
+    if not taught:
+        return [], {}
+    candidates: list[Candidate] = []
+    acronyms: dict[str, str] = {}
+    for _, short_form, target in taught:
+        if target is not None and target.entity_id not in registry:
+            acronyms.setdefault(target.entity_id, short_form)
+            candidates.append(target)
+    return candidates + _uses(text, taught, registry), acronyms
+
+
+def _taught(
+    text: str, registered: list[Candidate], discovered: list[Candidate], registry: Registry
+) -> list[_Taught]:
+    """Each definition's short form and the entity its long form names (None: no entity)."""
     ends: dict[int, list[Candidate]] = {}
     for cand in (*registered, *discovered):
         ends.setdefault(cand.end, []).append(cand)
-    taught: list[tuple[int, str, Candidate | None]] = []  # (from offset, short form, target)
+    taught: list[_Taught] = []
     for abbreviation in find_abbreviations(text):
         short, long = abbreviation.short, abbreviation.long
         targets = [c for c in ends.get(long.end, ()) if c.start >= long.start]
         target = min(targets, key=lambda c: c.start) if targets else None
         if target is None:
-            words = [t.group() for t in TOKEN_RE.finditer(long.text)]
-            if words and all(is_name_word(w) or w in NAME_CONNECTORS for w in words):
-                classified = classify(words)
-                if classified is not None:
-                    target = Candidate(
-                        long.start, long.end, slug(long.text), classified[0], long.text,
-                        "discovered", 2, classified[1], confidence=0.9,
-                    )  # fmt: skip
+            target = _named_around(registered, short.start, short.end, short.text, registry)
+        if target is None:
+            target = _capitalised_name(long.start, long.end, long.text)
         taught.append((short.start, short.text, target))
-    if not taught:
-        return [], {}
-    candidates: list[Candidate] = []
-    acronyms: dict[str, str] = {}
+    return taught
+
+
+def _capitalised_name(start: int, end: int, long: str) -> Candidate | None:
+    """A long form made of capitalised words with a head word: a name of its own."""
+    words = [t.group() for t in TOKEN_RE.finditer(long)]
+    if not words or not all(is_name_word(w) or w in NAME_CONNECTORS for w in words):
+        return None
+    classified = classify(words)
+    if classified is None:
+        return None
+    domain, kind, _ = classified
+    return Candidate(start, end, slug(long), domain, long, "discovered", 2, kind, confidence=0.9)
+
+
+def _uses(text: str, taught: list[_Taught], registry: Registry) -> list[Candidate]:
+    """Every later use of a defined short form, as a mention of what its definition names."""
     by_short: dict[str, list[tuple[int, Candidate | None]]] = {}
     offsets: dict[str, list[int]] = {}  # by_short's offsets, for bisect
-    matcher: Matcher = registry._matcher
     for from_offset, short_form, target in taught:
-        if target is not None and target.entity_id not in registry:
-            acronyms.setdefault(target.entity_id, short_form)
-            candidates.append(target)
         by_short.setdefault(short_form, []).append((from_offset, target))
         offsets.setdefault(short_form, []).append(from_offset)
+    matcher: Matcher = registry._matcher
+    found: list[Candidate] = []
     for m in _short_form_pattern(frozenset(by_short)).finditer(text):
-        defs = by_short[m.group()]
-        index = bisect.bisect_right(offsets[m.group()], m.start()) - 1
+        short_form = m.group()
+        index = bisect.bisect_right(offsets[short_form], m.start()) - 1
         if index < 0:
             continue  # used before the document defines it
-        target = defs[index][1]
-        short_form = m.group()
+        target = by_short[short_form][index][1]
         if target is None:
             if matcher.known(short_form):
                 # the document defines this short form as something that is no entity (DPO:
                 # "data protection officer"): it masks the registry acronym from here on
-                candidates.append(
+                found.append(
                     Candidate(m.start(), m.end(), "", "institution", short_form, "defined", 0)
                 )
             continue
-        registered_here = target.entity_id in registry
-        if registered_here and any(
+        if target.entity_id in registry and any(
             f.entity_id == target.entity_id for f in matcher.forms_of(short_form)
         ):
             continue  # the registry already knows this acronym for this body
-        candidates.append(
+        found.append(
             dataclasses.replace(
                 target, start=m.start(), end=m.end(), form=short_form, match="defined", rank=0
             )
         )
-    return candidates, acronyms
+    return found
+
+
+def _named_around(
+    registered: list[Candidate], start: int, end: int, short: str, registry: Registry
+) -> Candidate | None:
+    """The registry mention that holds a short form defined inside it and knows that short
+    form: "Areas of Excellence (AoE) Scheme"."""
+    # registry mentions come in text order and never overlap: only the last one starting
+    # before the short form can hold it (bisect keeps this linear over a long text)
+    index = bisect.bisect_left(registered, start, key=lambda c: c.start) - 1
+    if index < 0 or not (registered[index].start < start and end < registered[index].end):
+        return None
+    cand = registered[index]
+    known = registry._matcher.forms_of(short)
+    return cand if any(f.entity_id == cand.entity_id for f in known) else None
 
 
 @functools.lru_cache(maxsize=256)

@@ -152,38 +152,11 @@ def _english_discoveries(text: str) -> list[Candidate]:
     return list(found.values())
 
 
-def _name_from_run(
-    text: str, run: list[tuple[int, int, str]], head_at: int | None = None
-) -> Candidate | None:
-    words = [w for _, _, w in run]
-    # "School of Engineering and Department of Physics": two names, cut before "and <Head> of"
-    # A head word closes a name unless "of"/"for" follows; "and the" starts another name.
-    cuts = [0]
-    for k in range(1, len(words)):
-        if (
-            is_head(words[k - 1]) and words[k] not in {"of", "for"} and not words[k][0].isdigit()
-        ) or (
-            words[k - 1] in {"and", "&"}
-            and (
-                words[k] == "the"
-                or (is_head(words[k]) and k + 1 < len(words) and words[k + 1] in {"of", "for"})
-            )
-        ):
-            cuts.append(k)
-    cuts = sorted(set(cuts))
-    cuts.append(len(run))
-    for begin, stop in itertools.pairwise(cuts):
-        if head_at is None or run[begin][0] <= head_at < run[stop - 1][1]:
-            run = run[begin:stop]
-            break
-    while run and (
-        run[0][2] in vocab.NAME_LEADERS
-        or run[0][2] in vocab.NAME_CONNECTORS
-        or run[0][2][0].isdigit()
-    ):
-        run = run[1:]
-    while run and run[-1][2] in vocab.NAME_CONNECTORS:
-        run = run[:-1]
+_Run = list[tuple[int, int, str]]  # (start, end, word) of each token in a capitalised run
+
+
+def _name_from_run(text: str, run: _Run, head_at: int | None = None) -> Candidate | None:
+    run = _trimmed(_part_with(run, head_at))
     words = [w for _, _, w in run]
     classified = classify(words)
     if classified is None:
@@ -205,6 +178,45 @@ def _name_from_run(
     return Candidate(
         start, end, slug(name), domain, name, "discovered", rank=2, kind=kind, head=run[head][0]
     )
+
+
+def _part_with(run: _Run, head_at: int | None) -> _Run:
+    """The name in ``run`` that holds the head at ``head_at`` (the first without one).
+
+    "School of Engineering and Department of Physics" is two names, cut before "and <Head> of";
+    a head word closes a name unless "of"/"for" follows; "and the" starts another name.
+    """
+    words = [w for _, _, w in run]
+    cuts = [0]
+    for k in range(1, len(words)):
+        if (
+            is_head(words[k - 1]) and words[k] not in {"of", "for"} and not words[k][0].isdigit()
+        ) or (
+            words[k - 1] in {"and", "&"}
+            and (
+                words[k] == "the"
+                or (is_head(words[k]) and k + 1 < len(words) and words[k + 1] in {"of", "for"})
+            )
+        ):
+            cuts.append(k)
+    cuts = [*sorted(set(cuts)), len(run)]
+    for begin, stop in itertools.pairwise(cuts):
+        if head_at is None or run[begin][0] <= head_at < run[stop - 1][1]:
+            return run[begin:stop]
+    return run
+
+
+def _trimmed(run: _Run) -> _Run:
+    """``run`` without leading sentence words, connectors and numbers, or trailing connectors."""
+    while run and (
+        run[0][2] in vocab.NAME_LEADERS
+        or run[0][2] in vocab.NAME_CONNECTORS
+        or run[0][2][0].isdigit()
+    ):
+        run = run[1:]
+    while run and run[-1][2] in vocab.NAME_CONNECTORS:
+        run = run[:-1]
+    return run
 
 
 def is_head(word: str) -> bool:
@@ -332,19 +344,46 @@ def discoveries(text: str, han: str, registered: Sequence[Candidate] = ()) -> li
 
 
 def _named_after(text: str, han: str, registered: Sequence[Candidate]) -> list[Candidate]:
-    """Chinese initiatives named after a registered name: the name, then a few words, then an
-    initiative head (數碼港投資創業基金, 北都城鄉共融基金). The longer name is its own entity."""
+    """Names built on a registered name: a Chinese initiative (the name, a few words, an
+    initiative head: 數碼港投資創業基金, 北都城鄉共融基金) or the body that runs a registered
+    initiative (科技券計劃委員會, "Technology Voucher Programme Committee"). The longer name is
+    its own entity."""
     found: list[Candidate] = []
     for cand in registered:
-        if not HAN_CHAR_RE.match(han, cand.end - 1) or not HAN_CHAR_RE.match(han, cand.end):
-            continue
-        end = _head_end(han, cand.end)
-        if end is not None:
-            name = text[cand.start : end]
-            key = slug(han[cand.start : end])
-            found.append(Candidate(cand.start, end, key, "initiative", name, "discovered", 2,
-                                   _han_kind(han[cand.start : end])[1], confidence=0.7))  # type: ignore[index]  # fmt: skip
+        body = _body_of(text, han, cand) if cand.domain == "initiative" else None
+        if body is not None:
+            found.append(body)
+        elif HAN_CHAR_RE.match(han, cand.end - 1) and HAN_CHAR_RE.match(han, cand.end):
+            end = _head_end(han, cand.end)
+            if end is not None:
+                found.append(_discovered(text, han, cand.start, end, "initiative", 0.7))
     return found
+
+
+def _discovered(
+    text: str, han: str, start: int, end: int, domain: Domain, conf: float
+) -> Candidate:
+    found = _han_kind(han[start:end]) or classify(TOKEN_RE.findall(han, start, end))
+    kind = found[1] if found is not None and found[0] == domain else "other"
+    name = text[start:end]
+    return Candidate(start, end, slug(han[start:end]), domain, name, "discovered", 2, kind,
+                     head=end - 1, confidence=conf)  # fmt: skip
+
+
+# Linear: a fixed alternation anchored at a known position.
+_BODY_HEAD_RE = regex.compile(
+    r"委員會|辦公室|秘書處|局|署| (?:Committee|Office|Secretariat|Council)\b"
+)
+
+
+def _body_of(text: str, han: str, cand: Candidate) -> Candidate | None:
+    """The committee or office named after the registered initiative ``cand``, if one follows."""
+    m = _BODY_HEAD_RE.match(han, cand.end)
+    if m is None or (m.group()[0] != " " and not HAN_CHAR_RE.match(han, cand.end - 1)):
+        return None
+    if m.group() in "局署" and han[m.end() : m.end() + 1] == "長":
+        return None  # 局長: an office holder
+    return _discovered(text, han, cand.start, m.end(), "institution", 0.7)
 
 
 def _head_end(han: str, start: int) -> int | None:
@@ -397,4 +436,6 @@ def _keep(cand: Candidate, inside: list[Candidate]) -> Candidate | None:
         return dataclasses.replace(cand, parent=first.entity_id)
     if cand.domain == "initiative":
         return cand  # "Cyberport AI Lab Scheme", 策略性創科基金: a name of its own
+    if cand.head >= 0 and all(r.domain == "initiative" and r.end <= cand.head for r in inside):
+        return cand  # 科技券計劃委員會, "Technology Voucher Programme Committee": a body
     return None

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 
-__all__ = ["han_view", "hans_chars"]
+__all__ = ["han_view", "hans_chars", "simplified_guess"]
 
 
 @functools.cache
@@ -27,10 +28,27 @@ def hans_chars() -> dict[str, str]:
 
 
 @functools.cache
-def _translation() -> dict[int, str]:
-    return str.maketrans(hans_chars())
+def _translation() -> tuple[dict[int, str], re.Pattern[str]]:
+    table = hans_chars()
+    # Linear: one character class. A text without any of these characters (English, most
+    # Traditional text) is its own view, and ``str.translate`` never runs over it.
+    return str.maketrans(table), re.compile("[" + "".join(sorted(table)) + "]")
 
 
 def han_view(text: str) -> str:
     """``text`` with its Simplified characters written in Traditional; same length."""
-    return text.translate(_translation())
+    translation, simplified = _translation()
+    if simplified.search(text) is None:
+        return text
+    return text.translate(translation)
+
+
+@functools.cache
+def _to_simplified() -> dict[int, str]:
+    return str.maketrans({trad: simple for simple, trad in hans_chars().items()})
+
+
+def simplified_guess(text: str) -> str:
+    """``text`` with the characters the map knows written in Simplified, one for one: a stand-in
+    for OpenCC's conversion for names a user adds at run time without a ``name_zh_hans``."""
+    return text.translate(_to_simplified())

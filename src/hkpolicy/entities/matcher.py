@@ -26,7 +26,7 @@ import regex
 
 from ..spans import TakenCharacters
 from . import vocabulary
-from .hans import han_view
+from .hans import han_view, simplified_guess
 from .models import Domain, Initiative, Institution, MatchKind
 
 __all__ = ["Candidate", "Matcher", "registry_candidates", "resolve"]
@@ -67,7 +67,8 @@ def lower(text: str) -> str:
 _LEADING_THE = re.compile(r"(?i)the\s+")
 # An acronym-like token (an upper-case letter after the first character: HKUST, InvestHK, SAR)
 # must match case exactly; the rest of a name matches without regard to case.
-_ACRONYM_TOKEN = re.compile(r"\S*[A-Z]\S*[A-Z]\S*|\S+[A-Z]\S*")
+# Hyphens part words: "Innovation-Driven" and "Incu-Bio" are capitalised words, not acronyms.
+_ACRONYM_TOKEN = re.compile(r"[^\s-]*[A-Z][^\s-]*[A-Z][^\s-]*|[^\s-]+[A-Z][^\s-]*")
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,28 @@ def _surfaces(entity: Institution | Initiative) -> Iterator[tuple[str, MatchKind
         yield entity.name_zh, "name_zh"
     if entity.name_zh_hans:
         yield entity.name_zh_hans, "name_zh_hans"
+    elif entity.name_zh:  # a user's entry: the character map's guess at its Simplified form
+        yield simplified_guess(entity.name_zh), "name_zh_hans"
     if entity.acronym:
         yield entity.acronym, "acronym"
+        inside = _acronym_inside(entity.name, entity.acronym)
+        if inside is not None:
+            yield inside, "name"
     for alias in (*entity.aliases, *entity.aliases_zh_hans):
         yield alias, "alias"
+
+
+def _acronym_inside(name: str, acronym: str) -> str | None:
+    """The name with its acronym before the head word, as texts often write it: "Areas of
+    Excellence (AoE) Scheme", "Free Trade Agreement (FTA) Programme"."""
+    words = name.split()
+    head = words[-1] if len(words) > 2 else ""
+    if head not in vocabulary.INITIATIVE_HEADS and head not in vocabulary.INSTITUTION_HEADS:
+        return None
+    short = acronym.removesuffix(" " + head)
+    if " " in short or short in words:
+        return None
+    return " ".join([*words[:-1], f"({short})", head])
 
 
 def entity_forms(entity: Institution | Initiative, domain: Domain) -> Iterator[Form]:
@@ -185,30 +204,38 @@ class _Passes:
                 oth = other_search(subject, pos)
 
 
-class Source:
-    """A text, its fold and its Traditional view, each computed only when first needed."""
+_VETO_WINDOW = 8  # characters either side of a short Chinese form that its vetoes read
 
-    __slots__ = ("_folded", "_han", "text")
+
+class Source:
+    """A text and its fold, computed only when first needed."""
+
+    __slots__ = ("_folded", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
-        self._han: str | None = None
 
     def folded(self) -> str:
         if self._folded is None:
             self._folded = fold(self.text)
         return self._folded
 
-    def han(self) -> str:
-        if self._han is None:
-            self._han = han_view(self.folded())
-        return self._han
-
     def slice(self, start: int, end: int) -> str:
         if self._folded is not None:
             return self._folded[start:end]
         return self.text[start:end].translate(FOLD_TRANSLATION)  # fast on short strings
+
+
+def _lower_case_common_noun(form: Form, surface: str) -> bool:
+    """A body's capitalised English name written all in lower case ("the science park") is
+    used as a common noun. (Initiatives keep lower-case names: "the AI subsidy scheme".)"""
+    return (
+        form.domain == "institution"
+        and " " in form.text
+        and not form.text.islower()
+        and surface.islower()
+    )
 
 
 class Matcher:
@@ -241,21 +268,25 @@ class Matcher:
         return self.forms.get(lower(fold(surface)), [])
 
     def _vetoed(self, form: Form, source: Source, start: int, end: int) -> bool:
-        han = source.han()
         veto = self.vetoes.get(han_view(form.text))
         if veto is None:
             return False
         before, after = veto
-        if before is not None and before.search(han, max(0, start - 4), start):
-            return True
-        return after is not None and after.match(han, end) is not None
+        if before is not None:
+            window = han_view(source.slice(max(0, start - _VETO_WINDOW), start))
+            if before.search(window):
+                return True
+        if after is not None:
+            window = han_view(source.slice(end, end + _VETO_WINDOW))
+            return after.match(window) is not None
+        return False
 
     def lookup(self, source: Source, start: int, end: int) -> Form | None:
         """The registered form the text names at ``start:end``, or None."""
         surface = source.slice(start, end)
         for form in self.forms.get(lower(surface), ()):
             if all(surface[i : i + len(tok)] == tok for i, tok in form.exact):
-                if self._vetoed(form, source, start, end):
+                if _lower_case_common_noun(form, surface) or self._vetoed(form, source, start, end):
                     continue
                 return form
         return None

@@ -31,7 +31,8 @@ __all__ = [
 
 CJK_FALSE_CONTEXTS: dict[str, tuple[str | None, str | None]] = {
     "港大": ("[香本]", None),  # 香港大型 "Hong Kong large-scale", 本港大學 "local universities"
-    "中大": (None, "型"),  # 中大型 "medium and large"
+    # 中大型 "medium and large", 其中大部分 "most of them", 集中大量 "concentrate many"
+    "中大": ("[集其當之從居空途心手]", "[型量多部幅概致]"),
     "科大": (None, "訊"),  # 科大訊飛 iFlytek
     "香港大學": (None, "生(?![物命態])"),  # 香港大學生 "Hong Kong university students"
     "北都": (None, "[市會]"),
