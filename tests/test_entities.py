@@ -729,3 +729,24 @@ def test_a_body_named_after_a_registered_initiative_is_a_body(
     institutions, initiatives = recognize_entities(text)
     assert [(i.id, i.kind) for i in institutions] == [expected]
     assert initiatives == []
+
+
+def test_a_registered_initiative_then_a_number_stays_the_registered_initiative() -> None:
+    text = "Partnership Research Programme  96  402.7\nEnterprise Support Scheme  41  118.3"
+    assert [(m.id, m.span.text) for m in find_initiatives(text)] == [
+        ("prp", "Partnership Research Programme"),
+        ("ess", "Enterprise Support Scheme"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "language"),
+    [
+        ("创新及科技基金资助大学研究。".encode(), "zh-Hans"),
+        ("<html><body><p>創新及科技基金資助大學研究。</p></body></html>".encode(), "zh-Hant"),
+    ],
+)
+def test_loaded_documents_record_the_detected_language(data: bytes, language: str) -> None:
+    from hkpolicy.documents import load_document
+
+    assert load_document(data).language == language

@@ -434,8 +434,12 @@ def _keep(cand: Candidate, inside: list[Candidate]) -> Candidate | None:
         and cand.domain == "institution"
     ):
         return dataclasses.replace(cand, parent=first.entity_id)
-    if cand.domain == "initiative":
-        return cand  # "Cyberport AI Lab Scheme", 策略性創科基金: a name of its own
+    if cand.domain == "initiative" and all(
+        r.domain == "institution" or r.start > cand.start for r in inside
+    ):
+        # "Cyberport AI Lab Scheme", 策略性創科基金: a name of its own. (A registered
+        # initiative at the start stays itself: "Partnership Research Programme 96" in a table.)
+        return cand
     if cand.head >= 0 and all(r.domain == "initiative" and r.end <= cand.head for r in inside):
         return cand  # 科技券計劃委員會, "Technology Voucher Programme Committee": a body
     return None
