@@ -522,3 +522,23 @@ def test_an_amount_alone_on_its_line_is_no_fact() -> None:
     text = "政府撥款予香港科技園公司。\nHK$1\n• 2億元\n"
     ex = hk.extract(text)
     assert len(ex.money) == 2 and ex.funding == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("A share of the company has a target price of HK$120.", "price"),
+        ("The project costs at least HK$300 million to qualify for the scheme.", "threshold"),
+        ("GDP contribution of the sector reached HK$200 billion.", "statistic"),
+        ("The start-up raised US$50 million in its latest funding round.", "fundraising"),
+    ],
+)
+def test_english_amounts_that_are_not_funding(text: str, reason: str) -> None:
+    ex = hk.extract(text)
+    assert ex.funding == ()
+    assert [r.reason for r in ex.not_funding] == [reason]
+
+
+def test_a_boost_of_an_amount_for_a_purpose() -> None:
+    fact = _one("The universities will get a boost of $2 billion for AI research.")
+    assert fact.purpose == "AI research"
