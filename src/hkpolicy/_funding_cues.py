@@ -202,7 +202,8 @@ NON_FUNDING_BEFORE: dict[str, NotFundingReason] = {
     "总成本": "threshold", "最低要求": "threshold", "門檻": "threshold", "门槛": "threshold",
     "須投入": "threshold", "须投入": "threshold", "project cost": "threshold",
     "minimum investment": "threshold", "project costs": "threshold",
-    "costs at least": "threshold", "minimum project cost": "threshold", "項目成本": "threshold", "项目成本": "threshold",
+    "costs at least": "threshold", "minimum project cost": "threshold",
+    "項目成本": "threshold", "项目成本": "threshold",
     "帶來": "fundraising", "带来": "fundraising",
     # revenue and pay
     "revenue": "revenue", "營業額": "revenue", "营业额": "revenue", "turnover": "revenue",
