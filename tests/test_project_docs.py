@@ -15,12 +15,14 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 REFERENCE_PAGES = [DOCS / "api.md", *sorted((DOCS / "reference").glob("*.md"))]
 PACKAGE = ROOT / "src" / "hkpolicy"
-# Every public module and subpackage module: hkpolicy.money, hkpolicy.documents.origin, ...
+# The public modules: each top-level module and package not named with "_" (hkpolicy.money,
+# hkpolicy.documents). A package's own modules are covered through what its __init__ exports.
 PUBLIC_MODULES = sorted(
-    ".".join(p.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__")
-    for p in PACKAGE.rglob("*.py")
-    if not any(part.startswith("_") for part in p.relative_to(PACKAGE).with_suffix("").parts)
-    or (p.name == "__init__.py" and p.parent != PACKAGE)
+    p.stem if p.is_file() else p.name
+    for p in PACKAGE.iterdir()
+    if not p.name.startswith("_")
+    and (p.suffix == ".py" or (p / "__init__.py").is_file())
+    and p.name != "data"
 )
 BOX_COLUMNS = 72
 ENTRY_RE = re.compile(r"^::: (hkpolicy\.[\w.]+)$", re.MULTILINE)

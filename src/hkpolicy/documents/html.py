@@ -120,7 +120,6 @@ _ENDS_ZH_RE = regex.compile(
 )
 _ISO_DATE_RE = regex.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _NAME_SPLIT_RE = regex.compile(r"[\s_-]+")
-_HAN_RE = regex.compile(r"\p{Han}")
 
 
 def read_html(source: Source, *, url: str | None = None) -> Loaded:
@@ -409,8 +408,9 @@ def _language(tree: LexborHTMLParser, text: str) -> str:
     )
     if declared:
         return normalise_language(declared)
-    han = len(_HAN_RE.findall(text[:5000]))
-    return "zh-Hant" if han > len(text[:5000]) * 0.2 else "en"
+    from ..language import detect_language
+
+    return detect_language(text)
 
 
 def normalise_language(tag: str) -> str:
