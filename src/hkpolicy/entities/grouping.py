@@ -16,7 +16,6 @@ from typing import Any
 
 import regex
 
-from .._gc import pausing_gc
 from ..spans import Record, Span, trusted_builder
 from .definitions import definitions, short_references
 from .discovery import HAN_CHAR_RE, discoveries, filter_discoveries
@@ -112,7 +111,6 @@ def _safe_skip(skip: Iterable[tuple[int, int]] | None) -> list[tuple[int, int]]:
     return ranges
 
 
-@pausing_gc
 def find_institutions(
     text: str,
     *,
@@ -133,7 +131,6 @@ def find_institutions(
     return _mentions(_scan(text, doc_id, _safe_skip(skip), registry), "institution", registry)
 
 
-@pausing_gc
 def find_initiatives(
     text: str,
     *,
@@ -153,7 +150,6 @@ def find_initiatives(
     return _mentions(_scan(text, doc_id, _safe_skip(skip), registry), "initiative", registry)
 
 
-@pausing_gc
 def recognize_entities(
     text: str,
     *,
