@@ -331,3 +331,13 @@ def test_conversion_notes_say_why_an_amount_has_no_converted_value(
         ("CNY", None, "no rate"),
         ("HKD", "641025.641025641025641025641", None),  # 5,000,000 / 7.80, 28 digits
     ]
+
+
+def test_main_restores_the_error_handlers_of_stdout_and_stderr(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    streams = [io.TextIOWrapper(io.BytesIO(), encoding="ascii") for _ in range(2)]
+    monkeypatch.setattr(sys, "stdout", streams[0])
+    monkeypatch.setattr(sys, "stderr", streams[1])
+    assert main(["schema"]) == 0
+    assert [stream.errors for stream in streams] == ["strict", "strict"]

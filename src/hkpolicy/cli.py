@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import io
 import json
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -563,7 +564,11 @@ def _schema(output: str | None, out: TextIO) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
-    _tolerant_streams()
+    with _tolerant_streams():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     out = sys.stdout
     try:
@@ -585,12 +590,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _tolerant_streams() -> None:
-    """Let stdout and stderr write any text: a character the terminal's encoding lacks
-    (PYTHONIOENCODING=ascii, a cp1252 console) is written as a backslash escape."""
+@contextlib.contextmanager
+def _tolerant_streams() -> Iterator[None]:
+    """While the command runs, let stdout and stderr write any text: a character the terminal's
+    encoding lacks (PYTHONIOENCODING=ascii, a cp1252 console) is written as a backslash escape.
+    The streams' error handlers are restored afterwards, so calling :func:`main` from Python
+    leaves the process as it found it."""
+    changed = []
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
             stream.reconfigure(errors="backslashreplace")
+            changed.append(stream)
+    try:
+        yield
+    finally:
+        for stream in changed:
+            stream.reconfigure(errors="strict")
 
 
 def _silence_stdout() -> None:
