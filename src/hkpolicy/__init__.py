@@ -36,7 +36,13 @@ if TYPE_CHECKING:
         load_registry,
         recognize_entities,
     )
-    from .errors import CorpusIntegrityError, HKPolicyError, ParseError, UnknownCurrencyError
+    from .errors import (
+        CorpusIntegrityError,
+        HKPolicyError,
+        MentionLimitError,
+        ParseError,
+        UnknownCurrencyError,
+    )
     from .extraction import Extraction, UnparsedNumber, extract
     from .facts import Funding, SectorStat
     from .money import Money, MoneyMention, find_money, parse_money
@@ -60,6 +66,7 @@ _LAZY = {
     "FiscalYear": "dates",
     "Funding": "facts",
     "HKPolicyError": "errors",
+    "MentionLimitError": "errors",
     "Initiative": "entities",
     "Institution": "entities",
     "Level": "tables",
@@ -116,6 +123,7 @@ __all__ = [
     "Initiative",
     "Institution",
     "Level",
+    "MentionLimitError",
     "Money",
     "MoneyMention",
     "ParseError",

@@ -32,9 +32,15 @@ from typing import Any, Literal
 
 import regex
 
-from ._gc import pausing_gc
 from .abbrev import find_abbreviations
-from .spans import Record, Span, TakenCharacters, trusted_builder
+from .spans import (
+    Record,
+    Span,
+    TakenCharacters,
+    check_optional_str,
+    check_text,
+    trusted_builder,
+)
 
 __all__ = [
     "EntityMention",
@@ -1376,7 +1382,6 @@ def _safe_skip(skip: Iterable[tuple[int, int]] | None) -> list[tuple[int, int]]:
     return ranges
 
 
-@pausing_gc
 def find_institutions(
     text: str,
     *,
@@ -1391,13 +1396,14 @@ def find_institutions(
     >>> [(m.id, m.match) for m in find_institutions("創新科技署與香港科技園公司（科技園公司）合作")]
     [('itc', 'name_zh'), ('hkstp', 'name_zh'), ('hkstp', 'alias')]
     """
-    if not isinstance(text, str) or not text:
+    check_text("find_institutions", text)
+    check_optional_str("find_institutions", "doc_id", doc_id)
+    if not text:
         return []
     registry = registry if registry is not None else load_registry()
     return _mentions(_scan(text, doc_id, _safe_skip(skip), registry), "institution", registry)
 
 
-@pausing_gc
 def find_initiatives(
     text: str,
     *,
@@ -1411,13 +1417,14 @@ def find_initiatives(
     >>> [(m.id, m.span.text) for m in find_initiatives(text)]
     [('itf', 'Innovation and Technology Fund')]
     """
-    if not isinstance(text, str) or not text:
+    check_text("find_initiatives", text)
+    check_optional_str("find_initiatives", "doc_id", doc_id)
+    if not text:
         return []
     registry = registry if registry is not None else load_registry()
     return _mentions(_scan(text, doc_id, _safe_skip(skip), registry), "initiative", registry)
 
 
-@pausing_gc
 def recognize_entities(
     text: str,
     *,
@@ -1438,7 +1445,9 @@ def recognize_entities(
     >>> [(i.id, i.owner, i.text_owners) for i in initiatives]
     [('ai_subsidy_scheme', 'cyberport', ('ogcio',))]
     """
-    if not isinstance(text, str) or not text:
+    check_text("recognize_entities", text)
+    check_optional_str("recognize_entities", "doc_id", doc_id)
+    if not text:
         return [], []
     registry = registry if registry is not None else load_registry()
     scan = _scan(text, doc_id, _safe_skip(skip), registry)

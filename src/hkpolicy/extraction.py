@@ -15,7 +15,6 @@ from typing import Any, Literal
 
 import regex
 
-from ._gc import pausing_gc
 from ._html import html_table
 from ._sentences import SentenceIndex
 from .boilerplate import Boilerplate, find_boilerplate
@@ -24,7 +23,17 @@ from .entities import Initiative, Institution, recognize_entities
 from .facts import Funding, SectorStat, assemble_funding, prose_sector_stats
 from .money import Money, MoneyMention, find_money
 from .percent import PercentMention, find_percentages
-from .spans import Record, Span, construct_trusted, disjoint_ranges
+from .spans import (
+    Record,
+    Span,
+    check_date,
+    check_max_mentions,
+    check_optional_str,
+    check_text,
+    construct_trusted,
+    disjoint_ranges,
+    mention_limit,
+)
 from .tables import Table, find_tables, sector_stats_from_table
 
 __all__ = ["Extraction", "UnparsedNumber", "UnparsedReason", "extract"]
@@ -211,6 +220,7 @@ def _unparsed(
     taken: Sequence[tuple[int, int]],
     skipped: Sequence[tuple[int, int]],
     doc_id: str | None,
+    limit: int | None = None,
 ) -> list[UnparsedNumber]:
     covered = disjoint_ranges(taken)
     boilerplate = sorted(skipped)
@@ -241,6 +251,8 @@ def _unparsed(
             in_boilerplate = (
                 skip_cursor < len(boilerplate) and boilerplate[skip_cursor][0] < piece_end
             )
+            if limit is not None and len(result) >= limit:
+                mention_limit("unparsed number", limit, len(result) + 1)
             piece = text[piece_start:piece_end]
             span = construct_trusted(
                 Span, {"doc_id": doc_id, "start": piece_start, "end": piece_end, "text": piece}
@@ -278,7 +290,6 @@ def _rest(
     return pieces
 
 
-@pausing_gc
 def extract(
     text: str,
     *,
@@ -286,12 +297,22 @@ def extract(
     default_currency: str | None = "HKD",
     published: dt.date | None = None,
     boilerplate: Sequence[Boilerplate] | None = None,
+    max_mentions: int | None = None,
 ) -> Extraction:
     """Every money, percentage, date, table, institution and initiative mention in ``text``, the
-    Funding and SectorStat facts they make, and the numbers nothing took. Never raises on a str.
+    Funding and SectorStat facts they make, and the numbers nothing took. Never raises on any
+    text; its cost is linear in the text and its result a function of the arguments alone.
 
     ``default_currency`` is the currency of a bare ``$`` or 元; ``published`` resolves relative
     times ("within the next two years"); ``boilerplate`` defaults to :func:`find_boilerplate`.
+    ``max_mentions`` bounds each kind of mention (money, percentages, dates, institution and
+    initiative mentions, unparsed numbers) and so the memory of the result, about 1.5 KB a
+    mention (docs/reliability.md): a text with more raises
+    :class:`~hkpolicy.errors.MentionLimitError`, naming the kind, the limit and the count.
+
+    :raises TypeError: for an argument of the wrong type (``text`` not a str, say).
+    :raises UnknownCurrencyError: for a ``default_currency`` hkpolicy does not know.
+    :raises MentionLimitError: when a kind of mention passes ``max_mentions``.
 
     >>> result = extract("The Government will set aside $2 billion for the Innovation and "
     ...                  "Technology Fund in 2025-26.")
@@ -299,16 +320,35 @@ def extract(
     >>> str(f.amount), f.initiative, str(f.period)
     ('HKD 2,000,000,000', 'itf', '2025-26')
     """
+    check_text("extract", text)
+    check_optional_str("extract", "doc_id", doc_id)
+    check_optional_str("extract", "default_currency", default_currency)
+    check_date("extract", "published", published)
+    limit = check_max_mentions("extract", max_mentions)
     if boilerplate is None:
         boilerplate = find_boilerplate(text, doc_id=doc_id)
+    elif isinstance(boilerplate, (str, bytes)) or not all(
+        isinstance(item, Boilerplate) for item in boilerplate
+    ):
+        raise TypeError("extract() argument 'boilerplate' must be a sequence of Boilerplate")
     skip = [(item.span.start, item.span.end) for item in boilerplate]
-    money = find_money(text, default_currency=default_currency, doc_id=doc_id, skip=skip)
-    percentages = find_percentages(text, doc_id=doc_id, skip=skip)
+    money = find_money(
+        text, default_currency=default_currency, doc_id=doc_id, skip=skip, max_mentions=limit
+    )
+    percentages = find_percentages(text, doc_id=doc_id, skip=skip, max_mentions=limit)
     taken_by_amounts = [(m.span.start, m.span.end) for m in money]
     taken_by_amounts += [(p.span.start, p.span.end) for p in percentages]
-    dates = find_dates(text, doc_id=doc_id, published=published, skip=skip + taken_by_amounts)
+    dates = find_dates(
+        text,
+        doc_id=doc_id,
+        published=published,
+        skip=skip + taken_by_amounts,
+        max_mentions=limit,
+    )
     tables = find_tables(text, doc_id=doc_id, skip=skip, default_currency=default_currency)
     institutions, initiatives = recognize_entities(text, doc_id=doc_id, skip=skip)
+    mention_limit("institution", limit, sum(len(e.mentions) for e in institutions))
+    mention_limit("initiative", limit, sum(len(e.mentions) for e in initiatives))
 
     sentences = SentenceIndex(text)
     funding = assemble_funding(text, money, dates, institutions, initiatives, sentences)
@@ -322,7 +362,7 @@ def extract(
     taken += [(span.start, span.end) for span in cells if span.end > span.start]
     taken += [(s.start, s.end) for entity in institutions for s in entity.mentions]
     taken += [(s.start, s.end) for entity in initiatives for s in entity.mentions]
-    unparsed = _unparsed(text, taken, skip, doc_id)
+    unparsed = _unparsed(text, taken, skip, doc_id, limit)
     return Extraction.model_construct(
         doc_id=doc_id,
         money=tuple(money),
