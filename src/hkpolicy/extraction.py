@@ -159,10 +159,9 @@ _CJK_DIGIT_ONLY_SINGLE = frozenset("零〇一二兩两三四五六七八九")
 _VERSION_BEFORE_RE = regex.compile(
     r"(?:\p{L}-|\b\p{Lu}\p{L}*\s+|\b(?i:version|ver\.?|release|v)\s*)$"
 )
-_LATIN_LETTER_AFTER_RE = regex.compile(r"^[A-Za-z]")
 _SCIENTIFIC_BEFORE_RE = regex.compile(r"\d[eE][+-]?$")
 _SCIENTIFIC_AFTER_RE = regex.compile(r"^[eE][+-]?\d")
-_CJK_COUNTER_AFTER_RE = regex.compile(r"^[張個人名間家項宗隻部台次份位戶件架所歲]")
+_CJK_COUNTERS = frozenset("張個人名間家項宗隻部台次份位戶件架所歲")
 _COUNT_AFTER_RE = regex.compile(r"^\s*(?:\p{Ll}[\p{L}-]*|\p{Lu}{2,}s?\b)")
 _SIGN_NEARBY = frozenset("$€£¥%％")
 # Chinese numerals that are words, not numbers, in running text.
@@ -180,25 +179,30 @@ def _converted(money: Money, currency: str | None) -> str:
 
 
 def _reason(text: str, start: int, end: int, token: str, in_boilerplate: bool) -> UnparsedReason:
+    # Each pattern runs only when the character next to the number can start (or end) a match,
+    # so a text dense with plain numbers costs a few string tests per number.
     if in_boilerplate:
         return "boilerplate"
     before = text[max(0, start - 24) : start]
     after = text[end : end + 24]
-    if after.startswith(".") and _starts_line(text, start):
+    first, last = after[:1], before[-1:]
+    if first == "." and _starts_line(text, start):
         return "enumeration"
-    if _SCIENTIFIC_BEFORE_RE.search(before) or _SCIENTIFIC_AFTER_RE.match(after):
+    if (last in "eE+-\n" and last and _SCIENTIFIC_BEFORE_RE.search(before)) or (
+        first in "eE" and first and _SCIENTIFIC_AFTER_RE.match(after)
+    ):
         return "ambiguous"  # "1e30": scientific notation is not read as an amount
-    if _CJK_COUNTER_AFTER_RE.match(after):
+    if first in _CJK_COUNTERS and first:
         return "count"  # 30名, 100億張
-    if _VERSION_BEFORE_RE.search(before) and ("." in token or before.endswith("-")):
+    if ("." in token or before.endswith("-")) and _VERSION_BEFORE_RE.search(before):
         return "version"
-    if _LATIN_LETTER_AFTER_RE.match(after):
+    if first.isascii() and first.isalpha():
         return "version"  # "3D", "4G", "5th"
-    if (before[-1:] in _SIGN_NEARBY) or (after[:1] in _SIGN_NEARBY):
+    if (last in _SIGN_NEARBY and last) or (first in _SIGN_NEARBY and first):
         return "ambiguous"
     if token.isascii() and len(token) == 4 and token.isdigit() and 1900 <= int(token) <= 2100:
         return "year"
-    if _COUNT_AFTER_RE.match(after):
+    if after.lstrip()[:1].isalpha() and _COUNT_AFTER_RE.match(after):
         return "count"
     return "unknown"
 

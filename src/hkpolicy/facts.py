@@ -340,6 +340,8 @@ _NUMBER_OF_RE = regex.compile(
 # NOTE: keep in sync with those patterns.
 _ANOTHER_CUES = ("another", "further", "remaining")
 _CONTRIBUTES_CUES = ("contributes", "accounts for", "makes up", "represents")
+_WITH_CUES = ("with",)
+_NUMBER_OF_CUES = ("by",)
 _WORD_AFTER_SPACE = regex.compile(r"\s+\p{L}")
 _SOURCE_CUE_RE = regex.compile(r"(?i)\b(?:according to|survey by|study by|report by|data from)\b")
 
@@ -400,12 +402,12 @@ def prose_sector_stats(
             sector = match.group("sector")
             metric = f"contribution to {whole.group('whole').strip()}"
         elif (
-            cue.endswith("with")
+            cue.endswith(_WITH_CUES)
             and (match := _WITH_SHARE_BEFORE_RE.search(before))
             and (tail := _WITH_SHARE_AFTER_RE.match(after))
         ):
             sector, metric = match.group("population"), tail.group("metric")
-        elif cue.endswith("by") and (match := _NUMBER_OF_RE.search(before)):
+        elif cue.endswith(_NUMBER_OF_CUES) and (match := _NUMBER_OF_RE.search(before)):
             change = "growth" if match.group("verb") in GROWTH_VERBS else "decline"
             since = _start_year(in_sentence)
             sector = match.group("population")

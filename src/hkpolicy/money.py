@@ -505,6 +505,8 @@ def _pre_is_empty(t: str, lo: int, s: int, final_words: frozenset[str]) -> bool:
     ch = t[i]
     if ch in _PRE_STOP:
         return True
+    if not ch.isascii() and _ends_nothing(ch):
+        return True  # a zero-width joiner, a combining accent, a dash: no currency or cue
     if not (ch.isascii() and ch.isalpha()):
         return False
     j = i
@@ -515,6 +517,32 @@ def _pre_is_empty(t: str, lo: int, s: int, final_words: frozenset[str]) -> bool:
     if j < lo and lo > 0 and t[lo - 1].isalpha():
         return False  # the word runs on before the window
     return t[j + 1 : i + 1].lower() not in final_words
+
+
+def _ends_nothing(ch: str) -> bool:
+    """True for a non-ASCII ``ch`` that no part of ``pre`` can end with and no part of ``post``
+    can start with: not a letter (Han, or one that case-folds to ASCII), not white space, and
+    not a sign written in either pattern (€, £, ¥, ￥). Zero-width joiners, combining accents
+    and punctuation are such characters: a text dense with them needs no regex call per number.
+    """
+    if ch.isalpha() or ch.isspace():
+        return False
+    pats = _p.PATTERNS
+    signs = _SIGNS.get(id(pats))
+    if signs is None:
+        signs = frozenset(
+            c
+            for c in pats.pre.pattern + pats.post.pattern
+            if not c.isascii() and not c.isalpha() and not c.isspace()
+        )
+        _SIGNS.clear()
+        _SIGNS[id(pats)] = signs
+    return ch not in signs
+
+
+# The non-ASCII signs of the current ``pre`` and ``post`` patterns, by the patterns' identity
+# (callers may rebuild them with compile_patterns).
+_SIGNS: dict[int, frozenset[str]] = {}
 
 
 # ASCII characters no part of ``post`` can start with, after white space and one hyphen.
@@ -540,6 +568,8 @@ def _post_is_empty(t: str, e: int, stop: int, first_words: frozenset[str]) -> bo
     if t[i] == "$":  # a currency only when no number follows: "$5$6" is two amounts
         j = i + 2 if i + 2 < stop and t[i + 1] in _ASCII_SPACE else i + 1
         return j < stop and "0" <= t[j] <= "9"
+    if not t[i].isascii() and _ends_nothing(t[i]):
+        return True  # a zero-width joiner, a combining accent, a dash: no scale or currency
     if not (t[i].isascii() and t[i].isalpha()):
         return False
     j = i
