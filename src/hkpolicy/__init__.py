@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         recognize_entities,
     )
     from .errors import (
+        AmountOverflowError,
         CorpusIntegrityError,
         HKPolicyError,
         MentionLimitError,
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
 # Public name -> the submodule that defines it.
 _LAZY = {
     "Abbreviation": "abbrev",
+    "AmountOverflowError": "errors",
     "Cell": "tables",
     "ColumnUnit": "tables",
     "Corpus": "corpus",
@@ -108,6 +110,7 @@ _LAZY = {
 
 __all__ = [
     "Abbreviation",
+    "AmountOverflowError",
     "Cell",
     "ColumnUnit",
     "Corpus",

@@ -10,10 +10,12 @@ Not percentages, on purpose: discounts written with 折 (``八折`` = pay 80 % o
 figure is a price ratio, not a share of anything, and reading 七折 as "70 %" would invert a 30 %
 cut; the scanner never reports them (see ``NOT_PERCENT_MARKERS`` in ``_percent_patterns.py``).
 
-Scanning never raises. A pattern that hits its time limit stops the scan; the mentions found so
-far are returned, with the reason in the result's ``warnings`` (a
-:class:`~hkpolicy.spans.ScanResult`), also logged on the ``hkpolicy.percent`` logger (not a
-Python warning, so callers running with ``-W error`` still get their results).
+Scanning never raises on any text and has no time limit: every pattern is tried near a cheap
+anchor on a bounded window, so the cost is linear and the result a function of the text alone.
+Should anything unexpected stop a scan, the mentions found so far are returned, with the reason
+in the result's ``warnings`` (a :class:`~hkpolicy.spans.ScanResult`), also logged on the
+``hkpolicy.percent`` logger (not a Python warning, so callers running with ``-W error`` still
+get their results).
 """
 
 from __future__ import annotations
