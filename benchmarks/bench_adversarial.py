@@ -72,8 +72,10 @@ def measure(name: str, size: int, scanner: str) -> dict[str, object]:
         cwd=REPO,
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+    if done.returncode != 0:
+        raise RuntimeError(f"{scanner} on {name} at {size} failed:\n{done.stderr[-3000:]}")
     figures: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
     return {"input": name, "MB": size // MB, "scanner": scanner, **figures}
 
