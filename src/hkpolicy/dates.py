@@ -601,7 +601,7 @@ def _fiscal(
 # --- scanning ---------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)  # no __dict__: one garbage-collected object per candidate, not two
 class _Cand:
     start: int
     end: int
