@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         parse_date,
         parse_period,
     )
+    from .documents import Origin, load_document
     from .entities import (
         EntityMention,
         Initiative,
@@ -39,8 +40,10 @@ if TYPE_CHECKING:
     from .errors import (
         AmountOverflowError,
         CorpusIntegrityError,
+        DocumentError,
         HKPolicyError,
         MentionLimitError,
+        MissingExtraError,
         ParseError,
         UnknownCurrencyError,
     )
@@ -51,9 +54,15 @@ if TYPE_CHECKING:
     from .percent import Percentage, PercentMention, find_percentages, parse_percentage
     from .spans import Qualifier, ScanResult, Span
     from .tables import Cell, ColumnUnit, Level, Table, find_tables, sector_stats_from_table
+    from .text_tables import find_text_tables
 
 # Public name -> the submodule that defines it.
 _LAZY = {
+    "find_text_tables": "text_tables",
+    "load_document": "documents",
+    "Origin": "documents",
+    "MissingExtraError": "errors",
+    "DocumentError": "errors",
     "Abbreviation": "abbrev",
     "AmountOverflowError": "errors",
     "Cell": "tables",
@@ -118,6 +127,7 @@ __all__ = [
     "DateMention",
     "DateRange",
     "Document",
+    "DocumentError",
     "EntityMention",
     "Extraction",
     "FiscalYear",
@@ -127,8 +137,10 @@ __all__ = [
     "Institution",
     "Level",
     "MentionLimitError",
+    "MissingExtraError",
     "Money",
     "MoneyMention",
+    "Origin",
     "ParseError",
     "PartialDate",
     "PercentMention",
@@ -153,8 +165,10 @@ __all__ = [
     "find_percentages",
     "find_periods",
     "find_tables",
+    "find_text_tables",
     "json_schema",
     "load_corpus",
+    "load_document",
     "load_registry",
     "parse_date",
     "parse_money",

@@ -1,7 +1,9 @@
 """Documents and the corpus: :class:`Document`, :class:`Corpus` and :func:`load_corpus`.
 
-Owns reading a seed directory (the bundled ``seeds/`` or a copy of it anywhere on disk): the
-catalog, the byte-exact texts, their checksums, and each document's boilerplate spans.
+Owns turning a corpus directory (the bundled ``seeds/``, or any directory with a catalog) into
+documents: the byte-exact texts, their metadata and each document's boilerplate spans. Reading
+and checking the catalog, confined to its directory, is :mod:`hkpolicy._catalog`'s job;
+:func:`write_catalog` and :func:`catalog_digest` are re-exported here.
 
 The bundled seeds are found with :mod:`importlib.resources`: in a wheel they are package data
 under ``hkpolicy/_seeds``; in an editable install or a source checkout, where no copy is made, they
@@ -19,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
@@ -36,11 +38,13 @@ from ._catalog import (
 from ._html import html_table
 from .boilerplate import Boilerplate, find_boilerplate
 from .dates import FiscalYear
+from .documents.origin import Origin, locate
 from .entities import Initiative, Institution
 from .errors import CorpusIntegrityError
 from .extraction import Extraction, extract
 from .facts import Funding, SectorStat
-from .spans import Record
+from .language import detect_language
+from .spans import Record, Span
 from .tables import Table
 
 if TYPE_CHECKING:  # importlib.resources.abc is 3.11+
@@ -65,9 +69,12 @@ def __dir__() -> list[str]:
     return __all__
 
 
+# NOTE: keep in sync with the "digest" of seeds/catalog.json (`hkpolicy catalog seeds` prints
+# it; tests/test_corpus_loader_refuses.py checks the two agree).
 SEEDS_DIGEST = "db6e1757f5d4df7229f8b8b93223a042510c663588489fc71a6d9e44f8d5103e"
 """The digest of the bundled ``seeds/catalog.json`` (see :func:`catalog_digest`), pinned here so
 an installed catalog edited and resealed in place is still refused."""
+
 # How many institutions the summary lists, most mentioned first.
 TOP_INSTITUTIONS = 8
 
@@ -100,7 +107,8 @@ class Document(Record):
     published: dt.date | None = None
     """The publication date, only where the text supports one; never invented."""
     language: str = "en"
-    """The main language, as a BCP 47 tag ("en", "zh-Hant")."""
+    """The main language, as a BCP 47 tag ("en", "zh-Hant", "zh-Hans"); detected from the text
+    by :func:`hkpolicy.language.detect_language` unless the catalog or the caller gives it."""
     default_currency: str = "HKD"
     """The currency of a bare ``$`` or 元 in this document."""
     sha256: str
@@ -110,16 +118,33 @@ class Document(Record):
     boilerplate: tuple[Boilerplate, ...] = ()
     """Stretches that are not article text; extractors skip them."""
     text: str = Field(repr=False)
-    """The full text, exactly as in the source file."""
+    """The full text, exactly as in the source file (for HTML and PDF, the text the loader read
+    from it; ``origins`` maps it back)."""
+    source_format: Literal["text", "markdown", "html", "pdf"] | None = None
+    """The format of the file the text was loaded from; None for a text given directly."""
+    source: str | None = None
+    """The path (or ``<bytes>``) the document was loaded from."""
+    source_sha256: str | None = None
+    """SHA-256 of the loaded file's bytes (``sha256`` is of ``text``)."""
+    url: str | None = None
+    """Where the page was published, where the page or the caller says so."""
+    twin_url: str | None = None
+    """The same release in the other language (Chinese/English twin), where the page links it."""
+    origins: tuple[Origin, ...] = Field(default=(), repr=False)
+    """Where each run of ``text`` came from: HTML element and character range, or PDF page and
+    bounding box; sorted, not overlapping. Empty for text and Markdown (the text is the source)."""
+    warnings: tuple[str, ...] = ()
+    """What the loader could not read (pages without text, a page limit reached)."""
 
     @classmethod
     def from_text(cls, text: str, *, id: str = "text", **metadata: Any) -> Document:
         """A Document for any text a user brings, with its checksum and boilerplate computed.
 
         >>> doc = Document.from_text("Advertisement\\nThe Fund has HK$10 billion.", id="note")
-        >>> doc.word_count, [b.kind for b in doc.boilerplate]
-        (6, ['advertisement'])
+        >>> doc.word_count, [b.kind for b in doc.boilerplate], doc.language
+        (6, ['advertisement'], 'en')
         """
+        metadata.setdefault("language", detect_language(text))
         return cls(
             id=id,
             text=text,
@@ -127,6 +152,40 @@ class Document(Record):
             boilerplate=tuple(find_boilerplate(text, doc_id=id)),
             **metadata,
         )
+
+    @classmethod
+    def from_html(
+        cls, source: str | os.PathLike[str] | bytes, *, id: str | None = None, **options: Any
+    ) -> Document:
+        """A Document from an HTML file path or HTML bytes (needs the ``html`` extra); see
+        :func:`hkpolicy.load_document` for the options.
+
+        :raises DocumentError: the page cannot be read or has no main content.
+        """
+        from .documents import load_document
+
+        return load_document(source, format="html", id=id, **options)
+
+    @classmethod
+    def from_pdf(
+        cls, source: str | os.PathLike[str] | bytes, *, id: str | None = None, **options: Any
+    ) -> Document:
+        """A Document from a PDF file path or PDF bytes (needs the ``pdf`` extra); see
+        :func:`hkpolicy.load_document` for the options.
+
+        :raises DocumentError: the file is malformed, encrypted or has no text layer.
+        """
+        from .documents import load_document
+
+        return load_document(source, format="pdf", id=id, **options)
+
+    def locate(self, span: Span | tuple[int, int]) -> tuple[Origin, ...]:
+        """Where ``span`` (a Span or ``(start, end)`` into ``text``) came from in the source file:
+        for HTML each element and character range, for PDF each page with one box covering the
+        words or cells. Empty for a text or Markdown file, whose offsets are the file's own.
+        """
+        start, end = (span.start, span.end) if isinstance(span, Span) else span
+        return locate(self.origins, start, end)
 
     @property
     def word_count(self) -> int:
