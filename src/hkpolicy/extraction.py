@@ -34,9 +34,9 @@ from .spans import (
     check_max_mentions,
     check_optional_str,
     check_text,
-    construct_trusted,
     disjoint_ranges,
     mention_limit,
+    trusted_builder,
 )
 from .tables import Table, find_tables, sector_stats_from_table
 from .text_tables import with_text_tables
@@ -236,6 +236,11 @@ def _starts_line(text: str, start: int) -> bool:
     return index == 0 or text[index - 1] == "\n"
 
 
+# NOTE: positional, in field order; keep in sync with the models' fields.
+_new_span = trusted_builder(Span)  # doc_id, start, end, text
+_new_unparsed = trusted_builder(UnparsedNumber)  # span, reason
+
+
 def _unparsed(
     text: str,
     taken: Sequence[tuple[int, int]],
@@ -275,11 +280,9 @@ def _unparsed(
             if limit is not None and len(result) >= limit:
                 mention_limit("unparsed number", limit, len(result) + 1)
             piece = text[piece_start:piece_end]
-            span = construct_trusted(
-                Span, {"doc_id": doc_id, "start": piece_start, "end": piece_end, "text": piece}
-            )
+            span = _new_span(doc_id, piece_start, piece_end, piece)
             reason = _reason(text, piece_start, piece_end, piece, in_boilerplate)
-            result.append(construct_trusted(UnparsedNumber, {"span": span, "reason": reason}))
+            result.append(_new_unparsed(span, reason))
     return result
 
 

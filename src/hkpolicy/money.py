@@ -1319,13 +1319,25 @@ _new_mention = trusted_builder(MoneyMention)  # money, span, cue, currency_sourc
 _new_span = trusted_builder(Span)  # doc_id, start, end, text
 
 
-def _money(r: _Resolved) -> Money:
+# A Money by its amount's text, currency, qualifier and period (no range).
+_MoneyKey = tuple[str, str, Qualifier, str | None]
+
+
+def _money(r: _Resolved, shared: dict[_MoneyKey, Money]) -> Money:
+    """The Money of ``r``. One scan's mentions of the same value share one Money from
+    ``shared`` (Money is frozen): a text dense with "$1" needs no garbage-collected model per
+    amount. Keyed by the amount's text, since "1" and "1.0" are equal Decimals that print
+    differently (``Decimal(str(d))`` gives ``d`` back, exponent included)."""
     c = r.cand
     amount = c.amount
     if c.amount_max is not None:
         return _new_money(amount, r.currency, Qualifier.RANGE, canonical(c.amount_max), c.per)
     qualifier = c.cue if c.cue is not None and c.cue is not Qualifier.RANGE else Qualifier.EXACT
-    return _new_money(amount, r.currency, qualifier, None, c.per)
+    key = (str(amount), r.currency, qualifier, c.per)
+    money = shared.get(key)
+    if money is None:
+        money = shared[key] = _new_money(amount, r.currency, qualifier, None, c.per)
+    return money
 
 
 def find_money(
@@ -1369,7 +1381,8 @@ def find_money(
     try:
         resolved, _, pairs = _build(text, default, skip, False, None)
         mention_limit("money", limit, len(resolved))
-        moneys = [_money(r) for r in resolved]
+        shared: dict[_MoneyKey, Money] = {}
+        moneys = [_money(r, shared) for r in resolved]
         for i, r in enumerate(resolved):
             c = r.cand
             j = pairs.get(i)
@@ -1471,7 +1484,7 @@ def _parse(text: str, *, default_currency: str | None, scale: int | Decimal | No
             (first.ext_end, stripped_end),
             hint="not part of a money expression",
         )
-    money = _money(resolved[0])
+    money = _money(resolved[0], {})
     return Money.model_validate(money.model_dump())
 
 

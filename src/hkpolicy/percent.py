@@ -533,9 +533,18 @@ def _with_k(value: Decimal, k: str | None) -> Decimal:
 
 def _exact(value: Decimal, unit: PercentUnit) -> Percentage:
     """``Percentage(value=value, unit=unit)``; valid by construction (a finite number read)."""
+    return _shared_exact(str(value), unit)
+
+
+@functools.lru_cache(maxsize=1024)
+def _shared_exact(value: str, unit: PercentUnit) -> Percentage:
+    """One exact Percentage per value and unit, shared by every candidate and mention stating
+    it: Percentages are frozen, and a text dense with "10%" needs no garbage-collected model per
+    number. Keyed by the value's text (``Decimal(str(d))`` gives ``d`` back, exponent
+    included), since "1" and "1.0" are equal Decimals that print differently."""
     return construct_trusted(
         Percentage,
-        {"value": value, "qualifier": Qualifier.EXACT, "value_max": None, "unit": unit},
+        {"value": Decimal(value), "qualifier": Qualifier.EXACT, "value_max": None, "unit": unit},
         ("value", "unit"),
     )
 

@@ -213,6 +213,10 @@ _new = object.__new__
 _set = object.__setattr__
 
 
+# One fields set per Record class and field names given to construct_trusted: a few dozen.
+_FIELDS_SETS: dict[tuple[type[Record], tuple[str, ...]], set[str]] = {}
+
+
 def construct_trusted(
     cls: type[R], values: dict[str, Any], fields_set: Iterable[str] | None = None
 ) -> R:
@@ -223,10 +227,18 @@ def construct_trusted(
     which make it slower than validation in pydantic 2. ``values`` must name every field in
     declaration order (JSON output follows it, so it then equals the validated model's).
     ``fields_set`` names the fields a validating call would have been given (default: all).
+
+    Models built with the same fields share one fields set, as :func:`trusted_builder`'s do:
+    Records are frozen, so pydantic never changes it in place, and a set per model would be a
+    garbage-collected object more per match.
     """
+    names = tuple(values if fields_set is None else fields_set)
+    shared = _FIELDS_SETS.get((cls, names))
+    if shared is None:
+        shared = _FIELDS_SETS.setdefault((cls, names), set(names))
     model = _new(cls)
     _set(model, "__dict__", values)
-    _set(model, "__pydantic_fields_set__", set(values if fields_set is None else fields_set))
+    _set(model, "__pydantic_fields_set__", shared)
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
     return model
