@@ -556,3 +556,109 @@ def test_the_place_of_a_speech_and_a_founding_date_are_no_parties(text: str) -> 
     fact = _one(text)
     assert (fact.institution, fact.funder) == (None, None)
     assert fact.purpose is not None and fact.purpose.startswith(("推動", "推动"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在上年度預留80億元的基礎上，政府今年再預留300億元發展新產業。",
+        "在上年度预留80亿元的基础上，政府今年再预留300亿元发展新产业。",
+        "政府在這方面已投放20億元。",
+    ],
+)
+def test_a_frame_word_is_never_a_purpose(text: str) -> None:
+    first = _facts(text)[0]
+    assert first.purpose is None, first
+
+
+@pytest.mark.parametrize(
+    ("text", "initiative_text"),
+    [
+        ("政府將推出2.5億元的「生物科技加速計劃」。", "生物科技加速計劃"),
+        ("政府将推出2.5亿元的“生物科技加速计划”。", "生物科技加速计划"),
+        ("政府將推出「生物科技加速計劃」，並撥款2.5億元推行。", "生物科技加速計劃"),
+    ],
+)
+def test_a_purpose_is_never_a_piece_of_the_initiatives_own_name(
+    text: str, initiative_text: str
+) -> None:
+    fact = _one(text)
+    assert fact.target_span is not None
+    assert fact.target_span.text == initiative_text
+    # the whole name where the registry does not know it, never a piece of it
+    assert fact.purpose in (None, initiative_text), fact.purpose
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "purpose"),
+    [
+        (
+            "A further $300 million will promote the use of robotics in elderly care.",
+            "$300 million",
+            "promote the use of robotics in elderly care",
+        ),
+        (
+            "We set aside $2 billion for the ITF and another $40 million will support studios.",
+            "$40 million",
+            "support studios",
+        ),
+        (
+            "Of the total, $600 million will go to new research chairs at the universities.",
+            "$600 million",
+            "new research chairs at the universities",
+        ),
+    ],
+)
+def test_an_amount_as_subject_takes_the_object_of_its_verb_as_purpose(
+    text: str, amount: str, purpose: str
+) -> None:
+    fact = next(f for f in _facts(text) if f.amount_span.text == amount)
+    assert fact.purpose == purpose
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("The new campus is expected to need well over $15 billion in the end.", "$15 billion"),
+        ("整個園區預計最終需要超過150億元資金，政府會適時增撥資源。", "150億元"),
+        ("整个园区预计最终需要超过150亿元资金，政府会适时增拨资源。", "150亿元"),
+    ],
+)
+def test_an_estimate_of_what_a_project_needs_is_not_funding(text: str, amount: str) -> None:
+    ex = hk.extract(text)
+    assert ex.funding == ()
+    assert [(r.amount_span.text, r.reason) for r in ex.not_funding] == [(amount, "estimate")]
+
+
+def test_a_funding_verb_after_an_estimate_starts_a_funding_statement() -> None:
+    ex = hk.extract("項目需要大量資金，政府會撥款80億元興建第一期。")
+    assert [(f.amount_span.text, f.purpose) for f in ex.funding] == [("80億元", "興建第一期")]
+
+
+def test_a_purpose_cut_before_the_next_amount_drops_its_joining_word() -> None:
+    ex = hk.extract("We set aside $2 billion for the ITF and another $40 million for e-sports.")
+    assert [(f.amount_span.text, f.initiative, f.purpose) for f in ex.funding] == [
+        ("$2 billion", "itf", None),
+        ("$40 million", None, "e-sports"),
+    ]
+    ex = hk.extract(
+        "$5 billion will be used on the second phase of the data centre in Tseung Kwan O and "
+        "$1 billion will go to the Innovation and Technology Fund."
+    )
+    assert [(f.amount_span.text, f.purpose, f.initiative) for f in ex.funding] == [
+        ("$5 billion", "the second phase of the data centre in Tseung Kwan O", None),
+        ("$1 billion", None, "itf"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will inject $3 billion into the Hong Kong-Shenzhen Innovation & Technology Park.",
+        "We will inject $3 billion into the Hong Kong Science & Technology Parks Corporation.",
+    ],
+)
+def test_and_and_ampersand_are_one_name(text: str) -> None:
+    fact = _one(text)
+    assert fact.institution in {"hsitp", "hkstp"}
+    assert fact.target_span is not None and "&" in fact.target_span.text

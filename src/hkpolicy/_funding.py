@@ -165,6 +165,13 @@ _EN_AFTER_LEAD_RE = regex.compile(
     r"(?:(?:will|would|is|are|was|were|has|have|had|to)\s+(?:be\s+|been\s+)?)?"
     r"(?:[a-z]+(?:ed|en)\s+|spent\s+|put\s+|set\s+aside\s+)?$"
 )
+# "another $100 million will promote X": the amount is the subject, the object its purpose.
+_EN_SUBJECT_RE = regex.compile(
+    r"(?i)\s*(?:\([^()]{0,60}\)\s*)?(?:will|would|shall|is\s+to|are\s+to|is\s+set\s+to|"
+    r"is\s+expected\s+to)\s+(?:also\s+|further\s+|mainly\s+|partly\s+)?"
+    rf"(?P<cue>{_alternation(tuple(cues.SUBJECT_PURPOSE_VERBS_EN))})\s+"
+    r"(?P<purpose>[^,.;:()]{3,160}?)\s*(?=[,.;:()]|$|\s+(?:in|by|from|over)\s+(?:the\s+)?\d{4})"
+)
 _EN_BEFORE_RE = regex.compile(
     r"(?P<purpose>(?:[\w&'’-]+\s+){0,7}[\w&'’-]+)\s+"
     r"(?:backed by|funded by|worth|totalling|with|gets|receives|received|a boost of)"
@@ -214,6 +221,19 @@ _ZH_SHARED_BY_RE = regex.compile(
 # "在創新與科技項目上的港幣500億元": the field the amount is spent on, just before it.
 _ZH_SPENT_ON_RE = regex.compile(
     r"在(?P<purpose>[^，,。；;在]{2,20})(?:上|方面)的?\s*(?:港幣|港币|港元)?\s*$"
+)
+# A quoted name: "「生物科技加速計劃」", "“新型工业加速计划”".
+_QUOTED_RE = regex.compile(r"[「『“](?P<name>[^「『“」』”\n]{2,40})[」』”]")
+# A joining word that ends a purpose cut before the next amount.
+_TRAILING_JOIN_RE = regex.compile(
+    r"(?i)(?:\s+(?:and|or|as well as|while|with|plus)"
+    r"(?:\s+(?:another|a\s+further|further|additional|a|an|the))?)+\s*$"
+)
+# A frame, not a purpose: "在去年預留的基礎上", "在這方面", "在此情況下".
+_FRAME_WORD_RE = regex.compile(
+    rf"(?:這|这|此|該|该|其|有關|有关|相關|相关|the|this|that|these)?\s*的?\s*"
+    rf"(?:{_alternation(cues.FRAME_WORDS)})[」”\"']?",
+    regex.IGNORECASE,
 )
 # A time, not a purpose: "去年的資助總額".
 _WHEN_RE = regex.compile(r"(?:去年|今年|明年|本年度?|上年度?|全年|每年|同年|當年|当年)")
@@ -344,7 +364,7 @@ def assemble(
         _choose_targets(text, draft, in_item, item, owners)
         _distribute(text, draft, amounts, amount_starts, clause, mentions, starts)
         _resolve_reference(text, draft, (clause[0], item[1]), mentions, starts)
-        _purpose(text, draft, item, sentence)
+        _purpose(text, draft, item, sentence, _between(mentions, starts, (item[0], item[1] + 1)))
         if draft.initiative is None and draft.reference is None and draft.institution is None:
             # never into an earlier item, and at most a window back
             since = (max(sentence[0], prev_item_end, item[0] - WINDOW), item[0])
@@ -819,11 +839,19 @@ def _head_word(reference: str) -> str | None:
 # --- purposes ----------------------------------------------------------------------------------
 
 
-def _purpose(text: str, draft: Draft, item: tuple[int, int], sentence: tuple[int, int]) -> None:
+def _purpose(
+    text: str,
+    draft: Draft,
+    item: tuple[int, int],
+    sentence: tuple[int, int],
+    names: Sequence[_Mention] = (),
+) -> None:
     a0, a1 = draft.mention.span.start, draft.mention.span.end
     end = min(item[1], a1 + WINDOW)
     zh = _HAN_RE.search(text, max(item[0], a0 - 10), min(end, a1 + 10)) is not None
     found = _purpose_zh(text, item, a0, a1, end) if zh else _purpose_en(text, item, a0, a1, end)
+    if found is not None:
+        found = _outside_names(text, found, names)
     if draft.reference is not None and draft.initiative is None:
         start, stop = draft.reference  # "該計劃" with no scheme to refer to: what is funded
         found = (text[start:stop], start, stop, None)
@@ -847,9 +875,43 @@ def _purpose(text: str, draft: Draft, item: tuple[int, int], sentence: tuple[int
     del sentence
 
 
+def _outside_names(
+    text: str,
+    found: tuple[str, int, int, tuple[int, int] | None],
+    names: Sequence[_Mention],
+) -> tuple[str, int, int, tuple[int, int] | None] | None:
+    """``found`` kept clear of names and frame words: a purpose that starts inside a name (its
+    cue is a word of the name: "創科加速器先導計劃") is none; one that runs into a name is cut
+    before it; one that is only a frame word ("基礎上", "方面") is none."""
+    phrase, start, stop, cue = found
+    for name in names:
+        if name.start < start < name.end or (cue is not None and name.start < cue[0] < name.end):
+            return None
+        if start < name.start < stop < name.end:
+            stop = name.start
+    for quoted in _QUOTED_RE.finditer(text, max(0, start - 40), min(len(text), stop + 40)):
+        inner = quoted.span("name")
+        if inner[0] < start < inner[1] or (cue is not None and inner[0] < cue[0] < inner[1]):
+            # a word of a quoted name that was not recognised: the name is what is funded
+            return text[inner[0] : inner[1]], inner[0], inner[1], None
+    if stop != found[2]:
+        phrase = text[start:stop].rstrip(" 「『“\"'的之及和與与")
+    phrase = _TRAILING_JOIN_RE.sub("", phrase)  # "... in the Loop and" before the next amount
+    stop = start + len(phrase)
+    if len(phrase) < 2 or _FRAME_WORD_RE.fullmatch(phrase.lstrip("的之")) is not None:
+        return None
+    return phrase, start, stop, cue
+
+
 def _purpose_en(
     text: str, item: tuple[int, int], a0: int, a1: int, end: int
 ) -> tuple[str, int, int, tuple[int, int] | None] | None:
+    subject = _EN_SUBJECT_RE.match(text, a1, end)
+    if subject is not None:
+        keep = cues.SUBJECT_PURPOSE_VERBS_EN[" ".join(subject.group("cue").lower().split())]
+        start = subject.start("cue") if keep else subject.start("purpose")
+        stop = subject.end("purpose")
+        return text[start:stop], start, stop, subject.span("cue")
     for match in _EN_PURPOSE_RE.finditer(text, a1, end):
         lead = text[a1 : match.start()]
         if _EN_AFTER_LEAD_RE.match(lead) or _FUNDING_VERB_RE.search(lead):

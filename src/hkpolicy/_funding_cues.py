@@ -17,6 +17,7 @@ __all__ = [
     "ALLOCATION_VERBS",
     "CEILING_WORDS",
     "DISTRIBUTIVE_WORDS",
+    "FRAME_WORDS",
     "FUNDER_VERBS",
     "FUNDING_VERBS",
     "GRANT_NOUNS",
@@ -32,6 +33,7 @@ __all__ = [
     "REFERENCE_WORDS",
     "SOURCE_MARKS",
     "SPEAKER_MARKS",
+    "SUBJECT_PURPOSE_VERBS_EN",
     "UNDER_WORDS",
     "NotFundingReason",
 ]
@@ -91,6 +93,26 @@ PURPOSE_CUES_ZH: dict[str, bool] = {
     "籌備": True, "筹备": True, "支付": True, "扶持": True,
     "運用在": False, "运用在": False, "利用在": False, "用在": False, "投放於": False,
     "投放于": False,
+}  # fmt: skip
+
+# Words that frame a statement, never say what money is for: a purpose that is only one of
+# these ("在去年預留100億元的基礎上" gives "基礎上") is none.
+FRAME_WORDS: tuple[str, ...] = (
+    "基礎上", "基础上", "基礎", "基础", "方面", "情況下", "情况下", "前提下", "框架下", "背景下",
+    "之外", "以外", "以上", "左右", "之間", "之间", "期間", "期间", "同時", "同时", "範圍內",
+    "范围内", "basis", "top of that", "top of this", "regard", "front", "end", "same time",
+)  # fmt: skip
+
+# Verbs after an amount that is the subject of its clause ("another $100 million will promote
+# X", "$10 billion will go to the Fund"): the object is the purpose. True keeps the verb in the
+# purpose, as a reader would quote it ("promote the development of e-sports"); False drops it.
+SUBJECT_PURPOSE_VERBS_EN: dict[str, bool] = {
+    "promote": True, "support": True, "help": True, "fund": True, "finance": True,
+    "subsidise": True, "subsidize": True, "enhance": True, "strengthen": True, "boost": True,
+    "drive": True, "develop": True, "expand": True, "upgrade": True, "benefit": True,
+    "cover": True, "go to": False, "go towards": False, "go toward": False, "be spent on": False,
+    "be devoted to": False, "be directed to": False, "be channelled to": False,
+    "be channeled to": False,
 }  # fmt: skip
 
 # Words just before a body that make it the receiver: "向科技園公司撥款", "injection into HKSTP".
@@ -169,7 +191,15 @@ NOT_TARGET_INITIATIVES: tuple[str, ...] = (
 )  # fmt: skip
 
 NotFundingReason = Literal[
-    "price", "statistic", "valuation", "fundraising", "threshold", "revenue", "salary", "tax"
+    "price",
+    "statistic",
+    "valuation",
+    "fundraising",
+    "threshold",
+    "estimate",
+    "revenue",
+    "salary",
+    "tax",
 ]
 
 # Words shortly before an amount that make it something other than funding, with the reason.
@@ -205,6 +235,15 @@ NON_FUNDING_BEFORE: dict[str, NotFundingReason] = {
     "costs at least": "threshold", "minimum project cost": "threshold",
     "項目成本": "threshold", "项目成本": "threshold",
     "帶來": "fundraising", "带来": "fundraising",
+    # estimates of what a project will cost or need: no money is allocated yet
+    "需要": "estimate", "將需": "estimate", "将需": "estimate", "預計需": "estimate",
+    "预计需": "estimate", "估計需": "estimate", "估计需": "estimate", "估計成本": "estimate",
+    "估计成本": "estimate", "預計成本": "estimate", "预计成本": "estimate", "造價": "estimate",
+    "造价": "estimate", "估算": "estimate", "expected to need": "estimate",
+    "expected to cost": "estimate", "estimated to cost": "estimate", "will need": "estimate",
+    "would need": "estimate", "will cost": "estimate", "would cost": "estimate",
+    "estimated cost": "estimate", "cost estimate": "estimate", "is estimated at": "estimate",
+    "estimated at": "estimate", "need": "estimate", "needs": "estimate",
     # revenue and pay
     "revenue": "revenue", "營業額": "revenue", "营业额": "revenue", "turnover": "revenue",
     "salary": "salary", "salaries": "salary", "月薪": "salary", "年薪": "salary",
