@@ -662,3 +662,45 @@ def test_and_and_ampersand_are_one_name(text: str) -> None:
     fact = _one(text)
     assert fact.institution in {"hsitp", "hkstp"}
     assert fact.target_span is not None and "&" in fact.target_span.text
+
+
+@pytest.mark.parametrize(
+    ("text", "initiative", "institution"),
+    [
+        ("政府會向策略性創科基金注資30億元。", "sitf", None),
+        ("政府会向策略性创科基金注资30亿元。", "sitf", None),
+        ("The Government will inject $3 billion into the Strategic I&T Fund.", "sitf", None),
+        ("政府會向創科基金注資30億元。", "itf", None),
+        ("政府會向港投公司注資300億元。", None, "hkic"),
+        ("政府会向港投注资300亿元。", None, "hkic"),
+        (
+            "We will set aside $1 billion for the Research, Academic and Industry Sectors "
+            "One-plus (RAISe+) Scheme.",
+            "raise_plus",
+            None,
+        ),
+    ],
+)
+def test_named_funds_and_bodies_are_told_apart(
+    text: str, initiative: str | None, institution: str | None
+) -> None:
+    fact = _one(text)
+    assert (fact.initiative, fact.institution) == (initiative, institution)
+
+
+@pytest.mark.parametrize("text", ["外商在港投資增加了20億元。", "本港投資者共投入20億元。"])
+def test_hong_kong_before_invest_is_not_the_investment_corporation(text: str) -> None:
+    assert not any(i.id == "hkic" for i in hk.extract(text).institutions)
+
+
+def test_the_programme_refers_back_to_the_pilot_of_a_registered_programme() -> None:
+    text = (
+        "The Pilot Technology Voucher Programme was launched in 2016 with $500 million. "
+        "The Programme subsidises each SME up to $600,000."
+    )
+    facts = _facts(text)
+    assert [(f.amount_span.text, f.initiative) for f in facts] == [
+        ("$500 million", "tvp"),
+        ("$600,000", "tvp"),
+    ]
+    assert facts[1].reference is not None and facts[1].reference.text == "The Programme"
