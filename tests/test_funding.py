@@ -704,3 +704,53 @@ def test_the_programme_refers_back_to_the_pilot_of_a_registered_programme() -> N
         ("$600,000", "tvp"),
     ]
     assert facts[1].reference is not None and facts[1].reference.text == "The Programme"
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose"),
+    [
+        ("政府已撥出12億元進行擴建工程的設計。", "進行擴建工程的設計"),
+        ("政府将拨款6,000万元举办国际创科博览会。", "举办国际创科博览会"),
+        ("基金去年投資80億元，其中15億元投向生物科技企業。", "生物科技企業"),
+    ],
+)
+def test_more_chinese_verbs_introduce_a_purpose(text: str, purpose: str) -> None:
+    assert _facts(text)[-1].purpose == purpose
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("外商在港投資去年增加至480億元。", "480億元"),
+        ("外来直接投资去年达到3,000亿元。", "3,000亿元"),
+        ("Foreign direct investment reached $90 billion last year.", "$90 billion"),
+    ],
+)
+def test_investment_into_the_economy_is_a_statistic(text: str, amount: str) -> None:
+    ex = hk.extract(text)
+    assert ex.funding == ()
+    assert [(r.amount_span.text, r.reason) for r in ex.not_funding] == [(amount, "statistic")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Technology Voucher Programme approved 210 applications last year. In brief:\n"
+        "- $38 million in total went to 150 companies;\n"
+        "- a company may receive up to $600,000.",
+        "科技券計劃去年批出210宗申請。重點如下：\n"
+        "• 合共批出3,800萬元；\n"
+        "• 每間公司最多可獲60萬元。",
+    ],
+)
+def test_a_bullet_list_under_a_lead_line_belongs_to_the_scheme_described(text: str) -> None:
+    facts = _facts(text)
+    assert len(facts) == 2
+    assert [f.initiative for f in facts] == ["tvp", "tvp"]
+
+
+def test_a_bullet_list_without_a_lead_line_takes_no_scheme() -> None:
+    text = (
+        "The Technology Voucher Programme approved 210 applications.\n- HK$1 billion was set aside."
+    )
+    assert [f.initiative for f in _facts(text)] == [None]

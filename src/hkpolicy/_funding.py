@@ -720,10 +720,10 @@ def _scheme_in_discussion(
     """A grant amount whose item names nothing ("最高資助額為項目總支出的1/3或1,500萬元")
     belongs to the scheme the text was just describing: the nearest initiative named before it,
     at most ``DISCOURSE_REACH`` characters back."""
-    grant = _GRANT_NOUN_RE.search(text, item[0], item[1])
+    a0 = draft.mention.span.start
+    grant = _GRANT_NOUN_RE.search(text, item[0], item[1]) or _listed_under_lead(text, a0)
     if grant is None:
         return
-    a0 = draft.mention.span.start
     low = bisect.bisect_left(starts, max(0, a0 - DISCOURSE_REACH))
     high = bisect.bisect_left(starts, a0)
     for m in reversed(mentions[low:high]):
@@ -731,6 +731,38 @@ def _scheme_in_discussion(
             draft.initiative = Target("initiative", m.id, m.start, m.end)
             draft.cues.append(grant.span())
             return
+
+
+# A bullet that starts a line: "- ", "• ", "(a) ", "1. ", "（一）".
+_BULLET_RE = regex.compile(
+    r"[ \t]*(?:[-–•·●▪◆■*]|\(?[a-z0-9]{1,2}\)|[0-9]{1,2}\.|[（(][一二三四五六七八九十]+[）)])\s"
+    r"|[ \t]*[•·●▪◆■]"
+)
+# How many bullet lines back the lead line of a list may stand.
+MAX_LIST_ITEMS = 12
+
+
+def _listed_under_lead(text: str, a0: int) -> regex.Match[str] | None:
+    """The colon that ends the lead line of the bullet list the amount stands in ("Highlights:"
+    above "- $45 million was granted ..."): the list describes what the text was discussing."""
+    start = text.rfind("\n", 0, a0) + 1
+    if _BULLET_RE.match(text, start) is None:
+        return None
+    for _ in range(MAX_LIST_ITEMS):
+        if start == 0:
+            return None
+        previous = text.rfind("\n", 0, start - 1) + 1
+        line = text[previous : start - 1].rstrip()
+        if _BULLET_RE.match(line):
+            start = previous
+            continue
+        if line.endswith((":", "：")):
+            return _COLON_RE.match(text, previous + len(line) - 1)
+        return None
+    return None
+
+
+_COLON_RE = regex.compile(r"[:：]")
 
 
 def _inherit(text: str, draft: Draft, drafts: list[Draft], clause: tuple[int, int]) -> None:

@@ -92,7 +92,11 @@ PURPOSE_CUES_ZH: dict[str, bool] = {
     "注資": True, "注资": True, "啟動": True, "启动": True, "為": True, "为": True,
     "籌備": True, "筹备": True, "支付": True, "扶持": True,
     "運用在": False, "运用在": False, "利用在": False, "用在": False, "投放於": False,
-    "投放于": False,
+    "投放于": False, "投向": False, "用來": False, "用来": False,
+    "進行": True, "进行": True, "舉辦": True, "举办": True, "開發": True, "开发": True,
+    "研發": True, "研发": True, "建立": True, "打造": True, "推廣": True, "推广": True,
+    "擴建": True, "扩建": True, "落實": True, "落实": True, "購置": True, "购置": True,
+    "培訓": True, "培训": True,
 }  # fmt: skip
 
 # Words that frame a statement, never say what money is for: a purpose that is only one of
@@ -218,6 +222,10 @@ NON_FUNDING_BEFORE: dict[str, NotFundingReason] = {
     "本地生产总值": "statistic", "venture capital investment": "statistic",
     "風險投資": "statistic", "风险投资": "statistic", "grew from": "statistic",
     "rose from": "statistic", "surged from": "statistic", "jumped from": "statistic",
+    "外來直接投資": "statistic", "外来直接投资": "statistic", "外商投資": "statistic",
+    "外商投资": "statistic", "外資": "statistic", "外资": "statistic", "在港投資": "statistic",
+    "在港投资": "statistic", "foreign direct investment": "statistic",
+    "inward investment": "statistic",
     "所涉及的開支": "statistic", "所涉及的开支": "statistic", "market size": "statistic",
     "市場規模": "statistic", "市场规模": "statistic",
     # valuations
