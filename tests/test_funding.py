@@ -754,3 +754,56 @@ def test_a_bullet_list_without_a_lead_line_takes_no_scheme() -> None:
         "The Technology Voucher Programme approved 210 applications.\n- HK$1 billion was set aside."
     )
     assert [f.initiative for f in _facts(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "reason"),
+    [
+        (
+            "The park will fund 20 firms, whose sensors sell for as little as $80 each.",
+            "$80",
+            "price",
+        ),
+        ("Tickets to the robotics fair cost $120.", "$120", "price"),
+        (
+            "The Fund will receive $3 billion, bringing its total to over $35 billion.",
+            "$35 billion",
+            "statistic",
+        ),
+    ],
+)
+def test_prices_and_running_totals_beside_funding_are_not_funding(
+    text: str, amount: str, reason: str
+) -> None:
+    ex = hk.extract(text)
+    assert (amount, reason) in [(r.amount_span.text, r.reason) for r in ex.not_funding]
+    assert amount not in [f.amount_span.text for f in ex.funding]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "科技券計劃已批出約九千宗申請，涉及資助總額約18億元。",
+        "政府會將每個項目的資助上限由50萬元提高至70萬元。",
+        "政府会将每个项目的资助上限由50万元提高至70万元。",
+    ],
+)
+def test_a_verb_of_sum_or_change_is_never_a_purpose(text: str) -> None:
+    assert all(f.purpose is None for f in _facts(text)), _facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose"),
+    [
+        ("政府將推出3億元的「海洋科技起步計劃」。", "海洋科技起步計劃"),
+        ("政府将推出3亿元的“海洋科技起步计划”。", "海洋科技起步计划"),
+    ],
+)
+def test_a_quoted_name_right_after_the_amount_is_what_it_funds(text: str, purpose: str) -> None:
+    fact = _facts(text)[0]
+    assert fact.target_span is not None and fact.target_span.text == purpose
+
+
+def test_more_english_verbs_introduce_a_purpose() -> None:
+    fact = _one("The corporation will set aside $400 million to attract biotech firms.")
+    assert fact.purpose == "attract biotech firms"

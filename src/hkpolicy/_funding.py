@@ -224,6 +224,7 @@ _ZH_SPENT_ON_RE = regex.compile(
 )
 # A quoted name: "「生物科技加速計劃」", "“新型工业加速计划”".
 _QUOTED_RE = regex.compile(r"[「『“](?P<name>[^「『“」』”\n]{2,40})[」』”]")
+_QUOTED_AFTER_RE = regex.compile(r"[\s的之]*[「『“](?P<name>[^「『“」』”\n]{2,40})[」』”]")
 # A joining word that ends a purpose cut before the next amount.
 _TRAILING_JOIN_RE = regex.compile(
     r"(?i)(?:\s+(?:and|or|as well as|while|with|plus)"
@@ -1039,6 +1040,10 @@ def _zh_after(
         return None
     if match is None:
         match = _ZH_KEPT_RE.search(text, a1, min(end, a1 + ZH_CUE_REACH))
+    named = _QUOTED_AFTER_RE.match(text, a1, end) if match is None else None
+    if named is not None:  # "2億元的「初創躍進計劃」": the scheme the amount is
+        start, stop = named.span("name")
+        return text[start:stop], start, stop, None
     if match is None:
         bare = text[a1:end].strip(" 的")
         if (

@@ -74,7 +74,9 @@ PURPOSE_CUES_EN: tuple[str, ...] = (
     "for", "to support", "to fund", "towards", "toward", "to help", "to enhance", "to set up",
     "to launch", "to establish", "to promote", "to develop", "to build", "to encourage",
     "to finance", "to subsidise", "to subsidize", "to boost", "to strengthen", "to drive",
-    "to create", "to expand", "to upgrade", "to introduce", "into", "on",
+    "to create", "to expand", "to upgrade", "to introduce", "to attract", "to nurture",
+    "to train", "to improve", "to assist", "to accelerate", "to foster", "to facilitate",
+    "to implement", "to carry out", "to conduct", "into", "on",
 )  # fmt: skip
 
 # Chinese cues that introduce a purpose after the amount. Those marked False are dropped from
@@ -104,7 +106,9 @@ PURPOSE_CUES_ZH: dict[str, bool] = {
 FRAME_WORDS: tuple[str, ...] = (
     "基礎上", "基础上", "基礎", "基础", "方面", "情況下", "情况下", "前提下", "框架下", "背景下",
     "之外", "以外", "以上", "左右", "之間", "之间", "期間", "期间", "同時", "同时", "範圍內",
-    "范围内", "basis", "top of that", "top of this", "regard", "front", "end", "same time",
+    "范围内", "涉及", "共涉及", "合共", "總共", "总共", "累計", "累计", "提高至", "提升至",
+    "增至", "增加至", "上調至", "上调至", "調高至", "调高至", "降至", "減至", "减至", "basis",
+    "top of that", "top of this", "regard", "front", "end", "same time",
 )  # fmt: skip
 
 # Verbs after an amount that is the subject of its clause ("another $100 million will promote
@@ -214,7 +218,9 @@ NON_FUNDING_BEFORE: dict[str, NotFundingReason] = {
     "低至": "price", "售價": "price", "售价": "price", "價格": "price", "价格": "price",
     "價值": "price", "价值": "price", "price of": "price", "priced at": "price",
     "target price": "price", "costs only": "price", "月費": "price", "月费": "price",
-    "租金": "price",
+    "租金": "price", "as little as": "price", "as low as": "price", "sell for": "price",
+    "sells for": "price", "sold for": "price", "selling for": "price", "ticket": "price",
+    "tickets": "price", "fee of": "price", "fees of": "price",
     # statistics of spending and the economy
     "研發開支": "statistic", "研发开支": "statistic", "研發總開支": "statistic",
     "研发总开支": "statistic", "r&d expenditure": "statistic", "expenditure on r&d": "statistic",
@@ -225,7 +231,9 @@ NON_FUNDING_BEFORE: dict[str, NotFundingReason] = {
     "外來直接投資": "statistic", "外来直接投资": "statistic", "外商投資": "statistic",
     "外商投资": "statistic", "外資": "statistic", "外资": "statistic", "在港投資": "statistic",
     "在港投资": "statistic", "foreign direct investment": "statistic",
-    "inward investment": "statistic",
+    "inward investment": "statistic", "bringing its total to": "statistic",
+    "bringing the total to": "statistic", "brings its total to": "statistic",
+    "brings the total to": "statistic",
     "所涉及的開支": "statistic", "所涉及的开支": "statistic", "market size": "statistic",
     "市場規模": "statistic", "市场规模": "statistic",
     # valuations
