@@ -101,8 +101,9 @@ PURPOSE_CUES_ZH: dict[str, bool] = {
     "培訓": True, "培训": True,
 }  # fmt: skip
 
-# Words that frame a statement, never say what money is for: a purpose that is only one of
-# these ("在去年預留100億元的基礎上" gives "基礎上") is none.
+# Words that frame a statement, sum it up or change it, never say what money is for: a purpose
+# that is only one of these ("在去年預留100億元的基礎上" gives "基礎上", "涉及資助總額",
+# "由50萬元提高至70萬元") is none.
 FRAME_WORDS: tuple[str, ...] = (
     "基礎上", "基础上", "基礎", "基础", "方面", "情況下", "情况下", "前提下", "框架下", "背景下",
     "之外", "以外", "以上", "左右", "之間", "之间", "期間", "期间", "同時", "同时", "範圍內",
