@@ -807,3 +807,38 @@ def test_a_quoted_name_right_after_the_amount_is_what_it_funds(text: str, purpos
 def test_more_english_verbs_introduce_a_purpose() -> None:
     fact = _one("The corporation will set aside $400 million to attract biotech firms.")
     assert fact.purpose == "attract biotech firms"
+
+
+@pytest.mark.parametrize(
+    ("text", "initiative"),
+    [
+        (
+            "Since 2021 the Research Talent Hub has funded 4,000 posts. "
+            "The Scheme will receive a further $600 million next year.",
+            "rth",
+        ),
+    ],
+)
+def test_the_scheme_resolves_to_the_one_initiative_named_whatever_its_kind(
+    text: str, initiative: str
+) -> None:
+    fact = _one(text)
+    assert fact.initiative == initiative
+    assert fact.reference is not None and fact.reference.text == "The Scheme"
+
+
+def test_the_scheme_stays_unresolved_between_two_initiatives_of_other_kinds() -> None:
+    text = (
+        "The Research Talent Hub and the Technology Voucher Programme were reviewed. "
+        "The Scheme will receive a further $600 million next year."
+    )
+    assert _one(text).initiative is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["數碼港去年為初創企業提供約1.6億元資助。", "数码港去年为初创企业提供约1.6亿元资助。"],
+)
+def test_the_body_that_provides_the_money_is_its_funder(text: str) -> None:
+    fact = _one(text)
+    assert (fact.institution, fact.role, fact.funder) == ("cyberport", "funder", "cyberport")

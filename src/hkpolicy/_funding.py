@@ -849,16 +849,28 @@ def _resolve_reference(
     low = bisect.bisect_left(starts, max(0, found.start() - MAX_REFERENCE_DISTANCE))
     high = bisect.bisect_left(starts, found.start())
     covered_until = found.start()
+    nearest: _Mention | None = None
     for m in reversed(mentions[low:high]):
         if m.kind != "initiative" or m.end > found.start():
             continue
         gap = text[m.end : covered_until]
         if head and head in gap.lower():
-            return  # an unnamed scheme lies nearer: "推出……的培育計劃。該計劃……"
+            break  # an unnamed scheme lies nearer: "推出……的培育計劃。該計劃……"
         if wanted is None or m.initiative_kind in (wanted, "other", "initiative", None):
             draft.initiative = Target("initiative", m.id, m.start, m.end)
             return
+        nearest = nearest or m
         covered_until = m.start
+    else:
+        if nearest is not None and _only_initiative_kind(mentions[low:high], found.start()):
+            # the one initiative named before, whatever its kind: writers call a programme
+            # or a hub "the Scheme" too
+            draft.initiative = Target("initiative", nearest.id, nearest.start, nearest.end)
+
+
+def _only_initiative_kind(mentions: Sequence[_Mention], before: int) -> bool:
+    """Whether the initiatives named before ``before`` are all one initiative."""
+    return len({m.id for m in mentions if m.kind == "initiative" and m.end <= before}) == 1
 
 
 _HEADS = ("計劃", "计划", "計畫", "计画", "基金", "scheme", "programme", "program", "fund")

@@ -143,7 +143,7 @@ FUNDER_VERBS: tuple[str, ...] = (
     "earmarked", "will inject", "injected", "will provide", "provides", "provided", "launched",
     "launches", "will launch", "announced", "approved", "will redeploy", "invested",
     "撥款", "拨款", "撥出", "拨出", "預留", "预留", "投放", "投入", "推出", "宣布", "批准", "擲",
-    "斥", "會", "会", "將", "将", "擬", "拟", "已", "亦", "透過", "透过", "正式",
+    "斥", "提供", "會", "会", "將", "将", "擬", "拟", "已", "亦", "透過", "透过", "正式",
 )  # fmt: skip
 
 # Verbs (and job titles) after a body that make it the speaker, never the recipient:
