@@ -842,3 +842,39 @@ def test_the_scheme_stays_unresolved_between_two_initiatives_of_other_kinds() ->
 def test_the_body_that_provides_the_money_is_its_funder(text: str) -> None:
     fact = _one(text)
     assert (fact.institution, fact.role, fact.funder) == ("cyberport", "funder", "cyberport")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        (
+            "The Fund co-invested $900 million, attracting $15 billion from other investors.",
+            "$15 billion",
+        ),
+        ("Start-ups in the park drew $3 billion from private investors last year.", "$3 billion"),
+    ],
+)
+def test_private_money_drawn_in_is_fundraising(text: str, amount: str) -> None:
+    ex = hk.extract(text)
+    assert (amount, "fundraising") in [(r.amount_span.text, r.reason) for r in ex.not_funding]
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose"),
+    [
+        (
+            "Cyberport will spend $350 million upgrading its data centre.",
+            "upgrading its data centre",
+        ),
+        (
+            "The Government invested $2 billion building new laboratories.",
+            "building new laboratories",
+        ),
+    ],
+)
+def test_a_gerund_after_a_spending_verbs_amount_is_its_purpose(text: str, purpose: str) -> None:
+    assert _one(text).purpose == purpose
+
+
+def test_a_gerund_of_time_or_total_is_no_purpose() -> None:
+    assert _one("The Government will spend $2 billion during the pandemic.").purpose is None

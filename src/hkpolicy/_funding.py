@@ -64,7 +64,7 @@ MAX_REFERENCE_DISTANCE = 1500
 # How many characters before an amount a non-funding cue may stand ("低至每月900元").
 NON_FUNDING_REACH = 45
 # How many characters after an amount a non-funding cue may stand ("90億元私人投資").
-NON_FUNDING_AFTER_REACH = 12
+NON_FUNDING_AFTER_REACH = 26  # " in funding from investors"
 # How far back a grant amount that names nothing looks for the scheme being described.
 DISCOURSE_REACH = 400
 # How far back from a sentence its heading may start (blank lines and the heading itself).
@@ -171,6 +171,15 @@ _EN_SUBJECT_RE = regex.compile(
     r"is\s+expected\s+to)\s+(?:also\s+|further\s+|mainly\s+|partly\s+)?"
     rf"(?P<cue>{_alternation(tuple(cues.SUBJECT_PURPOSE_VERBS_EN))})\s+"
     r"(?P<purpose>[^,.;:()]{3,160}?)\s*(?=[,.;:()]|$|\s+(?:in|by|from|over)\s+(?:the\s+)?\d{4})"
+)
+# "spend $350 million upgrading X": the gerund after a spending verb's amount says what for.
+_EN_DOING_RE = regex.compile(
+    r"(?i)\s+(?P<purpose>(?!(?:during|including|according|bringing|following|remaining|"
+    r"starting|beginning|totalling|totaling|amounting|excluding)\b)[a-z]{3,}ing\s+[^,.;:()]{3,120}?)"
+    r"\s*(?=[,.;:()]|$)"
+)
+_SPEND_BEFORE_RE = regex.compile(
+    r"(?i)\b(?:spend|spends|spent|spending|invest|invests|invested)\s+$"
 )
 _EN_BEFORE_RE = regex.compile(
     r"(?P<purpose>(?:[\w&'’-]+\s+){0,7}[\w&'’-]+)\s+"
@@ -957,6 +966,10 @@ def _purpose_en(
         start = subject.start("cue") if keep else subject.start("purpose")
         stop = subject.end("purpose")
         return text[start:stop], start, stop, subject.span("cue")
+    doing = _EN_DOING_RE.match(text, a1, end)
+    if doing is not None and _SPEND_BEFORE_RE.search(text, max(item[0], a0 - 40), a0):
+        start, stop = doing.span("purpose")  # "spend $350 million upgrading its data centre"
+        return text[start:stop], start, stop, None
     for match in _EN_PURPOSE_RE.finditer(text, a1, end):
         lead = text[a1 : match.start()]
         if _EN_AFTER_LEAD_RE.match(lead) or _FUNDING_VERB_RE.search(lead):

@@ -243,7 +243,7 @@ NON_FUNDING_BEFORE: dict[str, NotFundingReason] = {
     # fundraising by companies
     "融資": "fundraising", "融资": "fundraising", "集資": "fundraising", "集资": "fundraising",
     "raised": "fundraising", "fundraising": "fundraising", "funding round": "fundraising",
-    "吸引": "fundraising", "attracted": "fundraising",
+    "吸引": "fundraising", "attracted": "fundraising", "attracting": "fundraising",
     # project-cost thresholds and contributions asked of applicants
     "項目總成本": "threshold", "项目总成本": "threshold", "總成本": "threshold",
     "总成本": "threshold", "最低要求": "threshold", "門檻": "threshold", "门槛": "threshold",
@@ -271,7 +271,9 @@ NON_FUNDING_AFTER: dict[str, NotFundingReason] = {
     "私人投資": "fundraising", "私人投资": "fundraising", "的私人投資": "fundraising",
     "的私人投资": "fundraising", "投資": "fundraising", "投资": "fundraising",
     "in private investment": "fundraising", "of private investment": "fundraising",
-    "in funding from investors": "fundraising", "valuation": "valuation",
+    "in funding from investors": "fundraising", "from private investors": "fundraising",
+    "from investors": "fundraising", "in private capital": "fundraising",
+    "of private capital": "fundraising", "valuation": "valuation",
     "in revenue": "revenue", "of revenue": "revenue", "的投資": "fundraising",
     "的投资": "fundraising",
 }  # fmt: skip
