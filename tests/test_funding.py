@@ -878,3 +878,27 @@ def test_a_gerund_after_a_spending_verbs_amount_is_its_purpose(text: str, purpos
 
 def test_a_gerund_of_time_or_total_is_no_purpose() -> None:
     assert _one("The Government will spend $2 billion during the pandemic.").purpose is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "InnoHK Research Clusters\n\nEach research centre may receive up to $500 million.",
+        "科技券計劃\n\n每間企業最多可獲60萬元資助。",
+        "科技券计划\n\n每间企业最多可获60万元资助。",
+    ],
+)
+def test_an_amount_naming_nothing_belongs_to_the_initiative_in_its_heading(text: str) -> None:
+    assert _one(text).initiative in {"innohk", "tvp"}
+
+
+def test_a_heading_gives_no_target_to_an_amount_that_is_not_funded() -> None:
+    assert _facts("科技券計劃\n\n本地企業去年的平均營運成本為60萬元。") == []
+
+
+def test_a_heading_names_the_first_paragraph_only() -> None:
+    text = (
+        "Technology Voucher Programme\n\nThe review ended in May.\n\n"
+        "Each company may receive up to $600,000."
+    )
+    assert [f.initiative for f in _facts(text)] == [None]

@@ -727,12 +727,21 @@ def _sentence_initiative(
 def _scheme_in_discussion(
     text: str, draft: Draft, item: tuple[int, int], mentions: list[_Mention], starts: list[int]
 ) -> None:
-    """A grant amount whose item names nothing ("最高資助額為項目總支出的1/3或1,500萬元")
-    belongs to the scheme the text was just describing: the nearest initiative named before it,
-    at most ``DISCOURSE_REACH`` characters back."""
+    """A grant amount whose item names nothing ("最高資助額為項目總支出的1/3或1,500萬元"), or an
+    amount in a bullet list under a lead line, belongs to the scheme the text was just
+    describing: the nearest initiative named before it, at most ``DISCOURSE_REACH`` characters
+    back. Any other amount naming nothing in the paragraph right under a heading that names one
+    initiative belongs to it."""
     a0 = draft.mention.span.start
     grant = _GRANT_NOUN_RE.search(text, item[0], item[1]) or _listed_under_lead(text, a0)
     if grant is None:
+        heading = _heading(text, a0)
+        if heading is None or _FUNDING_VERB_RE.search(text, *draft.clause) is None:
+            return  # an amount with no verb of funding stays no fact
+        named = [m for m in _between(mentions, starts, heading) if m.kind == "initiative"]
+        if len({m.id for m in named}) == 1:  # "InnoHK Research Clusters" above the paragraph
+            m = named[-1]
+            draft.initiative = Target("initiative", m.id, m.start, m.end)
         return
     low = bisect.bisect_left(starts, max(0, a0 - DISCOURSE_REACH))
     high = bisect.bisect_left(starts, a0)
