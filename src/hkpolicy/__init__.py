@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from .parallel import extract_many
     from .percent import Percentage, PercentMention, find_percentages, parse_percentage
     from .spans import Qualifier, ScanResult, Span
+    from .store import Facts, open_facts
     from .tables import Cell, ColumnUnit, Level, Table, find_tables, sector_stats_from_table
 
 # Public name -> the submodule that defines it.
@@ -73,6 +74,7 @@ _LAZY = {
     "Registry": "entities",
     "RelativePeriod": "dates",
     "ScanResult": "spans",
+    "Facts": "store",
     "SectorStat": "facts",
     "Span": "spans",
     "Table": "tables",
@@ -91,6 +93,7 @@ _LAZY = {
     "json_schema": "corpus",
     "load_corpus": "corpus",
     "load_registry": "entities",
+    "open_facts": "store",
     "parse_date": "dates",
     "parse_money": "money",
     "parse_percentage": "percent",
@@ -110,6 +113,7 @@ __all__ = [
     "Document",
     "EntityMention",
     "Extraction",
+    "Facts",
     "FiscalYear",
     "Funding",
     "HKPolicyError",
@@ -145,6 +149,7 @@ __all__ = [
     "json_schema",
     "load_corpus",
     "load_registry",
+    "open_facts",
     "parse_date",
     "parse_money",
     "parse_percentage",

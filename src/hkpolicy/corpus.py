@@ -15,7 +15,7 @@ import functools
 import hashlib
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -36,6 +36,8 @@ from .tables import Table
 
 if TYPE_CHECKING:  # importlib.resources.abc is 3.11+
     from importlib.abc import Traversable
+
+    from .store import Facts
 
 __all__ = ["CATALOG_NAME", "Corpus", "Document", "json_schema", "load_corpus", "seeds_directory"]
 
@@ -174,6 +176,53 @@ class Corpus(Record):
             pending=tuple(name for name, landed in EXTRACTORS.items() if not landed),
         )
 
+    @classmethod
+    def from_directory(cls, directory: str | os.PathLike[str]) -> Corpus:
+        """Every document under ``directory`` (``.txt``, ``.md``, and ``.html``, ``.htm``,
+        ``.pdf`` through the document loaders), extracted, with no catalog needed.
+
+        A document's id is its path relative to ``directory``, POSIX-style, with its suffix
+        (``2024/budget.txt``); its language is detected from its text. Files of other types are
+        left alone; symlinked directories are not entered.
+
+        :raises CorpusIntegrityError: a file under ``directory`` resolves to a place outside it.
+        :raises SourceError: ``directory`` is not a directory, or a file cannot be read.
+        """
+        from ._sources import read_source, walk_directory
+
+        return cls.from_documents([read_source(s) for s in walk_directory(directory)])
+
+    @classmethod
+    def from_paths(
+        cls,
+        paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+        *,
+        root: str | os.PathLike[str] | None = None,
+    ) -> Corpus:
+        """The documents named by ``paths`` (a glob such as ``"archive/**/*.txt"``, a file, a
+        directory, or a list of them), extracted, in id order.
+
+        Ids are paths relative to ``root``, POSIX-style, with their suffix. By default ``root``
+        is the part of a lone glob before its first wildcard, else the nearest directory that
+        holds every file given; pass it to keep ids the same whatever subset is loaded.
+
+        >>> import pathlib, tempfile
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "note.txt").write_text("The Fund has HK$10 billion.", encoding="utf-8")
+        >>> _ = (folder / "摘要.md").write_text("基金有一百億元。", encoding="utf-8")
+        >>> corpus = Corpus.from_paths(str(folder / "*"))
+        >>> [(d.id, d.language) for d in corpus.documents]
+        [('note.txt', 'en'), ('摘要.md', 'zh-Hant')]
+
+        :raises SourceError: a path does not exist, a file named explicitly is of a type
+            hkpolicy does not read, or a file cannot be read.
+        :raises CorpusIntegrityError: a file found through a directory or glob resolves to a
+            place outside it.
+        """
+        from ._sources import discover, read_source
+
+        return cls.from_documents([read_source(s) for s in discover(paths, root=root)])
+
     def extraction(self, doc_id: str) -> Extraction:
         """The extraction of one document."""
         for document, extraction in zip(self.documents, self.extractions, strict=False):
@@ -264,6 +313,18 @@ class Corpus(Record):
         from ._frames import corpus_frames
 
         return corpus_frames(self)
+
+    def to_duckdb(self, path: str | os.PathLike[str]) -> Facts:
+        """Write the documents, mentions and facts into the DuckDB facts store ``path``
+        (created if missing; these documents' old rows replaced) and open it for queries. The
+        tables are those of ``hkpolicy index`` (see :mod:`hkpolicy.store`); needs the ``store``
+        extra.
+
+        :raises StoreError: the file holds a store of another layout, or the extra is missing.
+        """
+        from .store import write_corpus
+
+        return write_corpus(self, path)
 
     def __getitem__(self, doc_id: str) -> Document:
         for document in self.documents:
