@@ -1,0 +1,126 @@
+"""Corpus.from_directory and Corpus.from_paths: which files, which ids, nothing read outside."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from hkpolicy._sources import SourceError, detect_language, discover, walk_directory
+from hkpolicy.corpus import Corpus
+from hkpolicy.errors import CorpusIntegrityError
+
+LANGUAGE_EXAMPLES = [
+    ("The Fund has HK$10 billion for start-ups.", "en", "English prose"),
+    ("數碼港的初創企業獲得資助。", "zh-Hant", "Traditional characters 碼 業 資"),
+    ("数码港的初创企业获得资助。", "zh-Hans", "Simplified characters 码 业 资"),
+    ("The 創科 Fund has HK$10 billion for start-ups.", "en", "a Chinese name in English"),
+    ("政府為AI發展撥款10億元。", "zh-Hant", "a Latin acronym in Chinese"),
+    ("", "en", "no letters at all"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"), LANGUAGE_EXAMPLES, ids=[e[0][:16] for e in LANGUAGE_EXAMPLES]
+)
+def test_language_is_detected_from_the_script(text: str, expected: str, reason: str) -> None:
+    assert detect_language(text) == expected, reason
+
+
+def _write(folder: Path, relative: str, text: str = "The Fund has HK$1 million.") -> Path:
+    path = folder / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_directory_ids_are_relative_posix_paths_with_suffix(tmp_path: Path) -> None:
+    _write(tmp_path, "b.txt")
+    _write(tmp_path, "2024/04/a.md")
+    _write(tmp_path, "2024/04/a.txt")  # same stem, another suffix: its own document
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG")
+    corpus = Corpus.from_directory(tmp_path)
+    assert corpus.ids == ("2024/04/a.md", "2024/04/a.txt", "b.txt")
+    assert corpus["b.txt"].text == "The Fund has HK$1 million."
+    assert corpus.extraction("2024/04/a.md").money[0].span.doc_id == "2024/04/a.md"
+
+
+def test_ids_do_not_depend_on_neighbouring_files(tmp_path: Path) -> None:
+    _write(tmp_path, "x/one.txt")
+    before = Corpus.from_directory(tmp_path).ids
+    _write(tmp_path, "x/one.md")
+    assert set(before) <= set(Corpus.from_directory(tmp_path).ids)
+
+
+def test_glob_ids_start_after_the_fixed_part(tmp_path: Path) -> None:
+    _write(tmp_path, "archive/2024/a.txt")
+    _write(tmp_path, "archive/2025/b.txt")
+    _write(tmp_path, "archive/2025/c.md")
+    sources = discover(str(tmp_path / "archive" / "**" / "*.txt"))
+    assert [s.id for s in sources] == ["2024/a.txt", "2025/b.txt"]
+
+
+def test_explicit_files_take_ids_from_root(tmp_path: Path) -> None:
+    first = _write(tmp_path, "a/one.txt")
+    second = _write(tmp_path, "a/b/two.txt")
+    assert [s.id for s in discover([first, second])] == ["b/two.txt", "one.txt"]
+    assert [s.id for s in discover([second], root=tmp_path)] == ["a/b/two.txt"]
+
+
+def test_a_named_file_of_another_type_is_refused(tmp_path: Path) -> None:
+    image = tmp_path / "chart.png"
+    image.write_bytes(b"\x89PNG")
+    with pytest.raises(SourceError, match=r"'.*chart\.png' is not a document hkpolicy reads"):
+        Corpus.from_paths(image)
+
+
+def test_a_missing_path_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="no such file or directory: '.*nothing.txt'"):
+        Corpus.from_paths(tmp_path / "nothing.txt")
+
+
+def test_text_that_is_not_utf8_is_refused_with_its_path(tmp_path: Path) -> None:
+    (tmp_path / "big5.txt").write_bytes("創新".encode("big5"))
+    with pytest.raises(SourceError, match=r"'.*big5\.txt' is not UTF-8 text \(byte 0"):
+        Corpus.from_directory(tmp_path)
+
+
+def test_a_byte_order_mark_is_not_part_of_the_text(tmp_path: Path) -> None:
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbfHK$1 million")
+    assert Corpus.from_directory(tmp_path)["bom.txt"].text == "HK$1 million"
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks on this platform")
+def test_a_symlink_out_of_the_directory_is_not_read(tmp_path: Path) -> None:
+    secret = _write(tmp_path, "outside/secret.txt", "HK$9 million")
+    archive = tmp_path / "archive"
+    _write(archive, "inside.txt")
+    (archive / "leak.txt").symlink_to(secret)
+    with pytest.raises(CorpusIntegrityError, match="points outside"):
+        Corpus.from_directory(archive)
+    with pytest.raises(CorpusIntegrityError, match="points outside"):
+        Corpus.from_paths(str(archive / "*.txt"))
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks on this platform")
+def test_a_symlinked_directory_is_not_entered(tmp_path: Path) -> None:
+    _write(tmp_path, "outside/secret.txt")
+    archive = tmp_path / "archive"
+    _write(archive, "inside.txt")
+    (archive / "more").symlink_to(tmp_path / "outside", target_is_directory=True)
+    assert [s.id for s in walk_directory(archive)] == ["inside.txt"]
+
+
+def test_html_and_pdf_need_the_document_loaders(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text("<p>HK$1 million</p>", encoding="utf-8")
+    with pytest.raises(SourceError, match=r"page\.html"):
+        Corpus.from_directory(tmp_path)
+
+
+def test_source_error_pickles_with_its_path() -> None:
+    error = SourceError("a.txt", "'a.txt' is not UTF-8 text")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.source, str(copy)) == ("a.txt", "'a.txt' is not UTF-8 text")
+    assert isinstance(copy, ValueError)
