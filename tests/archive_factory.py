@@ -1,5 +1,6 @@
 """A folder of documents for the archive tests: the bundled seeds and short generated texts in
-three scripts, in nested folders. The sentences are written for these tests."""
+three scripts, in nested folders, as text, Markdown with a table, and HTML pages. The sentences
+are written for these tests."""
 
 from __future__ import annotations
 
@@ -27,6 +28,12 @@ SIMPLIFIED = (
     "其中约{share}%拨予数码港的初创企业。",
     "香港科技园公司预计在{year}年投放{amount}亿元建设新实验室，超过{share}%用于生命科学。",
 )
+PAGE = """<!DOCTYPE html>
+<html lang="{lang}"><head><title>Press release {number}</title></head>
+<body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+<main><h1>Press release {number}</h1><p>{text}</p></main>
+<footer>All rights reserved.</footer></body></html>
+"""
 TABLE = """# Funding by year
 
 | Year | Amount (HK$ million) |
@@ -51,6 +58,9 @@ def generated_text(number: int) -> tuple[str, str]:
     text = templates[number // 3 % len(templates)].format(**values)
     if number % 10 == 9:
         return f"tables/{number:03d}.md", TABLE.format(**values) + "\n" + text + "\n"
+    if number % 10 == 4:
+        lang = {"en": "en", "zh-Hant": "zh-HK", "zh-Hans": "zh-CN"}[script]
+        return f"pages/{number:03d}.html", PAGE.format(lang=lang, number=number, text=text)
     return f"{script}/{number // 30:02d}/{number:03d}.txt", text + "\n"
 
 

@@ -62,6 +62,8 @@ def test_the_archive_has_200_documents_in_three_scripts(indexed: dict[str, Any])
     languages = {d.language for d in documents}
     assert languages == {"en", "zh-Hant", "zh-Hans"}
     assert "seeds/catalog.json" not in {d.id for d in documents}
+    formats = {d.source_format for d in documents}
+    assert formats == {"text", "markdown", "html"}
 
 
 def test_first_run_extracts_every_document(indexed: dict[str, Any]) -> None:
@@ -189,8 +191,16 @@ def test_every_folder_of_the_archive_is_indexed(indexed: dict[str, Any]) -> None
             "SELECT split_part(doc_id, '/', 1) AS folder, count(*) FROM documents "
             "GROUP BY folder ORDER BY folder"
         )
-    # 195 generated: 65 per script, less the 19 table documents (n % 10 == 9: 7, 6, 6).
-    assert folders == [("en", 58), ("seeds", 5), ("tables", 19), ("zh-Hans", 59), ("zh-Hant", 59)]
+    # 195 generated, 65 per script: 19 Markdown table documents (n % 10 == 9: 7, 6, 6 by
+    # script) and 20 HTML pages (n % 10 == 4: 6, 7, 7) sit in their own folders.
+    assert folders == [
+        ("en", 52),
+        ("pages", 20),
+        ("seeds", 5),
+        ("tables", 19),
+        ("zh-Hans", 52),
+        ("zh-Hant", 52),
+    ]
 
 
 def test_stored_ids_are_relative_posix_paths(indexed: dict[str, Any]) -> None:

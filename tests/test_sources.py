@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import pickle
 from pathlib import Path
 
 import pytest
 
-from hkpolicy._sources import SourceError, detect_language, discover, walk_directory
+from hkpolicy._sources import detect_language, discover, walk_directory
 from hkpolicy.corpus import Corpus
-from hkpolicy.errors import CorpusIntegrityError
+from hkpolicy.errors import CorpusIntegrityError, DocumentError
 
 LANGUAGE_EXAMPLES = [
     ("The Fund has HK$10 billion for start-ups.", "en", "English prose"),
@@ -72,18 +71,18 @@ def test_explicit_files_take_ids_from_root(tmp_path: Path) -> None:
 def test_a_named_file_of_another_type_is_refused(tmp_path: Path) -> None:
     image = tmp_path / "chart.png"
     image.write_bytes(b"\x89PNG")
-    with pytest.raises(SourceError, match=r"'.*chart\.png' is not a document hkpolicy reads"):
+    with pytest.raises(DocumentError, match=r"'.*chart\.png' is not a document hkpolicy reads"):
         Corpus.from_paths(image)
 
 
 def test_a_missing_path_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(SourceError, match="no such file or directory: '.*nothing.txt'"):
+    with pytest.raises(DocumentError, match="no such file or directory: '.*nothing.txt'"):
         Corpus.from_paths(tmp_path / "nothing.txt")
 
 
 def test_text_that_is_not_utf8_is_refused_with_its_path(tmp_path: Path) -> None:
     (tmp_path / "big5.txt").write_bytes("創新".encode("big5"))
-    with pytest.raises(SourceError, match=r"'.*big5\.txt' is not UTF-8 text \(byte 0"):
+    with pytest.raises(DocumentError, match=r"'.*big5\.txt' is not valid utf-8 \(byte 0\)"):
         Corpus.from_directory(tmp_path)
 
 
@@ -113,14 +112,26 @@ def test_a_symlinked_directory_is_not_entered(tmp_path: Path) -> None:
     assert [s.id for s in walk_directory(archive)] == ["inside.txt"]
 
 
-def test_html_and_pdf_need_the_document_loaders(tmp_path: Path) -> None:
-    (tmp_path / "page.html").write_text("<p>HK$1 million</p>", encoding="utf-8")
-    with pytest.raises(SourceError, match=r"page\.html"):
-        Corpus.from_directory(tmp_path)
+def test_html_goes_through_the_document_loader(tmp_path: Path) -> None:
+    pytest.importorskip("selectolax", reason="the html extra is not installed")
+    page = "<html lang='zh'><body><nav>主頁</nav><p>政府撥款10億元予數碼港。</p></body></html>"
+    (tmp_path / "release.html").write_text(page, encoding="utf-8")
+    simplified = page.replace("撥款10億元予數碼港", "拨款10亿元予数码港")
+    (tmp_path / "simplified.htm").write_text(simplified, encoding="utf-8")
+    corpus = Corpus.from_directory(tmp_path)
+    release = corpus["release.html"]
+    assert (release.text, release.source_format, release.language) == (
+        "政府撥款10億元予數碼港。",
+        "html",
+        "zh-Hant",
+    )
+    assert corpus["simplified.htm"].language == "zh-Hans"
+    money = corpus.extraction("release.html").money[0]
+    assert (money.span.text, money.money.amount) == ("10億元", 1_000_000_000)
 
 
-def test_source_error_pickles_with_its_path() -> None:
-    error = SourceError("a.txt", "'a.txt' is not UTF-8 text")
-    copy = pickle.loads(pickle.dumps(error))
-    assert (copy.source, str(copy)) == ("a.txt", "'a.txt' is not UTF-8 text")
-    assert isinstance(copy, ValueError)
+def test_a_file_outside_the_root_is_refused(tmp_path: Path) -> None:
+    first = _write(tmp_path, "a/x.txt")
+    second = _write(tmp_path, "b/x.txt")
+    with pytest.raises(DocumentError, match=r"'.*b/x\.txt' is not under the root '.*a'"):
+        discover([first, second], root=tmp_path / "a")

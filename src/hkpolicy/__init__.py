@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         parse_date,
         parse_period,
     )
+    from .documents import Origin, load_document
     from .entities import (
         EntityMention,
         Initiative,
@@ -36,7 +37,14 @@ if TYPE_CHECKING:
         load_registry,
         recognize_entities,
     )
-    from .errors import CorpusIntegrityError, HKPolicyError, ParseError, UnknownCurrencyError
+    from .errors import (
+        CorpusIntegrityError,
+        DocumentError,
+        HKPolicyError,
+        MissingExtraError,
+        ParseError,
+        UnknownCurrencyError,
+    )
     from .extraction import Extraction, UnparsedNumber, extract
     from .facts import Funding, SectorStat
     from .money import Money, MoneyMention, find_money, parse_money
@@ -45,9 +53,15 @@ if TYPE_CHECKING:
     from .spans import Qualifier, ScanResult, Span
     from .store import Facts, open_facts
     from .tables import Cell, ColumnUnit, Level, Table, find_tables, sector_stats_from_table
+    from .text_tables import find_text_tables
 
 # Public name -> the submodule that defines it.
 _LAZY = {
+    "find_text_tables": "text_tables",
+    "load_document": "documents",
+    "Origin": "documents",
+    "MissingExtraError": "errors",
+    "DocumentError": "errors",
     "Abbreviation": "abbrev",
     "Cell": "tables",
     "ColumnUnit": "tables",
@@ -111,6 +125,7 @@ __all__ = [
     "DateMention",
     "DateRange",
     "Document",
+    "DocumentError",
     "EntityMention",
     "Extraction",
     "Facts",
@@ -120,8 +135,10 @@ __all__ = [
     "Initiative",
     "Institution",
     "Level",
+    "MissingExtraError",
     "Money",
     "MoneyMention",
+    "Origin",
     "ParseError",
     "PartialDate",
     "PercentMention",
@@ -146,8 +163,10 @@ __all__ = [
     "find_percentages",
     "find_periods",
     "find_tables",
+    "find_text_tables",
     "json_schema",
     "load_corpus",
+    "load_document",
     "load_registry",
     "open_facts",
     "parse_date",

@@ -13,21 +13,23 @@ store and the Dask path, so that each gives the same document the same id and th
 - **Nothing outside.** A directory walk does not descend into symlinked directories, and a file
   (or a symlink) whose real location is outside the directory raises
   :class:`~hkpolicy.errors.CorpusIntegrityError` rather than being read.
-- **Reading.** ``.txt`` and ``.md`` are UTF-8 (a byte-order mark is dropped). The language is
-  detected from the text.
+- **Reading.** Every file goes through :func:`hkpolicy.load_document` (``.txt`` and ``.md`` as
+  UTF-8 text, ``.html``/``.htm`` and ``.pdf`` with the ``html`` and ``pdf`` extras), so a
+  document of a folder is the document ``load_document`` gives, with the folder's id. The
+  language of a text file is detected from its script; a page's declared Chinese is made
+  ``zh-Hans`` or ``zh-Hant`` by the characters it is written in.
 """
 
 from __future__ import annotations
 
 import glob
-import hashlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from .errors import CorpusIntegrityError, HKPolicyError
+from .errors import CorpusIntegrityError, DocumentError
 
 if TYPE_CHECKING:
     from .corpus import Document
@@ -37,10 +39,10 @@ __all__ = [
     "LOADER_SUFFIXES",
     "TEXT_SUFFIXES",
     "Source",
-    "SourceError",
     "detect_language",
     "discover",
     "read_source",
+    "walk_directory",
 ]
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -55,24 +57,14 @@ DOCUMENT_SUFFIXES = TEXT_SUFFIXES | LOADER_SUFFIXES
 HAN_OVER_LATIN = 1
 # Characters whose Simplified and Traditional forms differ, common in policy text. A text with
 # more of the right-hand (Simplified) set than the left-hand one is zh-Hans.
-_TRADITIONAL = frozenset("這們國為會發與學經業資萬億個來對說時網數據產實現區調開關務總")
-_SIMPLIFIED = frozenset("这们国为会发与学经业资万亿个来对说时网数据产实现区调开关务总")
-
-
-class SourceError(HKPolicyError, ValueError):
-    """A path given as a document cannot be read as one: missing, not a file, of a type hkpolicy
-    does not read, or not UTF-8. ``source`` is the path as given, quoted in the message."""
-
-    def __init__(self, source: str, message: str) -> None:
-        super().__init__(message)
-        self.source = source
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (SourceError, (self.source, self.message))
+_TRADITIONAL = frozenset(
+    "這們國為會發與學經業資萬億個來對說時網數據產實現區調開關務總撥碼門長間貿創設計劃處機構標準"
+    "衛醫療環護專項歲錢銀員應該過還進將從頭聯營辦場傳術報東車電話語題點級條際試驗獲響導規則價預稅補貼費織"
+)
+_SIMPLIFIED = frozenset(
+    "这们国为会发与学经业资万亿个来对说时网数据产实现区调开关务总拨码门长间贸创设计划处机构标准"
+    "卫医疗环护专项岁钱银员应该过还进将从头联营办场传术报东车电话语题点级条际试验获响导规则价预税补贴费织"
+)
 
 
 @dataclass(frozen=True)
@@ -111,12 +103,12 @@ def _check_inside(path: Path, root_real: Path, shown: str) -> None:
 def walk_directory(directory: str | os.PathLike[str]) -> list[Source]:
     """Every document file under ``directory``, sorted by id.
 
-    :raises SourceError: ``directory`` is not a directory.
+    :raises DocumentError: ``directory`` is not a directory.
     :raises CorpusIntegrityError: a file under it resolves to a place outside it.
     """
     root = Path(directory)
     if not root.is_dir():
-        raise SourceError(str(directory), f"not a directory: {str(directory)!r}")
+        raise DocumentError(str(directory), f"not a directory: {str(directory)!r}")
     root_real = Path(os.path.realpath(root))
     sources = []
     # followlinks=False: a symlinked directory is listed but never entered.
@@ -153,7 +145,7 @@ def discover(
     explicitly must be a document. Ids are relative to ``root``: by default the fixed part of a
     glob, else the nearest directory holding every file given.
 
-    :raises SourceError: a path does not exist, or a named file is of a type hkpolicy does not
+    :raises DocumentError: a path does not exist, or a named file is of a type hkpolicy does not
         read, or two files get the same id.
     """
     items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
@@ -173,12 +165,12 @@ def discover(
         elif os.path.isfile(name):
             if not _is_document(name):
                 suffixes = ", ".join(sorted(DOCUMENT_SUFFIXES))
-                raise SourceError(
+                raise DocumentError(
                     name, f"{name!r} is not a document hkpolicy reads (suffixes: {suffixes})"
                 )
             found.append((Path(name), None))
         else:
-            raise SourceError(name, f"no such file or directory: {name!r}")
+            raise DocumentError(name, f"no such file or directory: {name!r}")
     if root is not None:
         base = Path(root)
     elif len(items) == 1 and patterns:
@@ -191,12 +183,12 @@ def discover(
         try:
             doc_id = Path(os.path.abspath(file)).relative_to(absolute_base).as_posix()
         except ValueError as error:
-            raise SourceError(
+            raise DocumentError(
                 str(file), f"{str(file)!r} is not under the root {str(base)!r}"
             ) from error
         source = Source(id=doc_id, path=str(file))
         if sources.get(doc_id, source).path != source.path:
-            raise SourceError(str(file), f"two files get the id {doc_id!r}: pass root= to tell")
+            raise DocumentError(str(file), f"two files get the id {doc_id!r}: pass root= to tell")
         sources[doc_id] = source
     return sorted(sources.values(), key=lambda source: source.id)
 
@@ -231,7 +223,9 @@ def detect_language(text: str) -> str:
 
 
 def file_sha256(path: str | os.PathLike[str]) -> str:
-    """SHA-256 of the file's bytes, read in blocks."""
+    """SHA-256 of the file's bytes, read in blocks (the same as ``Document.source_sha256``)."""
+    import hashlib
+
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -239,46 +233,26 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
     return digest.hexdigest()
 
 
-def read_text_file(data: bytes, shown: str) -> str:
-    """UTF-8 text of a ``.txt`` or ``.md`` file; a leading byte-order mark is dropped.
-
-    :raises SourceError: the bytes are not UTF-8.
-    """
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise SourceError(
-            shown, f"{shown!r} is not UTF-8 text (byte {error.start}: {error.reason})"
-        ) from error
-    return text.removeprefix("\ufeff")
-
-
-def document_from_bytes(source: Source, data: bytes) -> Document:
-    """The :class:`Document` of ``source`` from its bytes, with its id, language and checksum.
-
-    :raises SourceError: the bytes cannot be read as the source's format.
-    """
-    from .corpus import Document
-
-    if source.format in ("txt", "md"):
-        text = read_text_file(data, source.path)
-        return Document.from_text(text, id=source.id, language=detect_language(text))
-    raise SourceError(
-        source.path,
-        f"{source.path!r}: reading .{source.format} files needs hkpolicy's document loaders "
-        "(hkpolicy.load_document), which this version does not have",
-    )
+_LOADER_FORMAT = {"txt": "text", "md": "markdown", "html": "html", "htm": "html", "pdf": "pdf"}
 
 
 def read_source(source: Source) -> Document:
-    """The :class:`Document` of one file.
+    """The :class:`Document` of one file, through :func:`hkpolicy.load_document`, with the
+    source's id and a language read from its script.
 
-    :raises SourceError: the file cannot be read, or not as its format.
+    :raises DocumentError: the file cannot be read as its format.
+    :raises MissingExtraError: an HTML or PDF file needs an extra that is not installed.
     """
-    try:
-        data = Path(source.path).read_bytes()
-    except OSError as error:
-        raise SourceError(
-            source.path, f"cannot read {source.path!r}: {error.strerror or error}"
-        ) from error
-    return document_from_bytes(source, data)
+    from .documents import load_document
+
+    document = load_document(source.path, format=_LOADER_FORMAT[source.format], id=source.id)
+    detected = detect_language(document.text)
+    if source.format in ("txt", "md"):
+        language = detected
+    elif document.language.startswith("zh") and detected.startswith("zh"):
+        language = detected  # the page said Chinese; its characters say which script
+    else:
+        language = document.language
+    if language == document.language:
+        return document
+    return document.model_copy(update={"language": language})

@@ -15,10 +15,13 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ._version import __version__
 from .errors import HKPolicyError
+
+if TYPE_CHECKING:
+    from .corpus import Document
 
 __all__ = ["main"]
 
@@ -32,6 +35,7 @@ examples:
   hkpolicy                                   summary of the bundled seed corpus
   hkpolicy summary --json                    the same, as JSON
   hkpolicy extract speech.txt                amounts, percentages, dates and bodies in a file
+  hkpolicy extract release.html              the same from an HTML page or a PDF paper
   pbpaste | hkpolicy extract - --currency USD --format json
   hkpolicy export --format csv out/          the corpus facts as CSV files
   hkpolicy schema > hkpolicy.schema.json     JSON Schema of the output
@@ -67,7 +71,9 @@ def _parser() -> argparse.ArgumentParser:
         help="extract facts from a text file or standard input",
         epilog="example: hkpolicy extract budget.txt --currency USD",
     )
-    extract.add_argument("file", help="a UTF-8 text file, or - for standard input")
+    extract.add_argument(
+        "file", help="a .txt, .md, .html, .htm or .pdf file, or - for text on standard input"
+    )
     extract.add_argument("--format", choices=FORMATS, default="table", help="output format")
     extract.add_argument(
         "--currency",
@@ -238,11 +244,34 @@ def _read_input(name: str) -> tuple[str, str]:
         raise InputError(f"{name!r} is not UTF-8 text (byte {error.start})") from error
 
 
+def _read_document(name: str) -> Document:
+    """A file as a Document: text and Markdown as they are, HTML and PDF through their loaders
+    (chosen by suffix, else by the first bytes)."""
+    from .documents import load_document
+
+    if not Path(name).is_file():
+        raise InputError(f"no such file: {name!r}")
+    return load_document(name)
+
+
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
     from .extraction import extract
 
-    doc_id, text = _read_input(args.file)
-    extraction = extract(text, doc_id=doc_id, default_currency=args.default_currency)
+    if args.file == "-":
+        doc_id, text = _read_input(args.file)
+        extraction = extract(text, doc_id=doc_id, default_currency=args.default_currency)
+    else:
+        document = _read_document(args.file)
+        doc_id = document.id
+        for warning in document.warnings:  # pages the loader could not read
+            print(f"hkpolicy: warning: {args.file}: {warning}", file=sys.stderr)
+        extraction = extract(
+            document.text,
+            doc_id=doc_id,
+            default_currency=args.default_currency,
+            published=document.published,
+            boilerplate=document.boilerplate,
+        )
     for warning in extraction.warnings:  # a scan stopped early: the output is not complete
         print(f"hkpolicy: warning: {warning}", file=sys.stderr)
     if args.format == "json":

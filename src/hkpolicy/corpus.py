@@ -19,19 +19,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
 from ._html import html_table
 from .boilerplate import Boilerplate, find_boilerplate
 from .dates import FiscalYear
+from .documents.origin import Origin, locate
 from .entities import Initiative, Institution
 from .errors import CorpusIntegrityError
 from .extraction import Extraction, extract
 from .facts import Funding, SectorStat
 from .money import KNOWN_CURRENCIES
-from .spans import Record
+from .spans import Record, Span
 from .tables import Table
 
 if TYPE_CHECKING:  # importlib.resources.abc is 3.11+
@@ -89,7 +90,23 @@ class Document(Record):
     boilerplate: tuple[Boilerplate, ...] = ()
     """Stretches that are not article text; extractors skip them."""
     text: str = Field(repr=False)
-    """The full text, exactly as in the source file."""
+    """The full text, exactly as in the source file (for HTML and PDF, the text the loader read
+    from it; ``origins`` maps it back)."""
+    source_format: Literal["text", "markdown", "html", "pdf"] | None = None
+    """The format of the file the text was loaded from; None for a text given directly."""
+    source: str | None = None
+    """The path (or ``<bytes>``) the document was loaded from."""
+    source_sha256: str | None = None
+    """SHA-256 of the loaded file's bytes (``sha256`` is of ``text``)."""
+    url: str | None = None
+    """Where the page was published, where the page or the caller says so."""
+    twin_url: str | None = None
+    """The same release in the other language (Chinese/English twin), where the page links it."""
+    origins: tuple[Origin, ...] = Field(default=(), repr=False)
+    """Where each run of ``text`` came from: HTML element and character range, or PDF page and
+    bounding box; sorted, not overlapping. Empty for text and Markdown (the text is the source)."""
+    warnings: tuple[str, ...] = ()
+    """What the loader could not read (pages without text, a page limit reached)."""
 
     @classmethod
     def from_text(cls, text: str, *, id: str = "text", **metadata: Any) -> Document:
@@ -106,6 +123,40 @@ class Document(Record):
             boilerplate=tuple(find_boilerplate(text, doc_id=id)),
             **metadata,
         )
+
+    @classmethod
+    def from_html(
+        cls, source: str | os.PathLike[str] | bytes, *, id: str | None = None, **options: Any
+    ) -> Document:
+        """A Document from an HTML file path or HTML bytes (needs the ``html`` extra); see
+        :func:`hkpolicy.load_document` for the options.
+
+        :raises DocumentError: the page cannot be read or has no main content.
+        """
+        from .documents import load_document
+
+        return load_document(source, format="html", id=id, **options)
+
+    @classmethod
+    def from_pdf(
+        cls, source: str | os.PathLike[str] | bytes, *, id: str | None = None, **options: Any
+    ) -> Document:
+        """A Document from a PDF file path or PDF bytes (needs the ``pdf`` extra); see
+        :func:`hkpolicy.load_document` for the options.
+
+        :raises DocumentError: the file is malformed, encrypted or has no text layer.
+        """
+        from .documents import load_document
+
+        return load_document(source, format="pdf", id=id, **options)
+
+    def locate(self, span: Span | tuple[int, int]) -> tuple[Origin, ...]:
+        """Where ``span`` (a Span or ``(start, end)`` into ``text``) came from in the source file:
+        for HTML each element and character range, for PDF each page with one box covering the
+        words or cells. Empty for a text or Markdown file, whose offsets are the file's own.
+        """
+        start, end = (span.start, span.end) if isinstance(span, Span) else span
+        return locate(self.origins, start, end)
 
     @property
     def word_count(self) -> int:
@@ -186,7 +237,7 @@ class Corpus(Record):
         left alone; symlinked directories are not entered.
 
         :raises CorpusIntegrityError: a file under ``directory`` resolves to a place outside it.
-        :raises SourceError: ``directory`` is not a directory, or a file cannot be read.
+        :raises DocumentError: ``directory`` is not a directory, or a file cannot be read.
         """
         from ._sources import read_source, walk_directory
 
@@ -214,7 +265,7 @@ class Corpus(Record):
         >>> [(d.id, d.language) for d in corpus.documents]
         [('note.txt', 'en'), ('摘要.md', 'zh-Hant')]
 
-        :raises SourceError: a path does not exist, a file named explicitly is of a type
+        :raises DocumentError: a path does not exist, a file named explicitly is of a type
             hkpolicy does not read, or a file cannot be read.
         :raises CorpusIntegrityError: a file found through a directory or glob resolves to a
             place outside it.

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 __all__ = [
     "CorpusIntegrityError",
+    "DocumentError",
     "HKPolicyError",
+    "MissingExtraError",
     "ParseError",
     "UnknownCurrencyError",
 ]
@@ -117,3 +119,44 @@ def _rebuild_integrity_error(
     file_name: str, message: str, expected: str | None, actual: str | None
 ) -> CorpusIntegrityError:
     return CorpusIntegrityError(file_name, message, expected_sha256=expected, actual_sha256=actual)
+
+
+class DocumentError(HKPolicyError, ValueError):
+    """A file or byte string given to :func:`hkpolicy.load_document` cannot be read as a document:
+    too large, not a regular file, malformed, encrypted, image-only, or with no main content.
+
+    ``source`` names the input (a path, or ``<bytes>``) and is quoted in the message.
+    """
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(message)
+        self.source = source
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (DocumentError, (self.source, self.message))
+
+
+class MissingExtraError(HKPolicyError, ImportError):
+    """An optional feature needs a package that is not installed; the message names the extra
+    and how to install it from PyPI and from a checkout."""
+
+    def __init__(self, extra: str, package: str, feature: str) -> None:
+        message = (
+            f"{feature} needs the {package!r} package, from hkpolicy's {extra!r} extra: "
+            f"pip install 'hkpolicy[{extra}]' (or, in a checkout, pip install -e \".[{extra}]\")"
+        )
+        super().__init__(message, name=package)
+        self.extra = extra
+        self.package = package
+        self.feature = feature
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (MissingExtraError, (self.extra, self.package, self.feature))

@@ -18,6 +18,7 @@ import regex
 from ._gc import pausing_gc
 from ._html import html_table
 from ._sentences import SentenceIndex
+from ._table_funding import table_funding
 from .boilerplate import Boilerplate, find_boilerplate
 from .dates import DateMention, find_dates
 from .entities import Initiative, Institution, recognize_entities
@@ -26,6 +27,7 @@ from .money import Money, MoneyMention, find_money
 from .percent import PercentMention, find_percentages
 from .spans import Record, Span, construct_trusted, disjoint_ranges
 from .tables import Table, find_tables, sector_stats_from_table
+from .text_tables import with_text_tables
 
 __all__ = ["Extraction", "UnparsedNumber", "UnparsedReason", "extract"]
 
@@ -308,10 +310,12 @@ def extract(
     taken_by_amounts += [(p.span.start, p.span.end) for p in percentages]
     dates = find_dates(text, doc_id=doc_id, published=published, skip=skip + taken_by_amounts)
     tables = find_tables(text, doc_id=doc_id, skip=skip, default_currency=default_currency)
+    tables = with_text_tables(text, tables, doc_id=doc_id, skip=skip, currency=default_currency)
     institutions, initiatives = recognize_entities(text, doc_id=doc_id, skip=skip)
 
     sentences = SentenceIndex(text)
     funding = assemble_funding(text, money, dates, institutions, initiatives, sentences)
+    funding += table_funding(tables, institutions, initiatives, dates, funding)
     table_stats = [stat for table in tables for stat in sector_stats_from_table(table)]
     prose_stats = prose_sector_stats(text, percentages, dates, institutions, sentences)
 

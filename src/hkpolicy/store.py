@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
-import hashlib
 import json
 import multiprocessing
 import os
@@ -37,9 +36,9 @@ from decimal import Decimal, localcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ._sources import Source, discover, document_from_bytes, file_sha256
+from ._sources import Source, discover, file_sha256, read_source
 from ._version import __version__
-from .errors import HKPolicyError
+from .errors import HKPolicyError, MissingExtraError
 
 if TYPE_CHECKING:
     import duckdb
@@ -265,11 +264,7 @@ def _require(module: str) -> Any:
     try:
         return importlib.import_module(module)
     except ImportError as error:
-        raise StoreError(
-            module,
-            f"the facts store needs {module!r}, from hkpolicy's 'store' extra: "
-            "pip install 'hkpolicy[store]' (or, in a checkout, pip install -e \".[store]\")",
-        ) from error
+        raise MissingExtraError("store", module, "The facts store") from error
 
 
 def _arrow_schema(name: str) -> pyarrow.Schema:
@@ -324,12 +319,11 @@ def document_rows(
     document: Document,
     extraction: Extraction,
     *,
-    file_sha256: str | None,
     size: int,
-    file_format: str,
 ) -> dict[str, list[dict[str, Any]]]:
     """The rows of every table for one document and its extraction: plain ``str``, ``int``,
-    ``Decimal``, ``date`` and ``None`` values, ready for Arrow."""
+    ``Decimal``, ``date`` and ``None`` values, ready for Arrow. ``size`` is the source's size
+    in bytes. The document's loader warnings come first in ``warnings``, then the scans'."""
     from .dates import FiscalYear
 
     doc_id = document.id
@@ -462,14 +456,14 @@ def document_rows(
         )
     for number in extraction.unparsed:
         add("unparsed", number.span, reason=number.reason)
-    for message in extraction.warnings:
+    for message in (*document.warnings, *extraction.warnings):
         add("warnings", None, message=message)
     facts = sum(len(rows[name]) for name in FACT_TABLES)
     rows["documents"].append(
         {
             "doc_id": doc_id,
-            "format": file_format,
-            "file_sha256": file_sha256,
+            "format": document.source_format or "text",
+            "file_sha256": document.source_sha256,
             "sha256": document.sha256,
             "bytes": size,
             "chars": len(document.text),
@@ -519,31 +513,18 @@ def extract_sources(
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     done = []
     for doc_id, path in tasks:
-        source = Source(id=doc_id, path=path)
         try:
-            data = Path(path).read_bytes()
-            document = _read_document(source, data)
+            size = os.path.getsize(path)
+            document = read_source(Source(id=doc_id, path=path))
         except (OSError, HKPolicyError) as error:
             message = str(error) if isinstance(error, HKPolicyError) else f"cannot read {path!r}"
             done.append(_Done(doc_id, path, 0, 0, message.splitlines()[0]))
             continue
-        digest = hashlib.sha256(data).hexdigest()
-        document_rows_ = document_rows(
-            document,
-            document.extract(),
-            file_sha256=digest,
-            size=len(data),
-            file_format=source.format,
-        )
-        for name, table_rows in document_rows_.items():
+        one = document_rows(document, document.extract(), size=size)
+        for name, table_rows in one.items():
             rows[name] += table_rows
-        facts = int(document_rows_["documents"][0]["facts"])
-        done.append(_Done(doc_id, path, len(data), facts, None))
+        done.append(_Done(doc_id, path, size, int(one["documents"][0]["facts"]), None))
     return rows, done
-
-
-def _read_document(source: Source, data: bytes) -> Document:
-    return document_from_bytes(source, data)
 
 
 def _extract_packed(tasks: Sequence[tuple[str, str]]) -> tuple[dict[str, bytes], list[_Done]]:
@@ -737,7 +718,7 @@ def index(
 
     :raises StoreError: the store has another layout, ``jobs`` is below 1, or the extra is
         missing.
-    :raises SourceError: a path does not exist.
+    :raises DocumentError: a path does not exist.
     :raises CorpusIntegrityError: a file found resolves to a place outside its directory.
     """
     if jobs < 1:
@@ -807,16 +788,15 @@ def index(
 
 def write_corpus(corpus: Corpus, db: str | os.PathLike[str]) -> Facts:
     """Write a corpus's documents and their extractions (already computed) into ``db``,
-    replacing any rows those documents had; the store, opened for reading."""
+    replacing any rows those documents had; the store, opened for reading. ``bytes`` is the
+    size of the text in UTF-8 (a corpus does not keep its files' sizes)."""
     connection = _connect(db, read_only=False)
     try:
         _prepare(connection, os.fspath(db))
         rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
         for document, extraction in zip(corpus.documents, corpus.extractions, strict=True):
-            data = document.text.encode("utf-8", "surrogatepass")
-            one = document_rows(
-                document, extraction, file_sha256=None, size=len(data), file_format="text"
-            )
+            size = len(document.text.encode("utf-8", "surrogatepass"))
+            one = document_rows(document, extraction, size=size)
             for name, table_rows in one.items():
                 rows[name] += table_rows
         _write(connection, _pack(rows), [document.id for document in corpus.documents])

@@ -223,6 +223,10 @@ class Table(Record):
     """The table's line range in the source: 0-based, half open."""
     units: tuple[ColumnUnit | None, ...] = ()
     """Each column's unit from its header; None where the header states none."""
+    confidence: float = 1.0
+    """How sure the reader is of the columns: 1.0 for a pipe table (its delimiter row fixes
+    them); below 1 for a table recognised in plain text by
+    :func:`hkpolicy.text_tables.find_text_tables`."""
 
     def column(self, index: int) -> tuple[Cell, ...]:
         """The body cells of column ``index``."""

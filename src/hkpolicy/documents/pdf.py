@@ -1,0 +1,250 @@
+"""PDF papers to documents: text in reading order, tables, and the page and box of every word.
+
+Owns :func:`read_pdf`, built on pdfplumber (pdfminer.six underneath). Each page is read as:
+
+1. tables, found by pdfplumber's ruling-line strategy, each written as a GFM pipe table
+   (a cell's lines joined, a units row such as "(HK$ million)" merged into the header), so the
+   usual table reader types its cells and applies the header's unit to the cells below;
+2. the words outside the tables, grouped into lines by their vertical position and ordered top to
+   bottom, left to right; the lines of a paragraph are joined with spaces (none between Chinese
+   characters), and a gap wider than :data:`PARAGRAPH_GAP` line heights starts a new paragraph.
+
+Every word and every table cell keeps an :class:`~hkpolicy.documents.origin.Origin` with its
+1-based page and bounding box. Two-column layouts are read line by line across both columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from typing import Any
+
+import regex
+
+from ..errors import DocumentError
+from ._builder import CellText, TextBuilder, is_unit_row
+from ._source import Source, require
+from .html import normalise_language
+from .origin import Origin
+
+__all__ = ["MAX_PDF_PAGES", "PARAGRAPH_GAP", "PdfPaper", "read_pdf"]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+# Pages read at most: a paper runs to hundreds, and each page costs layout analysis.
+MAX_PDF_PAGES = 5000
+# Words whose tops differ by at most this many points stand on one line.
+LINE_TOLERANCE = 3.0
+# A vertical gap wider than this many line heights between two lines starts a new paragraph.
+PARAGRAPH_GAP = 0.9
+
+_PDF_DATE_RE = regex.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+_CJK_RE = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
+
+
+class PdfPaper:
+    """What :func:`read_pdf` found: the text and its origins, the metadata, the warnings."""
+
+    def __init__(
+        self, text: str, origins: list[Origin], metadata: dict[str, Any], warnings: list[str]
+    ) -> None:
+        self.text = text
+        self.origins = origins
+        self.metadata = metadata
+        self.warnings = warnings
+
+
+def read_pdf(source: Source, *, password: str | None = None) -> PdfPaper:
+    """The text of a PDF in reading order, with tables, origins and metadata.
+
+    :raises DocumentError: the file is not a readable PDF, is encrypted (and no ``password`` or a
+        wrong one was given), or has no text layer at all (a scan).
+    :raises MissingExtraError: pdfplumber (the ``pdf`` extra) is not installed.
+    """
+    pdfplumber = require("pdfplumber", extra="pdf", package="pdfplumber", feature="Reading PDF")
+    name = source.name
+    try:
+        pdf = pdfplumber.open(io.BytesIO(source.data), password=password or "")
+    except Exception as error:  # pdfminer raises many types for one bad file
+        raise _open_error(name, error) from error
+    with pdf:
+        try:
+            return _read(pdf, name)
+        except DocumentError:
+            raise
+        except Exception as error:
+            raise DocumentError(
+                name, f"{name!r} is not a readable PDF: {type(error).__name__}: {error}"
+            ) from error
+
+
+def _open_error(name: str, error: Exception) -> DocumentError:
+    kind = type(error).__name__
+    if "Password" in kind or "Encryption" in kind or "encrypt" in str(error).lower():
+        return DocumentError(
+            name, f"{name!r} is an encrypted PDF: pass password= to read it ({kind})"
+        )
+    return DocumentError(name, f"{name!r} is not a readable PDF: {kind}: {error}")
+
+
+def _read(pdf: Any, name: str) -> PdfPaper:
+    builder = TextBuilder()
+    warnings: list[str] = []
+    pages = pdf.pages
+    if len(pages) > MAX_PDF_PAGES:
+        warnings.append(f"only the first {MAX_PDF_PAGES} of {len(pages)} pages were read")
+        pages = pages[:MAX_PDF_PAGES]
+    empty_pages: list[int] = []
+    images = 0
+    for number, page in enumerate(pages, 1):
+        images += len(page.images)
+        if not page.chars:
+            empty_pages.append(number)
+            continue
+        _read_page(page, number, builder)
+        builder.paragraph_break()
+    text, origins = builder.build()
+    if not text.strip():
+        reason = "it holds only images (a scan?)" if images else "it has no text"
+        raise DocumentError(name, f"{name!r} has no text layer: {reason}; run OCR on it first")
+    if empty_pages:
+        listed = ", ".join(str(n) for n in empty_pages[:20])
+        warnings.append(f"pages without text (scanned or blank), not read: {listed}")
+    return PdfPaper(text, origins, _metadata(pdf, text), warnings)
+
+
+def _read_page(page: Any, number: int, builder: TextBuilder) -> None:
+    tables = [t for t in page.find_tables() if t.rows]
+    boxes = [t.bbox for t in tables]
+
+    def outside_tables(obj: dict[str, Any]) -> bool:
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    words = page.filter(outside_tables).extract_words(keep_blank_chars=False)
+    # Blocks in reading order: each line of words, and each table, by their top.
+    blocks: list[tuple[float, int, Any]] = []
+    for line in _lines(words):
+        blocks.append((min(w["top"] for w in line), 0, line))
+    for table in tables:
+        blocks.append((table.bbox[1], 1, table))
+    blocks.sort(key=lambda block: (block[0], block[1]))
+    previous_bottom: float | None = None
+    previous_height = 0.0
+    for _, kind, item in blocks:
+        if kind == 1:
+            _table(item, number, builder)
+            previous_bottom = None
+            continue
+        top = min(w["top"] for w in item)
+        bottom = max(w["bottom"] for w in item)
+        if previous_bottom is not None:
+            gap = top - previous_bottom
+            if gap > PARAGRAPH_GAP * max(previous_height, bottom - top):
+                builder.paragraph_break()
+            else:
+                builder.space()
+        else:
+            builder.paragraph_break()
+        for word in item:
+            builder.space()
+            builder.add(word["text"], page=number, bbox=_box(word))
+        previous_bottom, previous_height = bottom, bottom - top
+
+
+def _box(obj: dict[str, Any] | Sequence[float]) -> tuple[float, float, float, float]:
+    if isinstance(obj, dict):
+        values = (obj["x0"], obj["top"], obj["x1"], obj["bottom"])
+    else:
+        values = (obj[0], obj[1], obj[2], obj[3])
+    x0, top, x1, bottom = values
+    return (round(float(x0), 2), round(float(top), 2), round(float(x1), 2), round(float(bottom), 2))
+
+
+def _lines(words: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Words grouped into lines (tops within LINE_TOLERANCE), each line left to right."""
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _table(table: Any, number: int, builder: TextBuilder) -> None:
+    texts = table.extract()
+    rows: list[list[CellText]] = []
+    for row, row_texts in zip(table.rows, texts, strict=False):
+        cells = []
+        for box, text in zip(row.cells, row_texts, strict=False):
+            cells.append(_cell(text or "", number, box))
+        rows.append(cells)
+    if not rows:
+        return
+    header_rows = 1
+    while header_rows < len(rows) and is_unit_row(rows[header_rows]):
+        header_rows += 1
+    header = rows[0]
+    for extra in rows[1:header_rows]:
+        header = [h.joined(e) for h, e in zip(header, extra, strict=False)]
+    builder.add_table(header, rows[header_rows:])
+
+
+def _cell(text: str, number: int, box: Sequence[float] | None) -> CellText:
+    """A cell's lines joined (a space between words, none between Chinese characters); one origin
+    with the cell's box covers it."""
+    cell = CellText()
+    for line in text.splitlines():
+        part = " ".join(line.split()).replace("|", "\\|")
+        cell = cell.joined(CellText(part))
+    if cell.text and box is not None:
+        cell.origins = [Origin(start=0, end=len(cell.text), page=number, bbox=_box(box))]
+    return cell
+
+
+def _metadata(pdf: Any, text: str) -> dict[str, Any]:
+    info = {str(k).lower(): v for k, v in (pdf.metadata or {}).items()}
+
+    def field(*keys: str) -> str | None:
+        for key in keys:
+            value = info.get(key)
+            if isinstance(value, bytes):
+                value = value.decode("utf-8", "replace")
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+        return None
+
+    # The file's creation date is not a publication date: it is kept in the notes only.
+    created = None
+    raw_date = field("creationdate")
+    if raw_date:
+        match = _PDF_DATE_RE.match(raw_date)
+        if match and match[2] and match[3]:
+            try:
+                created = dt.date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                created = None
+    language = None
+    try:
+        from pdfminer.pdftypes import resolve1
+
+        lang = resolve1(pdf.doc.catalog.get("Lang"))
+        if isinstance(lang, bytes):
+            language = normalise_language(lang.decode("latin-1"))
+    except Exception:  # a malformed catalog entry is no reason to refuse the text
+        language = None
+    if language is None:
+        sample = text[:5000]
+        language = "zh-Hant" if len(_CJK_RE.findall(sample)) > len(sample) * 0.2 else "en"
+    return {
+        "title": field("title"),
+        "author": field("author"),
+        "language": language,
+        "notes": f"PDF file created {created.isoformat()}" if created else None,
+    }

@@ -1,0 +1,314 @@
+"""Tables written as plain text: :func:`find_text_tables` for aligned and flattened tables.
+
+Owns the reading of tables that lost their markup when a page or a PDF was copied into text: a
+header line of column names, then rows of a label followed by numbers::
+
+    Scheme                           Projects   Amount Approved
+    Partnership Research Programme         96             402.7
+
+or the same flattened to single spaces ("Scheme Projects Amount Approved" / "Partnership Research
+Programme 96 402.7"). The result is the :class:`~hkpolicy.tables.Table` of Markdown tables, with
+typed cells and header units, and a ``confidence`` saying how the columns were found.
+
+A table is reported only where its columns are unambiguous:
+
+- every row is a label (with a letter or a Chinese character) followed by the same number ``k``
+  of values (numbers, percentages, placeholders such as "-"), and there are at least
+  :data:`MIN_ROWS` rows (one row is enough when the header is aligned or its names are known);
+- the header line splits into exactly ``k + 1`` column names, by the first rule that works:
+  runs of two or more spaces or a tab (:data:`ALIGNED_CONFIDENCE`); single spaces, when it has
+  exactly ``k + 1`` words (:data:`WORDS_CONFIDENCE`); or, from the right, ``k`` known column
+  names from :data:`COLUMN_NAMES`, each with an optional "(unit)" (:data:`KNOWN_NAMES_CONFIDENCE`).
+
+Any other shape gives nothing: a guess at columns would put numbers under the wrong header. The
+scan is one pass over the lines, linear in the text's length, and never raises on a ``str``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from ._table_scanner import RawCell, RawTable, line_bounds
+from .spans import Span
+from .tables import Table, _build
+
+__all__ = [
+    "ALIGNED_CONFIDENCE",
+    "COLUMN_NAMES",
+    "KNOWN_NAMES_CONFIDENCE",
+    "MIN_ROWS",
+    "WORDS_CONFIDENCE",
+    "find_text_tables",
+    "with_text_tables",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+# Confidence of a table by how its header was split into columns (see the module docstring).
+ALIGNED_CONFIDENCE = 0.9
+WORDS_CONFIDENCE = 0.8
+KNOWN_NAMES_CONFIDENCE = 0.7
+# Taken off a table with a single row: one line of numbers is weaker evidence of a table.
+SINGLE_ROW_PENALTY = 0.1
+# Rows a table needs when its header is split by counting words (prose lines can look like rows).
+MIN_ROWS = 2
+# Longest header and label, in words: longer lines are prose, not table lines.
+MAX_HEADER_WORDS = 16
+MAX_LABEL_WORDS = 12
+# Widest table read: more value columns than this is a run of numbers, not a table.
+MAX_COLUMNS = 12
+
+# Column names tables of funding and statistics use, lower case; a name may be followed by a
+# parenthesised unit in the header ("Funds Approved (HK$ million)").
+COLUMN_NAMES = frozenset(
+    {
+        "projects", "no. of projects", "number of projects", "applications",
+        "no. of applications", "number of applications", "approved projects",
+        "amount", "amount approved", "approved amount", "funds approved", "funding approved",
+        "funding", "grant", "grants", "grant amount", "amount granted", "budget", "expenditure",
+        "actual expenditure", "estimate", "revised estimate", "original estimate", "allocation",
+        "share", "percentage", "growth", "change", "adoption rate", "rate", "total", "number",
+        "no.", "count", "companies", "enterprises", "startups", "start-ups", "beneficiaries",
+        "recipients", "value", "year", "employment", "jobs",
+        "項目數目", "項目數量", "項目", "申請數目", "批出款額", "核准款額", "資助金額", "撥款",
+        "金額", "預算", "開支", "實際開支", "預算開支", "修訂預算", "百分比", "比率", "增長",
+        "數目", "總額", "项目数目", "项目数量", "批出款额", "核准款额", "资助金额", "拨款",
+        "金额", "预算", "开支", "数目", "总额", "增长",
+    }
+)  # fmt: skip
+
+# One value cell: a number (grouped, decimal, signed), a percentage, an accounting negative, or
+# a placeholder for no value.
+_VALUE_RE = regex.compile(
+    r"""
+    (?:
+        [-+−]?                                  # sign
+        (?:\d{1,3}(?:,\d{3})++|\d++)             # 1,234 or 1234
+        (?:\.\d++)?                              # decimals
+        %?                                       # percentage
+      | \((?:\d{1,3}(?:,\d{3})++|\d++)(?:\.\d++)?\)   # accounting negative (82.9)
+      | -|–|—|n/a|N/A|N\.A\.|\.\.
+    )
+    """,
+    regex.VERBOSE,
+)
+_TOKEN_RE = regex.compile(r"\S+")
+_LABEL_CHAR_RE = regex.compile(r"[\p{L}]")
+_ALIGNED_SPLIT_RE = regex.compile(r"\S+(?: \S+)*+")  # words joined by single spaces
+_SENTENCE_END = (".", "。", "!", "?", "！", "？", ";", "；", ":", "：", ",", "，")
+_YEAR_RE = regex.compile(r"(?:19|20)\d\d(?:[-/–](?:\d\d|\d{4}))?")
+
+
+class _Row:
+    """A line read as a label and values: token offsets, absolute."""
+
+    def __init__(self, label: tuple[int, int], values: list[tuple[int, int]]) -> None:
+        self.label = label
+        self.values = values
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+def _row(text: str, start: int, end: int) -> _Row | None:
+    """The line as a label followed by values, or None."""
+    tokens = _tokens(text, start, end)
+    if len(tokens) < 2 or len(tokens) > MAX_LABEL_WORDS + MAX_COLUMNS:
+        return None
+    split = len(tokens)
+    while split > 0 and _VALUE_RE.fullmatch(text, tokens[split - 1][0], tokens[split - 1][1]):
+        split -= 1
+    values = tokens[split:]
+    label = tokens[:split]
+    if not values or not label or len(values) > MAX_COLUMNS or len(label) > MAX_LABEL_WORDS:
+        return None
+    label_text = text[label[0][0] : label[-1][1]]
+    if not _LABEL_CHAR_RE.search(label_text) or label_text.endswith(_SENTENCE_END):
+        return None
+    if all(not any(c.isdigit() for c in text[a:b]) for a, b in values):
+        return None  # only placeholders: "Scheme A -" is no row of numbers
+    return _Row((label[0][0], label[-1][1]), values)
+
+
+def _is_year_row(text: str, row: _Row) -> bool:
+    return all(_YEAR_RE.fullmatch(text, a, b) for a, b in row.values)
+
+
+def _unit_groups(text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Tokens with each parenthesised group ("(HK$", "million)") merged into one token."""
+    groups: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for start, end in tokens:
+        word = text[start:end]
+        if open_at is None and word[:1] in "(（" and not word.endswith((")", "）")):
+            open_at = start
+            continue
+        if open_at is not None:
+            if word.endswith((")", "）")):
+                groups.append((open_at, end))
+                open_at = None
+            continue
+        groups.append((start, end))
+    if open_at is not None:
+        groups.append((open_at, tokens[-1][1]))
+    return groups
+
+
+def _split_header(
+    text: str, start: int, end: int, columns: int, rows: int
+) -> tuple[list[tuple[int, int]], float] | None:
+    """The header line cut into ``columns`` names, with the confidence of the cut."""
+    line = text[start:end]
+    if not line.strip() or line.rstrip().endswith(_SENTENCE_END):
+        return None
+    tokens = _tokens(text, start, end)
+    if len(tokens) > MAX_HEADER_WORDS:
+        return None
+    aligned = [(m.start(), m.end()) for m in _ALIGNED_SPLIT_RE.finditer(text, start, end)]
+    if len(aligned) == columns and (columns > 1) and ("  " in line.strip() or "\t" in line):
+        return aligned, ALIGNED_CONFIDENCE
+    if len(tokens) == columns and rows >= MIN_ROWS:
+        return tokens, WORDS_CONFIDENCE
+    groups = _unit_groups(text, tokens)
+    names: list[tuple[int, int]] = []
+    right = len(groups)
+    for _ in range(columns - 1):
+        unit_end = right
+        if right > 0 and text[groups[right - 1][0]] in "(（":
+            right -= 1  # "(HK$ million)" belongs to the name before it
+        for size in (4, 3, 2, 1):
+            if right - size < 1:
+                continue
+            first, last = groups[right - size], groups[right - 1]
+            phrase = " ".join(text[first[0] : last[1]].lower().split())
+            if phrase in COLUMN_NAMES:
+                names.append((first[0], groups[unit_end - 1][1]))
+                right -= size
+                break
+        else:
+            return None
+    if right < 1:
+        return None
+    names.append((groups[0][0], groups[right - 1][1]))
+    names.reverse()
+    return names, KNOWN_NAMES_CONFIDENCE
+
+
+def _overlaps(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in ranges)
+
+
+def find_text_tables(
+    text: str,
+    *,
+    doc_id: str | None = None,
+    skip: Iterable[Span | tuple[int, int]] = (),
+    default_currency: str | None = None,
+) -> list[Table]:
+    """Tables written as aligned or flattened plain text, each with its ``confidence``.
+
+    Lines overlapping a ``skip`` range (boilerplate, a pipe table already read) and lines with a
+    pipe are not read. ``default_currency`` is what a bare "$" or 元 in a header means.
+    Never raises on any ``str``.
+
+    >>> table, = find_text_tables("Scheme Projects Amount Approved\\n"
+    ...                           "Partnership Research Programme 96 402.7\\n"
+    ...                           "Enterprise Support Scheme 12 88.0")
+    >>> [c.text for c in table.header], table.rows[0][2].number, table.confidence
+    (['Scheme', 'Projects', 'Amount Approved'], Decimal('402.7'), 0.7)
+    """
+    if not isinstance(text, str):
+        return []
+    ranges = sorted((s.start, s.end) if isinstance(s, Span) else (s[0], s[1]) for s in skip)
+    bounds = line_bounds(text)
+    tables: list[Table] = []
+    index = 1
+    while index < len(bounds):
+        start, end = bounds[index]
+        row = None if "|" in text[start:end] else _row(text, start, end)
+        if row is None:
+            index += 1
+            continue
+        header_start, header_end = bounds[index - 1]
+        header_row = _row(text, header_start, header_end)
+        if "|" in text[header_start:header_end] or (
+            header_row is not None and not _is_year_row(text, header_row)
+        ):
+            index += 1
+            continue
+        rows = [row]
+        last = index + 1
+        while last < len(bounds):
+            next_start, next_end = bounds[last]
+            following = (
+                None if "|" in text[next_start:next_end] else _row(text, next_start, next_end)
+            )
+            if following is None or len(following.values) != len(row.values):
+                break
+            rows.append(following)
+            last += 1
+        table = _table(text, bounds, index - 1, last, rows, doc_id, default_currency, ranges)
+        if table is not None:
+            tables.append(table)
+            index = last + 1
+        else:
+            index += 1
+    return tables
+
+
+def _table(
+    text: str,
+    bounds: Sequence[tuple[int, int]],
+    header_line: int,
+    end_line: int,
+    rows: Sequence[_Row],
+    doc_id: str | None,
+    default_currency: str | None,
+    skip: Sequence[tuple[int, int]],
+) -> Table | None:
+    header_start, header_end = bounds[header_line]
+    table_end = bounds[end_line - 1][1]
+    if _overlaps(skip, header_start, table_end):
+        return None
+    columns = len(rows[0].values) + 1
+    split = _split_header(text, header_start, header_end, columns, len(rows))
+    if split is None:
+        return None
+    names, confidence = split
+    if len(rows) < MIN_ROWS:
+        if confidence == WORDS_CONFIDENCE:
+            return None
+        confidence = round(confidence - SINGLE_ROW_PENALTY, 2)
+    raw = RawTable(
+        header=[RawCell(s, e) for s, e in names],
+        rows=[[RawCell(*r.label), *(RawCell(s, e) for s, e in r.values)] for r in rows],
+        alignments=[None] * columns,
+        start=header_start,
+        end=table_end,
+        first_line=header_line,
+        end_line=end_line,
+    )
+    table = _build(text, raw, doc_id, default_currency)
+    return table.model_copy(update={"confidence": confidence})
+
+
+def with_text_tables(
+    text: str,
+    tables: Sequence[Table],
+    *,
+    doc_id: str | None,
+    skip: Sequence[tuple[int, int]],
+    currency: str | None,
+) -> list[Table]:
+    """``tables`` (pipe tables) and the plain-text tables outside them, in text order."""
+    taken = [*skip, *((t.span.start, t.span.end) for t in tables)]
+    found = find_text_tables(text, doc_id=doc_id, skip=taken, default_currency=currency)
+    if not found:
+        return list(tables)
+    return sorted([*tables, *found], key=lambda table: table.span.start)
