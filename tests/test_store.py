@@ -227,3 +227,15 @@ def test_jobs_below_one_are_refused(archive: Path, tmp_path: Path) -> None:
 def test_store_error_pickles_with_its_path() -> None:
     copy = pickle.loads(pickle.dumps(StoreError("f.duckdb", "no facts store at 'f.duckdb'")))
     assert (copy.path, str(copy)) == ("f.duckdb", "no facts store at 'f.duckdb'")
+
+
+def test_progress_bar_on_request_and_quiet_by_default(
+    archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("tqdm", reason="the store extra is not installed")
+    assert main(["index", str(archive), "--db", str(tmp_path / "a.duckdb")]) == 0
+    assert capsys.readouterr().err == ""  # stderr is not a terminal under pytest
+    db = str(tmp_path / "b.duckdb")
+    assert main(["index", str(archive), "--db", db, "--progress", "always"]) == 0
+    bar = capsys.readouterr().err
+    assert "3/3" in bar and "MB/s" in bar and "facts/s" in bar

@@ -326,7 +326,7 @@ def _index(args: argparse.Namespace, out: TextIO) -> int:
         bar.update(progress.done - bar.n)
         elapsed = bar.format_dict["elapsed"] or 1e-9
         megabytes = progress.bytes / 1e6 / elapsed
-        bar.set_postfix_str(f"{megabytes:.2f} MB/s, {progress.facts / elapsed:,.0f} facts/s")
+        bar.set_postfix_str(f"{megabytes:.3g} MB/s, {progress.facts / elapsed:,.0f} facts/s")
 
     try:
         stats = index(
