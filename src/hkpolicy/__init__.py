@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         recognize_entities,
     )
     from .errors import (
+        AmountOverflowError,
         CorpusIntegrityError,
         DocumentError,
         HKPolicyError,
@@ -63,6 +64,7 @@ _LAZY = {
     "MissingExtraError": "errors",
     "DocumentError": "errors",
     "Abbreviation": "abbrev",
+    "AmountOverflowError": "errors",
     "Cell": "tables",
     "ColumnUnit": "tables",
     "Corpus": "corpus",
@@ -118,6 +120,7 @@ _LAZY = {
 
 __all__ = [
     "Abbreviation",
+    "AmountOverflowError",
     "Cell",
     "ColumnUnit",
     "Corpus",

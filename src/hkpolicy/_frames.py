@@ -1,8 +1,13 @@
 """pandas DataFrames of a corpus's facts (the optional ``pandas`` extra).
 
 Owns the flat row shape of each fact type: ``doc_id``, ``start``, ``end`` and ``text`` of its span,
-then its values. Amounts and percentages stay ``Decimal`` (object columns), with a ``*_float``
-column beside for plotting.
+then its values, then ``complete``. Amounts and percentages stay ``Decimal`` (object columns), with
+a ``*_float`` column beside for plotting.
+
+A scan that stopped early is never mistaken for a complete one: every row of a document whose
+extraction has warnings has ``complete`` False, and the ``warnings`` frame holds one row per
+warning (``start`` and ``end`` 0, ``text`` empty, ``warning`` the message), so a document with
+nothing found shows up there too.
 """
 
 from __future__ import annotations
@@ -20,6 +25,10 @@ __all__ = ["corpus_frames", "corpus_rows"]
 
 def __dir__() -> list[str]:
     return __all__
+
+
+# Columns of a frame that is often empty, so that it keeps its shape with no rows.
+_COLUMNS = {"warnings": ["doc_id", "start", "end", "text", "warning", "complete"]}
 
 
 def _pandas() -> Any:
@@ -44,7 +53,10 @@ def _period(value: FiscalYear | int | None) -> str | None:
 def corpus_frames(corpus: Corpus) -> dict[str, Any]:
     """One DataFrame per fact type, from :func:`corpus_rows`."""
     pandas = _pandas()
-    return {name: pandas.DataFrame(records) for name, records in corpus_rows(corpus).items()}
+    return {
+        name: pandas.DataFrame(records, columns=_COLUMNS.get(name) if not records else None)
+        for name, records in corpus_rows(corpus).items()
+    }
 
 
 def corpus_rows(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
@@ -58,6 +70,7 @@ def corpus_rows(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
         "institutions": [],
         "initiatives": [],
         "unparsed": [],
+        "warnings": [],
     }
     for fact in corpus.funding:
         converted = fact.converted
@@ -146,4 +159,13 @@ def corpus_rows(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
                         "registered": entity.registered,
                     }
                 )
+    for extraction in corpus.extractions:
+        for message in extraction.warnings:
+            rows["warnings"].append(
+                {"doc_id": extraction.doc_id, "start": 0, "end": 0, "text": "", "warning": message}
+            )
+    incomplete = {e.doc_id for e in corpus.extractions if e.warnings}
+    for records in rows.values():
+        for record in records:
+            record["complete"] = record["doc_id"] not in incomplete
     return rows

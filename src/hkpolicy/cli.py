@@ -39,6 +39,7 @@ examples:
   pbpaste | hkpolicy extract - --currency USD --format json
   hkpolicy export --format csv out/          the corpus facts as CSV files
   hkpolicy schema > hkpolicy.schema.json     JSON Schema of the output
+  hkpolicy catalog archive/                  seal a directory of .txt files for load_corpus
   hkpolicy index archive/ --db facts.duckdb --jobs 2
                                              an archive's facts into DuckDB, incrementally
 """
@@ -97,6 +98,16 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("json", "csv"), default="json")
 
     commands.add_parser("schema", help="print the JSON Schema of hkpolicy's output")
+
+    catalog = commands.add_parser(
+        "catalog",
+        help="write (or check) the catalog.json of a directory of .txt files",
+        epilog="the catalog's digest covers every entry; edit metadata, then run this to reseal",
+    )
+    catalog.add_argument("directory", help="a directory of UTF-8 .txt files")
+    catalog.add_argument(
+        "--check", action="store_true", help="load the directory against its catalog; write nothing"
+    )
     _add_index_parser(commands)
     return parser
 
@@ -378,6 +389,18 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _catalog(args: argparse.Namespace, out: TextIO) -> int:
+    from .corpus import load_corpus, write_catalog
+
+    if not args.check:
+        path = write_catalog(args.directory)
+        out.write(f"wrote {path}\n")
+    documents = len(load_corpus(args.directory))  # checks the catalog before it is read here
+    catalog = json.loads(Path(args.directory, "catalog.json").read_text(encoding="utf-8"))
+    out.write(f"{documents} documents, catalog digest {catalog['digest']}\n")
+    return 0
+
+
 def _schema(out: TextIO) -> int:
     from .corpus import json_schema
 
@@ -397,6 +420,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args, out)
         if args.command == "schema":
             return _schema(out)
+        if args.command == "catalog":
+            return _catalog(args, out)
         if args.command == "index":
             return _index(args, out)
         return _summary(bool(args.json), out)

@@ -11,9 +11,9 @@ are read in place from ``seeds/`` at the repository root.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import functools
 import hashlib
-import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -23,6 +23,16 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
+from ._catalog import (
+    CATALOG_NAME,
+    MAX_FILE_BYTES,
+    build_catalog,
+    catalog_digest,
+    read_catalog,
+    read_listed_file,
+    unlisted_texts,
+    write_catalog,
+)
 from ._html import html_table
 from .boilerplate import Boilerplate, find_boilerplate
 from .dates import FiscalYear
@@ -31,7 +41,6 @@ from .entities import Initiative, Institution
 from .errors import CorpusIntegrityError
 from .extraction import Extraction, extract
 from .facts import Funding, SectorStat
-from .money import KNOWN_CURRENCIES
 from .spans import Record, Span
 from .tables import Table
 
@@ -40,14 +49,28 @@ if TYPE_CHECKING:  # importlib.resources.abc is 3.11+
 
     from .store import Facts
 
-__all__ = ["CATALOG_NAME", "Corpus", "Document", "json_schema", "load_corpus", "seeds_directory"]
+__all__ = [
+    "CATALOG_NAME",
+    "MAX_FILE_BYTES",
+    "SEEDS_DIGEST",
+    "Corpus",
+    "Document",
+    "build_catalog",
+    "catalog_digest",
+    "json_schema",
+    "load_corpus",
+    "seeds_directory",
+    "write_catalog",
+]
 
 
 def __dir__() -> list[str]:
     return __all__
 
 
-CATALOG_NAME = "catalog.json"
+SEEDS_DIGEST = "db6e1757f5d4df7229f8b8b93223a042510c663588489fc71a6d9e44f8d5103e"
+"""The digest of the bundled ``seeds/catalog.json`` (see :func:`catalog_digest`), pinned here so
+an installed catalog edited and resealed in place is still refused."""
 # How many institutions the summary lists, most mentioned first.
 TOP_INSTITUTIONS = 8
 
@@ -359,8 +382,10 @@ class Corpus(Record):
 
     def to_frames(self) -> dict[str, Any]:
         """One pandas DataFrame per fact type (needs the ``pandas`` extra): funding, sector_stats,
-        money, percentages, dates, institutions, initiatives and unparsed. Each row has
-        ``doc_id``, ``start`` and ``end``; amounts stay Decimal, with a float column beside."""
+        money, percentages, dates, institutions, initiatives and unparsed, and ``warnings``
+        (one row per warning of a scan that stopped early). Each row has ``doc_id``, ``start``,
+        ``end`` and ``complete`` (False for every row of a document whose scan stopped early);
+        amounts stay Decimal, with a float column beside."""
         from ._frames import corpus_frames
 
         return corpus_frames(self)
@@ -466,87 +491,34 @@ def seeds_directory() -> Traversable:
     )
 
 
-def _read_catalog(directory: Traversable) -> list[dict[str, Any]]:
-    catalog_file = directory.joinpath(CATALOG_NAME)
-    if not catalog_file.is_file():
-        raise CorpusIntegrityError(CATALOG_NAME, f"No {CATALOG_NAME} in {directory}")
-    try:
-        catalog = json.loads(catalog_file.read_text(encoding="utf-8"))
-        entries = catalog["documents"]
-    except (ValueError, KeyError, TypeError) as error:
-        raise CorpusIntegrityError(
-            CATALOG_NAME, f"{CATALOG_NAME} in {directory} is not a valid catalog: {error}"
-        ) from error
-    if not isinstance(entries, list):
-        raise CorpusIntegrityError(CATALOG_NAME, f"{CATALOG_NAME}: 'documents' must be a list")
-    return entries
-
-
-def _verified_text(directory: Traversable, entry: Mapping[str, Any]) -> str:
-    name = str(entry["file"])
-    source = directory.joinpath(name)
-    expected = str(entry["sha256"])
-    if not source.is_file():
-        raise CorpusIntegrityError(
-            name,
-            f"Seed file {name!r} is listed in {CATALOG_NAME} but missing from {directory}: "
-            f"expected sha256 {expected}, got no file",
-            expected_sha256=expected,
-        )
-    data = source.read_bytes()
-    actual = hashlib.sha256(data).hexdigest()
-    if actual != expected:
-        raise CorpusIntegrityError(
-            name,
-            f"Seed file {name!r} does not match {CATALOG_NAME}: "
-            f"expected sha256 {expected}, got {actual}",
-            expected_sha256=expected,
-            actual_sha256=actual,
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise CorpusIntegrityError(name, f"Seed file {name!r} is not UTF-8: {error}") from error
-
-
-def _load(directory: Traversable) -> Corpus:
-    entries = _read_catalog(directory)
-    listed = {str(entry.get("file")) for entry in entries}
-    extra = sorted(
-        item.name
-        for item in directory.iterdir()
-        if item.name.endswith(".txt") and item.name not in listed
-    )
+def _load(
+    directory: Path, *, expected_digest: str | None = None, max_file_bytes: int = MAX_FILE_BYTES
+) -> Corpus:
+    root = directory.resolve()
+    entries = read_catalog(root, expected_digest=expected_digest)
+    extra = unlisted_texts(root, entries)
     if extra:
-        actual = hashlib.sha256(directory.joinpath(extra[0]).read_bytes()).hexdigest()
         raise CorpusIntegrityError(
             extra[0],
             f"Seed file {extra[0]!r} in {directory} is not listed in {CATALOG_NAME}: "
-            f"expected no file, got sha256 {actual}",
-            actual_sha256=actual,
+            f"expected no file, got one",
         )
     documents = []
     for entry in entries:
-        text = _verified_text(directory, entry)
-        currency = str(entry.get("default_currency") or "HKD")
-        if currency not in KNOWN_CURRENCIES:
-            raise CorpusIntegrityError(
-                str(entry["file"]), f"{CATALOG_NAME}: unknown default_currency {currency!r}"
-            )
-        published = entry.get("published")
+        text = read_listed_file(root, entry, max_bytes=max_file_bytes)
         documents.append(
             Document(
-                id=str(entry["id"]),
-                title=entry.get("title"),
-                title_assigned=bool(entry.get("title_assigned", False)),
-                publisher=entry.get("publisher"),
-                author=entry.get("author"),
-                published=dt.date.fromisoformat(published) if published else None,
-                language=str(entry.get("language") or "en"),
-                default_currency=currency,
-                sha256=str(entry["sha256"]),
-                notes=entry.get("notes"),
-                boilerplate=tuple(find_boilerplate(text, doc_id=str(entry["id"]))),
+                id=entry.id,
+                title=entry.title,
+                title_assigned=entry.title_assigned,
+                publisher=entry.publisher,
+                author=entry.author,
+                published=entry.published,
+                language=entry.language,
+                default_currency=entry.default_currency,
+                sha256=entry.sha256,
+                notes=entry.notes,
+                boilerplate=tuple(find_boilerplate(text, doc_id=entry.id)),
                 text=text,
             )
         )
@@ -555,26 +527,52 @@ def _load(directory: Traversable) -> Corpus:
 
 @functools.cache
 def _bundled_corpus() -> Corpus:
-    return _load(seeds_directory())
+    with resources.as_file(seeds_directory()) as directory:
+        return _load(directory, expected_digest=SEEDS_DIGEST)
 
 
-def load_corpus(directory: str | os.PathLike[str] | None = None) -> Corpus:
-    """The bundled seed corpus (cached after the first call), or a seed directory on disk.
+def load_corpus(
+    directory: str | os.PathLike[str] | None = None,
+    *,
+    digest: str | None = None,
+    max_file_bytes: int = MAX_FILE_BYTES,
+) -> Corpus:
+    """The bundled seed corpus (cached after the first call), or a corpus directory on disk.
 
-    Every file's SHA-256 is checked against the catalog.
+    The directory's ``catalog.json`` is checked first: well formed, matching its own digest,
+    and matching ``digest`` when given (the bundled catalog must match :data:`SEEDS_DIGEST`,
+    pinned in the package). Then every listed file: a plain file name that stays inside the
+    directory once symlinks are resolved, a regular file of at most ``max_file_bytes`` bytes,
+    read in bounded chunks, whose SHA-256 matches its entry. A ``.txt`` file the catalog does
+    not list is an error too. See ``docs/reliability.md`` for all the loader refuses.
 
-    :raises CorpusIntegrityError: a seed file is changed, missing, or not in the catalog.
+    :raises CorpusIntegrityError: the catalog is malformed or edited, or a file is changed,
+        missing, unlisted, too large or outside the directory. No message reports the checksum
+        of a file as read, only the one the catalog expects.
 
     >>> corpus = load_corpus()
     >>> len(corpus.documents), corpus["004_d8a9956017bf6413"].publisher
     (5, 'South China Morning Post')
     """
+    if type(max_file_bytes) is not int or max_file_bytes < 0:
+        raise ValueError(f"max_file_bytes must be an int of 0 or more, got {max_file_bytes!r}")
+    if digest is not None and not isinstance(digest, str):
+        raise TypeError(f"digest must be a str, got {type(digest).__name__}")
     if directory is None:
-        return _bundled_corpus()
+        if digest in (None, SEEDS_DIGEST) and max_file_bytes == MAX_FILE_BYTES:
+            return _bundled_corpus()
+        if digest is not None and digest != SEEDS_DIGEST:
+            raise CorpusIntegrityError(
+                CATALOG_NAME,
+                f"The bundled {CATALOG_NAME} is not the catalog expected: expected digest {digest}",
+                expected_sha256=digest,
+            )
+        with resources.as_file(seeds_directory()) as seeds:
+            return _load(seeds, expected_digest=SEEDS_DIGEST, max_file_bytes=max_file_bytes)
     path = Path(directory)
     if not path.is_dir():
         raise CorpusIntegrityError(str(path), f"Seed directory {str(path)!r} does not exist")
-    return _load(path)
+    return _load(path, expected_digest=digest, max_file_bytes=max_file_bytes)
 
 
 def _merged(
@@ -615,7 +613,9 @@ def _funding_row(fact: Funding) -> dict[str, Any]:
         if fact.converted is not None and fact.converted.currency == currency:
             return str(fact.converted.amount)
         if {fact.amount.currency, currency} == {"HKD", "USD"}:
-            return str(fact.amount.to(currency).amount.quantize(Decimal(1)))
+            amount = fact.amount.to(currency).amount
+            whole = decimal.Context(prec=max(2, amount.adjusted() + 2))  # room for a carry
+            return str(amount.quantize(Decimal(1), context=whole))
         return None
 
     return {

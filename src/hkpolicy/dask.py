@@ -13,7 +13,7 @@ column        meaning
 ============  ===================================================================================
 doc_id        the document id (``None`` for a bare text)
 type          money, percentage, date, table, institution, initiative, funding, sector_stat,
-              unparsed
+              unparsed, warning
 start, end    the span in the document's text (funding: the amount's span)
 text          the characters of the span
 value         the value as an exact string: a Decimal amount or percentage, a date or fiscal year
@@ -26,7 +26,13 @@ detail        one more key per type: where a money currency came from, a percent
               a date's precision, an entity's name, funding's initiative (or institution, or
               purpose), a sector_stat's ``sector/metric``, a table's column count
 period        the fiscal year or year of a funding or sector_stat fact, as a string
+complete      False on every record of a document whose scan stopped early (see below)
 ============  ===================================================================================
+
+A scan that stopped early is never mistaken for a complete one: each of the extraction's
+``warnings`` becomes a record of type ``warning`` (``value`` is the message, ``start`` and ``end``
+are 0, ``text`` is empty), so a document with nothing found still shows up, and every record of
+that document has ``complete`` False. ``frame[~frame.complete]`` lists what to look at again.
 
 Values are strings rather than floats so nothing is rounded; ``pandas.to_numeric`` or
 ``Decimal`` turns them back into numbers.
@@ -44,6 +50,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from .extraction import Extraction, extract
+from .spans import Span
 
 if TYPE_CHECKING:
     import dask.bag
@@ -79,6 +86,7 @@ RECORD_FIELDS = (
     "qualifier",
     "detail",
     "period",
+    "complete",
 )
 """The keys of every record, in column order (see the module docstring)."""
 
@@ -99,6 +107,7 @@ def _record(
     qualifier: object = None,
     detail: object = None,
     period: object = None,
+    complete: bool = True,
 ) -> Record:
     return {
         "doc_id": span.doc_id,
@@ -112,17 +121,21 @@ def _record(
         "qualifier": _str(qualifier),
         "detail": _str(detail),
         "period": _str(period),
+        "complete": complete,
     }
 
 
 def extraction_records(extraction: Extraction) -> list[Record]:
     """The flat records of one :class:`Extraction`: mentions in the order of its fields (money,
     percentages, dates, tables, institutions, initiatives), then facts (funding, sector_stats),
-    then unparsed numbers. Needs no dask.
+    then unparsed numbers, then one ``warning`` record per warning. Every record's ``complete``
+    says whether the extraction has no warnings. Needs no dask.
 
     >>> rows = extraction_records(extract("About 42% of the HK$3 billion."))
     >>> [(r["type"], r["value"], r["unit"], r["qualifier"]) for r in rows]
     [('money', '3000000000', 'HKD', 'exact'), ('percentage', '42', 'percent', 'approximately')]
+    >>> [r["complete"] for r in rows]
+    [True, True]
     """
     rows: list[Record] = []
     for money in extraction.money:
@@ -190,6 +203,11 @@ def extraction_records(extraction: Extraction) -> list[Record]:
         )
     for number in extraction.unparsed:
         rows.append(_record("unparsed", number.span, number.reason))
+    if extraction.warnings:
+        nowhere = Span(doc_id=extraction.doc_id, start=0, end=0, text="")
+        rows.extend(_record("warning", nowhere, message) for message in extraction.warnings)
+        for row in rows:
+            row["complete"] = False
     return rows
 
 
@@ -232,7 +250,8 @@ def record_meta() -> pandas.DataFrame:
     import pandas
 
     frame = pandas.DataFrame({name: pandas.Series(dtype=object) for name in RECORD_FIELDS})
-    return cast("pandas.DataFrame", frame.astype({"start": "int64", "end": "int64"}))
+    types = {"start": "int64", "end": "int64", "complete": "bool"}
+    return cast("pandas.DataFrame", frame.astype(types))
 
 
 def extract_dataframe(bag: dask.bag.Bag, **options: Any) -> dask.dataframe.DataFrame:

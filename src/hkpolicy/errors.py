@@ -7,6 +7,7 @@ catch either (``except ValueError`` keeps working for :class:`ParseError`).
 from __future__ import annotations
 
 __all__ = [
+    "AmountOverflowError",
     "CorpusIntegrityError",
     "DocumentError",
     "HKPolicyError",
@@ -88,8 +89,35 @@ class UnknownCurrencyError(HKPolicyError, KeyError):
         return (UnknownCurrencyError, (self.currency, self.message))
 
 
+class AmountOverflowError(HKPolicyError, OverflowError):
+    """An amount is too large, or has too many digits, to convert exactly.
+
+    ``amount`` is the amount as a string and ``limit`` the number of digits allowed.
+    """
+
+    def __init__(self, amount: str, limit: int, message: str | None = None) -> None:
+        self.amount = amount
+        self.limit = limit
+        self.message = message or (
+            f"Amount too large to convert: {amount!r} has more than {limit} digits"
+        )
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (AmountOverflowError, (self.amount, self.limit, self.message))
+
+
 class CorpusIntegrityError(HKPolicyError):
-    """A bundled seed file is missing, extra, or no longer matches its catalog checksum."""
+    """A corpus no longer matches its catalog (a changed, missing or unlisted file; an edited,
+    removed or repeated entry), or its catalog is malformed or points outside its directory.
+
+    ``expected_sha256`` is the checksum (or catalog digest) the catalog or caller expects. The
+    loader never reports the checksum of a file as read: ``actual_sha256`` is kept for callers
+    that build the error themselves and is None from the loader.
+    """
 
     def __init__(
         self,

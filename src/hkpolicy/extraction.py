@@ -9,6 +9,7 @@ is listed in ``unparsed`` with a reason, so no number is lost silently.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, Literal
@@ -22,6 +23,7 @@ from ._table_funding import table_funding
 from .boilerplate import Boilerplate, find_boilerplate
 from .dates import DateMention, find_dates
 from .entities import Initiative, Institution, recognize_entities
+from .errors import AmountOverflowError
 from .facts import Funding, SectorStat, assemble_funding, prose_sector_stats
 from .money import Money, MoneyMention, find_money
 from .percent import PercentMention, find_percentages
@@ -168,8 +170,14 @@ def _converted(money: Money, currency: str | None) -> str:
         return ""
     if {money.currency, currency} != {"HKD", "USD"}:
         return "(no rate)"
-    amount = money.to(currency).amount.quantize(Decimal("0.01"))
-    return f"{currency} {amount:,}"
+    try:
+        amount = money.to(currency).amount
+    except AmountOverflowError:
+        return "(too large to convert)"
+    # Rounded to the cent for display, with every digit of the integer part kept.
+    # (one digit more than the cents need, for a carry: 0.995 -> 1.00)
+    cents = decimal.Context(prec=max(3, amount.adjusted() + 4), rounding=decimal.ROUND_HALF_EVEN)
+    return f"{currency} {amount.quantize(Decimal('0.01'), context=cents):,}"
 
 
 def _reason(text: str, start: int, end: int, token: str, in_boilerplate: bool) -> UnparsedReason:

@@ -19,6 +19,7 @@ each :class:`MoneyMention` says where its currency came from (``currency_source`
 from __future__ import annotations
 
 import bisect
+import decimal
 import functools
 import re
 from collections.abc import Sequence
@@ -112,9 +113,13 @@ class Money(Record):
     @field_validator("amount", "amount_max")
     @classmethod
     def _finite(cls, value: Decimal | None) -> Decimal | None:
-        if value is not None and not value.is_finite():
+        if value is None:
+            return None
+        if not value.is_finite():
             raise ValueError(f"amount must be a finite number, got {value!r}")
-        if value is not None and value < 0:
+        if value.is_zero():
+            return value.copy_abs()  # -0 is 0: "HKD -0" is not money
+        if value < 0:
             raise ValueError(f"amount must not be negative, got {value!r}")
         return value
 
@@ -160,35 +165,56 @@ class Money(Record):
     def to(self, currency: str, *, rate: Decimal | str | int | None = None) -> Money:
         """This money in ``currency``: HKD and USD through the linked rate, others need ``rate``.
 
-        The conversion runs in a pint registry built from ``data/currency.txt`` with Decimal
-        magnitudes, under the explicit ``linked_rate`` context (7.80 HKD per USD). USD to HKD is
-        exact; HKD to USD divides by 7.80 in Decimal (28 significant digits when the quotient
-        does not terminate), never through float. ``rate`` is how many units of ``currency`` one
-        unit of this money's currency buys; with it no registry is needed.
+        The linked rate comes from a pint registry built from ``data/currency.txt``, under the
+        explicit ``linked_rate`` context (7.80 HKD per USD); the arithmetic is Decimal, never
+        float:
+
+        - USD to HKD multiplies by 7.80 and is always exact;
+        - HKD to USD divides by 7.80 and is exact whenever the quotient terminates
+          (HK$7.8 billion is US$1 billion exactly). Otherwise it is rounded half-even to 28
+          significant digits, or to 12 decimal places when that keeps more digits (amounts of
+          10**16 and over): HK$1 is USD 0.1282051282051282051282051282.
+
+        ``rate`` is how many units of ``currency`` one unit of this money's currency buys, as a
+        ``Decimal``, ``int`` or ``str``; the product is exact, and no registry is needed. A
+        ``float`` is refused: ``0.1`` is not one tenth.
+
+        :raises TypeError: ``currency`` is not a str, or ``rate`` is a float (or another type).
+        :raises ValueError: ``rate`` is not a positive finite number.
+        :raises UnknownCurrencyError: ``currency`` is unknown, or no rate is known for the pair.
+        :raises AmountOverflowError: the amount or the result has 1000 digits or more (see
+            :data:`hkpolicy.units.MAX_CONVERSION_DIGITS`).
 
         >>> parse_money("US$3.07 billion").to("HKD").amount
         Decimal('23946000000')
         >>> parse_money("HK$7.8 billion").to("USD").amount
         Decimal('1000000000')
+        >>> parse_money("HK$100").to("EUR", rate="0.118").amount
+        Decimal('11.8')
         """
+        if not isinstance(currency, str):
+            raise TypeError(f"currency must be a str, got {type(currency).__name__}")
+        factor = None if rate is None else _conversion_rate(rate)
         target = currency.strip().upper()
         if target not in KNOWN_CURRENCIES:
             raise UnknownCurrencyError(currency)
-        if target == self.currency and rate is None:
+        if target == self.currency and factor is None:
             return self
-        if rate is not None:
-            factor = Decimal(rate)
-            if not factor.is_finite() or factor <= 0:
-                raise ValueError(f"rate must be a positive finite number, got {rate!r}")
+        from . import units
+
+        if factor is not None:
+            exact_rate = factor
 
             def convert(value: Decimal) -> Decimal:
-                return canonical(EXACT.multiply(value, factor))
+                units.check_convertible(value)
+                result = units.multiply(value, exact_rate)
+                units.check_convertible(result)
+                return canonical(result)
 
         else:
-            from .units import convert_amount
 
             def convert(value: Decimal) -> Decimal:
-                return canonical(convert_amount(value, self.currency, target))
+                return canonical(units.convert_amount(value, self.currency, target))
 
         return self.model_copy(
             update={
@@ -207,6 +233,37 @@ class Money(Record):
         if self.per is not None:
             text += f" per {self.per}"
         return text
+
+
+# A conversion rate has at most this many digits, and an exponent within as many places: rates
+# are written with a handful of digits, and a bound keeps the exact product small.
+_MAX_RATE_DIGITS = 100
+
+
+def _conversion_rate(rate: object) -> Decimal:
+    """``rate`` as an exact, positive, finite Decimal; a float is a TypeError."""
+    if isinstance(rate, bool) or not isinstance(rate, (Decimal, int, str)):
+        hint = ""
+        if isinstance(rate, float):
+            hint = f" (a float is not exact: pass Decimal('{rate!r}') or '{rate!r}')"
+        raise TypeError(
+            f"rate must be a Decimal, int or str, got {type(rate).__name__} {rate!r}{hint}"
+        )
+    try:
+        factor = Decimal(rate.strip() if isinstance(rate, str) else rate)
+    except decimal.InvalidOperation:
+        raise ValueError(f"rate must be a number, got {rate!r}") from None
+    if not factor.is_finite() or factor <= 0:
+        raise ValueError(f"rate must be a positive finite number, got {rate!r}")
+    if (
+        len(factor.as_tuple().digits) > _MAX_RATE_DIGITS
+        or abs(factor.adjusted()) > _MAX_RATE_DIGITS
+    ):
+        raise ValueError(
+            f"rate must have at most {_MAX_RATE_DIGITS} digits and an exponent within "
+            f"{_MAX_RATE_DIGITS}, got {rate!r}"
+        )
+    return factor
 
 
 class MoneyMention(Record):

@@ -106,6 +106,8 @@ def extract_many(
       module level needs the usual ``if __name__ == "__main__":`` guard. Each worker warms up
       once (registry, patterns) before its first batch.
     - Closing the generator early cancels the queued batches and shuts the pool down.
+    - Each result keeps its ``warnings`` (a scan that stopped early), as in the calling process:
+      check ``extraction.warnings`` before treating a result as complete.
 
     :raises TypeError: an item is neither ``str`` nor ``Document``.
     :raises ValueError: ``workers`` is negative or ``chunksize`` is less than 1.

@@ -12,6 +12,8 @@ import contextlib
 import contextvars
 import enum
 import json
+import json.decoder
+import json.scanner
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -82,46 +84,106 @@ class Record(BaseModel):
             yield name, value
 
     # A Python str may hold lone surrogates (text decoded with errors="surrogateescape", say),
-    # which pydantic's JSON writer and reader both refuse. Such a model goes through the json
-    # module instead, ASCII-only with \udXXX escapes, and reads back exactly; everything else
+    # which pydantic's JSON writer and reader both refuse. Such a model is written through the
+    # json module instead: non-ASCII characters as themselves, each surrogate code point as a
+    # \udXXX escape. Standard JSON reads two adjacent escapes \ud800\udfff as ONE character
+    # (U+103FF), so it cannot tell them from that character; the writer therefore marks such
+    # JSON with LONE_SURROGATES_KEY, and the reader then takes every surrogate escape as one
+    # code point. Unmarked JSON (anyone else's) is read by the standard rule. Everything else
     # takes pydantic's path unchanged.
 
     def model_dump_json(self, *, indent: int | None = None, **kwargs: Any) -> str:
-        """JSON of the model (pydantic's ``model_dump_json``); a str holding a lone surrogate is
-        written as a ``\\udXXX`` escape instead of failing."""
+        """JSON of the model (pydantic's ``model_dump_json``). A model holding a str with a lone
+        surrogate is written with ``\\udXXX`` escapes and marked with
+        :data:`LONE_SURROGATES_KEY`, so :meth:`model_validate_json` reads back every str
+        exactly."""
         try:
             return super().model_dump_json(indent=indent, **kwargs)
         except ValueError as error:  # pydantic_core.PydanticSerializationError
             if "surrogates not allowed" not in str(error):
                 raise
-        data = self.model_dump(mode="json", **kwargs)
+        data = {LONE_SURROGATES_KEY: True, **self.model_dump(mode="json", **kwargs)}
         separators = (",", ": ") if indent is not None else (",", ":")
-        return json.dumps(data, indent=indent, ensure_ascii=True, separators=separators)
+        text = json.dumps(data, indent=indent, ensure_ascii=False, separators=separators)
+        # Outside strings JSON is ASCII, so every surrogate here is inside a string.
+        return _SURROGATE_CHAR.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
     @classmethod
     def model_validate_json(
         cls: type[_RecordT], json_data: str | bytes | bytearray, **kwargs: Any
     ) -> _RecordT:
         """The model from JSON (pydantic's ``model_validate_json``), including JSON that
-        :meth:`model_dump_json` wrote with lone-surrogate escapes."""
+        :meth:`model_dump_json` wrote for a str with lone surrogates."""
         try:
             return super().model_validate_json(json_data, **kwargs)
         except ValidationError as error:
             text = json_data
             if not isinstance(text, str):
                 text = bytes(text).decode("utf-8", "replace")
+            if f'"{LONE_SURROGATES_KEY}"' in text:
+                try:
+                    data = _LONE_SURROGATE_DECODER.decode(text)
+                except ValueError:
+                    raise error from None
+                if isinstance(data, dict) and data.pop(LONE_SURROGATES_KEY, None) is True:
+                    return cls.model_validate(data, **kwargs)
             invalid = any(e["type"] == "json_invalid" for e in error.errors())
             if not (invalid and _SURROGATE_ESCAPE.search(text)):
                 raise
             try:
-                data = json.loads(text)
+                data = json.loads(text)  # standard JSON with a lone surrogate escape
             except ValueError:
                 raise error from None  # invalid for another reason too: pydantic's own error
         return cls.model_validate(data, **kwargs)
 
 
+LONE_SURROGATES_KEY = "__lone_surrogates__"
+"""The key that marks JSON written for a str with lone surrogates: in it, every ``\\udXXX``
+escape is one code point, even where two of them would form a UTF-16 pair."""
+
 # A JSON escape of a surrogate code point, \uD800-\uDFFF (any case).
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE_CHAR = re.compile("[\ud800-\udfff]")
+# One JSON string escape: \uXXXX or a one-character escape.
+_JSON_ESCAPE = re.compile(r'\\(?:u([0-9a-fA-F]{4})|(["\\/bfnrt]))')
+_SIMPLE_ESCAPES = {
+    '"': '"',
+    "\\": "\\",
+    "/": "/",
+    "b": "\b",
+    "f": "\f",
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
+}
+
+
+def _unescape(match: re.Match[str]) -> str:
+    return chr(int(match[1], 16)) if match[1] else _SIMPLE_ESCAPES[match[2]]
+
+
+def _scan_string_keeping_surrogates(text: str, end: int, strict: bool = True) -> tuple[str, int]:
+    """json's ``scanstring``, except that an escaped surrogate pair stays two code points."""
+    # typeshed omits json.decoder.scanstring and json.scanner.py_make_scanner (both public).
+    value, after = json.decoder.scanstring(text, end, strict)  # type: ignore[attr-defined]
+    raw = text[end : after - 1]
+    if "\\u" in raw and _SURROGATE_ESCAPE.search(raw):
+        # Escapes are matched left to right, so "\\\\ud800" is a backslash and "ud800".
+        value = _JSON_ESCAPE.sub(_unescape, raw)
+    return value, after
+
+
+class _LoneSurrogateDecoder(json.JSONDecoder):
+    """Reads string values with :func:`_scan_string_keeping_surrogates` (object keys are field
+    names, read the standard way)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parse_string = _scan_string_keeping_surrogates
+        self.scan_once = json.scanner.py_make_scanner(self)  # type: ignore[attr-defined]
+
+
+_LONE_SURROGATE_DECODER = _LoneSurrogateDecoder()
 
 R = TypeVar("R", bound=Record)
 
