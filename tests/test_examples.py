@@ -24,6 +24,7 @@ PAGES = ROOT / "docs" / "examples"
 
 # The scripts with a test of their own below.
 CHECKED = {
+    "document_facts.py",
     "extract_text.py",
     "funding_csv.py",
     "funding_table.py",
@@ -194,3 +195,28 @@ def test_make_notebook_writes_an_executed_notebook(
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     assert code and all(cell.outputs for cell in code)
     assert not [o for cell in code for o in cell.outputs if o.output_type == "error"]
+
+
+def test_document_facts_traces_html_and_pdf_amounts(tmp_path: Path) -> None:
+    pytest.importorskip("selectolax", reason="needs the html extra")
+    pytest.importorskip("pdfplumber", reason="needs the pdf extra")
+    pytest.importorskip("reportlab", reason="the test writes its PDF with reportlab")
+    from .test_documents import RELEASE, make_pdf
+
+    (tmp_path / "release.html").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / "fc-paper.pdf").write_bytes(make_pdf())
+    out = run("document_facts.py", "release.html", "fc-paper.pdf", cwd=tmp_path)
+    html, pdf = out.split("fc-paper:")
+    assert html.startswith("release: html, en, published 2024-03-01, 1 tables, 4 funding facts")
+    assert (
+        "HKD 402,700,000 -> prp: '402.7' from <tbody:nth-child(2) > tr:nth-child(1) > "
+        "td:nth-child(3)> characters 0-5" in html
+    )
+    assert shown_on_page("document_facts.md", html), "re-run the script and paste its output"
+    lines = pdf.strip().splitlines()
+    assert lines[0] == "pdf, en, published unknown, 2 tables, 5 funding facts"
+    pages = [line.split(" from page ")[1].split()[0] for line in lines[1:]]
+    amounts = [line.split(" -> ")[0].strip() for line in lines[1:]]
+    assert pages == ["1", "1", "2", "2", "2"]
+    assert amounts[2:] == ["HKD 402,700,000", "HKD 118,300,000", "HKD 55,000,000"]
+    assert shown_on_page("document_facts.md", "fc-paper:" + pdf), "paste the new output"

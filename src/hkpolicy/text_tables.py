@@ -244,15 +244,22 @@ def find_text_tables(
             continue
         rows = [row]
         last = index + 1
+        mismatch = False
         while last < len(bounds):
             next_start, next_end = bounds[last]
             following = (
                 None if "|" in text[next_start:next_end] else _row(text, next_start, next_end)
             )
             if following is None or len(following.values) != len(row.values):
+                mismatch = following is not None
                 break
             rows.append(following)
             last += 1
+        if mismatch:
+            # A row with another number of values: a value is missing somewhere, so which
+            # column each number belongs to is a guess. No table.
+            index = last + 1
+            continue
         table = _table(text, bounds, index - 1, last, rows, doc_id, default_currency, ranges)
         if table is not None:
             tables.append(table)

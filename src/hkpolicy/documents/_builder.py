@@ -9,13 +9,14 @@ typed cells and header units as any Markdown table.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
+from ..spans import construct_trusted
 from .origin import Origin
 
-__all__ = ["CellText", "TextBuilder", "is_unit_row"]
+__all__ = ["CellText", "Loaded", "TextBuilder", "is_unit_row"]
 
 
 def __dir__() -> list[str]:
@@ -29,6 +30,15 @@ _CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303
 
 def _is_cjk(char: str) -> bool:
     return bool(char) and _CJK_RE.match(char) is not None
+
+
+class Loaded(NamedTuple):
+    """What a loader read: the text and its origins, the metadata found, the warnings."""
+
+    text: str
+    origins: list[Origin]
+    metadata: dict[str, Any]
+    warnings: list[str]
 
 
 class CellText:
@@ -71,7 +81,20 @@ class TextBuilder:
         if not text:
             return
         if origin is not None:
-            self.origins.append(Origin(start=self._length, end=self._length + len(text), **origin))
+            # Built from checked parts (offsets computed here, fields from a loader).
+            self.origins.append(
+                construct_trusted(
+                    Origin,
+                    {
+                        "start": self._length,
+                        "end": self._length + len(text),
+                        "element": origin.get("element"),
+                        "offset": origin.get("offset"),
+                        "page": origin.get("page"),
+                        "bbox": origin.get("bbox"),
+                    },
+                )
+            )
         self._parts.append(text)
         self._length += len(text)
         self._last = text[-1]
@@ -122,6 +145,12 @@ class TextBuilder:
         if "offset" in piece:
             piece["offset"] += start
         self._write(run[start:end], piece or None)
+
+    def column_gap(self) -> None:
+        """Two spaces between the columns of a table written as aligned text."""
+        self._pending_space = False
+        if self._length and self._last not in "\n":
+            self._write("  ")
 
     def space(self) -> None:
         """A word break (collapsed with any other whitespace)."""

@@ -143,8 +143,9 @@ def decode_text(source: Source, *, html: bool = False) -> str:
     except LookupError:
         return _utf8(source, data)
     except UnicodeDecodeError as error:
+        what = "UTF-8 text" if encoding in ("utf-8", "utf8") else f"valid {encoding}"
         raise DocumentError(
-            source.name, f"{source.name!r} is not valid {encoding} (byte {error.start})"
+            source.name, f"{source.name!r} is not {what} (byte {error.start})"
         ) from error
 
 

@@ -27,9 +27,8 @@ from urllib.parse import urljoin, urlparse
 import regex
 
 from ..errors import DocumentError
-from ._builder import CellText, TextBuilder, is_unit_row
+from ._builder import CellText, Loaded, TextBuilder, is_unit_row
 from ._source import Source, decode_text, require
-from .origin import Origin
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -39,7 +38,6 @@ __all__ = [
     "SKIPPED_NAME_WORDS",
     "SKIPPED_ROLES",
     "SKIPPED_TAGS",
-    "HtmlPage",
     "read_html",
 ]
 
@@ -124,23 +122,7 @@ _NAME_SPLIT_RE = regex.compile(r"[\s_-]+")
 _HAN_RE = regex.compile(r"\p{Han}")
 
 
-class HtmlPage:
-    """What :func:`read_html` found: the text and its origins, tables inside it, the metadata."""
-
-    def __init__(
-        self,
-        text: str,
-        origins: list[Origin],
-        metadata: dict[str, Any],
-        warnings: list[str],
-    ) -> None:
-        self.text = text
-        self.origins = origins
-        self.metadata = metadata
-        self.warnings = warnings
-
-
-def read_html(source: Source, *, url: str | None = None) -> HtmlPage:
+def read_html(source: Source, *, url: str | None = None) -> Loaded:
     """The main content of an HTML page as text with origins, and the page's metadata.
 
     :raises DocumentError: the page has no main content (no text outside navigation, menus and
@@ -167,7 +149,7 @@ def read_html(source: Source, *, url: str | None = None) -> HtmlPage:
             f"{source.name!r} has no main content: no text outside navigation, menus and footers",
         )
     metadata = _metadata(tree, text, url)
-    return HtmlPage(text, origins, metadata, reader.warnings)
+    return Loaded(text, origins, metadata, reader.warnings)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -215,6 +197,7 @@ class _Reader:
         self.warnings: list[str] = []
         self._lengths: dict[int, int] = {}
         self._paths: dict[int, str] = {}
+        self._positions: dict[int, dict[int, int]] = {}
 
     # Length of each element's text content, computed bottom-up once.
     def _length(self, node: LexborNode) -> int:
@@ -242,26 +225,26 @@ class _Reader:
         known = self._paths.get(node.mem_id)
         if known is not None:
             return known
-        chain: list[LexborNode] = []
+        chain: list[LexborNode] = []  # the node and its ancestors whose path is not known yet
         current: LexborNode | None = node
-        while current is not None and current.is_element_node:
+        while current is not None and current.is_element_node and current.mem_id not in self._paths:
             chain.append(current)
             current = current.parent
-        steps: list[str] = []
         for element in reversed(chain):
             parent = element.parent
             if parent is None or not parent.is_element_node:
-                steps.append(element.tag or "*")
+                self._paths[element.mem_id] = element.tag or "*"
                 continue
-            position = 0
-            for sibling in parent.iter(include_text=False):
-                position += 1
-                if sibling.mem_id == element.mem_id:
-                    break
-            steps.append(f"{element.tag}:nth-child({position})")
-        path = " > ".join(steps)
-        self._paths[node.mem_id] = path
-        return path
+            positions = self._positions.get(parent.mem_id)
+            if positions is None:  # every sibling's position at once: linear in the siblings
+                positions = {
+                    child.mem_id: number
+                    for number, child in enumerate(parent.iter(include_text=False), 1)
+                }
+                self._positions[parent.mem_id] = positions
+            step = f"{element.tag}:nth-child({positions[element.mem_id]})"
+            self._paths[element.mem_id] = f"{self._paths[parent.mem_id]} > {step}"
+        return self._paths[node.mem_id]
 
     def walk(self, root: LexborNode, builder: TextBuilder) -> None:
         """Write ``root``'s content into ``builder``."""
@@ -289,7 +272,7 @@ class _Reader:
             if tag == "br":
                 builder.line_break()
                 continue
-            if tag == "table" and not builder.inline:
+            if tag == "table" and not builder.inline and not _is_layout_table(node):
                 self._table(node, builder)
                 continue
             if tag in PARAGRAPH_TAGS:
@@ -353,6 +336,20 @@ class _Reader:
             header_rows += 1
         header = _merged_header([cells for _, cells in rows[:header_rows]])
         builder.add_table(header, [cells for _, cells in rows[header_rows:]])
+
+
+# A cell holding more text than this is page layout (a column of an old table-based page).
+MAX_DATA_CELL_CHARS = 400
+
+
+def _is_layout_table(table: LexborNode) -> bool:
+    """True for a table used to lay out a page, read as ordinary blocks: it says so
+    (role="presentation"), holds another table, or has a cell as long as an article."""
+    if (table.attributes.get("role") or "").lower() in ("presentation", "none"):
+        return True
+    if any(inner.mem_id != table.mem_id for inner in table.css("table")):
+        return True
+    return any(len(cell.text(deep=True)) > MAX_DATA_CELL_CHARS for cell in table.css("td, th"))
 
 
 def _rows(table: LexborNode) -> list[LexborNode]:

@@ -18,7 +18,8 @@ joined lines), so every lookup is exact.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from ..spans import Record, Span
 
@@ -44,6 +45,13 @@ class Origin(Record):
     """PDF: the 1-based page number."""
     bbox: tuple[float, float, float, float] | None = None
     """PDF: ``(x0, top, x1, bottom)`` of the word or table cell, in points from the top left."""
+
+    def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
+        # Every set field, the box in full (Record shows a 4-tuple as a count).
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if value is not None:
+                yield name, value
 
 
 def locate(origins: Sequence[Origin], start: int, end: int) -> tuple[Origin, ...]:

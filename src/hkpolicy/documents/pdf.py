@@ -7,28 +7,34 @@ Owns :func:`read_pdf`, built on pdfplumber (pdfminer.six underneath). Each page 
    usual table reader types its cells and applies the header's unit to the cells below;
 2. the words outside the tables, grouped into lines by their vertical position and ordered top to
    bottom, left to right; the lines of a paragraph are joined with spaces (none between Chinese
-   characters), and a gap wider than :data:`PARAGRAPH_GAP` line heights starts a new paragraph.
+   characters), and a gap wider than :data:`PARAGRAPH_GAP` line heights starts a new paragraph;
+   a line with a gap wider than :data:`COLUMN_GAP` between two words is a row of a table drawn
+   without rules and keeps its own line, its columns two spaces apart, for
+   :func:`hkpolicy.text_tables.find_text_tables`.
 
-Every word and every table cell keeps an :class:`~hkpolicy.documents.origin.Origin` with its
-1-based page and bounding box. Two-column layouts are read line by line across both columns.
+Every word (every character of a Chinese run, which has no spaces to split it) and every table
+cell keeps an :class:`~hkpolicy.documents.origin.Origin` with its 1-based page and bounding box.
+Two-column layouts are read line by line across both columns.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
+import math
 from collections.abc import Sequence
 from typing import Any
 
 import regex
 
 from ..errors import DocumentError
-from ._builder import CellText, TextBuilder, is_unit_row
+from ._builder import CellText, Loaded, TextBuilder, is_unit_row
 from ._source import Source, require
 from .html import normalise_language
 from .origin import Origin
 
-__all__ = ["MAX_PDF_PAGES", "PARAGRAPH_GAP", "PdfPaper", "read_pdf"]
+__all__ = ["COLUMN_GAP", "MAX_PDF_PAGES", "PARAGRAPH_GAP", "read_pdf"]
 
 
 def __dir__() -> list[str]:
@@ -41,24 +47,16 @@ MAX_PDF_PAGES = 5000
 LINE_TOLERANCE = 3.0
 # A vertical gap wider than this many line heights between two lines starts a new paragraph.
 PARAGRAPH_GAP = 0.9
+# A horizontal gap wider than this many line heights between two words separates columns: the
+# line is a row of a table drawn without rules. It keeps its own line, its columns two spaces
+# apart, so find_text_tables reads it as an aligned table.
+COLUMN_GAP = 1.5
 
 _PDF_DATE_RE = regex.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 _CJK_RE = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 
 
-class PdfPaper:
-    """What :func:`read_pdf` found: the text and its origins, the metadata, the warnings."""
-
-    def __init__(
-        self, text: str, origins: list[Origin], metadata: dict[str, Any], warnings: list[str]
-    ) -> None:
-        self.text = text
-        self.origins = origins
-        self.metadata = metadata
-        self.warnings = warnings
-
-
-def read_pdf(source: Source, *, password: str | None = None) -> PdfPaper:
+def read_pdf(source: Source, *, password: str | None = None) -> Loaded:
     """The text of a PDF in reading order, with tables, origins and metadata.
 
     :raises DocumentError: the file is not a readable PDF, is encrypted (and no ``password`` or a
@@ -83,6 +81,10 @@ def read_pdf(source: Source, *, password: str | None = None) -> PdfPaper:
 
 
 def _open_error(name: str, error: Exception) -> DocumentError:
+    # pdfplumber wraps pdfminer's error (PDFPasswordIncorrect, PDFSyntaxError) as its argument.
+    inner = error.args[0] if error.args and isinstance(error.args[0], Exception) else None
+    if inner is not None:
+        error = inner
     kind = type(error).__name__
     if "Password" in kind or "Encryption" in kind or "encrypt" in str(error).lower():
         return DocumentError(
@@ -91,7 +93,7 @@ def _open_error(name: str, error: Exception) -> DocumentError:
     return DocumentError(name, f"{name!r} is not a readable PDF: {kind}: {error}")
 
 
-def _read(pdf: Any, name: str) -> PdfPaper:
+def _read(pdf: Any, name: str) -> Loaded:
     builder = TextBuilder()
     warnings: list[str] = []
     pages = pdf.pages
@@ -114,7 +116,7 @@ def _read(pdf: Any, name: str) -> PdfPaper:
     if empty_pages:
         listed = ", ".join(str(n) for n in empty_pages[:20])
         warnings.append(f"pages without text (scanned or blank), not read: {listed}")
-    return PdfPaper(text, origins, _metadata(pdf, text), warnings)
+    return Loaded(text, origins, _metadata(pdf, text), warnings)
 
 
 def _read_page(page: Any, number: int, builder: TextBuilder) -> None:
@@ -126,7 +128,7 @@ def _read_page(page: Any, number: int, builder: TextBuilder) -> None:
         y = (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
-    words = page.filter(outside_tables).extract_words(keep_blank_chars=False)
+    words = page.filter(outside_tables).extract_words(keep_blank_chars=False, return_chars=True)
     # Blocks in reading order: each line of words, and each table, by their top.
     blocks: list[tuple[float, int, Any]] = []
     for line in _lines(words):
@@ -136,6 +138,7 @@ def _read_page(page: Any, number: int, builder: TextBuilder) -> None:
     blocks.sort(key=lambda block: (block[0], block[1]))
     previous_bottom: float | None = None
     previous_height = 0.0
+    previous_columns = False
     for _, kind, item in blocks:
         if kind == 1:
             _table(item, number, builder)
@@ -143,18 +146,29 @@ def _read_page(page: Any, number: int, builder: TextBuilder) -> None:
             continue
         top = min(w["top"] for w in item)
         bottom = max(w["bottom"] for w in item)
-        if previous_bottom is not None:
-            gap = top - previous_bottom
-            if gap > PARAGRAPH_GAP * max(previous_height, bottom - top):
-                builder.paragraph_break()
-            else:
-                builder.space()
-        else:
+        height = bottom - top
+        gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(item)]
+        columns = any(gap > COLUMN_GAP * height for gap in gaps)
+        wide_gap = previous_bottom is not None and top - previous_bottom > PARAGRAPH_GAP * max(
+            previous_height, height
+        )
+        if previous_bottom is None or wide_gap:
             builder.paragraph_break()
-        for word in item:
+        elif columns or previous_columns:
+            builder.line_break()  # a table without rules: one line per row
+        else:
             builder.space()
-            builder.add(word["text"], page=number, bbox=_box(word))
-        previous_bottom, previous_height = bottom, bottom - top
+        for index, word in enumerate(item):
+            if index and columns and gaps[index - 1] > COLUMN_GAP * height:
+                builder.column_gap()
+            builder.space()
+            if _CJK_RE.search(word["text"]) and word.get("chars"):
+                # Chinese runs have no spaces: one box per character keeps spans precise.
+                for char in word["chars"]:
+                    builder.add(char["text"], page=number, bbox=_box(char))
+            else:
+                builder.add(word["text"], page=number, bbox=_box(word))
+        previous_bottom, previous_height, previous_columns = bottom, height, columns
 
 
 def _box(obj: dict[str, Any] | Sequence[float]) -> tuple[float, float, float, float]:
@@ -162,8 +176,14 @@ def _box(obj: dict[str, Any] | Sequence[float]) -> tuple[float, float, float, fl
         values = (obj["x0"], obj["top"], obj["x1"], obj["bottom"])
     else:
         values = (obj[0], obj[1], obj[2], obj[3])
-    x0, top, x1, bottom = values
-    return (round(float(x0), 2), round(float(top), 2), round(float(x1), 2), round(float(bottom), 2))
+    x0, top, x1, bottom = (float(v) for v in values)
+    # Rounded outward to 1/100 point, so the box still holds every character it stands for.
+    return (
+        math.floor(x0 * 100) / 100,
+        math.floor(top * 100) / 100,
+        math.ceil(x1 * 100) / 100,
+        math.ceil(bottom * 100) / 100,
+    )
 
 
 def _lines(words: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
