@@ -82,7 +82,7 @@ def test_a_missing_path_is_refused(tmp_path: Path) -> None:
 
 def test_text_that_is_not_utf8_is_refused_with_its_path(tmp_path: Path) -> None:
     (tmp_path / "big5.txt").write_bytes("創新".encode("big5"))
-    with pytest.raises(DocumentError, match=r"'.*big5\.txt' is not valid utf-8 \(byte 0\)"):
+    with pytest.raises(DocumentError, match=r"'.*big5\.txt' is not UTF-8 text \(byte 0\)"):
         Corpus.from_directory(tmp_path)
 
 

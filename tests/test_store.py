@@ -100,7 +100,7 @@ def test_an_unreadable_file_is_reported_and_tried_again(archive: Path, tmp_path:
     stats = index(archive, db)
     assert (stats.extracted, stats.failed) == (3, 1)
     assert stats.problems[0][0].endswith("legacy.txt")
-    assert "is not valid utf-8" in stats.problems[0][1]
+    assert "is not UTF-8 text" in stats.problems[0][1]
     with open_facts(db) as facts:
         assert facts.rows("SELECT doc_id FROM problems") == [("legacy.txt",)]
     (archive / "legacy.txt").write_text("The Fund has HK$2 million.", encoding="utf-8")
