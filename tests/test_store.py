@@ -158,19 +158,20 @@ def test_sql_takes_parameters(archive: Path, tmp_path: Path) -> None:
 def test_corpus_to_duckdb_writes_the_same_facts_as_index(archive: Path, tmp_path: Path) -> None:
     indexed_db = tmp_path / "indexed.duckdb"
     index(archive, indexed_db)
+    queries = {name: f"SELECT * FROM {name} ORDER BY ALL" for name in TABLES}
     with Corpus.from_directory(archive).to_duckdb(tmp_path / "corpus.duckdb") as facts:
-        from_corpus = {
-            name: facts.rows(f"SELECT * EXCLUDE (doc_id) FROM {name}")
-            for name in TABLES
-            if name != "documents"
-        }
+        from_corpus = {name: facts.rows(query) for name, query in queries.items()}
     with open_facts(indexed_db) as facts:
-        from_index = {
-            name: facts.rows(f"SELECT * EXCLUDE (doc_id) FROM {name}")
-            for name in TABLES
-            if name != "documents"
-        }
+        from_index = {name: facts.rows(query) for name, query in queries.items()}
     assert from_corpus == from_index
+    assert len(from_index["documents"]) == 3
+
+
+def test_index_skips_what_corpus_to_duckdb_wrote(archive: Path, tmp_path: Path) -> None:
+    db = tmp_path / "facts.duckdb"
+    Corpus.from_directory(archive).to_duckdb(db).close()
+    stats = index(archive, db)
+    assert (stats.extracted, stats.unchanged) == (0, 3)
 
 
 def test_parquet_export_has_a_directory_per_table(
@@ -239,3 +240,17 @@ def test_progress_bar_on_request_and_quiet_by_default(
     assert main(["index", str(archive), "--db", db, "--progress", "always"]) == 0
     bar = capsys.readouterr().err
     assert "3/3" in bar and "MB/s" in bar and "facts/s" in bar
+
+
+def test_a_missing_extra_is_named_with_both_install_commands(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from hkpolicy.errors import MissingExtraError
+
+    monkeypatch.setitem(sys.modules, "duckdb", None)  # as if the store extra were absent
+    with pytest.raises(MissingExtraError) as caught:
+        index(archive, tmp_path / "f.duckdb")
+    assert "pip install 'hkpolicy[store]'" in str(caught.value)
+    assert 'pip install -e ".[store]"' in str(caught.value)

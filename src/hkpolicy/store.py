@@ -75,7 +75,7 @@ PERCENT_SCALE = 10
 """Decimal places of percentage ``DECIMAL(38, 10)`` columns."""
 DECIMAL_PRECISION = 38
 
-BATCH_BYTES = 1 << 20
+BATCH_BYTES = 1 << 18
 """A worker's task holds documents up to about this many bytes (at least one document): large
 enough that queueing costs little, small enough that the progress bar moves."""
 MAX_BATCH_DOCUMENTS = 64
@@ -705,7 +705,7 @@ def index(
     """Extract every document under ``paths`` into the DuckDB facts store ``db`` (created if
     missing) and return what was done.
 
-    ``paths`` is what :meth:`Corpus.from_paths <hkpolicy.corpus.Corpus.from_paths>` takes (a
+    ``paths`` is what :meth:`~hkpolicy.corpus.Corpus.from_paths` takes (a
     directory, a glob, files); ids are paths relative to ``root`` (default: as there). A
     document whose file SHA-256 and hkpolicy version match the store's is not read again; a
     changed one is replaced whole. ``jobs`` worker processes extract (1: in this process).
