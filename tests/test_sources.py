@@ -135,3 +135,9 @@ def test_a_file_outside_the_root_is_refused(tmp_path: Path) -> None:
     second = _write(tmp_path, "b/x.txt")
     with pytest.raises(DocumentError, match=r"'.*b/x\.txt' is not under the root '.*a'"):
         discover([first, second], root=tmp_path / "a")
+
+
+def test_a_file_named_twice_is_one_document(tmp_path: Path) -> None:
+    path = _write(tmp_path, "a/x.txt")
+    sources = discover([tmp_path / "a", path, tmp_path / "a" / "." / "x.txt"], root=tmp_path)
+    assert [s.id for s in sources] == ["a/x.txt"]

@@ -186,10 +186,10 @@ def discover(
             raise DocumentError(
                 str(file), f"{str(file)!r} is not under the root {str(base)!r}"
             ) from error
-        source = Source(id=doc_id, path=str(file))
-        if sources.get(doc_id, source).path != source.path:
+        known = sources.get(doc_id)
+        if known is not None and os.path.realpath(known.path) != os.path.realpath(file):
             raise DocumentError(str(file), f"two files get the id {doc_id!r}: pass root= to tell")
-        sources[doc_id] = source
+        sources.setdefault(doc_id, Source(id=doc_id, path=str(file)))
     return sorted(sources.values(), key=lambda source: source.id)
 
 
