@@ -254,3 +254,13 @@ def test_a_missing_extra_is_named_with_both_install_commands(
         index(archive, tmp_path / "f.duckdb")
     assert "pip install 'hkpolicy[store]'" in str(caught.value)
     assert 'pip install -e ".[store]"' in str(caught.value)
+
+
+def test_a_notebook_shows_the_tables_and_their_rows(archive: Path, tmp_path: Path) -> None:
+    db = tmp_path / "facts.duckdb"
+    index(archive, db)
+    with open_facts(db) as facts:
+        html = facts._repr_html_()
+        shown = repr(facts)
+    assert "<td>money</td><td>3</td>" in html.replace("\n", "")
+    assert shown.startswith(f"Facts({str(db)!r}, documents=3, money=3, percentages=1")

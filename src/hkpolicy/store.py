@@ -933,6 +933,13 @@ class Facts:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def _repr_html_(self) -> str:
+        from ._html import html_table
+
+        return html_table(
+            ("table", "rows"), self.counts().items(), caption=f"hkpolicy facts store {self.path}"
+        )
+
     def __repr__(self) -> str:
         counts = self.counts()
         shown = ", ".join(f"{name}={count}" for name, count in counts.items() if count)
