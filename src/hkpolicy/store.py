@@ -19,8 +19,9 @@ How the work is split, and why:
   leaves the DECIMAL column NULL rather than being rounded.
 - Spans are character offsets into the document's text (``start``, ``end``, and ``text`` as it
   reads), as everywhere in hkpolicy.
-- Each batch is written in one transaction: a document's row appears together with its facts,
-  so a run stopped half-way leaves whole documents, and the next run carries on.
+- Results are written in transactions of up to :data:`WRITE_DOCUMENTS` documents: a document's
+  row appears together with its facts, so a run stopped half-way leaves whole documents, and
+  the next run carries on.
 """
 
 from __future__ import annotations
@@ -80,6 +81,10 @@ BATCH_BYTES = 1 << 18
 enough that queueing costs little, small enough that the progress bar moves."""
 MAX_BATCH_DOCUMENTS = 64
 """And at most this many documents, so a folder of tiny files still spreads over the workers."""
+WRITE_DOCUMENTS = 256
+"""Documents written to the store per transaction: DuckDB pays a fixed cost per INSERT and
+COMMIT, so the results of several batches are written together. A run stopped between two
+writes loses only the unwritten documents' work; the next run extracts them again."""
 PREFETCH_PER_WORKER = 2
 """Batches queued per worker beyond the one it runs (bounds memory, keeps workers busy)."""
 START_METHOD = "spawn"
@@ -669,9 +674,13 @@ def _prepare(connection: duckdb.DuckDBPyConnection, shown: str) -> None:
 
 
 def _write(
-    connection: duckdb.DuckDBPyConnection, packed: dict[str, bytes], replace: Sequence[str]
+    connection: duckdb.DuckDBPyConnection,
+    packed: Sequence[dict[str, bytes]],
+    replace: Sequence[str],
+    problems: Sequence[_Done] = (),
 ) -> None:
-    """One transaction: drop the old rows of ``replace``, insert every table's new rows."""
+    """One transaction: drop the old rows of ``replace``, insert every table's new rows (one
+    INSERT per table for all of ``packed``) and the ``problems`` of files not read."""
     pa = _require("pyarrow")
     connection.execute("BEGIN TRANSACTION")
     try:
@@ -682,11 +691,19 @@ def _write(
                 connection.execute(f"DELETE FROM {name} WHERE doc_id IN (SELECT doc_id FROM _gone)")
             connection.execute("DELETE FROM problems WHERE doc_id IN (SELECT doc_id FROM _gone)")
             connection.unregister("_gone")
-        for name, data in packed.items():
-            batch = pa.ipc.open_stream(data).read_all()
+        for name in TABLES:
+            streams = [pa.ipc.open_stream(part[name]).read_all() for part in packed if name in part]
+            if not streams:
+                continue
+            batch = pa.concat_tables(streams)
             connection.register("_batch", batch)
             connection.execute(f"INSERT INTO {name} SELECT * FROM _batch")
             connection.unregister("_batch")
+        if problems:
+            connection.executemany(
+                "INSERT INTO problems VALUES (?, ?, ?)",
+                [[d.path, d.doc_id, d.error] for d in problems],
+            )
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
@@ -733,6 +750,7 @@ def index(
                 "SELECT doc_id, file_sha256 || ':' || hkpolicy_version FROM documents"
             ).fetchall()
         )
+        failing = {row[0] for row in connection.execute("SELECT doc_id FROM problems").fetchall()}
         tasks: list[tuple[str, str, int]] = []
         unchanged = 0
         for source in sources:
@@ -746,15 +764,23 @@ def index(
         problems: list[tuple[str, str]] = []
         if progress is not None:
             progress(Progress(unchanged, total, 0, 0))
+        waiting: list[_Results] = []
+
+        def flush() -> None:
+            # Only documents the store already holds have rows to replace: a DELETE costs a
+            # scan of every table, which new documents need not pay.
+            done = [d for result in waiting for d in result.done]
+            stale = [d.doc_id for d in done if d.doc_id in known or d.doc_id in failing]
+            failed = [d for d in done if d.error is not None]
+            _write(connection, [result.packed for result in waiting], stale, failed)
+            waiting.clear()
+
         for result in _run(_batches(tasks, jobs), jobs):
+            waiting.append(result)
+            if sum(len(r.done) for r in waiting) >= WRITE_DOCUMENTS:
+                flush()
             ok = [d for d in result.done if d.error is None]
             failed = [d for d in result.done if d.error is not None]
-            _write(connection, result.packed, [d.doc_id for d in result.done])
-            if failed:
-                connection.executemany(
-                    "INSERT INTO problems VALUES (?, ?, ?)",
-                    [[d.path, d.doc_id, d.error] for d in failed],
-                )
             problems += [(d.path, str(d.error)) for d in failed]
             counts["extracted"] += len(ok)
             counts["replaced"] += sum(1 for d in ok if d.doc_id in known)
@@ -765,11 +791,13 @@ def index(
             if progress is not None:
                 done = unchanged + counts["done"]
                 progress(Progress(done, total, counts["bytes"], counts["facts"]))
+        if waiting:
+            flush()
         removed = 0
         if prune:
             missing = sorted(set(known) - {source.id for source in sources})
             if missing:
-                _write(connection, {}, missing)
+                _write(connection, [], missing)
             removed = len(missing)
     finally:
         connection.close()
@@ -799,7 +827,7 @@ def write_corpus(corpus: Corpus, db: str | os.PathLike[str]) -> Facts:
             one = document_rows(document, extraction, size=size)
             for name, table_rows in one.items():
                 rows[name] += table_rows
-        _write(connection, _pack(rows), [document.id for document in corpus.documents])
+        _write(connection, [_pack(rows)], [document.id for document in corpus.documents])
     finally:
         connection.close()
     return open_facts(db)
