@@ -29,7 +29,7 @@ CATALOG = "catalog.json"
 def digest_of(catalog: dict[str, Any]) -> str:
     content = {key: value for key, value in catalog.items() if key != "digest"}
     text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def read_catalog(directory: Path) -> dict[str, Any]:
@@ -126,6 +126,13 @@ def test_a_symlink_out_of_the_directory_is_refused(corpus_dir: Path) -> None:
     error = load_error(corpus_dir)
     assert error.file_name == "link.txt"
     assert "resolves outside" in str(error)
+
+
+def test_a_symlink_loop_is_refused(corpus_dir: Path) -> None:
+    (corpus_dir / "loop.txt").symlink_to(corpus_dir / "loop.txt")
+    add_entry(corpus_dir, "loop.txt", "0" * 64)
+    error = load_error(corpus_dir)
+    assert error.file_name == "loop.txt" and "cannot be resolved" in str(error)
 
 
 def test_a_symlinked_catalog_out_of_the_directory_is_refused(corpus_dir: Path) -> None:
@@ -295,6 +302,7 @@ MALFORMED: list[tuple[str, Edit, str]] = [
     ("duplicate file", repeat_entry(id="copy"), '"copy"'),
     ("duplicate entry", repeat_entry(), "repeats the id"),
     ("nested title", set_field("title", [[[["deep"]]]]), "deep"),
+    ("lone surrogate", set_field("author", "\udcff"), "lone surrogate"),
 ]
 
 
@@ -336,6 +344,11 @@ TOP_LEVEL: list[tuple[str, str, str]] = [
         "duplicate key 'documents'",
     ),
     ("NaN", '{"catalog_version": NaN, "documents": [], "digest": "%s"}', "NaN"),
+    (
+        "lone surrogate",
+        '{"catalog_version": 2, "description": "\\ud800", "documents": [], "digest": "%s"}',
+        "'description' must be a string of Unicode text",
+    ),
     ("not JSON", "{not json", "Expecting property name"),
     ("not UTF-8", "\udcff", "utf-8"),
     ("deep nesting", '{"documents": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),

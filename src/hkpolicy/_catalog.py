@@ -161,7 +161,12 @@ def _reject_constant(name: str) -> None:
 def _confined(directory: Path, name: str) -> Path:
     """``directory / name`` resolved, refused when it resolves outside ``directory`` (a symlink
     out, for example). ``directory`` is already resolved."""
-    resolved = (directory / name).resolve()
+    try:
+        resolved = (directory / name).resolve()
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
+        raise CorpusIntegrityError(
+            name, f"File {name!r} listed in {CATALOG_NAME} is a symlink that cannot be resolved"
+        ) from None
     if not resolved.is_relative_to(directory) or resolved == directory:
         raise CorpusIntegrityError(
             name, f"File {name!r} listed in {CATALOG_NAME} resolves outside {directory}"
@@ -351,8 +356,12 @@ def read_catalog(
             directory, f"'catalog_version' must be {CATALOG_VERSION}, got {_quote(version)}"
         )
     description = catalog.get("description")
-    if description is not None and not isinstance(description, str):
-        raise _malformed(directory, f"'description' must be a string, got {_quote(description)}")
+    if description is not None and (
+        not isinstance(description, str) or _SURROGATE_RE.search(description)
+    ):
+        raise _malformed(
+            directory, f"'description' must be a string of Unicode text, got {_quote(description)}"
+        )
     entries = _entries(directory, catalog)
     written = catalog.get("digest")
     if not isinstance(written, str) or not _SHA256_RE.fullmatch(written):

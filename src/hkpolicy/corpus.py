@@ -1,7 +1,9 @@
 """Documents and the corpus: :class:`Document`, :class:`Corpus` and :func:`load_corpus`.
 
-Owns reading a seed directory (the bundled ``seeds/`` or a copy of it anywhere on disk): the
-catalog, the byte-exact texts, their checksums, and each document's boilerplate spans.
+Owns turning a corpus directory (the bundled ``seeds/``, or any directory with a catalog) into
+documents: the byte-exact texts, their metadata and each document's boilerplate spans. Reading
+and checking the catalog, confined to its directory, is :mod:`hkpolicy._catalog`'s job;
+:func:`write_catalog` and :func:`catalog_digest` are re-exported here.
 
 The bundled seeds are found with :mod:`importlib.resources`: in a wheel they are package data
 under ``hkpolicy/_seeds``; in an editable install or a source checkout, where no copy is made, they
@@ -68,9 +70,12 @@ def __dir__() -> list[str]:
     return __all__
 
 
+# NOTE: keep in sync with the "digest" of seeds/catalog.json (`hkpolicy catalog seeds` prints
+# it; tests/test_corpus_loader_refuses.py checks the two agree).
 SEEDS_DIGEST = "db6e1757f5d4df7229f8b8b93223a042510c663588489fc71a6d9e44f8d5103e"
 """The digest of the bundled ``seeds/catalog.json`` (see :func:`catalog_digest`), pinned here so
 an installed catalog edited and resealed in place is still refused."""
+
 # How many institutions the summary lists, most mentioned first.
 TOP_INSTITUTIONS = 8
 
