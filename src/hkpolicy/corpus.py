@@ -3,7 +3,9 @@
 Owns turning a corpus directory (the bundled ``seeds/``, or any directory with a catalog) into
 documents: the byte-exact texts, their metadata and each document's boilerplate spans. Reading
 and checking the catalog, confined to its directory, is :mod:`hkpolicy._catalog`'s job;
-:func:`write_catalog` and :func:`catalog_digest` are re-exported here.
+:func:`write_catalog` and :func:`catalog_digest` are re-exported here. A folder of documents
+with no catalog (:meth:`Corpus.from_directory`, :meth:`Corpus.from_paths`) is found and read by
+:mod:`hkpolicy._sources`.
 
 The bundled seeds are found with :mod:`importlib.resources`: in a wheel they are package data
 under ``hkpolicy/_seeds``; in an editable install or a source checkout, where no copy is made, they
