@@ -57,6 +57,7 @@ AREA_MODULES = (
     "bench_tables",
     "bench_entities",
     "bench_adversarial",
+    "bench_documents",
 )
 SCALED = ("find_money", "find_percentages", "extract")  # timed at every scaling size
 SCALED_LARGEST = ("extract",)  # the only one timed at the largest size

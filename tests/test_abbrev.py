@@ -81,3 +81,16 @@ def test_never_raises_and_spans_are_exact(text: str) -> None:
     for a in find_abbreviations(text):
         assert text[a.short.start : a.short.end] == a.short.text
         assert text[a.long.start : a.long.end] == a.long.text
+
+
+def test_chinese_long_form_keeps_and_inside_the_name() -> None:
+    found = find_abbreviations("創新及科技局（創科局）負責政策")
+    assert [(a.long.text, a.short.text) for a in found] == [("創新及科技局", "創科局")]
+
+
+def test_chinese_stop_characters_match_the_entity_vocabulary() -> None:
+    from hkpolicy.abbrev import HAN_STOP_CHARS
+    from hkpolicy.entities import HAN_STOP_CHARS as ENTITY_STOP_CHARS
+
+    assert HAN_STOP_CHARS == ENTITY_STOP_CHARS
+    assert "及" not in HAN_STOP_CHARS

@@ -210,15 +210,34 @@ def test_a_layout_table_is_read_as_text_not_as_a_table() -> None:
     assert [c.text for c in table.header] == ["Scheme", "Projects"]
 
 
+def test_news_page_metadata_from_json_ld() -> None:
+    page = b"""<html lang="en-GB"><head><title>Site | Story</title>
+    <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+    "headline": "Fund backs 96 projects", "datePublished": "2024-03-02T08:00:00+08:00",
+    "author": [{"@type": "Person", "name": "A. Reporter"}],
+    "publisher": {"@type": "Organization", "name": "Daily Paper"}}</script>
+    <script type="application/ld+json">{not json</script></head>
+    <body><article><p>The Fund backs 96 projects.</p></article></body></html>"""
+    doc = load_document(page)
+    assert (doc.title, doc.published, doc.author, doc.publisher, doc.language) == (
+        "Fund backs 96 projects",
+        dt.date(2024, 3, 2),
+        "A. Reporter",
+        "Daily Paper",
+        "en",
+    )
+
+
 def test_html_from_a_file_path_and_charset(tmp_path: Path) -> None:
     page = tmp_path / "release.htm"
     page.write_bytes(
-        '<html><head><meta charset="big5"></head><body><p>科技券計劃</p></body></html>'.encode(
-            "big5"
-        )
+        # A page declared Big5 carries HKSCS characters (嘅), as Hong Kong pages do.
+        (
+            '<html><head><meta charset="big5"></head><body><p>科技券計劃嘅申請</p></body></html>'
+        ).encode("big5hkscs")
     )
     doc = load_document(page)
-    assert (doc.id, doc.text, doc.source) == ("release", "科技券計劃", str(page))
+    assert (doc.id, doc.text, doc.source) == ("release", "科技券計劃嘅申請", str(page))
 
 
 def test_html_with_no_main_content_is_a_typed_error() -> None:
@@ -453,6 +472,40 @@ def test_pdf_table_drawn_without_rules_is_read_as_an_aligned_table() -> None:
     assert [o.page for f in result.funding for o in doc.locate(f.span)] == [1, 1, 1]
 
 
+def test_running_headers_and_page_numbers_go_and_a_sentence_runs_over_the_page() -> None:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    body = [
+        ["Members are invited to note the following.", "The Government will set aside"],
+        ["HK$2 billion for the Innovation and Technology Fund in 2024-25."],
+        ["The Panel will be briefed in due course."],
+    ]
+    for number, lines in enumerate(body, 1):
+        page.setFont("Helvetica", 9)
+        page.drawString(72, 800, "LC Paper No. CB(1)12/24-25")
+        page.drawCentredString(297, 40, f"- {number} -")
+        page.setFont("Helvetica", 11)
+        for row, line in enumerate(lines):
+            page.drawString(72, 740 - 14 * row, line)
+        page.showPage()
+    page.save()
+    doc = load_document(buffer.getvalue())
+    assert doc.text == (
+        "Members are invited to note the following. The Government will set aside HK$2 billion "
+        "for the Innovation and Technology Fund in 2024-25.\n\n"
+        "The Panel will be briefed in due course."
+    )
+    assert doc.warnings == (
+        "running header or footer left out on 3 pages: 'LC Paper No. CB(#)#/#-#'",
+        "running header or footer left out on 3 pages: '- # -'",
+    )
+    (fact,) = doc.extract().funding
+    assert (fact.initiative, fact.amount.amount) == ("itf", Decimal("2000000000"))
+    assert [o.page for o in doc.locate(fact.span)] == [1, 2]  # one box on each page
+
+
 def test_blank_page_count_is_a_warning_not_an_error() -> None:
     from reportlab.pdfgen import canvas
 
@@ -561,3 +614,36 @@ def test_deeply_nested_and_wide_html_is_read_without_recursion_or_blow_up() -> N
     wide += b"<tr><td>Incu-Tech</td></tr></table></body></html>"
     (table,) = load_document(wide).extract().tables
     assert len(table.header) == 64  # MAX_COLSPAN: a hostile colspan builds a bounded row
+
+
+def test_html_sector_table_gives_sector_stats_traced_to_their_cells() -> None:
+    page = (
+        "<html><body><main><p>Adoption by sector in 2024.</p><table>"
+        "<tr><th>Industry</th><th>Adoption Rate (%)</th></tr>"
+        "<tr><td>Financial Services</td><td>58</td></tr>"
+        "<tr><td>Logistics</td><td>31</td></tr></table></main></body></html>"
+    )
+    doc = load_document(page.encode("utf-8"))
+    stats = doc.extract().sector_stats
+    assert [(s.sector, s.metric, s.value.value) for s in stats] == [
+        ("Financial Services", "Adoption Rate", Decimal("58")),
+        ("Logistics", "Adoption Rate", Decimal("31")),
+    ]
+    (origin,) = doc.locate(stats[1].span)
+    assert origin.element is not None and origin.element.endswith(
+        "tr:nth-child(3) > td:nth-child(2)"
+    )
+    assert element_text(page, origin.element) == "31"
+
+
+@pytest.mark.parametrize("kind", ["html", "pdf"])
+def test_origins_are_sorted_disjoint_and_inside_the_text(
+    kind: str, release: Document, paper: Document
+) -> None:
+    doc = release if kind == "html" else paper
+    assert doc.origins
+    previous_end = 0
+    for origin in doc.origins:
+        assert previous_end <= origin.start < origin.end <= len(doc.text)
+        assert doc.text[origin.start : origin.end].strip() == doc.text[origin.start : origin.end]
+        previous_end = origin.end

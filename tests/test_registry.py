@@ -18,8 +18,8 @@ INITIATIVE_FIELDS = set(Initiative.model_fields) - {"mentions", "registered", "t
 
 def test_counts() -> None:
     registry = load_registry()
-    assert len(registry.institutions) >= 120
-    assert len(registry.initiatives) >= 50
+    assert len(registry.institutions) >= 250
+    assert len(registry.initiatives) >= 120
 
 
 def test_rows_use_only_documented_fields() -> None:
@@ -43,6 +43,10 @@ def test_parents_and_owners_exist() -> None:
     for initiative in registry.initiatives:
         if initiative.owner is not None:
             assert isinstance(registry.get(initiative.owner), Institution), initiative.id
+        if initiative.parent is not None:
+            assert isinstance(registry.get(initiative.parent), Initiative), initiative.id
+        if initiative.end_year is not None:
+            assert initiative.start_year is None or initiative.start_year <= initiative.end_year
 
 
 def test_rename_links_point_both_ways() -> None:
@@ -73,6 +77,56 @@ def test_every_entry_has_both_languages_or_says_why_not() -> None:
     registry = load_registry()
     missing = [e.id for e in (*registry.institutions, *registry.initiatives) if not e.name_zh]
     assert len(missing) < 25, missing
+
+
+def test_every_chinese_name_has_its_simplified_form() -> None:
+    for entity in (*load_registry().institutions, *load_registry().initiatives):
+        assert bool(entity.name_zh) == bool(entity.name_zh_hans), entity.id
+
+
+def test_simplified_data_is_what_opencc_generates() -> None:
+    pytest.importorskip("opencc", reason="OpenCC comes with the test extra")
+    from hkpolicy.entities import hans_build
+
+    convert = hans_build.converter()
+    stored = files("hkpolicy.data").joinpath("registry.json").read_text(encoding="utf-8")
+    assert hans_build.registry_text(hans_build.with_simplified(RAW, convert)) == stored
+    chars = files("hkpolicy.data").joinpath("hans_chars.json").read_text(encoding="utf-8")
+    assert hans_build.hans_chars_text(hans_build.hans_chars(RAW, convert)) == chars
+    assert convert("創新及科技基金") == "创新及科技基金"
+
+
+def _registered_forms() -> list[tuple[str, str, str]]:
+    rows = []
+    for entity in (*load_registry().institutions, *load_registry().initiatives):
+        names = [entity.name, entity.name_zh, entity.name_zh_hans, entity.acronym]
+        names += [*entity.aliases, *entity.aliases_zh_hans]
+        rows += [(entity.id, name, _sentence(name)) for name in names if name]
+    return rows
+
+
+def _sentence(name: str) -> str:
+    if any("\u4e00" <= ch <= "\u9fff" for ch in name):
+        return f"據報，{name}今日公布最新安排。"
+    return f"On Monday, {name} announced new arrangements."
+
+
+@pytest.mark.parametrize(("entity_id", "name", "sentence"), _registered_forms())
+def test_every_registered_name_is_recognised_in_a_sentence(
+    entity_id: str, name: str, sentence: str
+) -> None:
+    from hkpolicy.entities import find_initiatives, find_institutions
+
+    registry = load_registry()
+    if registry.domain(entity_id) == "institution":
+        found = find_institutions(sentence)
+        if registry.institution(entity_id).kind == "government":
+            assert found == [], name  # governments are not reported (docs/registry.md)
+            return
+    else:
+        found = find_initiatives(sentence)
+    start = sentence.index(name.removeprefix("The ").removeprefix("the "))
+    assert [(m.id, m.span.start) for m in found] == [(entity_id, start)], name
 
 
 def test_no_surface_form_names_two_entities() -> None:
@@ -176,3 +230,18 @@ def test_registry_is_loaded_once_and_lazily() -> None:
     code = "import sys, hkpolicy; print('hkpolicy.abbrev' in sys.modules, 'regex' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split()[0] == "False"
+
+
+def test_a_users_chinese_name_is_found_in_simplified_text_too() -> None:
+    from hkpolicy.entities import find_institutions
+
+    registry = load_registry().extended(
+        {"institutions": [{"id": "hkdii", "name": "Hong Kong Digital Innovation Institute",
+                           "name_zh": "香港數碼創新研究院"}]}
+    )  # fmt: skip
+    # the guess converts the characters the registry's own names use (數, 碼, 創 here)
+    found = find_institutions("香港数码创新研究院与香港數碼創新研究院", registry=registry)
+    assert [(m.id, m.span.text, m.match) for m in found] == [
+        ("hkdii", "香港数码创新研究院", "name_zh_hans"),
+        ("hkdii", "香港數碼創新研究院", "name_zh"),
+    ]

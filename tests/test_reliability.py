@@ -781,6 +781,8 @@ def test_model_validation_errors_name_the_field(
         hk.ParseError("Invalid date: 'x'", "x", (0, 1), hint="expected a date"),
         hk.UnknownCurrencyError("XYZ", "Unknown currency: 'XYZ'"),
         hk.CorpusIntegrityError("a.txt", "changed", expected_sha256="0" * 64, actual_sha256=None),
+        hk.DocumentError("a.pdf", "'a.pdf' is an encrypted PDF: pass password= to read it"),
+        hk.MissingExtraError("pdf", "pdfplumber", "Reading PDF"),
         hk.AmountOverflowError("1E+999999999", 1000),
     ],
     ids=lambda e: type(e).__name__,
@@ -799,6 +801,8 @@ def test_every_public_error_class_is_covered_by_the_pickle_test() -> None:
         "ParseError",
         "UnknownCurrencyError",
         "CorpusIntegrityError",
+        "DocumentError",
+        "MissingExtraError",
         "AmountOverflowError",
     }
 
@@ -927,6 +931,10 @@ def _instances() -> dict[str, list[BaseModel]]:
     add(hk.find_dates(text, published=__import__("datetime").date(2024, 3, 1)))
     add(hk.find_dates("within the next two years"))
     add(extract(text))
+    # Where a loaded HTML or PDF document's characters came from (the loaders' own tests build
+    # such documents from real pages and papers).
+    add(hk.Origin(start=0, end=5, element="html > body:nth-child(2) > p:nth-child(1)", offset=3))
+    add(hk.Origin(start=5, end=9, page=2, bbox=(71.99, 80.5, 288.01, 91.25)))
     return found
 
 

@@ -96,64 +96,6 @@ def test_dollar_digit_run_is_every_amount() -> None:
     ]
 
 
-# --- Funding: the purpose shortcut --------------------------------------------------------------
-
-# Words with no purpose cue in them, and the cues, placed right before or after the amount.
-NEUTRAL_PIECES = [
-    "the ", "a ", "of ", "AI ", "research ", "projects", ", ", "; ", ", and ", ". ", "\n", "  ",
-    "(", ")", "2025 ", "in ", "\u3000", "\x1c", "For ", "WITH ",
-]  # fmt: skip
-BEFORE_AMOUNT = [
-    "backed by ", "funded by ", "worth ", "totalling ", "with ", "with\n", "", "to ", "for ",
-]  # fmt: skip
-AFTER_AMOUNT = [
-    " for ", " to support ", " to fund ", " towards ", " allocates", " directs", "", ".", " to ",
-]  # fmt: skip
-AMOUNT = "HK$5 million"
-
-
-@st.composite
-def around_an_amount(draw: st.DrawFn) -> tuple[str, int, int]:
-    """A text with an amount in it, and the amount's start and end."""
-    before = "".join(draw(st.lists(st.sampled_from(NEUTRAL_PIECES), max_size=6)))
-    before += draw(st.sampled_from(BEFORE_AMOUNT))
-    after = draw(st.sampled_from(AFTER_AMOUNT))
-    after += "".join(draw(st.lists(st.sampled_from(NEUTRAL_PIECES), max_size=6)))
-    return before + AMOUNT + after, len(before), len(before) + len(AMOUNT)
-
-
-def _case(before: str, after: str = "") -> tuple[str, int, int]:
-    return before + AMOUNT + after, len(before), len(before) + len(AMOUNT)
-
-
-@settings(max_examples=1000, deadline=None)
-@given(around_an_amount())
-@example(_case("the AI research with "))  # each of these has a purpose (checked by hand)
-@example(_case("the AI backed by "))
-@example(_case("a fund worth\n"))
-@example(_case("the AI totalling "))
-@example(_case("", " to support the research"))
-def test_no_purpose_where_the_shortcut_says_none(case: tuple[str, int, int]) -> None:
-    text, start, end = case
-    sentences = SentenceIndex(text)
-    index = sentences.index_of(start)
-    if index is None or facts._may_state_purpose(text, sentences.bounds[index], start, end):
-        return
-    sentence = sentences.bounds[index]
-    clause = facts._clause(text, sentence, start)
-    for bounds in (sentence, clause):
-        assert facts._purpose(text, bounds, (start, end)) is None, (text, bounds)
-
-
-def test_the_hand_checked_cases_state_a_purpose() -> None:
-    # The @example cases above must hold a purpose, or they test nothing.
-    for before, after in [("the AI research with ", ""), ("the AI backed by ", "")]:
-        text, start, end = _case(before, after)
-        assert facts._purpose(text, (0, len(text)), (start, end)) is not None
-    text, start, end = _case("", " to support the research")
-    assert facts._purpose(text, (0, len(text)), (start, end)) == "the research"
-
-
 # --- percentages: the cue shortcuts ---------------------------------------------------------------
 
 CUE_PIECES = [

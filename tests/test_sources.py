@@ -7,25 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from hkpolicy._sources import detect_language, discover, walk_directory
+from hkpolicy._sources import discover, walk_directory
 from hkpolicy.corpus import Corpus
 from hkpolicy.errors import CorpusIntegrityError, DocumentError
-
-LANGUAGE_EXAMPLES = [
-    ("The Fund has HK$10 billion for start-ups.", "en", "English prose"),
-    ("數碼港的初創企業獲得資助。", "zh-Hant", "Traditional characters 碼 業 資"),
-    ("数码港的初创企业获得资助。", "zh-Hans", "Simplified characters 码 业 资"),
-    ("The 創科 Fund has HK$10 billion for start-ups.", "en", "a Chinese name in English"),
-    ("政府為AI發展撥款10億元。", "zh-Hant", "a Latin acronym in Chinese"),
-    ("", "en", "no letters at all"),
-]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected", "reason"), LANGUAGE_EXAMPLES, ids=[e[0][:16] for e in LANGUAGE_EXAMPLES]
-)
-def test_language_is_detected_from_the_script(text: str, expected: str, reason: str) -> None:
-    assert detect_language(text) == expected, reason
 
 
 def _write(folder: Path, relative: str, text: str = "The Fund has HK$1 million.") -> Path:

@@ -22,6 +22,7 @@ import regex
 from .spans import Qualifier
 
 __all__ = [
+    "ATTACHED_CUES",
     "BARE",
     "CJK_CURRENCY_WORDS",
     "CJK_MINOR_UNITS",
@@ -29,9 +30,17 @@ __all__ = [
     "CODES",
     "COUNTERS",
     "COUNT_WORDS_BEFORE",
+    "CUE_NOT_AFTER",
     "EN_CURRENCY_WORDS",
     "EN_MINOR_UNITS",
     "EN_NUMBER_WORDS",
+    "FAR_CUE_AMOUNT_NOUNS_ZH",
+    "FAR_CUE_GAP_START_ZH",
+    "FAR_CUE_LINKS",
+    "FAR_CUE_WINDOW_EN",
+    "FAR_CUE_WINDOW_ZH",
+    "FAR_QUALIFIER_CUES",
+    "LOOSE_SYMBOL_PREFIXES",
     "MONEY_SCALES",
     "PATTERNS",
     "PER_WORDS",
@@ -40,8 +49,10 @@ __all__ = [
     "PRE_WINDOW",
     "QUALIFIER_CUES",
     "REGEX_TIMEOUT",
+    "ROUND_FIGURE_CUES",
     "SYMBOLS",
     "TIMEOUT_SECONDS_PER_MCHAR",
+    "UNIT_SCALES",
     "YEN",
     "YUAN_LOCAL",
     "Patterns",
@@ -94,10 +105,33 @@ SYMBOLS: dict[str, str] = {
     "¥": YEN, "￥": YEN,
     "$": BARE,
 }  # fmt: skip
-# Letter prefixes of "X$" symbols, as patterns: these may be any case and take a space before
-# the $ ("hk $", "u.s $"); the short ones must be upper case and attached ("a $5 fee" is bare).
-SYMBOL_LETTERS = r"HK|U\.?S\.?D?"
-SYMBOL_LETTERS_STRICT = r"SG|NT|MOP|AU|CA|S|A|C"
+# Letter prefixes of "X$" symbols that may be written in any case, with dots, and with a space
+# before the $ ("hk $", "u.s $", "U.S.D$"); every other prefix in SYMBOLS must be upper case and
+# attached ("a $5 fee" is bare, "A$5" is Australian). Both lists of prefixes, before and after
+# the number, are derived from SYMBOLS (see _symbol_pattern).
+LOOSE_SYMBOL_PREFIXES = frozenset({"HK", "US", "USD"})
+
+
+def _dollar_prefixes() -> list[str]:
+    return sorted(
+        {k[:-1] for k in SYMBOLS if k.endswith("$") and len(k) > 1}, key=lambda p: (-len(p), p)
+    )
+
+
+def _symbol_pattern(*, after_number: bool) -> str:
+    """Any key of SYMBOLS as written in text. After a number a "$" must not start the next
+    amount ("$5$6" is two amounts)."""
+    loose = [p for p in _dollar_prefixes() if p in LOOSE_SYMBOL_PREFIXES]
+    strict = [p for p in _dollar_prefixes() if p not in LOOSE_SYMBOL_PREFIXES]
+    loose_re = "|".join(r"\.?".join(regex.escape(ch) for ch in p) + r"\.?" for p in loose)
+    strict_re = "|".join(regex.escape(p) for p in strict)
+    signs = "".join(sorted(k for k in SYMBOLS if len(k) == 1 and k != "$"))
+    dollar = r"\$(?!\s?\d)" if after_number else r"\$"
+    return (
+        rf"(?:(?<![A-Za-z])(?:(?:{loose_re})\s?{dollar}|(?-i:{strict_re}){dollar})"
+        rf"|[{regex.escape(signs)}]|{dollar})"
+    )
+
 
 # ISO codes (and RMB) read before or after a number: "HKD 200m", "115USD", "RMB1.5 billion".
 CODES: dict[str, str] = {
@@ -152,37 +186,110 @@ MONEY_SCALES: dict[str, int] = {
 }  # fmt: skip
 SINGLE_LETTER_SCALES = frozenset({"k", "m", "b"})
 
-# Qualifier cues before an amount, lower case. Chinese cues may stand up to two characters
-# before the amount (最高可獲, 上限為).
+# Scales as a unit names them, in a table header or beside it: "HK$ million", "(HK$'000)",
+# "港幣百萬元", "(億元)". NOTE: tables.SCALE_UNITS is this table; read_unit in money reads it.
+UNIT_SCALES: dict[str, int] = {
+    **MONEY_SCALES,
+    "thousands": 10**3, "'000": 10**3, "’000": 10**3, "000": 10**3,
+    "'000,000": 10**6, "’000,000": 10**6, "十億": 10**9, "十亿": 10**9,
+}  # fmt: skip
+
+# Qualifier cues before an amount, lower case. A cue may stand a little before the amount: an
+# English cue directly ("up to HK$"), a Chinese one up to two Han characters before it (最高可獲,
+# 上限為), except the ATTACHED_CUES (checked in money). Negated forms are cues of their own
+# (不多於 is not 多於).
 QUALIFIER_CUES: dict[str, Qualifier] = {
     "more than": Qualifier.MORE_THAN, "over": Qualifier.MORE_THAN,
     "exceeding": Qualifier.MORE_THAN, "in excess of": Qualifier.MORE_THAN,
-    "above": Qualifier.MORE_THAN, "超過": Qualifier.MORE_THAN, "超过": Qualifier.MORE_THAN,
-    "逾": Qualifier.MORE_THAN, "多於": Qualifier.MORE_THAN,
+    "above": Qualifier.MORE_THAN, "upwards of": Qualifier.MORE_THAN,
+    "超過": Qualifier.MORE_THAN, "超过": Qualifier.MORE_THAN, "逾": Qualifier.MORE_THAN,
+    "多於": Qualifier.MORE_THAN, "多于": Qualifier.MORE_THAN,
+    "高於": Qualifier.MORE_THAN, "高于": Qualifier.MORE_THAN,
+    "過": Qualifier.MORE_THAN, "过": Qualifier.MORE_THAN,
     "up to": Qualifier.UP_TO, "a maximum of": Qualifier.UP_TO, "maximum of": Qualifier.UP_TO,
     "maximum": Qualifier.UP_TO, "a ceiling of": Qualifier.UP_TO, "ceiling of": Qualifier.UP_TO,
-    "capped at": Qualifier.UP_TO, "as much as": Qualifier.UP_TO, "最高": Qualifier.UP_TO,
-    "上限": Qualifier.UP_TO, "高達": Qualifier.UP_TO, "高达": Qualifier.UP_TO,
+    "a cap of": Qualifier.UP_TO, "capped at": Qualifier.UP_TO, "as much as": Qualifier.UP_TO,
+    "as high as": Qualifier.UP_TO, "at most": Qualifier.UP_TO, "no more than": Qualifier.UP_TO,
+    "not more than": Qualifier.UP_TO, "not exceeding": Qualifier.UP_TO,
+    "not to exceed": Qualifier.UP_TO,
+    "最高": Qualifier.UP_TO, "最多": Qualifier.UP_TO, "上限": Qualifier.UP_TO,
+    "高達": Qualifier.UP_TO, "高达": Qualifier.UP_TO, "不多於": Qualifier.UP_TO,
+    "不多于": Qualifier.UP_TO, "不超過": Qualifier.UP_TO, "不超过": Qualifier.UP_TO,
+    "不高於": Qualifier.UP_TO, "不高于": Qualifier.UP_TO,
     "at least": Qualifier.AT_LEAST, "not less than": Qualifier.AT_LEAST,
     "no less than": Qualifier.AT_LEAST, "a minimum of": Qualifier.AT_LEAST,
     "minimum of": Qualifier.AT_LEAST, "minimum": Qualifier.AT_LEAST,
     "不少於": Qualifier.AT_LEAST, "不少于": Qualifier.AT_LEAST, "低至": Qualifier.AT_LEAST,
-    "至少": Qualifier.AT_LEAST,
+    "不低於": Qualifier.AT_LEAST, "不低于": Qualifier.AT_LEAST,
+    "至少": Qualifier.AT_LEAST, "最少": Qualifier.AT_LEAST,
     "about": Qualifier.APPROXIMATELY, "around": Qualifier.APPROXIMATELY,
     "approximately": Qualifier.APPROXIMATELY, "approx.": Qualifier.APPROXIMATELY,
     "nearly": Qualifier.APPROXIMATELY, "some": Qualifier.APPROXIMATELY,
     "roughly": Qualifier.APPROXIMATELY, "almost": Qualifier.APPROXIMATELY,
+    "circa": Qualifier.APPROXIMATELY, "close to": Qualifier.APPROXIMATELY,
+    "an estimated": Qualifier.APPROXIMATELY, "estimated": Qualifier.APPROXIMATELY,
+    "estimated at": Qualifier.APPROXIMATELY,
     "~": Qualifier.APPROXIMATELY, "約": Qualifier.APPROXIMATELY, "约": Qualifier.APPROXIMATELY,
     "大約": Qualifier.APPROXIMATELY, "大约": Qualifier.APPROXIMATELY,
+    "接近": Qualifier.APPROXIMATELY, "將近": Qualifier.APPROXIMATELY,
+    "将近": Qualifier.APPROXIMATELY, "近": Qualifier.APPROXIMATELY,
     "less than": Qualifier.LESS_THAN, "under": Qualifier.LESS_THAN, "below": Qualifier.LESS_THAN,
     "少於": Qualifier.LESS_THAN, "少于": Qualifier.LESS_THAN, "不足": Qualifier.LESS_THAN,
+    "低於": Qualifier.LESS_THAN, "低于": Qualifier.LESS_THAN, "不到": Qualifier.LESS_THAN,
     "between": Qualifier.RANGE,
 }  # fmt: skip
 
-# Qualifier cues after an amount.
+# Single-character Chinese cues that count only right before the amount (近5億元, 過百億元):
+# with a gap they would read 近日 or 通過 as a cue.
+ATTACHED_CUES = frozenset({"近", "過", "过"})
+# Cues that count only before a round figure, one that starts with its scale (過百億元, 過千萬):
+# elsewhere 過 marks a past action (投資過5億元, "has invested").
+ROUND_FIGURE_CUES = frozenset({"過", "过"})
+
+# Characters that, just before a Chinese cue, make it part of another word: 合約 (contract),
+# 通過 (pass), 最近 (recent), 調低至 (lowered to: a new value, not a floor).
+CUE_NOT_AFTER: dict[str, str] = {
+    "約": "合簽條預公契節制", "约": "合签条预公契节制",
+    "近": "最附將接鄰邻靠", "過": "通透經不超錯度跨越難", "过": "通透经不超错度跨越难",
+    "低至": "調调降減减",
+}  # fmt: skip
+
+# Qualifier cues that may stand several words before the amount, in the same clause, when no
+# other amount comes between: "a maximum subsidy of $200,000", "the funding ceiling per project
+# under the programme to HK$2 million", 最高資助額為50萬元, 資助額上限為每家企業2億港元. An
+# English gap must end with one of FAR_CUE_LINKS ("of", "to", "at", "is"), so the cue governs
+# the amount; a Chinese gap is at most FAR_CUE_WINDOW_ZH characters.
+FAR_QUALIFIER_CUES: dict[str, Qualifier] = {
+    "maximum": Qualifier.UP_TO, "ceiling": Qualifier.UP_TO, "cap": Qualifier.UP_TO,
+    "capped": Qualifier.UP_TO, "minimum": Qualifier.AT_LEAST,
+    "最高": Qualifier.UP_TO, "最多": Qualifier.UP_TO, "上限": Qualifier.UP_TO,
+    "不超過": Qualifier.UP_TO, "不超过": Qualifier.UP_TO, "不多於": Qualifier.UP_TO,
+    "不多于": Qualifier.UP_TO, "最少": Qualifier.AT_LEAST, "至少": Qualifier.AT_LEAST,
+    "不少於": Qualifier.AT_LEAST, "不少于": Qualifier.AT_LEAST,
+}  # fmt: skip
+# ("up to" and "at least" are no far cues: away from the amount they are adverbs, as in "at
+# least for now the scheme offers grants of $50,000".) A Chinese gap must name what the amount
+# is (FAR_CUE_AMOUNT_NOUNS_ZH: 最高資助額為開支的一半或800萬元) or start with a verb or particle
+# that ties the cue to it (FAR_CUE_GAP_START_ZH: 上限為每間企業2億元, 最多可獲) and hold no 的;
+# otherwise the cue is an adjective in a name or noun phrase (最高法院, 最多人申請的計劃).
+FAR_CUE_AMOUNT_NOUNS_ZH = (
+    "額", "额", "資助", "资助", "開支", "开支", "支出", "成本", "費用", "费用", "津貼", "津贴",
+    "補貼", "补贴", "資金", "资金",
+)  # fmt: skip
+FAR_CUE_GAP_START_ZH = frozenset("可為为是獲获達达至到只僅仅亦也均每將将會会須须需要自能")
+FAR_CUE_LINKS = ("of", "to", "at", "is", "was", "be", "are", "were", "reach", "reaching")
+# Characters searched before an amount for a far cue (English, Chinese).
+FAR_CUE_WINDOW_EN = 120
+FAR_CUE_WINDOW_ZH = 24
+
+# Qualifier cues after an amount. 以上 alone is "over" (more_than); 及以上/或以上 ("and above")
+# include the amount (at_least).
 POST_QUALIFIER_CUES: dict[str, Qualifier] = {
-    "or more": Qualifier.AT_LEAST, "or above": Qualifier.AT_LEAST, "以上": Qualifier.AT_LEAST,
-    "or less": Qualifier.UP_TO, "以下": Qualifier.UP_TO, "左右": Qualifier.APPROXIMATELY,
+    "or more": Qualifier.AT_LEAST, "or above": Qualifier.AT_LEAST,
+    "and above": Qualifier.AT_LEAST, "or less": Qualifier.UP_TO, "or below": Qualifier.UP_TO,
+    "以上": Qualifier.MORE_THAN, "及以上": Qualifier.AT_LEAST, "或以上": Qualifier.AT_LEAST,
+    "以下": Qualifier.UP_TO, "及以下": Qualifier.UP_TO, "或以下": Qualifier.UP_TO,
+    "左右": Qualifier.APPROXIMATELY,
 }  # fmt: skip
 
 # Period words: after the amount ("a year", "per month", "/mo") or before it ("annual", 每年).
@@ -214,10 +321,12 @@ CJK_MINOR_UNITS: dict[str, str] = {
 
 # Counters (classifiers) and measure words. After an Arabic number with a Chinese scale and no
 # currency ("100億張相片", "5,000萬人次", "300萬股") they make it a count, not money. Each entry
-# is a regex fragment, so a word that also starts a currency name can say so: 人 is not 人民幣,
-# 台 is not 台幣. (Amounts with a written currency keep the shorter not_money_after list.)
+# is a regex fragment, so a word that also starts a currency name or another word can say so:
+# 人 is not 人民幣, 台 is not 台幣, 項 is not 項目 ("a 10億 project" is money). (Amounts with a
+# written currency keep the shorter not_money_after list.)
 COUNTERS: tuple[str, ...] = (
-    "张", "張", r"人(?!民)", "名", "間", "间", "家", "項", "项", "年", "個", "个", "隻", "只",
+    "张", "張", r"人(?!民)", "名", "間", "间", "家", r"項(?!目)", r"项(?!目)", "年", "個", "个",
+    "隻", "只",
     "部", "次", "倍", "宗", "架", "輛", "辆", "本", "件", "戶", "户", r"台(?![幣币])", "份",
     "位", "條", "条", "座", "所", "棵", "頭", "头", "股", "艘", "幢", "棟", "栋", "層", "层",
     "歲", "岁", "篇", "批", "粒", "枝", "盒", "瓶", "噸", "吨", "公里", "公斤", "公頃",
@@ -302,6 +411,11 @@ class Patterns:
     """A counter after a number with a Chinese scale and no currency ("100億張"): a count."""
     currency: regex.Pattern[str]
     """Any currency symbol, code or word, anywhere (for detect_currency)."""
+    far_cue: regex.Pattern[str]
+    """A FAR_QUALIFIER_CUES cue, searched in a bounded window before an amount."""
+    unit: regex.Pattern[str]
+    """Fully matched against a unit as headers write it: [currency] [scale] [currency]
+    ("HK$ million", "百萬港元", "港幣百萬元", "人民幣億元", "$'000")."""
     pre_reversed: regex.Pattern[str]
     """``pre`` compiled to match backwards, leftmost-longest (POSIX): its search, anchored at
     the window's end, gives at once the leftmost start of a match, where ``pre`` is then
@@ -323,15 +437,14 @@ class Patterns:
 def compile_patterns() -> Patterns:
     """Compile the tables above into :class:`Patterns`."""
     i = regex.IGNORECASE | regex.VERBOSE
-    symbol = (
-        rf"(?:(?<![A-Za-z])(?:(?:{SYMBOL_LETTERS})\s?\$|(?-i:{SYMBOL_LETTERS_STRICT})\$)"
-        r"|[€£¥￥円$])"
-    )
+    symbol = _symbol_pattern(after_number=False)
     code = rf"(?<![A-Za-z])(?:{_alternation(CODES)})(?![A-Za-z])"
     cjk_cur = _alternation(CJK_CURRENCY_WORDS)
     en_cur = rf"(?<![A-Za-z])(?:{_en_words(EN_CURRENCY_WORDS)})(?![A-Za-z])"
     cues_en = [c for c in QUALIFIER_CUES if c.isascii() and c[0].isalpha()]
     cues_cjk = [c for c in QUALIFIER_CUES if not c.isascii()]
+    post_cues_en = [c for c in POST_QUALIFIER_CUES if c.isascii()]
+    post_cues_cjk = [c for c in POST_QUALIFIER_CUES if not c.isascii()]
     long_scales = [s for s in MONEY_SCALES if s not in SINGLE_LETTER_SCALES]
     en_scales = [s for s in long_scales if s.isascii()]
     cjk_scales = [s for s in long_scales if not s.isascii()]
@@ -349,8 +462,24 @@ def compile_patterns() -> Patterns:
             (?:(?P<cur>{symbol}|{code}|{cjk_cur})\s*:?\s*)?                 # "US$:12.99"
             \Z
             """
+    unit_scales = _alternation(UNIT_SCALES)
+    unit_cur = rf"{symbol}|{code}|{en_cur}|{cjk_cur}"
+    far_en = [c for c in FAR_QUALIFIER_CUES if c.isascii()]
+    far_cjk = [c for c in FAR_QUALIFIER_CUES if not c.isascii()]
     return Patterns(
         currency=regex.compile(any_currency, regex.IGNORECASE),
+        far_cue=regex.compile(
+            rf"(?<![A-Za-z])(?:{_en_words(far_en)})(?![A-Za-z])|{_alternation(far_cjk)}",
+            regex.IGNORECASE,
+        ),
+        unit=regex.compile(
+            rf"""
+            \s*(?P<cur>{unit_cur})?                       # "HK$", 港幣
+            \s*(?P<scale>{unit_scales})?                  # "million", 百萬, "'000"
+            \s*(?P<cur2>{unit_cur})?\s*                   # 元, 港元, "HK$"
+            """,
+            i,
+        ),
         # Possessive throughout: a run is consumed once and never re-entered (linear).
         number=regex.compile(
             rf"""
@@ -390,11 +519,11 @@ def compile_patterns() -> Patterns:
                        |\s?(?:{_alternation(cjk_scales)})))?
             (?:(?P<cur_gap>\s*-?\s*)
                (?P<cur>(?<![A-Za-z])M(?=USD|EUR|GBP|HKD)(?:USD|EUR|GBP|HKD)
-                      |{code}(?!\d)|{en_cur}|{cjk_cur}             # "USD50" is a prefix
-                      |[€£円¥￥]|(?:NT|HK|US|S|MOP)?\$(?!\s?\d)))?
+                      |{_symbol_pattern(after_number=True)}        # before codes: "MOP$"
+                      |{code}(?!\d)|{en_cur}|{cjk_cur}))?          # "USD50" is a prefix
             (?P<scale2>\s?(?:{_alternation(en_scales)})(?![A-Za-z]))?
-            (?:\s*(?P<postcue>(?<![A-Za-z])(?:or\s+more|or\s+above|or\s+less)(?![A-Za-z])
-                               |以上|以下|左右))?
+            (?:\s*(?P<postcue>(?<![A-Za-z])(?:{_en_words(post_cues_en)})(?![A-Za-z])
+                               |{_alternation(post_cues_cjk)}))?
             (?:\s*(?P<per>(?<![A-Za-z])(?:{_en_words(per_after)})
                           (?![A-Za-z])(?!\s+(?:earlier|ago|before|later|after|on|from|to))))?
             """,
@@ -417,7 +546,7 @@ def compile_patterns() -> Patterns:
         ),
         # NOTE: keep in sync with not_money_first below (the first character of each branch).
         not_money_after=regex.compile(
-            r"\s*(?:%|％|(?:per\s*cent|percent)(?![A-Za-z])|個百分點|张|張|人(?!民)|名|間|家|項|年|個|个|隻|部|次|倍|宗|架|輛|本|件|戶|户)",
+            r"\s*(?:%|％|(?:per\s*cent|percent)(?![A-Za-z])|個百分點|张|張|人(?!民)|名|間|家|項(?!目)|项(?!目)|年|個|个|隻|部|次|倍|宗|架|輛|本|件|戶|户)",
             regex.IGNORECASE,
         ),
         count_after=regex.compile(rf"\s*(?:{'|'.join(COUNTERS)})"),
@@ -437,16 +566,12 @@ def compile_patterns() -> Patterns:
                 *PER_WORDS,
                 *POST_QUALIFIER_CUES,
                 *(f"m{code}" for code in ("usd", "eur", "gbp", "hkd")),
-                "nt$",
-                "hk$",
-                "us$",
-                "s$",
-                "mop$",
+                *(f"{prefix.lower()}$" for prefix in _dollar_prefixes()),
             ]
             if regex.search("[a-z]", phrase.lower())
         ),
         # NOTE: keep in sync with not_money_after above.
-        not_money_first=frozenset("%％pP個张張人名間家項年个隻部次倍宗架輛本件戶户"),
+        not_money_first=frozenset("%％pP個张張人名間家項项年个隻部次倍宗架輛本件戶户"),
         pre_final_words=frozenset(
             [c.split()[-1].rstrip(".") for c in cues_en] + [code.lower() for code in CODES]
         ),

@@ -57,13 +57,14 @@ QUALIFIERS_BEFORE_ZH: dict[str, Qualifier] = {
     "不到": Qualifier.LESS_THAN,
 }  # fmt: skip
 
-# Qualifier cues written after the number ("80%+", "80% or more", 八成以上, 42%左右).
+# Qualifier cues written after the number ("80%+", "80% or more", 八成以上, 42%左右). As for
+# money (_money_patterns.POST_QUALIFIER_CUES), 以上 alone is "over"; 或以上/及以上 include it.
 QUALIFIERS_AFTER: dict[str, Qualifier] = {
     "+": Qualifier.AT_LEAST,
     "or more": Qualifier.AT_LEAST, "or above": Qualifier.AT_LEAST,
     "or higher": Qualifier.AT_LEAST, "and above": Qualifier.AT_LEAST,
     "or less": Qualifier.UP_TO, "or below": Qualifier.UP_TO, "or lower": Qualifier.UP_TO,
-    "以上": Qualifier.AT_LEAST, "或以上": Qualifier.AT_LEAST,
+    "以上": Qualifier.MORE_THAN, "或以上": Qualifier.AT_LEAST, "及以上": Qualifier.AT_LEAST,
     "以下": Qualifier.UP_TO, "或以下": Qualifier.UP_TO,
     "左右": Qualifier.APPROXIMATELY,
 }  # fmt: skip

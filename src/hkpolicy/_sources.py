@@ -15,9 +15,9 @@ store and the Dask path, so that each gives the same document the same id and th
   :class:`~hkpolicy.errors.CorpusIntegrityError` rather than being read.
 - **Reading.** Every file goes through :func:`hkpolicy.load_document` (``.txt`` and ``.md`` as
   UTF-8 text, ``.html``/``.htm`` and ``.pdf`` with the ``html`` and ``pdf`` extras), so a
-  document of a folder is the document ``load_document`` gives, with the folder's id. The
-  language of a text file is detected from its script; a page's declared Chinese is made
-  ``zh-Hans`` or ``zh-Hant`` by the characters it is written in.
+  document of a folder is the document ``load_document`` gives, with the folder's id. Its
+  language is the loader's (detected from the text, or a page's declaration), and a page
+  declared Chinese is made ``zh-Hans`` or ``zh-Hant`` by the characters it is written in.
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ __all__ = [
     "LOADER_SUFFIXES",
     "TEXT_SUFFIXES",
     "Source",
-    "detect_language",
     "discover",
     "read_source",
     "walk_directory",
@@ -51,20 +50,6 @@ LOADER_SUFFIXES = frozenset({".html", ".htm", ".pdf"})
 """Read by the document loaders (the ``html`` and ``pdf`` extras)."""
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES | LOADER_SUFFIXES
 """Every suffix a directory walk or a glob picks up."""
-
-# A text is Chinese when Han characters outnumber Latin letters by this factor or more: an
-# English release quoting a Chinese name stays English, a Chinese one citing "AI" stays Chinese.
-HAN_OVER_LATIN = 1
-# Characters whose Simplified and Traditional forms differ, common in policy text. A text with
-# more of the right-hand (Simplified) set than the left-hand one is zh-Hans.
-_TRADITIONAL = frozenset(
-    "這們國為會發與學經業資萬億個來對說時網數據產實現區調開關務總撥碼門長間貿創設計劃處機構標準"
-    "衛醫療環護專項歲錢銀員應該過還進將從頭聯營辦場傳術報東車電話語題點級條際試驗獲響導規則價預稅補貼費織"
-)
-_SIMPLIFIED = frozenset(
-    "这们国为会发与学经业资万亿个来对说时网数据产实现区调开关务总拨码门长间贸创设计划处机构标准"
-    "卫医疗环护专项岁钱银员应该过还进将从头联营办场传术报东车电话语题点级条际试验获响导规则价预税补贴费织"
-)
 
 
 @dataclass(frozen=True)
@@ -199,29 +184,6 @@ def _common_root(folders: Sequence[Path]) -> Path:
     return Path(os.path.commonpath([os.path.abspath(folder) for folder in folders]))
 
 
-def detect_language(text: str) -> str:
-    """``en``, ``zh-Hant`` or ``zh-Hans``: the script most of the letters are written in.
-
-    >>> detect_language("The Fund has HK$10 billion."), detect_language("這個基金有一百億元。")
-    ('en', 'zh-Hant')
-    >>> detect_language("这个基金有一百亿元。")
-    'zh-Hans'
-    """
-    han = latin = traditional = simplified = 0
-    for char in text:
-        if "\u3400" <= char <= "\u9fff":
-            han += 1
-            if char in _TRADITIONAL:
-                traditional += 1
-            elif char in _SIMPLIFIED:
-                simplified += 1
-        elif char.isascii() and char.isalpha():
-            latin += 1
-    if han == 0 or han < latin * HAN_OVER_LATIN:
-        return "en"
-    return "zh-Hans" if simplified > traditional else "zh-Hant"
-
-
 def file_sha256(path: str | os.PathLike[str]) -> str:
     """SHA-256 of the file's bytes, read in blocks (the same as ``Document.source_sha256``)."""
     import hashlib
@@ -238,21 +200,20 @@ _LOADER_FORMAT = {"txt": "text", "md": "markdown", "html": "html", "htm": "html"
 
 def read_source(source: Source) -> Document:
     """The :class:`Document` of one file, through :func:`hkpolicy.load_document`, with the
-    source's id and a language read from its script.
+    source's id; the language is the loader's, with a Chinese page's script read from its
+    characters (:func:`hkpolicy.language.detect_language`).
 
     :raises DocumentError: the file cannot be read as its format.
     :raises MissingExtraError: an HTML or PDF file needs an extra that is not installed.
     """
     from .documents import load_document
+    from .language import detect_language
 
     document = load_document(source.path, format=_LOADER_FORMAT[source.format], id=source.id)
-    detected = detect_language(document.text)
-    if source.format in ("txt", "md"):
-        language = detected
-    elif document.language.startswith("zh") and detected.startswith("zh"):
-        language = detected  # the page said Chinese; its characters say which script
-    else:
-        language = document.language
-    if language == document.language:
+    if not document.language.startswith("zh"):
         return document
-    return document.model_copy(update={"language": language})
+    # The page said Chinese (a bare "zh" reads as zh-Hant); its characters say which script.
+    detected = detect_language(document.text)
+    if detected.startswith("zh") and detected != document.language:
+        return document.model_copy(update={"language": detected})
+    return document

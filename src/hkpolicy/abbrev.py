@@ -55,11 +55,11 @@ _HAN_RUN_RE = regex.compile(rf"[\p{{Han}}\p{{N}}]{{1,{MAX_HAN_LONG_FORM}}}\Z")
 # A long form never reaches back past a sentence end or another parenthetical.
 _LONG_FORM_BREAK = frozenset(".!?;:。！？；：\n()（）[]")
 # Function characters that end a Chinese long form when walking left (the name starts after them).
-HAN_STOP_CHARS = frozenset("的由與和在為是於向將對從經獲並把被以及其")
+HAN_STOP_CHARS = frozenset("的由與和在為是於向將對從經獲並把被以其")
 """Characters that begin no Hong Kong body's name, so a Chinese long form starts after them.
 
-NOTE: 及 is absent on purpose: it sits inside names (創新及科技局). Keep in sync with
-entities.HAN_STOP_CHARS.
+及 is absent on purpose: it sits inside names (創新及科技局). The same set as
+:data:`hkpolicy.entities.HAN_STOP_CHARS` (a test keeps them equal).
 """
 
 

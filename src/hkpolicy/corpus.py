@@ -45,6 +45,7 @@ from .entities import Initiative, Institution
 from .errors import CorpusIntegrityError
 from .extraction import Extraction, extract
 from .facts import Funding, SectorStat
+from .language import detect_language
 from .spans import Record, Span
 from .tables import Table
 
@@ -110,7 +111,8 @@ class Document(Record):
     published: dt.date | None = None
     """The publication date, only where the text supports one; never invented."""
     language: str = "en"
-    """The main language, as a BCP 47 tag ("en", "zh-Hant")."""
+    """The main language, as a BCP 47 tag ("en", "zh-Hant", "zh-Hans"); detected from the text
+    by :func:`hkpolicy.language.detect_language` unless the catalog or the caller gives it."""
     default_currency: str = "HKD"
     """The currency of a bare ``$`` or 元 in this document."""
     sha256: str
@@ -143,9 +145,10 @@ class Document(Record):
         """A Document for any text a user brings, with its checksum and boilerplate computed.
 
         >>> doc = Document.from_text("Advertisement\\nThe Fund has HK$10 billion.", id="note")
-        >>> doc.word_count, [b.kind for b in doc.boilerplate]
-        (6, ['advertisement'])
+        >>> doc.word_count, [b.kind for b in doc.boilerplate], doc.language
+        (6, ['advertisement'], 'en')
         """
+        metadata.setdefault("language", detect_language(text))
         return cls(
             id=id,
             text=text,

@@ -24,7 +24,8 @@ from .boilerplate import Boilerplate, find_boilerplate
 from .dates import DateMention, find_dates
 from .entities import Initiative, Institution, recognize_entities
 from .errors import AmountOverflowError
-from .facts import Funding, SectorStat, assemble_funding, prose_sector_stats
+from .facts import Funding, NotFunding, SectorStat, assemble_funding_facts, prose_sector_stats
+from .language import detect_language
 from .money import Money, MoneyMention, find_money
 from .percent import PercentMention, find_percentages
 from .spans import Record, Span, construct_trusted, disjoint_ranges
@@ -59,6 +60,9 @@ class Extraction(Record):
 
     doc_id: str | None = None
     """The document the spans point into; None for text passed directly."""
+    language: str = "und"
+    """The text's language, as :func:`hkpolicy.language.detect_language` reads it ("en",
+    "zh-Hant", "zh-Hans")."""
     money: tuple[MoneyMention, ...] = ()
     """Money amounts, in order."""
     percentages: tuple[PercentMention, ...] = ()
@@ -73,6 +77,9 @@ class Extraction(Record):
     """One entry per initiative named, with every mention."""
     funding: tuple[Funding, ...] = ()
     """Money tied to an initiative, institution or purpose."""
+    not_funding: tuple[NotFunding, ...] = ()
+    """Amounts read as something other than funding (a price, a statistic, a valuation,
+    fundraising, a threshold, revenue, pay, a tax deduction), each with the reason and its cue."""
     sector_stats: tuple[SectorStat, ...] = ()
     """Sector and population statistics, from tables and prose."""
     boilerplate: tuple[Boilerplate, ...] = ()
@@ -322,7 +329,9 @@ def extract(
     institutions, initiatives = recognize_entities(text, doc_id=doc_id, skip=skip)
 
     sentences = SentenceIndex(text)
-    funding = assemble_funding(text, money, dates, institutions, initiatives, sentences)
+    funding, not_funding = assemble_funding_facts(
+        text, money, dates, institutions, initiatives, sentences
+    )
     funding += table_funding(tables, institutions, initiatives, dates, funding)
     table_stats = [stat for table in tables for stat in sector_stats_from_table(table)]
     prose_stats = prose_sector_stats(text, percentages, dates, institutions, sentences)
@@ -337,6 +346,7 @@ def extract(
     unparsed = _unparsed(text, taken, skip, doc_id)
     return Extraction.model_construct(
         doc_id=doc_id,
+        language=detect_language(text),
         money=tuple(money),
         percentages=tuple(percentages),
         dates=tuple(dates),
@@ -344,6 +354,7 @@ def extract(
         institutions=tuple(institutions),
         initiatives=tuple(initiatives),
         funding=tuple(funding),
+        not_funding=tuple(not_funding),
         sector_stats=(*table_stats, *prose_stats),
         boilerplate=tuple(boilerplate),
         unparsed=tuple(unparsed),

@@ -1,7 +1,9 @@
 """Facts: :class:`Funding` (money tied to who and what) and :class:`SectorStat` (a sector's share).
 
-Owns the two fact models and their assembly from one text's mentions: :func:`assemble_funding`
-ties money to the initiative, institution, purpose and period its sentence names, and
+Owns the fact models (and :class:`NotFunding`, an amount that is not funding, with why) and
+their assembly from one text's mentions: :func:`assemble_funding` ties money to the initiative,
+institution, purpose, roles and period its clause, list item, sentence or heading names (the
+rules are in :mod:`hkpolicy._funding`, their words in :mod:`hkpolicy._funding_cues`), and
 :func:`prose_sector_stats` reads the sentence forms that state a sector's or population's share
 ("42% of local enterprises ...", "the financial services industry, which contributes 23% to
 GDP"). Table rows become SectorStats in :func:`hkpolicy.tables.sector_stats_from_table`.
@@ -9,25 +11,28 @@ GDP"). Table rows become SectorStats in :func:`hkpolicy.tables.sector_stats_from
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Literal
 
 import regex
 
+from . import _funding, _funding_cues
 from ._sentences import SentenceIndex
 from .dates import DateMention, FiscalYear
 from .entities import Initiative, Institution
-from .money import Money, MoneyMention
+from .money import Money, MoneyMention, Per
 from .percent import Percentage, PercentMention
 from .spans import Record, Span
 
 __all__ = [
     "Funding",
+    "NotFunding",
+    "NotFundingReason",
     "PegCheck",
     "Role",
     "SectorStat",
     "assemble_funding",
+    "assemble_funding_facts",
     "prose_sector_stats",
 ]
 
@@ -37,7 +42,7 @@ def __dir__() -> list[str]:
 
 
 PegCheck = Literal["consistent", "inconsistent"]
-Role = Literal["funder", "recipient", "owner"]
+Role = Literal["funder", "recipient", "owner"]  # NOTE: keep in sync with _funding.Role
 
 
 class Funding(Record):
@@ -60,9 +65,53 @@ class Funding(Record):
     amount_span: Span | None = None
     """The amount expression itself ("HK$24 billion")."""
     period: FiscalYear | int | None = None
-    """The fiscal year, or calendar year, the amount belongs to (from its sentence)."""
+    """The fiscal year, or calendar year, the amount belongs to (from its sentence or the
+    heading above it)."""
     span: Span
     """The clause that states the fact (the sentence, or the part of it between ", and"/";")."""
+    funder: str | None = None
+    """Id of the body that gives the money, where its verb says so ("Cyberport will allocate",
+    "從創新及科技基金撥出"); never the body quoted ("InvestHK said")."""
+    recipient: str | None = None
+    """Id of the body that receives the money ("注資……予X", "injection into X")."""
+    target_span: Span | None = None
+    """The mention of what is funded: the initiative's or institution's name as written where
+    the fact names one, else the purpose phrase."""
+    purpose_span: Span | None = None
+    """Where ``purpose`` is written."""
+    reference: Span | None = None
+    """The words that name the target by reference ("the Scheme", 該計劃) when the initiative
+    was resolved from them to a scheme named earlier."""
+    cues: tuple[Span, ...] = ()
+    """The words that made the fact: the funding verb, the purpose cue ("to help", 用於), the
+    recipient mark (向, into), "respectively", a reference, a ceiling word."""
+    ceiling: Money | None = None
+    """The most one applicant can get, when the text gives it: a second amount in the same
+    clause ("up to a subsidy ceiling of $30 million") or the amount itself when it is one
+    ("最高資助額為50萬元")."""
+    ceiling_span: Span | None = None
+    """Where the ceiling amount is written."""
+    per: Per | None = None
+    """The period of a rate: the amount's own ("HK$2 million a year") or its item's ("annual
+    funding ceiling", 每年)."""
+    period_span: Span | None = None
+    """Where the period is written (in the sentence, or in its heading)."""
+
+
+NotFundingReason = _funding_cues.NotFundingReason
+
+
+class NotFunding(Record):
+    """An amount that is not funding, and why: a price, a statistic, a valuation, fundraising
+    by companies, a threshold, revenue or pay. Kept so a reader can see why no fact was made."""
+
+    amount_span: Span
+    """The amount expression."""
+    reason: NotFundingReason
+    """price, statistic, valuation, fundraising, threshold, revenue, salary or tax (a tax
+    deduction on spending)."""
+    cue: Span
+    """The words that show it ("低至", "valuation", 項目總成本)."""
 
 
 class SectorStat(Record):
@@ -91,111 +140,7 @@ class SectorStat(Record):
 # assembly costs O(mentions * WINDOW) whatever the length of a sentence: linear in the text.
 WINDOW = 240
 
-# Words between an institution and an amount that make its role clear.
-ROLE_CUES: dict[Role, tuple[str, ...]] = {
-    "owner": ("launched", "launches", "runs", "operates", "administers", "manages", "推出", "管理"),
-    "funder": (
-        "allocated", "allocates", "provided", "provides", "invested", "invests", "funded",
-        "set aside", "earmarked", "committed", "撥款", "預留", "資助",
-    ),
-    "recipient": ("received", "receives", "secured", "was granted", "was awarded", "獲"),
-}  # fmt: skip
-
-# "... for <purpose>" right after an amount (allowing an adverb), up to the clause's end.
-_PURPOSE_AFTER_RE = regex.compile(
-    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:[a-z]+ly\s+)?(?:for|to support|to fund|towards)\s+"
-    r"(?P<purpose>[^,.;:()]{3,120}?)\s*(?=[,.;:()]|$|\s+(?:in|by|from|over)\s+(?:the\s+)?\d{4})"
-)
-# "<purpose> backed by <amount>" / "<purpose> worth <amount>" just before an amount.
-_PURPOSE_BEFORE_RE = regex.compile(
-    r"(?P<purpose>(?:[\w&'’-]+\s+){0,7}[\w&'’-]+)\s+"
-    r"(?:backed by|funded by|worth|totalling|with)\s*$"
-)
-# NOTE: keep the word lists below in sync with the patterns they guard.
-_PURPOSE_BEFORE_WORDS = ("backed by", "funded by", "worth", "totalling", "with")
-_PURPOSE_ALLOCATES_WORDS = ("allocat", "earmark", "direct")
-# Every pattern reading a purpose after an amount needs "for" or "to" (the allocation pattern
-# too: "allocates resources to ..."); stdlib re finds a literal alternation fastest.
-_PURPOSE_AFTER_HINT = re.compile("for|to")
-# "... allocates resources to <purpose>" later in the same sentence.
-_PURPOSE_ALLOCATES_RE = regex.compile(
-    r"\b(?:allocat\w+|earmark\w*|direct\w*)\s+(?:\w+\s+){0,2}(?:to|for)\s+(?P<purpose>[^,.;:()]{3,80})"
-)
 _LEADING_DETERMINERS_RE = regex.compile(r"(?i)^(?:(?:a|an|the|its|their)\s+)+")
-# The noun phrase is what follows the last determiner or "of": "announced a series of X" -> X.
-_LAST_DETERMINER_RE = regex.compile(r"(?i)\b(?:a|an|the|of|its|their)\s+")
-
-
-# A sentence's clauses: split at "; " and at ", and" / ", while" / ", but" / ", whereas" and
-# their Chinese counterparts, so two amounts in one sentence keep their own bodies.
-_CLAUSE_BREAK_RE = regex.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+|，(?:並|而|另)|；")
-# Each branch of _CLAUSE_BREAK_RE starts with one of these. NOTE: keep the two in sync.
-_CLAUSE_BREAK_MARKS = (";", ",", "，", "；")
-# Just before an institution: the money goes *to* it ("向香港科技園公司撥款", "grants to HKSTP").
-_RECIPIENT_BEFORE_RE = regex.compile(r"(?:向|給|予|\bto(?:\s+the)?\s+|\bfor(?:\s+the)?\s+)$")
-
-
-def _clause(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, int]:
-    """The clause of ``sentence`` that holds ``offset`` (at most WINDOW characters either side)."""
-    start = max(sentence[0], offset - WINDOW)
-    end = min(sentence[1], offset + WINDOW)
-    if not any(text.find(mark, start, end) >= 0 for mark in _CLAUSE_BREAK_MARKS):
-        return start, end  # no break can match: skip the pattern (most clauses)
-    for match in _CLAUSE_BREAK_RE.finditer(text, start, end):
-        if match.end() <= offset:
-            start = match.end()
-        elif match.start() > offset:
-            end = match.start()
-            break
-    return start, end
-
-
-def _roles_between(between: str) -> Role | None:
-    lowered = between.lower()
-    for role, cues in ROLE_CUES.items():
-        if any(cue in lowered for cue in cues):
-            return role
-    return None
-
-
-def _may_state_purpose(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
-    """False when no purpose pattern can match around the amount at ``start:end`` in any clause
-    of ``sentence``: the word tests of :func:`_purpose`, over the widest windows it can use."""
-    if _PURPOSE_AFTER_HINT.search(text, end, min(sentence[1], end + WINDOW)):
-        return True
-    lowest = max(sentence[0], start - 120)
-    stop = start
-    while stop > lowest and text[stop - 1].isspace():  # str.isspace covers regex's \s
-        stop -= 1
-    return text.endswith(_PURPOSE_BEFORE_WORDS, lowest, stop)
-
-
-def _purpose(text: str, sentence: tuple[int, int], amount: tuple[int, int]) -> str | None:
-    # Each pattern runs only where its literal words occur (a cheap necessary condition): most
-    # amounts have no purpose phrase, and the patterns cost far more than a substring test.
-    after = text[amount[1] : min(sentence[1], amount[1] + WINDOW)]
-    if _PURPOSE_AFTER_HINT.search(after):
-        match = _PURPOSE_AFTER_RE.match(after)
-        if match:
-            return match.group("purpose").strip()
-    before = text[max(sentence[0], amount[0] - 120) : amount[0]]
-    if before.rstrip().endswith(_PURPOSE_BEFORE_WORDS):
-        match = _PURPOSE_BEFORE_RE.search(before)
-        if match:
-            phrase = match.group("purpose").strip()
-            pieces = _LAST_DETERMINER_RE.split(phrase)
-            return pieces[-1].strip() if len(pieces) > 1 and pieces[-1].strip() else None
-    if any(word in after for word in _PURPOSE_ALLOCATES_WORDS):
-        match = _PURPOSE_ALLOCATES_RE.search(after)
-        if match:
-            return match.group("purpose").strip()
-    return None
-
-
-def _nearest(spans: Sequence[tuple[str, Span]], anchor: int) -> tuple[str, Span] | None:
-    if not spans:
-        return None
-    return min(spans, key=lambda item: abs(item[1].start - anchor))
 
 
 def assemble_funding(
@@ -206,62 +151,67 @@ def assemble_funding(
     initiatives: Sequence[Initiative],
     sentences: SentenceIndex,
 ) -> list[Funding]:
-    """Funding facts: each money mention whose sentence names an initiative, an institution or
-    a purpose. The second amount of a pair becomes ``converted`` of the first, not a fact."""
-    by_sentence_inst = _by_sentence(institutions, sentences)
-    by_sentence_init = _by_sentence(initiatives, sentences)
-    dates_by_sentence = _dates_by_sentence(dates, sentences)
-    owners = {i.id: {i.owner, *i.text_owners} - {None} for i in initiatives}
-    funding: list[Funding] = []
-    for position, mention in enumerate(money):
-        if mention.paired_index is not None and mention.paired_index < position:
-            continue  # the bracketed conversion of the amount before it
-        index = sentences.index_of(mention.span.start)
-        if index is None:
-            continue
-        sentence = sentences.bounds[index]
-        if (
-            index not in by_sentence_inst
-            and index not in by_sentence_init
-            and not _may_state_purpose(text, sentence, mention.span.start, mention.span.end)
-        ):
-            continue  # nothing in the sentence can make this amount a fact (most amounts)
-        clause = _clause(text, sentence, mention.span.start)
-        initiative = _nearest(_within(by_sentence_init.get(index, []), clause), mention.span.start)
-        institution = _nearest(_within(by_sentence_inst.get(index, []), clause), mention.span.start)
-        purpose = _purpose(text, clause, (mention.span.start, mention.span.end))
-        if purpose is not None and initiative is not None and initiative[1].text in purpose:
-            purpose = None  # "for the Innovation and Technology Fund" names the fund, not a use
-        if initiative is None and institution is None and purpose is None:
-            continue
-        role: Role | None = None
-        if institution is not None:
-            if initiative is not None and institution[0] in owners.get(initiative[0], set()):
-                role = "owner"
-            elif _RECIPIENT_BEFORE_RE.search(
-                text[max(0, institution[1].start - 8) : institution[1].start]
-            ):
-                role = "recipient"
-            else:
-                low, high = sorted((institution[1].end, mention.span.start))
-                role = _roles_between(text[low:high])
-                if role is None and "funding" in text[sentence[0] : mention.span.start].lower():
-                    role = "recipient"  # "<body>'s research funding of ...", "funding ... <body>"
-        funding.append(
-            Funding.model_construct(
-                amount=mention.money,
-                converted=mention.paired,
-                peg_check=mention.peg,
-                initiative=initiative[0] if initiative else None,
-                institution=institution[0] if institution else None,
-                role=role,
-                purpose=purpose,
-                amount_span=mention.span,
-                period=_period(dates_by_sentence.get(index, [])),
-                span=Span.of(text, clause[0], clause[1], mention.span.doc_id),
-            )
+    """Funding facts: each amount its clause or list item ties to an initiative, an institution
+    or a purpose, or states as allocated. The second amount of a pair becomes ``converted`` of
+    the first, and a ceiling beside a larger amount becomes its ``ceiling``, not a fact."""
+    return assemble_funding_facts(text, money, dates, institutions, initiatives, sentences)[0]
+
+
+def assemble_funding_facts(
+    text: str,
+    money: Sequence[MoneyMention],
+    dates: Sequence[DateMention],
+    institutions: Sequence[Institution],
+    initiatives: Sequence[Initiative],
+    sentences: SentenceIndex,
+) -> tuple[list[Funding], list[NotFunding]]:
+    """:func:`assemble_funding`, and the amounts it rejected as not funding, each with why."""
+    drafts, rejected = _funding.assemble(text, money, dates, institutions, initiatives, sentences)
+    funding = [_to_funding(text, draft) for draft in drafts]
+    not_funding = [
+        NotFunding.model_construct(
+            amount_span=r.mention.span,
+            reason=r.reason,
+            cue=Span.of(text, r.cue[0], r.cue[1], r.mention.span.doc_id),
         )
-    return funding
+        for r in rejected
+    ]
+    return funding, not_funding
+
+
+def _to_funding(text: str, draft: _funding.Draft) -> Funding:
+    mention = draft.mention
+    doc_id = mention.span.doc_id
+
+    def span(bounds: tuple[int, int] | None) -> Span | None:
+        return None if bounds is None else Span.of(text, bounds[0], bounds[1], doc_id)
+
+    target = draft.initiative or draft.institution
+    target_span = span((target.start, target.end)) if target is not None else None
+    if target_span is None and draft.purpose is not None:
+        target_span = span(draft.purpose[1:])
+    return Funding.model_construct(
+        amount=mention.money,
+        converted=mention.paired,
+        peg_check=mention.peg,
+        initiative=draft.initiative.id if draft.initiative else None,
+        institution=draft.institution.id if draft.institution else None,
+        role=draft.role,
+        funder=draft.funder,
+        recipient=draft.recipient,
+        purpose=draft.purpose[0] if draft.purpose else None,
+        purpose_span=span(draft.purpose[1:]) if draft.purpose else None,
+        target_span=target_span,
+        reference=span(draft.reference),
+        cues=tuple(s for s in (span(c) for c in draft.cues) if s is not None),
+        ceiling=draft.ceiling.money if draft.ceiling is not None else None,
+        ceiling_span=draft.ceiling.span if draft.ceiling is not None else None,
+        per=draft.per,
+        amount_span=mention.span,
+        period=draft.period,
+        period_span=span(draft.period_span),
+        span=Span.of(text, draft.clause[0], draft.clause[1], doc_id),
+    )
 
 
 def _by_sentence(
@@ -276,10 +226,6 @@ def _by_sentence(
     return grouped
 
 
-def _within(found: Sequence[tuple[str, Span]], bounds: tuple[int, int]) -> list[tuple[str, Span]]:
-    return [item for item in found if bounds[0] <= item[1].start and item[1].end <= bounds[1]]
-
-
 def _dates_by_sentence(
     dates: Sequence[DateMention], sentences: SentenceIndex
 ) -> dict[int, list[DateMention]]:
@@ -289,17 +235,6 @@ def _dates_by_sentence(
         if index is not None:
             grouped.setdefault(index, []).append(mention)
     return grouped
-
-
-def _period(in_sentence: Sequence[DateMention]) -> FiscalYear | int | None:
-    """The fiscal year the sentence names, else the year it names as a point in time."""
-    for mention in in_sentence:
-        if isinstance(mention.value, FiscalYear):
-            return mention.value
-    for mention in in_sentence:
-        if mention.kind == "year" and mention.anchor == "point" and mention.value is not None:
-            return getattr(mention.value, "year", None)
-    return None
 
 
 # --- sector statistics from prose -------------------------------------------------------------

@@ -49,6 +49,7 @@ __all__ = [
     "find_money",
     "money_unit_of",
     "parse_money",
+    "read_unit",
 ]
 
 
@@ -323,6 +324,11 @@ _GROUPED = regex.compile(
 _DECIMAL_COMMA = regex.compile(r"(?P<int>\d++),(?P<frac>\d{1,2})")
 # Arabic digits with Chinese scales, ending in a myriad scale: 500億, 5,000萬, 3千萬, 11億6,400萬.
 _ARABIC_WITH_CJK_SCALE = regex.compile(r"(?:\d[\d.,]*+[十百千]*+[萬万億亿兆]++)++")
+# Chinese numerals with a figure and 億 (十億, 三億五千萬, 兩百億): an amount like "500億". Amounts
+# of 萬 alone are not read this way: 千萬, 萬一 and 十萬火急 are words.
+_CJK_NUMERALS_WITH_YI = regex.compile(
+    r"[〇一二兩两三四五六七八九十百千]++[億亿兆][〇一二兩两三四五六七八九十百千萬万]*+"
+)
 # Characters before an amount searched for a count word (_p.COUNT_WORDS_BEFORE).
 _COUNT_CUE_WINDOW = 6
 _CJK_TAIL = regex.compile(r"(?P<num>[\d.,]++)(?P<unit>[十百千萬万億亿兆]++)")
@@ -693,10 +699,20 @@ def _post_match(t: str, e: int, stop: int, pats: _p.Patterns) -> regex.Match[str
     return None if post is None or post.end() == e else post
 
 
+def _cue_in_other_word(t: str, start: int, cue: str) -> bool:
+    """True when the Chinese cue at ``start`` ends another word: 合約, 通過, 最近."""
+    before = _p.CUE_NOT_AFTER.get(cue)
+    return before is not None and start > 0 and t[start - 1] in before
+
+
 def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int) -> _Cand | None:
     # Every pattern here runs on a bounded window next to the number: no timeout= (_pre_parts).
     pats = _p.PATTERNS
-    token = t[s:e]
+    if not is_words:
+        e = _spaced_myriads_end(t, s, e, n)
+    token = t[s:e] if is_words or " " not in t[s:e] else _WS_RUN.sub("", t[s:e])
+    if not is_words and _is_vague(t, s, token):
+        return None  # 數十萬元, 數以億元計: no amount is stated
     if not is_words and _in_scientific_notation(t, s, e, n):
         return None  # "1e30": a mantissa or an exponent alone would be a wrong amount
     if t.startswith(PERCENT_FRACTION_TAIL, e):
@@ -722,14 +738,23 @@ def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int
     # start, end, ext_start, ext_end, value, scale, has_scale, cjk (positional: the hot path)
     cand = _Cand(s, e, s, e, value, cjk_scale, cjk_scale != 1, cjk)
     if cjk:
-        cand.cjk_amount = _ARABIC_WITH_CJK_SCALE.fullmatch(token) is not None
+        cand.cjk_amount = (
+            _ARABIC_WITH_CJK_SCALE.fullmatch(token) is not None
+            or _CJK_NUMERALS_WITH_YI.fullmatch(token) is not None
+        )
     if pre is not None and pre[1]:
         cand.currency, cand.source, cand.bare_kind = _symbol_currency(pre[1])
         cand.prefix = True
         start = ext_start = pre[0]
     elif s > 0 and t[s - 1].isascii() and (t[s - 1].isalnum() or t[s - 1] == "_"):
         return None  # part of a word or code: "A2021", "COVID19"
-    if pre is not None and pre[4]:
+    if (
+        pre is not None
+        and pre[4]
+        and not _cue_in_other_word(t, pre[2], pre[4])
+        and (pre[4] not in _p.ATTACHED_CUES or not t[pre[3] : pre[0]].strip())
+        and (pre[4] not in _p.ROUND_FIGURE_CUES or token[0] in _SCALE_CHARS)
+    ):
         cand.cue = _p.QUALIFIER_CUES.get(_WS_RUN.sub(" ", pre[4].lower()), Qualifier.APPROXIMATELY)
         cand.cue_span = (pre[2], pre[3])
         ext_start = pre[2]
@@ -793,9 +818,76 @@ def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int
             pats.count_after.match(t, end, min(n, end + 12))
             or any(word in preceding for word in _p.COUNT_WORDS_BEFORE)
         )
+    if cand.currency is not None and _is_unit_label(t, start, end, token, is_words):
+        return None  # "(港幣百萬元)", "(HK$ thousand)": the unit of a column, not an amount
     cand.start, cand.end, cand.ext_start, cand.ext_end = start, end, ext_start, max(ext_end, end)
     cand.half_of = value
     return cand
+
+
+# "27 億 8,000 萬", "27 億 8 千萬": a myriad amount written with spaces (or "27億 8,000萬"); the
+# lexer stops at the first space. Bounded: the tail is a few digits and one 萬.
+_SPACED_MYRIAD = regex.compile(
+    r"(?P<yi>\x20?[億亿])?\x20?\d{1,4}+(?:,\d{3})?+(?:\.\d{1,4}+)?+\x20?(?:[千百十]\x20?)?[萬万]"
+    r"(?![萬万億亿])"
+)
+_SPACED_MYRIAD_WINDOW = 24
+_YI = "億亿"
+
+
+def _spaced_myriads_end(t: str, s: int, e: int, n: int) -> int:
+    """The end of the number at ``s`` when "27 億 8,000 萬" spreads it over several tokens."""
+    if e >= n or not (
+        t[e - 1] in _YI or t[e] in _YI or (t[e] == " " and e + 1 < n and t[e + 1] in _YI)
+    ):
+        return e
+    m = _SPACED_MYRIAD.match(t, e, min(n, e + _SPACED_MYRIAD_WINDOW))
+    if m is None or not (m.group("yi") or t[e - 1] in _YI) or " " not in m.group(0):
+        return e
+    return m.end()
+
+
+# Words before a bare Chinese scale that make the amount vague: 數十萬元 (some hundreds of
+# thousands), 幾億, 數以十億元計.
+_VAGUE_BEFORE = ("數以", "数以", "數", "数", "幾", "几")
+_SCALE_CHARS = frozenset("十百千萬万億亿兆")
+
+
+def _is_vague(t: str, s: int, token: str) -> bool:
+    return token[0] in _SCALE_CHARS and t.endswith(_VAGUE_BEFORE, max(0, s - 2), s)
+
+
+# English number words that name a scale, as a unit header writes it: "(HK$ thousand)".
+_SCALE_WORDS = frozenset({"thousand", "hundred"})
+# What may stand on either side of a unit label: a bracket, a table cell's pipe, a line's end.
+_UNIT_OPEN = "(（|\n"
+_UNIT_CLOSE = ")）|\n"
+# A label that introduces a unit, before a colon: "(單位：港幣百萬元)", "Unit: HK$ thousand".
+_UNIT_LABEL = regex.compile(r"(?:單位|单位|(?<![A-Za-z])units?)\s*[:：]\s*\Z", regex.IGNORECASE)
+
+
+def _is_unit_label(t: str, start: int, end: int, token: str, is_words: bool) -> bool:
+    """True when ``t[start:end]`` is a scale with a currency and no figure ("港幣百萬元",
+    "HK$ thousand") standing alone in brackets, a table cell or a line, or after "單位：" or
+    "Unit:": a unit, not an amount."""
+    if is_words:
+        if token.lower() not in _SCALE_WORDS:
+            return False
+    elif not all(ch in _SCALE_CHARS for ch in token):
+        return False
+    i = start - 1
+    while i >= 0 and t[i] in " \t":
+        i -= 1
+    j = end
+    while j < len(t) and t[j] in " \t":
+        j += 1
+    opened = (
+        i < 0
+        or t[i] in _UNIT_OPEN
+        or (t[i] in ":：" and _UNIT_LABEL.search(t, max(0, i - 8), start) is not None)
+    )
+    closed = j >= len(t) or t[j] in _UNIT_CLOSE
+    return opened and closed and read_unit(t[start:end]) is not None
 
 
 def _minor(t: str, end: int, n: int, value: Decimal) -> tuple[Decimal, int] | None:
@@ -945,6 +1037,68 @@ def _declarations(t: str) -> list[tuple[int, str]]:
     return out
 
 
+# Where a far cue's clause ends: no cue reaches across these.
+_CLAUSE_BREAK = regex.compile(r"[,;.!?\n，、；。！？]")
+_EN_GAP_BLOCK = regex.compile(r"[\d$€£¥￥]")
+_EN_GAP_END = regex.compile(
+    rf"(?:(?<![A-Za-z])(?:{'|'.join(_p.FAR_CUE_LINKS)})|:)\s*\Z", regex.IGNORECASE
+)
+
+
+def _far_cues(t: str, resolved: list[_Resolved]) -> None:
+    """Give a qualifier to amounts whose cue stands a few words before them in the same clause,
+    with no amount between: "a maximum subsidy of $200,000", 最高資助額為50萬元 (see
+    FAR_QUALIFIER_CUES). A cue right before the amount has been read already and wins."""
+    prev_end = 0
+    for r in resolved:
+        c = r.cand
+        if c.cue is None and c.amount_max is None:
+            found = _far_cue(t, max(prev_end, c.ext_start - _p.FAR_CUE_WINDOW_EN), c.ext_start)
+            if found is not None:
+                c.cue, c.cue_span = found
+        prev_end = max(prev_end, c.ext_end)
+
+
+# Necessary for a far cue: the first three characters of one, searched in the lower-cased
+# window (stdlib ``re`` finds a case-sensitive literal alternation fastest, and most amounts
+# have no cue before them). Derived from FAR_QUALIFIER_CUES, whose English cues are ASCII.
+_FAR_CUE_MARK = re.compile("|".join(sorted({re.escape(c[:3]) for c in _p.FAR_QUALIFIER_CUES})))
+
+
+def _ties_far_cue_zh(gap: str) -> bool:
+    """Does the text between a Chinese far cue and the amount tie them (FAR_CUE_GAP_START_ZH)?"""
+    gap = gap.strip()
+    if not gap or any(noun in gap for noun in _p.FAR_CUE_AMOUNT_NOUNS_ZH):
+        return True
+    return gap[0] in _p.FAR_CUE_GAP_START_ZH and "的" not in gap
+
+
+def _far_cue(t: str, lo: int, hi: int) -> tuple[Qualifier, tuple[int, int]] | None:
+    if not _FAR_CUE_MARK.search(t[lo:hi].lower()):
+        return None
+    for stop in _CLAUSE_BREAK.finditer(t, lo, hi):
+        lo = stop.end()
+    last = None
+    for m in _p.PATTERNS.far_cue.finditer(t, lo, hi):  # bounded window: no timeout=
+        last = m
+    if last is None:
+        return None
+    cue = last.group(0)
+    gap = t[last.end() : hi]
+    if cue.isascii():
+        if _EN_GAP_BLOCK.search(gap) or not (gap.strip() == "" or _EN_GAP_END.search(gap)):
+            return None
+    elif (
+        hi - last.end() > _p.FAR_CUE_WINDOW_ZH
+        or _cue_in_other_word(t, last.start(), cue)
+        or t.startswith(("的", "之"), last.end())  # 最高的大廈: "the highest", no ceiling
+        or not _ties_far_cue_zh(gap)
+    ):
+        return None
+    qualifier = _p.FAR_QUALIFIER_CUES[_WS_RUN.sub(" ", cue.lower())]
+    return qualifier, (last.start(), last.end())
+
+
 def _peg_check(hkd: _Cand, usd: _Cand) -> PegCheck:
     """Can HKD/USD, each anywhere within the rounding of its written figure, fall in the band?"""
     low, high = PEG_BAND
@@ -993,6 +1147,7 @@ def _build(
     if skip_sorted:
         skip_starts = [a for a, _ in skip_sorted]
         resolved = [r for r in resolved if not _overlaps(skip_sorted, skip_starts, r.cand)]
+    _far_cues(t, resolved)
     pairs: dict[int, int] = {}
     for i in range(len(resolved) - 1):
         a, b = resolved[i], resolved[i + 1]
@@ -1174,18 +1329,48 @@ def detect_currency(text: str) -> str | None:
 _CURRENCY_ANYWHERE = _p.PATTERNS.currency
 
 
-# --- table headers ---------------------------------------------------------------------------
+# --- units: table headers and the like ------------------------------------------------------
 
-_HEADER_UNIT = regex.compile(
-    r"""
-    (?P<cur>HK\$|US\$|HKD|USD|RMB|港元|港幣|港币|人民幣|人民币|美元|\$)?
-    \s*(?P<scale>'000|'000,000|thousands?|millions?|billions?|mn|m|bn|b|k
-                |百萬|百万|千萬|千万|萬|万|億|亿|千)?
-    \s*(?P<yuan>元)?
-    """,
-    regex.IGNORECASE | regex.VERBOSE,
-)
-_HEADER_SCALES = {"'000": 10**3, "'000,000": 10**6, "thousands": 10**3, "millions": 10**6}
+
+def read_unit(text: str) -> tuple[str | None, int] | None:
+    """``(currency, scale)`` of a unit as a table header writes it, else None.
+
+    Grammar: ``[單位：] [currency] [scale] [currency]`` with at least one currency (a symbol,
+    code or currency word) and a scale from ``UNIT_SCALES``: "HK$ million", "$'000", "百萬港元",
+    "港幣百萬元", "人民幣億元", "(億元)" without its brackets, "Unit: HK$'000". ``currency`` is
+    None for a bare "$" or 元, whose currency the caller decides; two different written
+    currencies give None.
+    :func:`money_unit_of` and the column units of :mod:`hkpolicy.tables` both read headers
+    with it, and :func:`find_money` uses it to tell a unit ("(港幣百萬元)") from an amount.
+
+    >>> read_unit("港幣百萬元"), read_unit("百萬港元"), read_unit("億元")
+    (('HKD', 1000000), ('HKD', 1000000), (None, 100000000))
+    """
+    if len(text) > _MAX_UNIT_CHARS:
+        return None
+    return _read_unit(text)
+
+
+@functools.lru_cache(maxsize=_READ_CACHE_SIZE)
+def _read_unit(text: str) -> tuple[str | None, int] | None:
+    """:func:`read_unit` of a short text; cached, as headers repeat (the result is immutable)."""
+    text = _UNIT_LABEL_PREFIX.sub("", text, count=1)
+    m = _p.PATTERNS.unit.fullmatch(_halfwidth(text))
+    if m is None or not (m.group("cur") or m.group("cur2")):
+        return None
+    found = {_symbol_currency(m.group(g))[0] for g in ("cur", "cur2") if m.group(g)}
+    written = found - {_p.BARE}
+    if len(written) > 1 or not written <= KNOWN_CURRENCIES:
+        return None  # "HK$ million US$", or ¥ (yen or yuan) with nothing to decide it
+    scale = _p.UNIT_SCALES.get((m.group("scale") or "").lower(), 1)
+    return (next(iter(written)) if written else None), scale
+
+
+# "單位：", "Unit:" before a unit: "(單位：港幣百萬元)".
+_UNIT_LABEL_PREFIX = regex.compile(r"\A\s*(?:單位|单位|units?)\s*[:：]", regex.IGNORECASE)
+# A unit is a short label; longer text is not read as one (and hostile input costs nothing).
+_MAX_UNIT_CHARS = 40
+_BRACKETED = regex.compile(r"[(（]([^()（）]{1,40})[)）]")
 
 
 def money_unit_of(
@@ -1193,30 +1378,28 @@ def money_unit_of(
 ) -> tuple[str, Decimal] | None:
     """``(currency, scale)`` a table header such as "HK$ million" or "(億元)" sets; else None.
 
-    Use it with :func:`parse_money` on each cell below the header:
+    The unit is the whole header or a bracketed part of it, read by :func:`read_unit`; a bare
+    "$" or 元 takes ``default_currency`` (None: no unit). Use it with :func:`parse_money` on
+    each cell below the header:
 
     >>> unit = money_unit_of("Funding (HK$ million)")
     >>> unit
     ('HKD', Decimal('1000000'))
     >>> parse_money("1,234.5", default_currency=unit[0], scale=unit[1]).amount
     Decimal('1234500000')
+    >>> money_unit_of("批准預算 (港幣百萬元)")
+    ('HKD', Decimal('1000000'))
     """
-    for inner in [*regex.findall(r"[(（]([^()（）]{1,20})[)）]", header), header]:
-        m = _HEADER_UNIT.fullmatch(inner.strip())
-        if m is None or not (m.group("cur") or m.group("yuan")):
+    for inner in [*_BRACKETED.findall(header), header]:
+        unit = read_unit(inner.strip())
+        if unit is None:
             continue
-        cur_text = m.group("cur")
-        if cur_text:
-            cur, _, _ = _symbol_currency(cur_text)
-        else:
-            cur = _p.BARE
-        if cur == _p.BARE:
+        currency, scale = unit
+        if currency is None:
             if default_currency is None:
                 return None
-            cur = default_currency.strip().upper()
-        scale_word = (m.group("scale") or "").lower()
-        factor = _HEADER_SCALES.get(scale_word) or _p.MONEY_SCALES.get(scale_word) or 1
-        if cur not in KNOWN_CURRENCIES:
-            return None
-        return cur, Decimal(factor)
+            currency = default_currency.strip().upper()
+            if currency not in KNOWN_CURRENCIES:
+                return None
+        return currency, Decimal(scale)
     return None

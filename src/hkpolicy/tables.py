@@ -18,11 +18,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._gc import pausing_gc
+from ._money_patterns import UNIT_SCALES
 from ._numerals import parse_arabic, scaled, to_halfwidth
 from ._table_scanner import MAX_AUTOCOMPLETED_CELLS, RawCell, RawTable, scan_tables
 from .errors import HKPolicyError
 from .facts import SectorStat
-from .money import KNOWN_CURRENCIES, Money, parse_money
+from .money import KNOWN_CURRENCIES, Money, parse_money, read_unit
 from .percent import Percentage, parse_percentage
 from .spans import Record, Span, construct_trusted
 
@@ -55,24 +56,11 @@ CellKind = Literal["empty", "text", "number", "percentage", "money", "level"]
 # A column header unit that makes every cell a percentage.
 PERCENT_UNITS = frozenset({"%", "per cent", "percent", "pct", "百分比", "百分率"})
 
-# Currency markers in a header unit, as written -> ISO 4217 code; None takes the currency from
-# the caller's ``default_currency`` (a bare "$" or 元 is never guessed).
-# NOTE: a marker that is a prefix of another must come after it (longest match first).
-CURRENCY_UNITS: dict[str, str | None] = {
-    "hk$": "HKD", "hkd": "HKD", "港元": "HKD", "港幣": "HKD", "港币": "HKD",
-    "us$": "USD", "usd": "USD", "美元": "USD",
-    "rmb": "CNY", "cny": "CNY", "人民幣": "CNY", "人民币": "CNY",
-    "$": None, "元": None,
-}  # fmt: skip
-
-# Scale words in a header unit -> multiplier ("HK$ million", "($m)", "(億元)", "(HK$'000)").
-SCALE_UNITS: dict[str, int] = {
-    "thousand": 10**3, "k": 10**3, "'000": 10**3, "000": 10**3, "’000": 10**3,
-    "million": 10**6, "mn": 10**6, "m": 10**6, "mil": 10**6,
-    "billion": 10**9, "bn": 10**9, "b": 10**9,
-    "千": 10**3, "萬": 10**4, "万": 10**4, "百萬": 10**6, "百万": 10**6,
-    "億": 10**8, "亿": 10**8, "十億": 10**9, "十亿": 10**9,
-}  # fmt: skip
+# Scale words in a header unit -> multiplier ("HK$ million", "($m)", "(億元)", "(HK$'000)"); a
+# scale alone ("('000)") makes a number column. Money units, currency and scale together
+# ("百萬港元", "港幣千元"), are read by money.read_unit from this same table, so a header and
+# find_money agree on what a unit is.
+SCALE_UNITS: dict[str, int] = UNIT_SCALES
 
 # Cell contents that mean "no value".
 PLACEHOLDERS = frozenset(
@@ -385,25 +373,12 @@ def _parse_unit(token: str, default_currency: str | None) -> ColumnUnit | None:
         return None
     if unit in PERCENT_UNITS:
         return ColumnUnit(kind="percent", text=written)
-    currency_found = False
-    currency: str | None = None
-    scale = 1
-    # currency then scale ("hk$ million", "$m"), or scale then currency ("億元", "百萬港元")
-    for marker, code in CURRENCY_UNITS.items():
-        if unit.startswith(marker):
-            rest = unit[len(marker) :].strip(_SPACE)
-            if not rest or rest in SCALE_UNITS:
-                currency_found, currency, scale = True, code, SCALE_UNITS.get(rest, 1)
-                break
-        if unit.endswith(marker):
-            rest = unit[: len(unit) - len(marker)].strip(_SPACE)
-            if rest in SCALE_UNITS:
-                currency_found, currency, scale = True, code, SCALE_UNITS[rest]
-                break
-    if not currency_found:
+    money_unit = read_unit(unit)
+    if money_unit is None:
         if unit in SCALE_UNITS:
             return ColumnUnit(kind="number", scale=SCALE_UNITS[unit], text=written)
         return None
+    currency, scale = money_unit
     if currency is None and default_currency:
         code = default_currency.strip().upper()
         currency = code if code in KNOWN_CURRENCIES else None
@@ -441,6 +416,11 @@ def _header_info(
             metric = metric[:opening].rstrip(_SPACE)
             continue
         break
+    # A header that is a money unit and nothing else: "人民幣億元", "HK$ million".
+    if unit is None:
+        whole = _parse_unit(metric, default_currency)
+        if whole is not None and whole.kind == "money":
+            unit = whole
     # A unit after the label with no parentheses: "Budget HK$ million", "Spending, HK$m".
     if unit is None:
         words = metric.replace(",", " , ").split()

@@ -26,12 +26,13 @@ scan is one pass over the lines, linear in the text's length, and never raises o
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 
 import regex
 
 from ._table_scanner import RawCell, RawTable, line_bounds
-from .spans import Span
+from .spans import Span, disjoint_ranges
 from .tables import Table, _build
 
 __all__ = [
@@ -101,6 +102,8 @@ _TOKEN_RE = regex.compile(r"\S+")
 _LABEL_CHAR_RE = regex.compile(r"[\p{L}]")
 _ALIGNED_SPLIT_RE = regex.compile(r"\S+(?: \S+)*+")  # words joined by single spaces
 _SENTENCE_END = (".", "。", "!", "?", "！", "？", ";", "；", ":", "：", ",", "，")
+# Sorts after every (start, end) pair with the same start, for the bisection in _overlaps.
+_AFTER_ANY_END = 2**63
 _YEAR_RE = regex.compile(r"(?:19|20)\d\d(?:[-/–](?:\d\d|\d{4}))?")
 
 
@@ -134,6 +137,21 @@ def _row(text: str, start: int, end: int) -> _Row | None:
     if all(not any(c.isdigit() for c in text[a:b]) for a, b in values):
         return None  # only placeholders: "Scheme A -" is no row of numbers
     return _Row((label[0][0], label[-1][1]), values)
+
+
+# Last characters a row can end with: a digit, a percent sign, the ")" of an accounting
+# negative, or the end of a placeholder ("-", "n/a", "N.A.", ".."). A cheap test that turns
+# most prose lines away before they are split into words.
+_ROW_END_CHARS = frozenset("0123456789%)-–—aA.")
+
+
+def _line_row(text: str, start: int, end: int) -> _Row | None:
+    """The line as a row, or None; a line with a pipe belongs to the pipe-table reader."""
+    while end > start and text[end - 1] in " \t\u3000":
+        end -= 1
+    if end <= start or text[end - 1] not in _ROW_END_CHARS or "|" in text[start:end]:
+        return None
+    return _row(text, start, end)
 
 
 def _is_year_row(text: str, row: _Row) -> bool:
@@ -201,7 +219,11 @@ def _split_header(
 
 
 def _overlaps(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in ranges)
+    """True when ``[start, end)`` meets one of ``ranges`` (sorted and disjoint): one bisection."""
+    index = bisect.bisect_right(ranges, (start, _AFTER_ANY_END)) - 1
+    if index >= 0 and ranges[index][1] > start:
+        return True
+    return index + 1 < len(ranges) and ranges[index + 1][0] < end
 
 
 def find_text_tables(
@@ -225,18 +247,21 @@ def find_text_tables(
     """
     if not isinstance(text, str):
         return []
-    ranges = sorted((s.start, s.end) if isinstance(s, Span) else (s[0], s[1]) for s in skip)
+    ranges = disjoint_ranges(
+        (s.start, s.end) if isinstance(s, Span) else (s[0], s[1]) for s in skip
+    )
     bounds = line_bounds(text)
+    # Each line read once as a row (or not), in one pass: the loop below only looks them up.
+    lines = [_line_row(text, start, end) for start, end in bounds]
     tables: list[Table] = []
     index = 1
     while index < len(bounds):
-        start, end = bounds[index]
-        row = None if "|" in text[start:end] else _row(text, start, end)
+        row = lines[index]
         if row is None:
             index += 1
             continue
         header_start, header_end = bounds[index - 1]
-        header_row = _row(text, header_start, header_end)
+        header_row = lines[index - 1]
         if "|" in text[header_start:header_end] or (
             header_row is not None and not _is_year_row(text, header_row)
         ):
@@ -246,10 +271,7 @@ def find_text_tables(
         last = index + 1
         mismatch = False
         while last < len(bounds):
-            next_start, next_end = bounds[last]
-            following = (
-                None if "|" in text[next_start:next_end] else _row(text, next_start, next_end)
-            )
+            following = lines[last]
             if following is None or len(following.values) != len(row.values):
                 mismatch = following is not None
                 break
@@ -265,7 +287,9 @@ def find_text_tables(
             tables.append(table)
             index = last + 1
         else:
-            index += 1
+            # No table here, and none can start inside the run: each of its lines is a row, and
+            # a row is no header. Stepping past the run keeps the scan linear.
+            index = last
     return tables
 
 

@@ -80,6 +80,10 @@ def load_document(
             found["url"] = url
     fields = {k: v for k, v in found.items() if v is not None}
     fields.update(metadata)
+    if "language" not in fields:
+        from ..language import detect_language
+
+        fields["language"] = detect_language(text)
     return Document(
         id=doc_id,
         text=text,

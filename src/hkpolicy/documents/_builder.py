@@ -152,6 +152,11 @@ class TextBuilder:
         if self._length and self._last not in "\n":
             self._write("  ")
 
+    @property
+    def last(self) -> str:
+        """The last character written ("" before anything)."""
+        return self._last
+
     def space(self) -> None:
         """A word break (collapsed with any other whitespace)."""
         self._pending_space = True

@@ -50,6 +50,10 @@ SUFFIXES: dict[str, Format] = {
     ".pdf": "pdf",
 }  # fmt: skip
 
+# Declared charsets read as the superset pages in Hong Kong and the Mainland really use (as
+# browsers do): Big5 pages carry HKSCS characters, GB2312 pages GBK/GB18030 ones.
+SUPERSET_ENCODINGS = {"big5": "big5hkscs", "gb2312": "gb18030", "gbk": "gb18030"}
+
 # How far into the bytes the format sniffing and the HTML charset declaration are looked for.
 SNIFF_BYTES = 2048
 _HTML_START_RE = regex.compile(
@@ -138,6 +142,7 @@ def decode_text(source: Source, *, html: bool = False) -> str:
         declared = _CHARSET_RE.search(data[:SNIFF_BYTES])
         if declared:
             encoding = declared.group(1).decode("ascii").lower()
+            encoding = SUPERSET_ENCODINGS.get(encoding, encoding)
     try:
         return data.decode(encoding)
     except LookupError:

@@ -20,6 +20,7 @@ given bytes is read: links, images, stylesheets and scripts are never fetched.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlparse
@@ -119,7 +120,6 @@ _ENDS_ZH_RE = regex.compile(
 )
 _ISO_DATE_RE = regex.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _NAME_SPLIT_RE = regex.compile(r"[\s_-]+")
-_HAN_RE = regex.compile(r"\p{Han}")
 
 
 def read_html(source: Source, *, url: str | None = None) -> Loaded:
@@ -408,8 +408,9 @@ def _language(tree: LexborHTMLParser, text: str) -> str:
     )
     if declared:
         return normalise_language(declared)
-    han = len(_HAN_RE.findall(text[:5000]))
-    return "zh-Hant" if han > len(text[:5000]) * 0.2 else "en"
+    from ..language import detect_language
+
+    return detect_language(text)
 
 
 def normalise_language(tag: str) -> str:
@@ -422,8 +423,34 @@ def normalise_language(tag: str) -> str:
     return lowered.split("-")[0] or "en"
 
 
-def _date(tree: LexborHTMLParser, text: str) -> dt.date | None:
-    candidates = [_meta(tree, *DATE_META)]
+def _linked_data(tree: LexborHTMLParser) -> dict[str, Any]:
+    """The first schema.org article in the page's JSON-LD (news sites put their metadata there):
+    ``datePublished``, ``headline``, ``publisher`` and ``author``; ``{}`` when none is readable."""
+    for node in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(node.text(deep=True))
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data])
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and ("datePublished" in item or "headline" in item):
+                return item
+    return {}
+
+
+def _name(value: Any) -> str | None:
+    """A JSON-LD person or organisation (a name, an object with one, or a list of them)."""
+    if isinstance(value, list):
+        names = [n for n in (_name(v) for v in value) if n]
+        return ", ".join(names) or None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _date(tree: LexborHTMLParser, text: str, linked: dict[str, Any]) -> dt.date | None:
+    published = linked.get("datePublished")
+    candidates = [published if isinstance(published, str) else None, _meta(tree, *DATE_META)]
     time = tree.css_first("time[datetime]")
     if time is not None:
         candidates.append(time.attributes.get("datetime"))
@@ -483,24 +510,30 @@ def _metadata(tree: LexborHTMLParser, text: str, url: str | None) -> dict[str, A
         or (canonical.attributes.get("href") if canonical is not None else None)
         or _meta(tree, "og:url")
     )
+    linked = _linked_data(tree)
+    headline = linked.get("headline")
     title_node = tree.css_first("title")
-    title = _meta(tree, "og:title", "dc.title") or (
-        " ".join(title_node.text(deep=True).split()) if title_node is not None else None
+    title = (
+        (headline.strip() if isinstance(headline, str) else None)
+        or _meta(tree, "og:title", "dc.title")
+        or (" ".join(title_node.text(deep=True).split()) if title_node is not None else None)
     )
     if not title:
         heading = tree.css_first("h1")
         title = " ".join(heading.text(deep=True).split()) if heading is not None else None
     language = _language(tree, text)
-    publisher = _meta(tree, "publisher", "og:site_name", "dc.publisher", "dcterms.publisher")
+    publisher = _name(linked.get("publisher")) or _meta(
+        tree, "publisher", "og:site_name", "dc.publisher", "dcterms.publisher"
+    )
     twin = _twin(tree, language, page_url)
     host = urlparse(page_url or twin or "").netloc.lower()
     if publisher is None and host.endswith("info.gov.hk"):
         publisher = "Hong Kong SAR Government"
     return {
         "title": title or None,
-        "author": _meta(tree, "author", "dc.creator"),
+        "author": _name(linked.get("author")) or _meta(tree, "author", "dc.creator"),
         "publisher": publisher,
-        "published": _date(tree, text),
+        "published": _date(tree, text, linked),
         "language": language,
         "url": page_url,
         "twin_url": twin,

@@ -12,6 +12,10 @@ Owns :func:`read_pdf`, built on pdfplumber (pdfminer.six underneath). Each page 
    without rules and keeps its own line, its columns two spaces apart, for
    :func:`hkpolicy.text_tables.find_text_tables`.
 
+Lines repeated at the top or bottom of at least half the pages (digits aside: "LC Paper No.
+CB(1)12/24-25", "- 2 -") and lone page numbers there are running headers and footers: they are
+left out, each named in a warning. A page whose text ends mid-sentence runs on into the next.
+
 Every word (every character of a Chinese run, which has no spaces to split it) and every table
 cell keeps an :class:`~hkpolicy.documents.origin.Origin` with its 1-based page and bounding box.
 Two-column layouts are read line by line across both columns.
@@ -102,13 +106,18 @@ def _read(pdf: Any, name: str) -> Loaded:
         pages = pages[:MAX_PDF_PAGES]
     empty_pages: list[int] = []
     images = 0
+    read: list[tuple[int, list[_Block]]] = []
     for number, page in enumerate(pages, 1):
         images += len(page.images)
         if not page.chars:
             empty_pages.append(number)
             continue
-        _read_page(page, number, builder)
-        builder.paragraph_break()
+        read.append((number, _blocks(page)))
+    dropped, running = _running_lines(read)
+    ended_with_text = False
+    for number, blocks in read:
+        kept = [block for index, block in enumerate(blocks) if (number, index) not in dropped]
+        ended_with_text = _write_page(kept, number, builder, continues=ended_with_text)
     text, origins = builder.build()
     if not text.strip():
         reason = "it holds only images (a scan?)" if images else "it has no text"
@@ -116,10 +125,60 @@ def _read(pdf: Any, name: str) -> Loaded:
     if empty_pages:
         listed = ", ".join(str(n) for n in empty_pages[:20])
         warnings.append(f"pages without text (scanned or blank), not read: {listed}")
+    for line, count in running.items():
+        warnings.append(f"running header or footer left out on {count} pages: {line!r}")
     return Loaded(text, origins, _metadata(pdf, text), warnings)
 
 
-def _read_page(page: Any, number: int, builder: TextBuilder) -> None:
+# One block of a page in reading order: (top, 0 for a line of words or 1 for a table, item).
+_Block = tuple[float, int, Any]
+
+# A line that is only a page number: "2", "- 2 -", "Page 2 of 9", "第2頁".
+_PAGE_NUMBER_RE = regex.compile(
+    r"(?:-\s*)?\d{1,4}(?:\s*-)?|(?i:page|p\.)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?|第\s*\d{1,4}\s*頁"
+)
+# Characters that end a sentence; a page whose last line ends otherwise runs on to the next.
+_SENTENCE_END = frozenset(".。!！?？:：;；")
+
+
+def _line_text(words: Sequence[dict[str, Any]]) -> str:
+    return " ".join(str(w["text"]) for w in words)
+
+
+def _running_lines(
+    pages: Sequence[tuple[int, list[_Block]]],
+) -> tuple[set[tuple[int, int]], dict[str, int]]:
+    """The first and last lines of pages that repeat on at least half of them (digits aside),
+    and lone page numbers there: ``(page, block index)`` pairs to leave out, and each repeated
+    line (digits as "#") with the number of pages it was left out on."""
+    if len(pages) < 2:
+        return set(), {}
+    edges: list[tuple[int, int, str, str]] = []  # (page, block index, text, key)
+    counts: dict[str, int] = {}
+    for number, blocks in pages:
+        lines = [index for index, block in enumerate(blocks) if block[1] == 0]
+        keys = set()
+        for index in sorted({lines[0], lines[-1]} if lines else set()):
+            text = _line_text(blocks[index][2])
+            key = regex.sub(r"\d+", "#", " ".join(text.split()))
+            edges.append((number, index, text, key))
+            keys.add(key)
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+    threshold = max(2, (len(pages) + 1) // 2)
+    dropped: set[tuple[int, int]] = set()
+    running: dict[str, int] = {}
+    for number, index, text, key in edges:
+        if counts[key] >= threshold:
+            dropped.add((number, index))
+            running[key] = running.get(key, 0) + 1
+        elif _PAGE_NUMBER_RE.fullmatch(text.strip()):
+            dropped.add((number, index))
+    return dropped, running
+
+
+def _blocks(page: Any) -> list[_Block]:
+    """The page's lines of words (outside tables) and its tables, top to bottom."""
     tables = [t for t in page.find_tables() if t.rows]
     boxes = [t.bbox for t in tables]
 
@@ -129,20 +188,29 @@ def _read_page(page: Any, number: int, builder: TextBuilder) -> None:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     words = page.filter(outside_tables).extract_words(keep_blank_chars=False, return_chars=True)
-    # Blocks in reading order: each line of words, and each table, by their top.
-    blocks: list[tuple[float, int, Any]] = []
+    blocks: list[_Block] = []
     for line in _lines(words):
         blocks.append((min(w["top"] for w in line), 0, line))
     for table in tables:
         blocks.append((table.bbox[1], 1, table))
     blocks.sort(key=lambda block: (block[0], block[1]))
+    return blocks
+
+
+def _write_page(
+    blocks: Sequence[_Block], number: int, builder: TextBuilder, *, continues: bool
+) -> bool:
+    """Write one page's blocks; True when it ends with a line of text. A page whose first line
+    follows text that ended mid-sentence (``continues``) carries the paragraph on."""
     previous_bottom: float | None = None
     previous_height = 0.0
     previous_columns = False
-    for _, kind, item in blocks:
+    ended_with_text = False
+    for position, (_, kind, item) in enumerate(blocks):
         if kind == 1:
             _table(item, number, builder)
             previous_bottom = None
+            ended_with_text = False
             continue
         top = min(w["top"] for w in item)
         bottom = max(w["bottom"] for w in item)
@@ -152,7 +220,9 @@ def _read_page(page: Any, number: int, builder: TextBuilder) -> None:
         wide_gap = previous_bottom is not None and top - previous_bottom > PARAGRAPH_GAP * max(
             previous_height, height
         )
-        if previous_bottom is None or wide_gap:
+        if position == 0 and continues and not columns and builder.last not in _SENTENCE_END:
+            builder.space()  # the sentence runs on from the page before
+        elif previous_bottom is None or wide_gap:
             builder.paragraph_break()
         elif columns or previous_columns:
             builder.line_break()  # a table without rules: one line per row
@@ -169,6 +239,8 @@ def _read_page(page: Any, number: int, builder: TextBuilder) -> None:
             else:
                 builder.add(word["text"], page=number, bbox=_box(word))
         previous_bottom, previous_height, previous_columns = bottom, height, columns
+        ended_with_text = not columns
+    return ended_with_text
 
 
 def _box(obj: dict[str, Any] | Sequence[float]) -> tuple[float, float, float, float]:

@@ -1,0 +1,175 @@
+"""Document definitions: "Full Name (ACRONYM)" teaches a text a short form for one entity.
+
+A definition found by :func:`hkpolicy.abbrev.find_abbreviations` ties its short form to the
+registered or discovered name that ends where the long form ends (or to a capitalised name with a
+head word). Later uses of the short form are mentions of that entity; a short form the document
+defines as something that is no entity masks the registry's acronym from there on.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from ..abbrev import find_abbreviations
+from .discovery import HAN_CHAR_RE, TOKEN_RE, classify, is_name_word, slug
+from .matcher import EDGE_AFTER, EDGE_BEFORE, Candidate, Matcher, trie_regex
+from .vocabulary import HAN_INITIATIVE_HEADS, HAN_STOP_CHARS, NAME_CONNECTORS
+
+if TYPE_CHECKING:
+    from .registry import Registry
+
+__all__ = ["definitions", "short_references"]
+
+
+_Taught = tuple[int, str, Candidate | None]  # (from offset, short form, target or None)
+
+
+def definitions(
+    text: str,
+    registered: list[Candidate],
+    discovered: list[Candidate],
+    registry: Registry,
+) -> tuple[list[Candidate], dict[str, str]]:
+    """Mentions taught by the document's own acronym definitions, and the short form of each."""
+    taught = _taught(text, registered, discovered, registry)
+    if not taught:
+        return [], {}
+    candidates: list[Candidate] = []
+    acronyms: dict[str, str] = {}
+    for _, short_form, target in taught:
+        if target is not None and target.entity_id not in registry:
+            acronyms.setdefault(target.entity_id, short_form)
+            candidates.append(target)
+    return candidates + _uses(text, taught, registry), acronyms
+
+
+def _taught(
+    text: str, registered: list[Candidate], discovered: list[Candidate], registry: Registry
+) -> list[_Taught]:
+    """Each definition's short form and the entity its long form names (None: no entity)."""
+    ends: dict[int, list[Candidate]] = {}
+    for cand in (*registered, *discovered):
+        ends.setdefault(cand.end, []).append(cand)
+    taught: list[_Taught] = []
+    for abbreviation in find_abbreviations(text):
+        short, long = abbreviation.short, abbreviation.long
+        targets = [c for c in ends.get(long.end, ()) if c.start >= long.start]
+        target = min(targets, key=lambda c: c.start) if targets else None
+        if target is None:
+            target = _named_around(registered, short.start, short.end, short.text, registry)
+        if target is None:
+            target = _capitalised_name(long.start, long.end, long.text)
+        taught.append((short.start, short.text, target))
+    return taught
+
+
+def _capitalised_name(start: int, end: int, long: str) -> Candidate | None:
+    """A long form made of capitalised words with a head word: a name of its own."""
+    words = [t.group() for t in TOKEN_RE.finditer(long)]
+    if not words or not all(is_name_word(w) or w in NAME_CONNECTORS for w in words):
+        return None
+    classified = classify(words)
+    if classified is None:
+        return None
+    domain, kind, _ = classified
+    return Candidate(start, end, slug(long), domain, long, "discovered", 2, kind, confidence=0.9)
+
+
+def _uses(text: str, taught: list[_Taught], registry: Registry) -> list[Candidate]:
+    """Every later use of a defined short form, as a mention of what its definition names."""
+    by_short: dict[str, list[tuple[int, Candidate | None]]] = {}
+    offsets: dict[str, list[int]] = {}  # by_short's offsets, for bisect
+    for from_offset, short_form, target in taught:
+        by_short.setdefault(short_form, []).append((from_offset, target))
+        offsets.setdefault(short_form, []).append(from_offset)
+    matcher: Matcher = registry._matcher
+    found: list[Candidate] = []
+    for m in _short_form_pattern(frozenset(by_short)).finditer(text):
+        short_form = m.group()
+        index = bisect.bisect_right(offsets[short_form], m.start()) - 1
+        if index < 0:
+            continue  # used before the document defines it
+        target = by_short[short_form][index][1]
+        if target is None:
+            if matcher.known(short_form):
+                # the document defines this short form as something that is no entity (DPO:
+                # "data protection officer"): it masks the registry acronym from here on
+                found.append(
+                    Candidate(m.start(), m.end(), "", "institution", short_form, "defined", 0)
+                )
+            continue
+        if target.entity_id in registry and any(
+            f.entity_id == target.entity_id for f in matcher.forms_of(short_form)
+        ):
+            continue  # the registry already knows this acronym for this body
+        found.append(
+            dataclasses.replace(
+                target, start=m.start(), end=m.end(), form=short_form, match="defined", rank=0
+            )
+        )
+    return found
+
+
+def _named_around(
+    registered: list[Candidate], start: int, end: int, short: str, registry: Registry
+) -> Candidate | None:
+    """The registry mention that holds a short form defined inside it and knows that short
+    form: "Areas of Excellence (AoE) Scheme"."""
+    # registry mentions come in text order and never overlap: only the last one starting
+    # before the short form can hold it (bisect keeps this linear over a long text)
+    index = bisect.bisect_left(registered, start, key=lambda c: c.start) - 1
+    if index < 0 or not (registered[index].start < start and end < registered[index].end):
+        return None
+    cand = registered[index]
+    known = registry._matcher.forms_of(short)
+    return cand if any(f.entity_id == cand.entity_id for f in known) else None
+
+
+@functools.lru_cache(maxsize=256)
+def _short_form_pattern(short_forms: frozenset[str]) -> re.Pattern[str]:
+    """Case-sensitive matcher of a document's defined short forms (a trie: linear)."""
+    trie = trie_regex(short_forms)
+    # The trie's one-class lookahead goes first too, so the scan skips to the few places a
+    # short form can start (the edge test first would be tried at every position).
+    first = trie[: trie.index("])") + 2]
+    return re.compile(first + EDGE_BEFORE + "(?:" + trie + ")" + EDGE_AFTER)
+
+
+_TAIL = 4  # two words of a Chinese name and its two-character head: 加速計劃, 先導計劃
+
+
+def short_references(han: str, registered: list[Candidate], registry: Registry) -> list[Candidate]:
+    """Later uses of the last words of a Chinese initiative's name the text has given in full
+    (新型工業加速計劃 ... 加速計劃): a mention of that initiative, where no name characters
+    precede them (the tail inside 企業加速計劃 is another name)."""
+    tails: dict[str, tuple[int, Candidate]] = {}
+    for cand in registered:
+        form = han[cand.start : cand.end]
+        if cand.domain != "initiative" or len(form) < _TAIL + 2 or not form.endswith(_HEADS):
+            continue
+        tails.setdefault(form[-_TAIL:], (cand.end, cand))
+    found: list[Candidate] = []
+    for tail, (after, cand) in tails.items():
+        pos = han.find(tail, after)
+        while pos != -1:
+            if _stands_alone(han, pos, pos + _TAIL) and cand.entity_id in registry:
+                found.append(dataclasses.replace(
+                    cand, start=pos, end=pos + _TAIL, form=tail, match="defined", rank=1
+                ))  # fmt: skip
+            pos = han.find(tail, pos + _TAIL)
+    return found
+
+
+def _stands_alone(han: str, start: int, end: int) -> bool:
+    before = han[start - 1] if start else ""
+    if before and HAN_CHAR_RE.match(before) and before not in _REFERRING:
+        return False
+    return not (end < len(han) and han[end] in "書表")  # 計劃書, 基金表: documents
+
+
+_HEADS = tuple(HAN_INITIATIVE_HEADS)
+_REFERRING = HAN_STOP_CHARS | frozenset("該此本關")  # 該計劃, 有關計劃: a reference, not a name

@@ -1,0 +1,270 @@
+"""Recognition: one scan per text, its mentions, and one entity per distinct name.
+
+:func:`find_institutions` and :func:`find_initiatives` list mentions; :func:`recognize_entities`
+groups them into one :class:`Institution` or :class:`Initiative` per entity, with every span.
+A scan runs the registry matcher, discovery and the document's definitions, then resolves
+overlaps: the longest mention wins, then a definition, then the registry.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..spans import Record, Span, trusted_builder
+from .definitions import definitions, short_references
+from .discovery import HAN_CHAR_RE, discoveries, filter_discoveries
+from .hans import han_view
+from .matcher import Candidate, fold, registry_candidates, resolve
+from .models import Domain, EntityMention, Initiative, Institution, MatchKind
+from .registry import Registry, load_registry
+from .vocabulary import OWNER_VERBS
+
+__all__ = ["find_initiatives", "find_institutions", "recognize_entities"]
+
+_SENTENCE_END_RE = regex.compile(r"[.!?。！？\n]")  # linear: one character class
+
+
+@dataclass(frozen=True)
+class _Scan:
+    text: str
+    doc_id: str | None
+    chosen: list[Candidate]
+    discovered: dict[str, Candidate]  # id -> first candidate (kind, parent, name)
+    acronyms: dict[str, str]  # discovered id -> its defined short form
+    confidence: dict[str, float]  # discovered id -> the strength of its evidence
+
+
+def _scan(
+    text: str, doc_id: str | None, skip: Sequence[tuple[int, int]], registry: Registry | None
+) -> _Scan:
+    registry = registry if registry is not None else load_registry()
+    matcher = registry._matcher
+    registered = registry_candidates(text, matcher)
+    han = han_view(fold(text))
+    discovered = discoveries(text, han, registered)
+    discovered = filter_discoveries(discovered, registered, matcher)
+    defined, acronyms = definitions(text, registered, discovered, registry)
+    defined += short_references(han, registered, registry)
+    chosen = resolve([*registered, *discovered, *defined], skip)
+    first: dict[str, Candidate] = {}
+    counts: dict[str, int] = {}
+    for cand in chosen:
+        if cand.entity_id not in registry:
+            first.setdefault(cand.entity_id, cand)
+            counts[cand.entity_id] = counts.get(cand.entity_id, 0) + 1
+    confidence = {
+        key: _confidence(cand, counts[key], key in acronyms) for key, cand in first.items()
+    }
+    return _Scan(text, doc_id, chosen, first, acronyms, confidence)
+
+
+def _confidence(cand: Candidate, repeats: int, defined: bool) -> float:
+    """The evidence for a discovered name: its shape, then repetition and a definition."""
+    score = cand.confidence + 0.1 * min(repeats - 1, 2) + (0.2 if defined else 0.0)
+    return round(min(score, 0.95), 2)
+
+
+def _is_government(cand: Candidate, registry: Registry) -> bool:
+    """A government names where a text's facts come from, not a body they concern: its
+    mentions still mask overlapping names but are not reported."""
+    entry = registry.get(cand.entity_id)
+    return isinstance(entry, Institution) and entry.kind == "government"
+
+
+def _mentions(scan: _Scan, domain: Domain, registry: Registry) -> list[EntityMention]:
+    out: list[EntityMention] = []
+    for cand in scan.chosen:
+        if cand.domain != domain or not cand.entity_id or _is_government(cand, registry):
+            continue
+        match: MatchKind = cand.match
+        out.append(
+            _new_mention(
+                cand.entity_id,
+                _new_span(scan.doc_id, cand.start, cand.end, scan.text[cand.start : cand.end]),
+                cand.form,
+                match,
+                cand.entity_id in registry,
+            )
+        )
+    return out
+
+
+# NOTE: positional, in field order; keep in sync with the models' fields.
+_new_mention = trusted_builder(EntityMention)  # id, span, form, match, registered
+_new_span = trusted_builder(Span)  # doc_id, start, end, text
+
+
+def _safe_skip(skip: Iterable[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    try:
+        for pair in skip or ():
+            start, end = pair
+            ranges.append((int(start), int(end)))
+    except (TypeError, ValueError):
+        return ranges
+    return ranges
+
+
+def find_institutions(
+    text: str,
+    *,
+    doc_id: str | None = None,
+    skip: Sequence[tuple[int, int]] = (),
+    registry: Registry | None = None,
+) -> list[EntityMention]:
+    """Every institution mention in ``text``, in order. Never raises.
+
+    ``skip`` holds ``(start, end)`` character ranges (boilerplate); mentions inside are dropped.
+
+    >>> [(m.id, m.match) for m in find_institutions("創新科技署與香港科技園公司（科技園公司）合作")]
+    [('itc', 'name_zh'), ('hkstp', 'name_zh'), ('hkstp', 'alias')]
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    registry = registry if registry is not None else load_registry()
+    return _mentions(_scan(text, doc_id, _safe_skip(skip), registry), "institution", registry)
+
+
+def find_initiatives(
+    text: str,
+    *,
+    doc_id: str | None = None,
+    skip: Sequence[tuple[int, int]] = (),
+    registry: Registry | None = None,
+) -> list[EntityMention]:
+    """Every initiative mention in ``text``, in order. Never raises.
+
+    >>> text = "the HK$10 billion Innovation and Technology Fund"
+    >>> [(m.id, m.span.text) for m in find_initiatives(text)]
+    [('itf', 'Innovation and Technology Fund')]
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    registry = registry if registry is not None else load_registry()
+    return _mentions(_scan(text, doc_id, _safe_skip(skip), registry), "initiative", registry)
+
+
+def recognize_entities(
+    text: str,
+    *,
+    doc_id: str | None = None,
+    skip: Sequence[tuple[int, int]] = (),
+    registry: Registry | None = None,
+) -> tuple[list[Institution], list[Initiative]]:
+    """One Institution and one Initiative per distinct entity, each with every mention's Span.
+
+    Entities come in the order of their first mention. Registered entities carry their registry
+    fields (rename links, parent, owner); discovered ones have ``registered=False``.
+
+    >>> institutions, initiatives = recognize_entities(
+    ...     "The Office of the Government Chief Information Officer has launched the "
+    ...     '"AI Subsidy Scheme". OGCIO said the scheme ...')
+    >>> [(i.id, len(i.mentions), i.successor) for i in institutions]
+    [('ogcio', 2, 'dpo')]
+    >>> [(i.id, i.owner, i.text_owners) for i in initiatives]
+    [('ai_subsidy_scheme', 'cyberport', ('ogcio',))]
+    """
+    if not isinstance(text, str) or not text:
+        return [], []
+    registry = registry if registry is not None else load_registry()
+    scan = _scan(text, doc_id, _safe_skip(skip), registry)
+    institution_mentions = _mentions(scan, "institution", registry)
+    initiative_mentions = _mentions(scan, "initiative", registry)
+    owners = _text_owners(text, institution_mentions, initiative_mentions)
+    institutions = [
+        _institution(entity_id, spans, scan, registry)
+        for entity_id, spans in _group(institution_mentions).items()
+    ]
+    initiatives = [
+        _initiative(entity_id, spans, scan, registry, owners.get(entity_id, ()))
+        for entity_id, spans in _group(initiative_mentions).items()
+    ]
+    return institutions, initiatives
+
+
+def _group(mentions: list[EntityMention]) -> dict[str, list[Span]]:
+    grouped: dict[str, list[Span]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.id, []).append(mention.span)
+    return grouped
+
+
+def _text_owners(
+    text: str, institutions: list[EntityMention], initiatives: list[EntityMention]
+) -> dict[str, tuple[str, ...]]:
+    owners: dict[str, list[str]] = {}
+    ends = [m.span.end for m in institutions]
+    for mention in initiatives:
+        index = bisect.bisect_right(ends, mention.span.start) - 1
+        if index < 0:
+            continue
+        body = institutions[index]
+        gap = text[body.span.end : mention.span.start]
+        if _SENTENCE_END_RE.search(gap) or len(gap) > 200 or not OWNER_VERBS.search(gap):
+            continue
+        bucket = owners.setdefault(mention.id, [])
+        if body.id not in bucket:
+            bucket.append(body.id)
+    return {k: tuple(v) for k, v in owners.items()}
+
+
+def _institution(entity_id: str, spans: list[Span], scan: _Scan, registry: Registry) -> Institution:
+    entry = registry.get(entity_id)
+    if isinstance(entry, Institution):
+        return entry.model_copy(update={"mentions": tuple(spans)})
+    cand = scan.discovered[entity_id]
+    is_han = bool(HAN_CHAR_RE.match(cand.form))
+    return Institution.model_construct(
+        **{
+            **_defaults(Institution),
+            "id": entity_id,
+            "name": cand.form,
+            "name_zh": cand.form if is_han else None,
+            "acronym": scan.acronyms.get(entity_id),
+            "kind": cand.kind or "other",
+            "parent": cand.parent,
+            "registered": False,
+            "confidence": scan.confidence[entity_id],
+            "mentions": tuple(spans),
+        }
+    )
+
+
+def _initiative(
+    entity_id: str, spans: list[Span], scan: _Scan, registry: Registry, owners: tuple[str, ...]
+) -> Initiative:
+    entry = registry.get(entity_id)
+    if isinstance(entry, Initiative):
+        return entry.model_copy(update={"mentions": tuple(spans), "text_owners": owners})
+    cand = scan.discovered[entity_id]
+    is_han = bool(HAN_CHAR_RE.match(cand.form))
+    return Initiative.model_construct(
+        **{
+            **_defaults(Initiative),
+            "id": entity_id,
+            "name": cand.form,
+            "name_zh": cand.form if is_han else None,
+            "acronym": scan.acronyms.get(entity_id),
+            "kind": cand.kind or "other",
+            "owner": owners[0] if owners else None,
+            "registered": False,
+            "confidence": scan.confidence[entity_id],
+            "text_owners": owners,
+            "mentions": tuple(spans),
+        }
+    )
+
+
+@functools.cache
+def _defaults(model: type[Record]) -> dict[str, Any]:
+    return {
+        name: field.get_default(call_default_factory=True)
+        for name, field in model.model_fields.items()
+        if not field.is_required()
+    }

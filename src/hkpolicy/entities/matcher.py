@@ -1,0 +1,354 @@
+"""The registry matcher: every registered name, acronym and alias in three scripts, found in text.
+
+Each surface form is folded (spaces, quotes, dashes: one character in, one character out) and
+lower-cased one character at a time, so offsets in the matched copy are offsets in the original
+text. The forms are compiled into two stdlib ``re`` patterns shaped as tries: forms that start
+with a Latin letter or digit, found just after a non-Latin character, and the others (Chinese),
+found at their first character. The branches of each trie node start with distinct characters, so
+the work at any position is bounded by the longest form: linear in the text by construction, and
+``re`` skips to the few characters a form can start with.
+
+A hit is then checked against the original text: an acronym-like token (HKUST, InvestHK) must
+match case exactly, and a Chinese short form is vetoed in the contexts listed in
+:data:`~hkpolicy.entities.vocabulary.CJK_FALSE_CONTEXTS` (港大 in 本港大學). When the longest
+form fails its check, shorter forms at the same start are tried.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..spans import TakenCharacters
+from . import vocabulary
+from .hans import han_view, simplified_guess
+from .models import Domain, Initiative, Institution, MatchKind
+
+__all__ = ["Candidate", "Matcher", "registry_candidates", "resolve"]
+
+# Each character on the left becomes the one on the right, so lengths never change.
+_FOLD_TABLE: dict[str, str] = {
+    **dict.fromkeys(
+        "\t\n\r\v\f\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
+        + "\u2028\u2029\u202f\u205f\u3000",
+        " ",
+    ),
+    **dict.fromkeys("’‘", "'"),
+    **dict.fromkeys("–‑—", "-"),
+    "＆": "&",
+}  # fmt: skip
+
+FOLD_TRANSLATION = str.maketrans(_FOLD_TABLE)
+
+
+def fold(text: str) -> str:
+    """``text`` with every space, quote and dash variant made plain; same length."""
+    # str.replace per character: a C-speed scan each, and most are absent
+    for char, replacement in _FOLD_TABLE.items():
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
+
+
+def lower(text: str) -> str:
+    """``text.lower()`` one character at a time: a character whose lower case is longer (İ)
+    stays as it is, so the result has the same length."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+_LEADING_THE = re.compile(r"(?i)the\s+")
+# An acronym-like token (an upper-case letter after the first character: HKUST, InvestHK, SAR)
+# must match case exactly; the rest of a name matches without regard to case.
+# Hyphens part words: "Innovation-Driven" and "Incu-Bio" are capitalised words, not acronyms.
+_ACRONYM_TOKEN = re.compile(r"[^\s-]*[A-Z][^\s-]*[A-Z][^\s-]*|[^\s-]+[A-Z][^\s-]*")
+
+
+@dataclass(frozen=True)
+class Form:
+    """One surface form of a registry entry, as the matcher compares it."""
+
+    text: str
+    entity_id: str
+    domain: Domain
+    match: MatchKind
+    exact: tuple[tuple[int, str], ...]
+
+
+def _surfaces(entity: Institution | Initiative) -> Iterator[tuple[str, MatchKind]]:
+    yield entity.name, "name"
+    if entity.name_zh:
+        yield entity.name_zh, "name_zh"
+    if entity.name_zh_hans:
+        yield entity.name_zh_hans, "name_zh_hans"
+    elif entity.name_zh:  # a user's entry: the character map's guess at its Simplified form
+        yield simplified_guess(entity.name_zh), "name_zh_hans"
+    if entity.acronym:
+        yield entity.acronym, "acronym"
+        inside = _acronym_inside(entity.name, entity.acronym)
+        if inside is not None:
+            yield inside, "name"
+    for alias in (*entity.aliases, *entity.aliases_zh_hans):
+        yield alias, "alias"
+
+
+def _acronym_inside(name: str, acronym: str) -> str | None:
+    """The name with its acronym before the head word, as texts often write it: "Areas of
+    Excellence (AoE) Scheme", "Free Trade Agreement (FTA) Programme"."""
+    words = name.split()
+    head = words[-1] if len(words) > 2 else ""
+    if head not in vocabulary.INITIATIVE_HEADS and head not in vocabulary.INSTITUTION_HEADS:
+        return None
+    short = acronym.removesuffix(" " + head)
+    if " " in short or short in words:
+        return None
+    return " ".join([*words[:-1], f"({short})", head])
+
+
+def entity_forms(entity: Institution | Initiative, domain: Domain) -> Iterator[Form]:
+    """Every surface form of ``entity``: names in three scripts, acronym and aliases."""
+    for raw, kind in _surfaces(entity):
+        text = fold(raw).strip()
+        the = _LEADING_THE.match(text)
+        if the and the.end() < len(text):
+            text = text[the.end() :]
+        if not text:
+            continue
+        exact: tuple[tuple[int, str], ...]
+        if kind == "acronym" or (" " not in text and _ACRONYM_TOKEN.fullmatch(text)):
+            exact = ((0, text),)
+        else:
+            exact = tuple((m.start(), m.group()) for m in _ACRONYM_TOKEN.finditer(text))
+        yield Form(text, entity.id, domain, kind, exact)
+
+
+# --------------------------------------------------------------------------------------------
+# tries compiled to regular expressions
+
+LATIN = r"A-Za-z0-9\u00c0-\u024f"
+EDGE_BEFORE = rf"(?:(?<![{LATIN}])|(?![{LATIN}]))"  # a word edge, or a non-Latin first char
+EDGE_AFTER = rf"(?:(?![{LATIN}])|(?<![{LATIN}]))"  # a word edge, or a non-Latin last char
+_LATIN_RE = re.compile(f"[{LATIN}]")
+
+
+def _trie(words: Iterable[str]) -> dict[str, Any]:
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return root
+
+
+def _trie_body(node: dict[str, Any], emit: Callable[[str], str] = re.escape) -> str:
+    """The alternation matching the words under ``node``, each character written by ``emit``."""
+    branches = [emit(ch) + _trie_body(child, emit) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """One regex alternation shaped as a trie of ``words``; greedy, so the longest form wins."""
+    words = list(words)
+    # a one-character-class lookahead lets the scan skip most positions at once
+    first = sorted({w[0] for w in words if w})
+    return "(?=[" + "".join(map(re.escape, first)) + "])" + _trie_body(_trie(words))
+
+
+class _Passes:
+    """The two-pass scan over ``" " + lower(fold(text))`` (the space stands for the start)."""
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        root = _trie(keys)
+        if "" in root or not root:
+            raise ValueError("an empty form")
+        latin_root = {ch: child for ch, child in root.items() if _LATIN_RE.match(ch)}
+        other_root = {ch: child for ch, child in root.items() if ch not in latin_root}
+        # Linear: tries (see above) after one consumed character.
+        self.latin = re.compile(f"[^{LATIN}](" + _trie_body(latin_root) + ")" + EDGE_AFTER)
+        self.other = re.compile(_trie_body(other_root) + EDGE_AFTER) if other_root else None
+        self._root = root
+
+    @functools.cached_property
+    def anchored(self) -> re.Pattern[str]:
+        """The same language with the edge test first, for shorter forms at a known start."""
+        return re.compile(EDGE_BEFORE + _trie_body(self._root) + EDGE_AFTER)
+
+    def spans(self, subject: str) -> Iterator[tuple[int, int]]:
+        """Leftmost, non-overlapping hits (in ``subject[1:]`` offsets). Latin and other forms
+        never start at the same place, so the next hit is the nearer of the two passes'."""
+        latin_search = self.latin.search
+        other_search = self.other.search if self.other is not None else None
+        lat = latin_search(subject, 0)
+        oth = other_search(subject, 1) if other_search is not None else None
+        while lat is not None or oth is not None:
+            if oth is None or (lat is not None and lat.start(1) < oth.start()):
+                assert lat is not None
+                start, pos = lat.span(1)
+            else:
+                start, pos = oth.span()
+            yield start - 1, pos - 1
+            if lat is not None and lat.start(1) < pos:
+                lat = latin_search(subject, pos - 1)
+            if oth is not None and other_search is not None and oth.start() < pos:
+                oth = other_search(subject, pos)
+
+
+_VETO_WINDOW = 8  # characters either side of a short Chinese form that its vetoes read
+
+
+class Source:
+    """A text and its fold, computed only when first needed."""
+
+    __slots__ = ("_folded", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._folded: str | None = None
+
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+    def slice(self, start: int, end: int) -> str:
+        if self._folded is not None:
+            return self._folded[start:end]
+        return self.text[start:end].translate(FOLD_TRANSLATION)  # fast on short strings
+
+
+def _lower_case_common_noun(form: Form, surface: str) -> bool:
+    """A body's capitalised English name written all in lower case ("the science park") is
+    used as a common noun. (Initiatives keep lower-case names: "the AI subsidy scheme".)"""
+    return (
+        form.domain == "institution"
+        and " " in form.text
+        and not form.text.islower()
+        and surface.islower()
+    )
+
+
+class Matcher:
+    """The compiled forms of one registry."""
+
+    def __init__(
+        self, institutions: Iterable[Institution], initiatives: Iterable[Initiative]
+    ) -> None:
+        self.forms: dict[str, list[Form]] = {}
+        for domain, entities in (("institution", institutions), ("initiative", initiatives)):
+            for entity in entities:
+                for form in entity_forms(entity, domain):  # type: ignore[arg-type]
+                    bucket = self.forms.setdefault(lower(form.text), [])
+                    if all(f.entity_id != form.entity_id or f.text != form.text for f in bucket):
+                        bucket.append(form)
+        self.vetoes = {
+            form: (
+                regex.compile(f"(?:{before})\\Z") if before else None,
+                regex.compile(after) if after else None,
+            )
+            for form, (before, after) in vocabulary.CJK_FALSE_CONTEXTS.items()
+        }
+        self.passes = _Passes(sorted(self.forms)) if self.forms else None
+
+    def known(self, surface: str) -> bool:
+        """Whether ``surface`` is a registered form (in any case)."""
+        return lower(fold(surface)) in self.forms
+
+    def forms_of(self, surface: str) -> list[Form]:
+        return self.forms.get(lower(fold(surface)), [])
+
+    def _vetoed(self, form: Form, source: Source, start: int, end: int) -> bool:
+        veto = self.vetoes.get(han_view(form.text))
+        if veto is None:
+            return False
+        before, after = veto
+        if before is not None:
+            window = han_view(source.slice(max(0, start - _VETO_WINDOW), start))
+            if before.search(window):
+                return True
+        if after is not None:
+            window = han_view(source.slice(end, end + _VETO_WINDOW))
+            return after.match(window) is not None
+        return False
+
+    def lookup(self, source: Source, start: int, end: int) -> Form | None:
+        """The registered form the text names at ``start:end``, or None."""
+        surface = source.slice(start, end)
+        for form in self.forms.get(lower(surface), ()):
+            if all(surface[i : i + len(tok)] == tok for i, tok in form.exact):
+                if _lower_case_common_noun(form, surface) or self._vetoed(form, source, start, end):
+                    continue
+                return form
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# candidates and overlap resolution
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible mention: registered, defined by the document, or discovered."""
+
+    start: int
+    end: int
+    entity_id: str
+    domain: Domain
+    form: str
+    match: MatchKind
+    rank: int  # lower wins a tie in length: definitions, then registry, then discovery
+    kind: str | None = None  # discovered entities: their kind
+    parent: str | None = None  # discovered entities: a registered body named at their start
+    head: int = -1  # discovered English names: offset of the head word
+    confidence: float = 1.0  # discovered entities: the strength of the evidence
+
+
+def registry_candidates(text: str, matcher: Matcher) -> list[Candidate]:
+    """Every registry mention in ``text``: leftmost-longest, checked against the original."""
+    passes = matcher.passes
+    if passes is None:
+        return []
+    found: list[Candidate] = []
+    source = Source(text)
+    subject = " " + lower(source.folded())
+    for start, end in passes.spans(subject):
+        form = matcher.lookup(source, start, end)
+        while form is None and end - start > 1:
+            # the longest form failed its case or context check: try shorter ones here
+            shorter = passes.anchored.match(subject, start + 1, end)
+            if shorter is None:
+                break
+            end = shorter.end() - 1
+            if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+                continue
+            form = matcher.lookup(source, start, end)
+        if form is None:
+            continue
+        found.append(
+            Candidate(start, end, form.entity_id, form.domain, form.text, form.match, rank=1)
+        )
+    return found
+
+
+def resolve(candidates: Sequence[Candidate], skip: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """Longest first; ties go to the lower rank, then the earlier start. No two overlap, and
+    none overlaps a skipped range."""
+    size = max((cand.end for cand in candidates), default=0)
+    taken = TakenCharacters(size, ((int(s), int(e)) for s, e in skip))
+    chosen = [
+        cand
+        for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.rank, c.start))
+        if cand.end > cand.start and taken.add(cand.start, cand.end)
+    ]
+    chosen.sort(key=lambda c: c.start)
+    return chosen
