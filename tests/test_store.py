@@ -264,3 +264,33 @@ def test_a_notebook_shows_the_tables_and_their_rows(archive: Path, tmp_path: Pat
         shown = repr(facts)
     assert "<td>money</td><td>3</td>" in html.replace("\n", "")
     assert shown.startswith(f"Facts({str(db)!r}, documents=3, money=3, percentages=1")
+
+
+def _one_page_pdf(sentence: str) -> bytes:
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.setFont("Helvetica", 11)
+    page.drawString(72, 720, sentence)
+    page.save()
+    return buffer.getvalue()
+
+
+def test_a_pdf_in_the_folder_is_indexed_through_the_loader(tmp_path: Path) -> None:
+    pytest.importorskip("reportlab", reason="the test writes its PDF with reportlab")
+    pytest.importorskip("pdfplumber", reason="the pdf extra is not installed")
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "paper.pdf").write_bytes(_one_page_pdf("The Fund will receive HK$8 million."))
+    db = tmp_path / "facts.duckdb"
+    assert index(folder, db).extracted == 1
+    with open_facts(db) as facts:
+        assert facts.rows("SELECT doc_id, format FROM documents") == [("paper.pdf", "pdf")]
+        (row,) = facts.rows('SELECT start, "end", text, amount_exact FROM money')
+    text = Corpus.from_directory(folder)["paper.pdf"].text
+    assert row == (text.index("HK$8 million"), text.index("HK$8 million") + 12, "HK$8 million",
+                   "8000000")  # fmt: skip
