@@ -750,3 +750,16 @@ def test_loaded_documents_record_the_detected_language(data: bytes, language: st
     from hkpolicy.documents import load_document
 
     assert load_document(data).language == language
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("深圳科技园与香港科技园", [("hkstp", "香港科技园")]),
+        ("深圳灣科學園及科學園", [("science_park", "科學園")]),
+        ("政府改善科學園設施", [("science_park", "科學園")]),
+        ("清華大學科技園", []),
+    ],
+)
+def test_another_places_park_is_not_hong_kongs(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.id, m.span.text) for m in find_institutions(text)] == expected

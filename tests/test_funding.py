@@ -542,3 +542,17 @@ def test_english_amounts_that_are_not_funding(text: str, reason: str) -> None:
 def test_a_boost_of_an_amount_for_a_purpose() -> None:
     fact = _one("The universities will get a boost of $2 billion for AI research.")
     assert fact.purpose == "AI research"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "司長在立法會宣讀預算案，提出預留50億元推動人工智能研究。",
+        "司长在立法会宣读预算案，提出预留50亿元推动人工智能研究。",
+        "自創新科技署於2015年成立以來，政府已投放50億元推動人工智能研究。",
+    ],
+)
+def test_the_place_of_a_speech_and_a_founding_date_are_no_parties(text: str) -> None:
+    fact = _one(text)
+    assert (fact.institution, fact.funder) == (None, None)
+    assert fact.purpose is not None and fact.purpose.startswith(("推動", "推动"))

@@ -137,6 +137,10 @@ _CONVERSION_NOTE_RE = regex.compile(r"\s*[(（][^()（）]{0,40}")
 _BRACKET_NOTE_RE = regex.compile(r"\s*[(（][^()（）]{0,60}[)）]")
 # "出席X會議": a meeting's body is where it was said.
 _MEETING_AFTER_RE = regex.compile(r"^\s*(?:會議|会议|meeting)", regex.IGNORECASE)
+# "在立法會宣讀預算案": where a speech was given.
+_SPEECH_AFTER_RE = regex.compile(r"^\s*(?:宣讀|宣读|發表|发表|表示|指出|介紹|介绍|演辭|演辞)")
+# "自創科局於2015年成立以來": a time, not a party to the money.
+_SINCE_FOUNDED_AFTER_RE = regex.compile(r"^[^，,。；;]{0,16}?成立以來|^[^，,。；;]{0,16}?成立以来")
 # "向立法會申請": the body asked, never the recipient.
 _ASKED_AFTER_RE = regex.compile(r"^\s*(?:申請|申请|提出|要求|apply|applied)")
 _FUNDING_NOUN_RE = regex.compile(r"(?i)\bfunding\b|\binjection\b")
@@ -612,7 +616,12 @@ def _choose_targets(
         if _SOURCE_BEFORE_RE.search(before):
             funder = funder or m  # "from the ITF", "從創新及科技基金撥出": where it comes from
             continue
-        if _VENUE_BEFORE_RE.search(before) or _MEETING_AFTER_RE.match(after):
+        if (
+            _VENUE_BEFORE_RE.search(before)
+            or _MEETING_AFTER_RE.match(after)
+            or (before.endswith("在") and _SPEECH_AFTER_RE.match(after))
+            or _SINCE_FOUNDED_AFTER_RE.match(after)
+        ):
             continue  # "at the Legislative Council", "出席X會議": where it was said
         if _ASKED_AFTER_RE.match(after):
             continue  # "向立法會申請": the body asked decides, it neither gives nor gets

@@ -29,7 +29,15 @@ __all__ = [
     "WINDOW_CHARS",
 ]
 
+_OTHER_PLACE = (
+    "深圳|南山|北京|上海|中關村|蘇州|廣州|東莞|杭州|武漢|成都|西安|天津|重慶|新竹|灣|松山湖"
+    "|張江|前海|光谷|國家|省級|市級|大學"
+)  # places (and sponsors) of other parks: 深圳科技園, 深圳灣科學園, 清華大學科技園
+
 CJK_FALSE_CONTEXTS: dict[str, tuple[str | None, str | None]] = {
+    # another place's park: 深圳科技園, 南山科技園
+    "科技園": (_OTHER_PLACE, None),
+    "科學園": (_OTHER_PLACE, None),
     "港大": ("[香本]", None),  # 香港大型 "Hong Kong large-scale", 本港大學 "local universities"
     # 中大型 "medium and large", 其中大部分 "most of them", 集中大量 "concentrate many"
     "中大": ("[集其當之從居空途心手]", "[型量多部幅概致]"),
