@@ -34,7 +34,8 @@ def sector_plot_png() -> bytes:
         if result.returncode != 0 or not output.is_file():
             raise RuntimeError(
                 f"{PLOT_SCRIPT.name} failed (exit {result.returncode}); it needs matplotlib, "
-                f"pip install 'hkpolicy[plot]':\n{result.stderr.strip()}"
+                f"pip install 'hkpolicy[plot]' (from a checkout: pip install -e '.[plot]'):\n"
+                f"{result.stderr.strip()}"
             )
         return output.read_bytes()
 

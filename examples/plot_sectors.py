@@ -1,9 +1,10 @@
 """Plot sector adoption against expected growth from the corpus's sector table; save a PNG.
 
-    pip install "hkpolicy[plot]"
+    pip install "hkpolicy[plot]"        # or, in a checkout of hkpolicy: pip install -e ".[plot]"
     python examples/plot_sectors.py [OUTPUT.png]
 
-Needs the optional ``plot`` extra (matplotlib). Writes sector_adoption.png by default.
+Needs the optional ``plot`` extra (matplotlib); without it, says how to install it and exits 1.
+Writes sector_adoption.png by default.
 """
 
 from __future__ import annotations
@@ -17,7 +18,16 @@ WIDTH_INCHES, HEIGHT_INCHES, DPI = 8, 5, 100  # an 800 x 500 pixel image
 
 
 def main(argv: list[str]) -> int:
-    import matplotlib
+    try:
+        import matplotlib
+    except ModuleNotFoundError as error:
+        if error.name != "matplotlib":
+            raise
+        print(
+            f"error: {hk.MissingExtraError('plot', 'matplotlib', 'plot_sectors.py')}",
+            file=sys.stderr,
+        )
+        return 1
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt

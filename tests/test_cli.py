@@ -5,6 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -187,3 +192,152 @@ def test_help_shows_examples(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "hkpolicy extract speech.txt" in capsys.readouterr().out
+
+
+# --- extract: conversions, typed rows, inputs and encodings ---------------------------------
+
+
+def test_currency_is_honoured_with_json(speech: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(speech), "--format", "json"]) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert "converted" not in plain
+    assert main(["extract", str(speech), "--format", "json", "--currency", "USD"]) == 0
+    converted = json.loads(capsys.readouterr().out)
+    assert {k: v for k, v in converted.items() if k != "converted"} == plain
+    money = [c for c in converted["converted"] if c["type"] == "money"]
+    # $2 billion / 7.80, $300 million / 7.80, 5億元 / 7.80, at Money.to's 28 digits.
+    assert [(c["start"], c["money"]["currency"]) for c in money] == [
+        (BUDGET_SPEECH.index("$2 billion"), "USD"),
+        (BUDGET_SPEECH.index("$300 million"), "USD"),
+        (BUDGET_SPEECH.index("5億元"), "USD"),
+    ]
+    assert money[0]["money"]["amount"] == "256410256.4102564102564102564"
+    assert money[1]["money"]["qualifier"] == "up_to"  # the qualifier travels with the amount
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_csv_and_jsonl_have_typed_columns(
+    fmt: str, speech: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["extract", str(speech), "--format", fmt, "--currency", "USD"]) == 0
+    out = capsys.readouterr().out
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert {"amount", "currency", "qualifier", "initiative", "institution", "period"} <= set(
+            rows[0]
+        )
+        assert {"start", "end", "period_start", "period_end", "converted_amount"} <= set(rows[0])
+    else:
+        rows = [json.loads(line) for line in out.splitlines()]
+        assert all(isinstance(r["start"], int) for r in rows)
+    itf = next(r for r in rows if r["type"] == "funding" and r["initiative"] == "itf")
+    assert (itf["amount"], itf["currency"], itf["qualifier"]) == ("2000000000", "HKD", "exact")
+    assert (itf["period"], itf["period_start"], itf["period_end"]) == (
+        "2025-26",
+        "2025-04-01",
+        "2026-03-31",
+    )
+    assert itf["converted_currency"] == "USD"
+    voucher = next(r for r in rows if r["type"] == "money" and r["qualifier"] == "up_to")
+    assert (voucher["amount"], voucher["per"]) == ("300000000", "year")
+    cyberport = next(r for r in rows if r["type"] == "institution" and r["id"] == "cyberport")
+    assert BUDGET_SPEECH[int(cyberport["start"]) : int(cyberport["end"])] == "數碼港"
+
+
+def test_a_directory_gets_a_clear_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["extract", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == (
+        f"hkpolicy: error: {str(tmp_path)!r} is a directory: give one file, "
+        "or - for standard input\n"
+    )
+
+
+def _run_cli(*args: str, stdin: bytes = b"", **env: str) -> subprocess.CompletedProcess[bytes]:
+    source = str(Path(hkpolicy.__file__).resolve().parents[1])
+    environment = {**os.environ, "PYTHONPATH": source, **env}
+    return subprocess.run(
+        [sys.executable, "-m", "hkpolicy", *args],
+        input=stdin,
+        capture_output=True,
+        env=environment,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_dev_stdin_is_read_like_a_dash() -> None:
+    result = _run_cli("extract", "/dev/stdin", "--format", "jsonl", stdin="逾HK$1億".encode())
+    assert result.returncode == 0, result.stderr
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (record["amount"], record["qualifier"]) == ("100000000", "more_than")
+
+
+def test_encoding_reads_a_big5_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "big5.txt"
+    path.write_bytes("政府向數碼港撥款5億港元。".encode("big5"))
+    assert main(["extract", str(path), "--encoding", "big5", "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert ("money", "500000000", "HKD") in {(r["type"], r["amount"], r["currency"]) for r in rows}
+    assert main(["extract", str(path)]) == 1
+    assert "--encoding" in capsys.readouterr().err  # the UTF-8 failure names the option
+    assert main(["extract", str(path), "--encoding", "klingon"]) == 1
+    assert capsys.readouterr().err == "hkpolicy: error: unknown encoding: 'klingon'\n"
+
+
+def test_an_ascii_terminal_gets_escapes_not_a_traceback(speech: Path) -> None:
+    result = _run_cli("extract", str(speech), PYTHONIOENCODING="ascii")
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
+    assert b"\\u6578\\u78bc\\u6e2f" in result.stdout  # 數碼港, escaped
+
+
+def test_cjk_rows_line_up_by_display_width(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "zh.txt"
+    text = (
+        "政府向數碼港撥款5億元，並向香港科技園公司撥款10億元，以支持本地初創企業發展人工智能"
+        "及數據科學等新興產業。The Fund adds HK$2 billion.\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    assert main(["extract", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()[1:]
+    header = lines[0]
+    value_column = _display_width(header[: header.index("value")])
+    for line in lines[1:]:
+        cells = re.split(r"\s{2,}", line.strip())
+        assert len(cells) == 4, line
+        # The value column starts at the same terminal column on every row.
+        assert _display_width(line[: line.rindex(cells[3])]) == value_column, line
+        assert _display_width(cells[2]) <= 48, cells[2]
+    assert any(line.count("...") for line in lines)  # the long clause was clipped
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def test_conversion_notes_say_why_an_amount_has_no_converted_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_text("The partner adds RMB 3 million to HK$5 million.\n", encoding="utf-8")
+    assert main(["extract", str(path), "--currency", "USD", "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    money = [r for r in rows if r["type"] == "money"]
+    assert [(r["currency"], r["converted_amount"], r["conversion_note"]) for r in money] == [
+        ("CNY", None, "no rate"),
+        ("HKD", "641025.641025641025641025641", None),  # 5,000,000 / 7.80, 28 digits
+    ]
+
+
+def test_main_restores_the_error_handlers_of_stdout_and_stderr(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    streams = [io.TextIOWrapper(io.BytesIO(), encoding="ascii") for _ in range(2)]
+    monkeypatch.setattr(sys, "stdout", streams[0])
+    monkeypatch.setattr(sys, "stderr", streams[1])
+    assert main(["schema"]) == 0
+    assert [stream.errors for stream in streams] == ["strict", "strict"]

@@ -13,7 +13,7 @@ from hkpolicy.dask import RECORD_FIELDS, extract_bag, extract_dataframe, extract
 from hkpolicy.extraction import extract
 
 dask = pytest.importorskip(
-    "dask", reason="the dask extra is not installed (pip install 'hkpolicy[dask]')"
+    "dask", reason="the dask extra is not installed (pip install -e '.[dask]')"
 )
 dask_bag = pytest.importorskip("dask.bag", reason="dask is installed without its bag part")
 

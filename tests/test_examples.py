@@ -197,6 +197,51 @@ def test_make_notebook_writes_an_executed_notebook(
     assert not [o for cell in code for o in cell.outputs if o.output_type == "error"]
 
 
+def test_plot_sectors_without_matplotlib_names_the_extra(tmp_path: Path) -> None:
+    """No traceback: the message says how to install the extra, from PyPI and a checkout."""
+    block = (
+        "import runpy, sys; sys.modules['matplotlib'] = None; "
+        f"sys.argv = [{str(EXAMPLES / 'plot_sectors.py')!r}]; "
+        "runpy.run_path(sys.argv[0], run_name='__main__')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", block],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr == (
+        "error: plot_sectors.py needs the 'matplotlib' package, from hkpolicy's 'plot' extra: "
+        "pip install 'hkpolicy[plot]' (or, in a checkout, pip install -e \".[plot]\")\n"
+    )
+    page = (PAGES / "plot_sectors.md").read_text(encoding="utf-8")
+    assert result.stderr.strip() in page  # the docs show the real message
+
+
+def test_frames_without_pandas_name_the_extra_in_the_same_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import hkpolicy as hk
+
+    corpus = hk.load_corpus()
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(hk.MissingExtraError) as info:
+        corpus.to_frames()
+    assert isinstance(info.value, ImportError)
+    assert str(info.value) == (
+        "Corpus.to_frames() needs the 'pandas' package, from hkpolicy's 'pandas' extra: "
+        "pip install 'hkpolicy[pandas]' (or, in a checkout, pip install -e \".[pandas]\")"
+    )
+    with pytest.raises(hk.MissingExtraError, match=r'pip install -e "\.\[pandas\]"'):
+        corpus.tables[0].to_frame()
+
+
 def test_document_facts_traces_html_and_pdf_amounts(tmp_path: Path) -> None:
     pytest.importorskip("selectolax", reason="needs the html extra")
     pytest.importorskip("pdfplumber", reason="needs the pdf extra")

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hkpolicy as hk
-from hkpolicy.corpus import json_schema
 from hkpolicy.extraction import Extraction, extract
+from hkpolicy.schema import json_schema
 
 SEED_003 = "003_3e9965c52c1f6ff9"
 SEED_004 = "004_d8a9956017bf6413"

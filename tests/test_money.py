@@ -282,7 +282,7 @@ def test_table_header_unit() -> None:
 )
 def test_parse_errors_quote_input(text: str, message: str, hint: str) -> None:
     with pytest.raises(ParseError) as info:
-        parse_money(text)
+        parse_money(text, default_currency=None)
     rendered = str(info.value)
     assert message in rendered.splitlines()[0]
     assert repr(text) in rendered.splitlines()[1]

@@ -14,7 +14,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from .abbrev import Abbreviation, find_abbreviations
-    from .corpus import Corpus, Document, json_schema, load_corpus
+    from .corpus import Corpus, Document, load_corpus
     from .dates import (
         DateMention,
         DateRange,
@@ -40,17 +40,22 @@ if TYPE_CHECKING:
     from .errors import (
         AmountOverflowError,
         CorpusIntegrityError,
+        CurrencyMismatchError,
         DocumentError,
         HKPolicyError,
         MissingExtraError,
         ParseError,
+        QualifierError,
+        UnitMismatchError,
         UnknownCurrencyError,
+        UnknownQueryError,
     )
     from .extraction import Extraction, UnparsedNumber, extract
     from .facts import Funding, SectorStat
     from .money import Money, MoneyMention, find_money, parse_money
     from .parallel import extract_many
     from .percent import Percentage, PercentMention, find_percentages, parse_percentage
+    from .schema import json_schema
     from .spans import Qualifier, ScanResult, Span
     from .store import Facts, open_facts
     from .tables import Cell, ColumnUnit, Level, Table, find_tables, sector_stats_from_table
@@ -69,6 +74,7 @@ _LAZY = {
     "ColumnUnit": "tables",
     "Corpus": "corpus",
     "CorpusIntegrityError": "errors",
+    "CurrencyMismatchError": "errors",
     "DateMention": "dates",
     "DateRange": "dates",
     "Document": "corpus",
@@ -87,6 +93,7 @@ _LAZY = {
     "PercentMention": "percent",
     "Percentage": "percent",
     "Qualifier": "spans",
+    "QualifierError": "errors",
     "Registry": "entities",
     "RelativePeriod": "dates",
     "ScanResult": "spans",
@@ -94,7 +101,9 @@ _LAZY = {
     "SectorStat": "facts",
     "Span": "spans",
     "Table": "tables",
+    "UnitMismatchError": "errors",
     "UnknownCurrencyError": "errors",
+    "UnknownQueryError": "errors",
     "UnparsedNumber": "extraction",
     "extract": "extraction",
     "extract_many": "parallel",
@@ -106,7 +115,7 @@ _LAZY = {
     "find_percentages": "percent",
     "find_periods": "dates",
     "find_tables": "tables",
-    "json_schema": "corpus",
+    "json_schema": "schema",
     "load_corpus": "corpus",
     "load_registry": "entities",
     "open_facts": "store",
@@ -125,6 +134,7 @@ __all__ = [
     "ColumnUnit",
     "Corpus",
     "CorpusIntegrityError",
+    "CurrencyMismatchError",
     "DateMention",
     "DateRange",
     "Document",
@@ -147,13 +157,16 @@ __all__ = [
     "PercentMention",
     "Percentage",
     "Qualifier",
+    "QualifierError",
     "Registry",
     "RelativePeriod",
     "ScanResult",
     "SectorStat",
     "Span",
     "Table",
+    "UnitMismatchError",
     "UnknownCurrencyError",
+    "UnknownQueryError",
     "UnparsedNumber",
     "__version__",
     "extract",

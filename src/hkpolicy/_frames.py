@@ -15,12 +15,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .dates import FiscalYear
+from .errors import MissingExtraError
 from .spans import Span
 
 if TYPE_CHECKING:
     from .corpus import Corpus
+    from .facts import Funding
+    from .money import Money
 
-__all__ = ["corpus_frames", "corpus_rows"]
+__all__ = ["INTEGER_COLUMNS", "corpus_frames", "corpus_rows"]
 
 
 def __dir__() -> list[str]:
@@ -34,11 +37,8 @@ _COLUMNS = {"warnings": ["doc_id", "start", "end", "text", "warning", "complete"
 def _pandas() -> Any:
     try:
         import pandas
-    except ImportError as error:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "DataFrames need pandas: install hkpolicy with the pandas extra, "
-            "pip install 'hkpolicy[pandas]'"
-        ) from error
+    except ImportError as error:
+        raise MissingExtraError("pandas", "pandas", "Corpus.to_frames()") from error
     return pandas
 
 
@@ -53,10 +53,31 @@ def _period(value: FiscalYear | int | None) -> str | None:
 def corpus_frames(corpus: Corpus) -> dict[str, Any]:
     """One DataFrame per fact type, from :func:`corpus_rows`."""
     pandas = _pandas()
-    return {
+    frames = {
         name: pandas.DataFrame(records, columns=_COLUMNS.get(name) if not records else None)
         for name, records in corpus_rows(corpus).items()
     }
+    for frame in frames.values():
+        for column in INTEGER_COLUMNS & set(frame.columns):
+            # Nullable integers: a missing year is <NA>, not NaN turning 2024 into 2024.0.
+            frame[column] = frame[column].astype("Int64")
+    return frames
+
+
+# Columns holding whole numbers that may be missing.
+INTEGER_COLUMNS = frozenset({"year"})
+
+
+def _converted(fact: Funding) -> tuple[Money | None, bool]:
+    """The funding amount in the other currency of the HKD/USD pair, and whether the text wrote
+    it: the text's own bracketed figure where there is one, else the linked-rate conversion
+    (:meth:`Money.to`), as ``hkpolicy summary`` shows it. None for other currencies."""
+    if fact.converted is not None:
+        return fact.converted, True
+    other = {"HKD": "USD", "USD": "HKD"}.get(fact.amount.currency)
+    if other is None:
+        return None, False
+    return fact.amount.to(other), False
 
 
 def corpus_rows(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
@@ -73,7 +94,7 @@ def corpus_rows(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
         "warnings": [],
     }
     for fact in corpus.funding:
-        converted = fact.converted
+        converted, as_written = _converted(fact)
         rows["funding"].append(
             {
                 **_where(fact.amount_span or fact.span),
@@ -84,6 +105,7 @@ def corpus_rows(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
                 "per": fact.amount.per,
                 "converted_amount": converted.amount if converted else None,
                 "converted_currency": converted.currency if converted else None,
+                "converted_as_written": as_written,
                 "peg_check": fact.peg_check,
                 "initiative": fact.initiative,
                 "institution": fact.institution,

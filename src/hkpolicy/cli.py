@@ -8,12 +8,15 @@ stopped early (a pattern's time limit) still exits 0, with one warning line on s
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import csv
+import datetime as dt
 import io
 import json
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -22,6 +25,10 @@ from .errors import HKPolicyError
 
 if TYPE_CHECKING:
     from .corpus import Document
+    from .extraction import Extraction
+    from .facts import Funding
+    from .money import Money
+    from .spans import Span
 
 __all__ = ["main"]
 
@@ -45,6 +52,10 @@ examples:
 """
 
 FORMATS = ("table", "json", "jsonl", "csv")
+# NOTE: keep in sync with hkpolicy.schema.OUTPUTS (a test checks).
+SCHEMA_OUTPUTS = ("extract", "record", "summary", "export")
+# Widest text cell of the extract table, in terminal columns (a CJK character takes two).
+TEXT_COLUMNS = 48
 
 
 class InputError(HKPolicyError):
@@ -73,9 +84,22 @@ def _parser() -> argparse.ArgumentParser:
         epilog="example: hkpolicy extract budget.txt --currency USD",
     )
     extract.add_argument(
-        "file", help="a .txt, .md, .html, .htm or .pdf file, or - for text on standard input"
+        "file",
+        help="a .txt, .md, .html, .htm or .pdf file, a device or pipe such as /dev/stdin, "
+        "or - for text on standard input",
     )
-    extract.add_argument("--format", choices=FORMATS, default="table", help="output format")
+    extract.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="output format: table; json (the Extraction); jsonl or csv (one typed row per item)",
+    )
+    extract.add_argument(
+        "--encoding",
+        default=None,
+        help="read FILE as plain text in this encoding, any Python codec name (big5, "
+        "gb18030, ...); default: UTF-8, or an HTML page's declared charset",
+    )
     extract.add_argument(
         "--currency",
         choices=("HKD", "USD"),
@@ -97,7 +121,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("directory", help="where to write (created if missing)")
     export.add_argument("--format", choices=("json", "csv"), default="json")
 
-    commands.add_parser("schema", help="print the JSON Schema of hkpolicy's output")
+    schema = commands.add_parser("schema", help="print the JSON Schema of hkpolicy's output")
+    schema.add_argument(
+        "output",
+        nargs="?",
+        choices=SCHEMA_OUTPUTS,
+        help="one output only: extract (--format json), record (a jsonl line), summary "
+        "(summary --json) or export (corpus.json); default: a schema any of them validates",
+    )
 
     catalog = commands.add_parser(
         "catalog",
@@ -236,40 +267,66 @@ def _summary(as_json: bool, out: TextIO) -> int:
 # --- extract --------------------------------------------------------------------------------
 
 
-def _read_input(name: str) -> tuple[str, str]:
-    """``(doc_id, text)`` of a file or of standard input."""
+def _read_input(name: str, encoding: str = "utf-8") -> tuple[str, str]:
+    """``(doc_id, text)`` of a file, a device or pipe (/dev/stdin, <(...)), or standard input."""
     if name == "-":
         data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
         doc_id = "stdin"
     else:
         path = Path(name)
-        if not path.is_file():
+        if path.is_dir():
+            raise InputError(f"{name!r} is a directory: give one file, or - for standard input")
+        if not path.exists():
             raise InputError(f"no such file: {name!r}")
-        data = path.read_bytes()
-        doc_id = path.stem
+        data = path.read_bytes()  # a regular file, or a device or pipe such as /dev/stdin
+        doc_id = "stdin" if name == "/dev/stdin" else path.stem
     if isinstance(data, str):
         return doc_id, data
+    return doc_id, _decoded(name, data, encoding)
+
+
+def _decoded(name: str, data: bytes, encoding: str) -> str:
     try:
-        return doc_id, data.decode("utf-8")
+        return data.decode(encoding)
+    except LookupError as error:
+        raise InputError(f"unknown encoding: {encoding!r}") from error
     except UnicodeDecodeError as error:
-        raise InputError(f"{name!r} is not UTF-8 text (byte {error.start})") from error
+        shown = "UTF-8" if codecs.lookup(encoding).name == "utf-8" else encoding
+        raise InputError(
+            f"{name!r} is not {shown} text (byte {error.start}); "
+            "name its encoding with --encoding, e.g. --encoding big5"
+        ) from error
+
+
+def _not_a_regular_file(name: str) -> bool:
+    """True for a directory, a device or pipe (/dev/stdin), or a missing path: read (or
+    refused) by :func:`_read_input`, not by the document loaders."""
+    return not Path(name).is_file()
 
 
 def _read_document(name: str) -> Document:
     """A file as a Document: text and Markdown as they are, HTML and PDF through their loaders
     (chosen by suffix, else by the first bytes)."""
     from .documents import load_document
+    from .errors import DocumentError
 
     if not Path(name).is_file():
         raise InputError(f"no such file: {name!r}")
-    return load_document(name)
+    try:
+        return load_document(name)
+    except DocumentError as error:
+        if "is not UTF-8 text" not in str(error):
+            raise
+        raise InputError(
+            f"{error}; name its encoding with --encoding, e.g. --encoding big5"
+        ) from error
 
 
 def _extract(args: argparse.Namespace, out: TextIO) -> int:
     from .extraction import extract
 
-    if args.file == "-":
-        doc_id, text = _read_input(args.file)
+    if args.file == "-" or args.encoding is not None or _not_a_regular_file(args.file):
+        doc_id, text = _read_input(args.file, args.encoding or "utf-8")
         extraction = extract(text, doc_id=doc_id, default_currency=args.default_currency)
     else:
         document = _read_document(args.file)
@@ -286,26 +343,207 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
     for warning in extraction.warnings:  # a scan stopped early: the output is not complete
         print(f"hkpolicy: warning: {warning}", file=sys.stderr)
     if args.format == "json":
-        out.write(extraction.model_dump_json(indent=2) + "\n")
-        return 0
-    records = extraction.to_records(currency=args.currency)
-    if args.format == "jsonl":
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    elif args.format == "csv":
-        columns = ["type", "start", "end", "text", "value", "converted", "name"]
-        writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
+        out.write(_extraction_json(extraction, args.currency) + "\n")
+    elif args.format in ("jsonl", "csv"):
+        _write_typed_records(_typed_records(extraction, args.currency), args.format, out)
     else:
+        records = extraction.to_records(currency=args.currency)
         rows = [("type", "where", "text", "value")]
         for r in records:
             value = r["value"] + (f" = {r['converted']}" if r.get("converted") else "")
-            text_shown = r["text"] if len(r["text"]) <= 48 else r["text"][:45] + "..."
-            rows.append((r["type"], f"{r['start']}-{r['end']}", text_shown, value))
+            rows.append((r["type"], f"{r['start']}-{r['end']}", _clipped(r["text"]), value))
         out.write(f"{doc_id} (language: {args.lang}): {len(records)} items\n")
         _write_rows(rows, out)
     return 0
+
+
+def _clipped(text: str, columns: int = TEXT_COLUMNS) -> str:
+    """``text`` cut to ``columns`` terminal columns (display width), with "..." if cut."""
+    if _width(text) <= columns:
+        return text
+    kept, used = [], 3
+    for char in text:
+        used += _width(char)
+        if used > columns:
+            break
+        kept.append(char)
+    return "".join(kept) + "..."
+
+
+# --- typed output of extract: json with --currency, jsonl and csv ----------------------------
+
+# The columns of ``extract --format csv`` and the keys of each jsonl line.
+# NOTE: keep in sync with hkpolicy.schema.ExtractRecord (a test checks).
+RECORD_COLUMNS = (
+    "type", "start", "end", "text", "value",
+    "amount", "amount_max", "currency", "qualifier", "per",
+    "converted_amount", "converted_currency", "conversion_note",
+    "id", "name", "initiative", "institution",
+    "period", "period_start", "period_end",
+)  # fmt: skip
+
+
+# Why an amount asked for in --currency has no converted value.
+NO_RATE = "no rate"  # only HKD and USD are linked
+TOO_LARGE = "too large to convert"  # AmountOverflowError
+
+
+def _in_currency(money: Money, currency: str | None) -> tuple[Money | None, str | None]:
+    """``money`` in ``currency`` at the linked rate, or why not (a note); ``(None, None)`` when
+    no currency is asked for or it is the money's own."""
+    from .errors import AmountOverflowError
+
+    if currency is None or money.currency == currency:
+        return None, None
+    if {money.currency, currency} != {"HKD", "USD"}:
+        return None, NO_RATE
+    try:
+        return money.to(currency), None
+    except AmountOverflowError:
+        return None, TOO_LARGE
+
+
+def _funding_in(fact: Funding, currency: str | None) -> tuple[Money | None, str | None]:
+    """A funding amount in ``currency``: the text's own paired figure where it wrote one."""
+    if fact.converted is not None and fact.converted.currency == currency:
+        return fact.converted, None
+    return _in_currency(fact.amount, currency)
+
+
+def _extraction_json(extraction: Extraction, currency: str | None) -> str:
+    """The Extraction's JSON; with ``currency``, a ``converted`` list is added at the end."""
+    text = extraction.model_dump_json(indent=2)
+    if currency is None:
+        return text
+    pairs: list[tuple[str, Span, tuple[Money | None, str | None]]] = [
+        ("money", m.span, _in_currency(m.money, currency)) for m in extraction.money
+    ]
+    pairs += [("funding", f.span, _funding_in(f, currency)) for f in extraction.funding]
+    items = [
+        {
+            "type": kind,
+            "start": span.start,
+            "end": span.end,
+            "money": None if target is None else target.model_dump(mode="json"),
+            "note": note,
+        }
+        for kind, span, (target, note) in pairs
+        if target is not None or note is not None
+    ]
+    body = json.dumps(items, indent=2).replace("\n", "\n  ")
+    return text[: text.rstrip().rindex("}")].rstrip() + f',\n  "converted": {body}\n}}'
+
+
+def _money_columns(money: Money, conversion: tuple[Money | None, str | None]) -> dict[str, Any]:
+    target, note = conversion
+    return {
+        "amount": str(money.amount),
+        "amount_max": None if money.amount_max is None else str(money.amount_max),
+        "currency": money.currency,
+        "qualifier": money.qualifier.value,
+        "per": money.per,
+        "converted_amount": None if target is None else str(target.amount),
+        "converted_currency": None if target is None else target.currency,
+        "conversion_note": note,
+    }
+
+
+def _period_columns(value: object) -> dict[str, Any]:
+    """``period``, ``period_start``, ``period_end`` of a date, fiscal year, range or year."""
+    from .dates import DateRange, FiscalYear, PartialDate
+
+    if value is None:
+        return {}
+    if isinstance(value, FiscalYear):
+        first, last = value.start, value.end
+    elif isinstance(value, PartialDate):
+        first, last = value.first_day, value.last_day
+    elif isinstance(value, DateRange):
+        first, last = value.start.first_day, value.end.last_day
+    elif isinstance(value, int):
+        first, last = dt.date(value, 1, 1), dt.date(value, 12, 31)
+    else:
+        return {"period": str(value)}
+    return {"period": str(value), "period_start": first.isoformat(), "period_end": last.isoformat()}
+
+
+def _typed_records(extraction: Extraction, currency: str | None) -> list[dict[str, Any]]:
+    """One row per mention or fact, in text order, each with every column of RECORD_COLUMNS."""
+    rows: list[dict[str, Any]] = []
+
+    def add(kind: str, span: Span, value: str, **columns: Any) -> None:
+        row = dict.fromkeys(RECORD_COLUMNS)
+        row.update(type=kind, start=span.start, end=span.end, text=span.text, value=value)
+        row.update(columns)
+        rows.append(row)
+
+    for m in extraction.money:
+        add(
+            "money",
+            m.span,
+            str(m.money),
+            **_money_columns(m.money, _in_currency(m.money, currency)),
+        )
+    for p in extraction.percentages:
+        pct = p.percentage
+        add(
+            "percentage",
+            p.span,
+            str(pct),
+            amount=str(pct.value),
+            amount_max=None if pct.value_max is None else str(pct.value_max),
+            currency="%" if pct.unit == "percent" else "pp",
+            qualifier=pct.qualifier.value,
+        )
+    for d in extraction.dates:
+        shown = f"{d.kind} {d.value if d.value is not None else '(unresolved)'}"
+        add("date", d.span, shown, **_period_columns(d.value))
+    for kind, entities in (
+        ("institution", extraction.institutions),
+        ("initiative", extraction.initiatives),
+    ):
+        for entity in entities:
+            for span in entity.mentions:
+                add(kind, span, entity.id, id=entity.id, name=entity.name, **{kind: entity.id})
+    for f in extraction.funding:
+        who = " / ".join(x for x in (f.initiative, f.institution) if x) or (f.purpose or "")
+        add(
+            "funding",
+            f.span,
+            f"{f.amount} -> {who}",
+            **_money_columns(f.amount, _funding_in(f, currency)),
+            initiative=f.initiative,
+            institution=f.institution,
+            **_period_columns(f.period),
+        )
+    for s in extraction.sector_stats:
+        value = s.value
+        add(
+            "sector_stat",
+            s.span,
+            f"{s.sector}: {s.metric} {value}",
+            amount=str(value.value),
+            amount_max=None if value.value_max is None else str(value.value_max),
+            currency="%" if value.unit == "percent" else "pp",
+            qualifier=value.qualifier.value,
+            name=s.sector,
+            institution=s.source_institution,
+            **_period_columns(s.year),
+        )
+    for u in extraction.unparsed:
+        add("unparsed", u.span, u.reason)
+    rows.sort(key=lambda r: (r["start"], r["type"]))
+    return rows
+
+
+def _write_typed_records(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    writer = csv.DictWriter(out, fieldnames=RECORD_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
 
 
 # --- index ----------------------------------------------------------------------------------
@@ -401,16 +639,21 @@ def _catalog(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _schema(out: TextIO) -> int:
-    from .corpus import json_schema
+def _schema(output: str | None, out: TextIO) -> int:
+    from .schema import json_schema
 
-    json.dump(json_schema(), out, ensure_ascii=False, indent=2)
+    json.dump(json_schema(output), out, ensure_ascii=False, indent=2)
     out.write("\n")
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    with _tolerant_streams():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     out = sys.stdout
     try:
@@ -419,7 +662,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "export":
             return _export(args, out)
         if args.command == "schema":
-            return _schema(out)
+            return _schema(args.output, out)
         if args.command == "catalog":
             return _catalog(args, out)
         if args.command == "index":
@@ -432,6 +675,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader (e.g. `head`) closed the pipe: stop quietly
         _silence_stdout()
         return 0
+
+
+@contextlib.contextmanager
+def _tolerant_streams() -> Iterator[None]:
+    """While the command runs, let stdout and stderr write any text: a character the terminal's
+    encoding lacks (PYTHONIOENCODING=ascii, a cp1252 console) is written as a backslash escape.
+    The streams' error handlers are restored afterwards, so calling :func:`main` from Python
+    leaves the process as it found it."""
+    changed = []
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
+            changed.append(stream)
+    try:
+        yield
+    finally:
+        for stream in changed:
+            stream.reconfigure(errors="strict")
 
 
 def _silence_stdout() -> None:

@@ -19,7 +19,7 @@ import decimal
 import functools
 import hashlib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -39,10 +39,10 @@ from ._catalog import (
 )
 from ._html import html_table
 from .boilerplate import Boilerplate, find_boilerplate
-from .dates import FiscalYear
+from .dates import FiscalYear, parse_period
 from .documents.origin import Origin, locate
 from .entities import Initiative, Institution
-from .errors import CorpusIntegrityError
+from .errors import CorpusIntegrityError, ParseError, UnknownQueryError
 from .extraction import Extraction, extract
 from .facts import Funding, SectorStat
 from .language import detect_language
@@ -62,7 +62,6 @@ __all__ = [
     "Document",
     "build_catalog",
     "catalog_digest",
-    "json_schema",
     "load_corpus",
     "seeds_directory",
     "write_catalog",
@@ -314,21 +313,42 @@ class Corpus(Record):
                 return extraction
         raise KeyError(f"no extraction for {doc_id!r}")
 
-    def institution(self, entity_id: str) -> Institution:
-        """The merged institution with this id."""
-        for institution in self.institutions:
-            if institution.id == entity_id:
-                return institution
-        raise KeyError(f"no institution {entity_id!r} in the corpus")
+    # --- queries: by id, name, acronym or period; an unknown query raises UnknownQueryError ---
 
-    def facts_about(self, institution_id: str) -> list[Funding | SectorStat]:
+    def institution(self, query: str) -> Institution:
+        """The merged institution named by ``query``: its id, name, Chinese name, acronym or an
+        alias (case and spacing ignored).
+
+        :raises UnknownQueryError: no institution in the corpus goes by ``query``.
+
+        >>> load_corpus().institution("HKUST").name
+        'The Hong Kong University of Science and Technology'
+        """
+        for entity in self._matching(query, self.institutions):
+            if isinstance(entity, Institution):
+                return entity
+        raise self._unknown(query, "institution", self.institutions)
+
+    def facts_about(self, query: str) -> list[Funding | SectorStat]:
         """Funding that names the institution (or an initiative it owns), and the statistics it
-        is credited for."""
-        owned = {i.id for i in self.initiatives if institution_id in (i.owner, *i.text_owners)}
+        is credited for; or, when ``query`` names an initiative, the funding for it. ``query``
+        is an id, name, Chinese name, acronym or alias (case and spacing ignored).
+
+        :raises UnknownQueryError: ``query`` names no institution or initiative in the corpus.
+
+        >>> [str(f.amount) for f in load_corpus().facts_about("HKUST")]
+        ['more than HKD 200,000,000 per year']
+        """
+        entities = self._matching(query, (*self.institutions, *self.initiatives))
+        if not entities:
+            raise self._unknown(query, "institution or initiative", self.institutions)
+        institutions = {e.id for e in entities if isinstance(e, Institution)}
+        initiatives = {e.id for e in entities if isinstance(e, Initiative)}
+        initiatives |= {i.id for i in self.initiatives if institutions & {i.owner, *i.text_owners}}
         facts: list[Funding | SectorStat] = [
-            f for f in self.funding if f.institution == institution_id or f.initiative in owned
+            f for f in self.funding if f.institution in institutions or f.initiative in initiatives
         ]
-        facts += [s for s in self.sector_stats if s.source_institution == institution_id]
+        facts += [s for s in self.sector_stats if s.source_institution in institutions]
         return facts
 
     def funding_by_initiative(self) -> dict[str, list[Funding]]:
@@ -339,9 +359,19 @@ class Corpus(Record):
                 grouped.setdefault(fact.initiative, []).append(fact)
         return grouped
 
-    def facts_in(self, period: FiscalYear | int) -> list[Funding]:
+    def facts_in(self, period: FiscalYear | int | str) -> list[Funding]:
         """Funding for a fiscal year (matched by start year, whatever its context) or for a
-        calendar year (matching a plain year, or a fiscal year that begins in it)."""
+        calendar year (matching a plain year, or a fiscal year that begins in it).
+
+        ``period`` is a :class:`~hkpolicy.dates.FiscalYear`, a year (``2024`` or ``"2024"``) or
+        a fiscal year as text (``"2024-25"``, ``"2024/25"``, ``"FY2024-25"``).
+
+        :raises UnknownQueryError: ``period`` is text that is not a year or fiscal year.
+
+        >>> [str(f.amount) for f in load_corpus().facts_in("2024-25")]
+        ['HKD 24,000,000,000']
+        """
+        period = _period_query(period)
         wanted = period.start_year if isinstance(period, FiscalYear) else period
         found = []
         for fact in self.funding:
@@ -349,6 +379,26 @@ class Corpus(Record):
             if start == wanted and (isinstance(period, int) or isinstance(fact.period, FiscalYear)):
                 found.append(fact)
         return found
+
+    def _matching(
+        self, query: str, entities: Sequence[Institution | Initiative]
+    ) -> list[Institution | Initiative]:
+        if not isinstance(query, str):
+            raise TypeError(f"expected an id, name or acronym (str), got {query!r}")
+        wanted = _folded(query)
+        return [entity for entity in entities if wanted in _names(entity)]
+
+    @staticmethod
+    def _unknown(
+        query: str, what: str, known: Sequence[Institution | Initiative]
+    ) -> UnknownQueryError:
+        examples = ", ".join(e.acronym or e.id for e in known[:5])
+        return UnknownQueryError(
+            query,
+            f"No {what} {query!r} in the corpus; give an id, name or acronym (such as {examples})",
+        )
+
+    # --- end of queries ------------------------------------------------------------------------
 
     def _repr_html_(self) -> str:
         documents = html_table(
@@ -412,18 +462,35 @@ class Corpus(Record):
 
         return write_corpus(self, path)
 
-    def __getitem__(self, doc_id: str) -> Document:
+    # --- the corpus as a sequence of documents --------------------------------------------------
+
+    def __getitem__(self, key: str | int) -> Document:
+        """A document by id (``corpus["003_3e9965c52c1f6ff9"]``) or by position (``corpus[0]``).
+
+        :raises UnknownQueryError: no document has this id (a KeyError).
+        :raises IndexError: the position is out of range.
+        """
+        if isinstance(key, int) and not isinstance(key, bool):
+            return self.documents[key]
+        if not isinstance(key, str):
+            raise TypeError(f"a document id (str) or position (int), got {key!r}")
         for document in self.documents:
-            if document.id == doc_id:
+            if document.id == key:
                 return document
         known = ", ".join(d.id for d in self.documents)
-        raise KeyError(f"no document {doc_id!r} in the corpus (ids: {known})")
+        raise UnknownQueryError(key, f"no document {key!r} in the corpus (ids: {known})")
+
+    def __iter__(self) -> Iterator[Document]:  # type: ignore[override]
+        """The documents, in order: ``for document in corpus``."""
+        return iter(self.documents)
 
     def __len__(self) -> int:
         return len(self.documents)
 
     def __contains__(self, doc_id: object) -> bool:
         return any(document.id == doc_id for document in self.documents)
+
+    # --- end of the sequence protocol ----------------------------------------------------------
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -602,18 +669,6 @@ def _merged(
     return tuple(merged.values())
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema of the public models, for apps that consume hkpolicy's JSON: ``Corpus``
-    and ``Extraction`` at the top, every other model under ``$defs``."""
-    from pydantic.json_schema import models_json_schema
-
-    _, schema = models_json_schema(
-        [(Corpus, "serialization"), (Extraction, "serialization")],
-        title="hkpolicy",
-    )
-    return schema
-
-
 def _funding_row(fact: Funding) -> dict[str, Any]:
     """One funding fact for the summary: the amount as written and in HKD and USD under the peg."""
 
@@ -641,3 +696,33 @@ def _funding_row(fact: Funding) -> dict[str, Any]:
         "period": None if fact.period is None else str(fact.period),
         "peg_check": fact.peg_check,
     }
+
+
+def _names(entity: Institution | Initiative) -> set[str]:
+    """Every name a query may use for ``entity``, folded."""
+    names = (entity.id, entity.name, entity.name_zh, entity.acronym, *entity.aliases)
+    return {_folded(name) for name in names if name}
+
+
+def _folded(name: str) -> str:
+    """A name as queries compare it: case and runs of spaces ignored."""
+    return " ".join(name.split()).casefold()
+
+
+def _period_query(period: object) -> FiscalYear | int:
+    """``period`` as :meth:`Corpus.facts_in` matches it: a FiscalYear or a calendar year."""
+    if isinstance(period, FiscalYear) or (isinstance(period, int) and not isinstance(period, bool)):
+        return period
+    if not isinstance(period, str):
+        raise TypeError(f"a period is a FiscalYear, a year or text like '2024-25', got {period!r}")
+    text = period.strip()
+    if text.isdigit() and len(text) == 4:
+        return int(text)
+    message = f"Not a year or fiscal year: {period!r} (expected 2024, '2024-25' or '2024/25')"
+    try:
+        parsed = parse_period(text)
+    except ParseError as error:
+        raise UnknownQueryError(period, message) from error
+    if not isinstance(parsed, FiscalYear):
+        raise UnknownQueryError(period, message)
+    return parsed

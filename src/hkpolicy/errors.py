@@ -9,11 +9,15 @@ from __future__ import annotations
 __all__ = [
     "AmountOverflowError",
     "CorpusIntegrityError",
+    "CurrencyMismatchError",
     "DocumentError",
     "HKPolicyError",
     "MissingExtraError",
     "ParseError",
+    "QualifierError",
+    "UnitMismatchError",
     "UnknownCurrencyError",
+    "UnknownQueryError",
 ]
 
 
@@ -147,6 +151,60 @@ def _rebuild_integrity_error(
     file_name: str, message: str, expected: str | None, actual: str | None
 ) -> CorpusIntegrityError:
     return CorpusIntegrityError(file_name, message, expected_sha256=expected, actual_sha256=actual)
+
+
+class UnitMismatchError(HKPolicyError, TypeError):
+    """Two values in different units were combined or compared: a percentage and percentage
+    points, or (the subclass :class:`CurrencyMismatchError`) two currencies. A ``TypeError``, as
+    pint's ``DimensionalityError`` is for quantities of different units."""
+
+
+class CurrencyMismatchError(UnitMismatchError):
+    """Two amounts in different currencies were added, subtracted, divided or compared.
+
+    Convert one first (``a + b.to(a.currency)``); hkpolicy never converts implicitly.
+    """
+
+    def __init__(self, left: str, right: str, operation: str, currency: str) -> None:
+        self.left = left
+        self.right = right
+        self.operation = operation
+        self.currency = currency
+        self.message = (
+            f"Cannot {operation} {left} and {right}: different currencies; "
+            f"convert one first with .to({currency!r})"
+        )
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (CurrencyMismatchError, (self.left, self.right, self.operation, self.currency))
+
+
+class QualifierError(HKPolicyError, ValueError):
+    """An operation on qualified values ("up to", "more than", a range) whose result would
+    misstate or drop a qualifier, such as adding an upper bound to a lower bound or ordering
+    "about 5%" against "6%"."""
+
+
+class UnknownQueryError(HKPolicyError, KeyError):
+    """A corpus query names no document, institution, initiative or period in the corpus.
+
+    ``query`` is what was asked for; the message quotes it and says what was looked at.
+    """
+
+    def __init__(self, query: object, message: str) -> None:
+        super().__init__(message)
+        self.query = query
+        self.message = message
+
+    def __str__(self) -> str:  # KeyError would repr() the whole message
+        return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (UnknownQueryError, (self.query, self.message))
 
 
 class DocumentError(HKPolicyError, ValueError):

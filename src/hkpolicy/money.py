@@ -31,12 +31,14 @@ import regex
 from pydantic import field_validator, model_validator
 
 from . import _money_patterns as _p
+from . import _values
 from ._gc import pausing_gc
 from ._numerals import EXACT, canonical, parse_arabic, parse_cjk_number
-from .errors import ParseError, UnknownCurrencyError
+from .errors import CurrencyMismatchError, ParseError, QualifierError, UnknownCurrencyError
 from .spans import Qualifier, Record, ScanResult, Span, disjoint_ranges, trusted_builder
 
 __all__ = [
+    "DEFAULT_CURRENCY",
     "KNOWN_CURRENCIES",
     "PEG_BAND",
     "CurrencySource",
@@ -61,6 +63,9 @@ def __dir__() -> list[str]:
 KNOWN_CURRENCIES: frozenset[str] = frozenset(
     {"HKD", "USD", "CNY", "EUR", "GBP", "JPY", "SGD", "TWD", "MOP", "AUD", "CAD", "CHF", "KRW"}
 )
+
+# NOTE: keep in sync with find_money's and extract's default: the currency of a bare $ or 元.
+DEFAULT_CURRENCY = "HKD"
 
 # The linked exchange rate's convertibility band, HKD per USD.
 PEG_BAND: tuple[Decimal, Decimal] = (Decimal("7.75"), Decimal("7.85"))
@@ -137,25 +142,10 @@ class Money(Record):
         cls,
         text: str,
         *,
-        default_currency: str | None = None,
+        default_currency: str | None = DEFAULT_CURRENCY,
         scale: int | Decimal | None = None,
     ) -> Money:
-        """Parse one money expression; raise :class:`~hkpolicy.errors.ParseError` otherwise.
-
-        Grammar (any order the forms below allow; Chinese and full-width digits included)::
-
-            [cue] [currency] number [scale] [currency] [cents] [post-cue] [period]
-            expression (to | - | 至 | and) expression          (a range)
-
-        A bare ``$``, 元 or plain number needs ``default_currency`` (a table cell under a
-        "HK$ million" header: ``parse_money(cell, default_currency="HKD", scale=10**6)``;
-        ``scale`` multiplies numbers that carry no scale word of their own).
-
-        >>> parse_money("11億6,400萬元", default_currency="HKD").amount
-        Decimal('1164000000')
-        >>> parse_money("1,234.5", default_currency="HKD", scale=10**6).amount
-        Decimal('1234500000')
-        """
+        """The same as :func:`parse_money`, as a constructor."""
         return _parse(text, default_currency=default_currency, scale=scale)
 
     @property
@@ -225,15 +215,149 @@ class Money(Record):
             }
         )
 
+    # --- value behaviour: formatting, arithmetic and ordering -----------------------------
+    # Amounts stay Decimal throughout; float() is a derived convenience. Different currencies
+    # never combine implicitly (CurrencyMismatchError), and a qualifier is carried through by
+    # the rules of hkpolicy._values or the operation raises QualifierError.
+
     def __str__(self) -> str:
-        text = f"{self.currency} {self.amount:,f}"
+        return self.__format__(",f")
+
+    def __format__(self, spec: str) -> str:
+        """``format(money, ",.0f")``: ``spec`` formats each number as for a Decimal; the
+        currency, qualifier and period are written as by ``str``. An empty spec is ``str``.
+
+        >>> format(parse_money("HK$24.5 billion").to("USD"), ",.2f")
+        'USD 3,141,025,641.03'
+        """
+        spec = spec or ",f"
+        text = f"{self.currency} {format(self.amount, spec)}"
         if self.qualifier is Qualifier.RANGE and self.amount_max is not None:
-            text += f" to {self.currency} {self.amount_max:,f}"
+            text += f" to {self.currency} {format(self.amount_max, spec)}"
         elif self.qualifier in _QUALIFIER_WORDS:
             text = f"{_QUALIFIER_WORDS[self.qualifier]} {text}"
         if self.per is not None:
             text += f" per {self.per}"
         return text
+
+    def __float__(self) -> float:
+        """The amount as a float, for plotting (a range has two numbers: it raises)."""
+        if self.qualifier is Qualifier.RANGE:
+            raise QualifierError(f"float() of a range is ambiguous: {self}; use .amount_max too")
+        return float(self.amount)
+
+    def _same_kind(self, other: Money, operation: str) -> None:
+        if self.currency != other.currency:
+            raise CurrencyMismatchError(str(self), str(other), operation, self.currency)
+        if self.per != other.per:
+            raise QualifierError(
+                f"Cannot {operation} {self} and {other}: "
+                "amounts per different periods (or a rate and a one-off amount)"
+            )
+
+    def _with(self, qualifier: Qualifier, low: Decimal, high: Decimal) -> Money:
+        if low < 0:
+            raise ValueError(f"a Money is never negative; the result would be {low}")
+        ranged = qualifier is Qualifier.RANGE
+        return self.model_copy(
+            update={"amount": low, "qualifier": qualifier, "amount_max": high if ranged else None}
+        )
+
+    @property
+    def _high(self) -> Decimal:
+        return self.amount if self.amount_max is None else self.amount_max
+
+    def __add__(self, other: object) -> Money:
+        """Same currency and period: ``HKD 5 + HKD 3 == HKD 8``; ``0 + money`` is money, so
+        ``sum()`` works. Qualifiers combine as ``hkpolicy._values`` documents ("up to" plus
+        "up to" is "up to"; ranges add end to end) or the sum raises QualifierError.
+
+        >>> str(sum([parse_money("HK$5 million"), parse_money("up to HK$3 million")]))
+        'up to HKD 8,000,000'
+        """
+        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+            return self
+        if not isinstance(other, Money):
+            return NotImplemented
+        self._same_kind(other, "add")
+        qualifier = _values.sum_qualifier(self.qualifier, other.qualifier, f"{self} and {other}")
+        return self._with(
+            qualifier,
+            canonical(self.amount + other.amount),
+            canonical(self._high + other._high),
+        )
+
+    __radd__ = __add__
+
+    def __sub__(self, other: object) -> Money:
+        """Same currency and period, and never below zero (a Money is not negative). Taking
+        an exact amount shifts the qualified one; taking a bound from an exact amount turns the
+        bound over ("HKD 10 - up to HKD 3" is "at least HKD 7")."""
+        if not isinstance(other, Money):
+            return NotImplemented
+        self._same_kind(other, "subtract")
+        shown = f"{other} from {self}"
+        qualifier = _values.difference_qualifier(self.qualifier, other.qualifier, shown)
+        low = canonical(self.amount - other._high)
+        high = canonical(self._high - other.amount)
+        return self._with(qualifier, low, high)
+
+    def __mul__(self, factor: object) -> Money:
+        """``money * 3`` or ``money * Decimal("1.5")``: exact; a float factor raises TypeError."""
+        value = _values.multiplier(factor, f"{self} * {factor!r}")
+        return self._with(
+            self.qualifier, _values.times(self.amount, value), _values.times(self._high, value)
+        )
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: object) -> Money | Decimal:
+        """``money / 4`` is a Money; ``money / money`` (same currency, both exact) a Decimal
+        ratio. Quotients keep 28 significant digits (exact when they fit)."""
+        if isinstance(other, Money):
+            self._same_kind(other, "divide")
+            if self.qualifier is not Qualifier.EXACT or other.qualifier is not Qualifier.EXACT:
+                raise QualifierError(f"Cannot divide {self} by {other}: both must be exact")
+            return _values.divided(self.amount, other.amount)
+        value = _values.multiplier(other, f"{self} / {other!r}")
+        return self._with(
+            self.qualifier,
+            _values.divided(self.amount, value),
+            _values.divided(self._high, value),
+        )
+
+    def _ordered(self, other: object) -> tuple[Decimal, Decimal] | None:
+        if not isinstance(other, Money):
+            return None
+        self._same_kind(other, "compare")
+        if self.qualifier is not Qualifier.EXACT or other.qualifier is not Qualifier.EXACT:
+            raise QualifierError(
+                f"Cannot order {self} and {other}: only exact amounts have an order"
+            )
+        return self.amount, other.amount
+
+    def __lt__(self, other: object) -> bool:
+        """Exact amounts of one currency compare by amount; other pairs raise (see above).
+
+        >>> parse_money("HK$2 billion") > parse_money("HK$500 million")
+        True
+        """
+        pair = self._ordered(other)
+        return NotImplemented if pair is None else pair[0] < pair[1]
+
+    def __le__(self, other: object) -> bool:
+        pair = self._ordered(other)
+        return NotImplemented if pair is None else pair[0] <= pair[1]
+
+    def __gt__(self, other: object) -> bool:
+        pair = self._ordered(other)
+        return NotImplemented if pair is None else pair[0] > pair[1]
+
+    def __ge__(self, other: object) -> bool:
+        pair = self._ordered(other)
+        return NotImplemented if pair is None else pair[0] >= pair[1]
+
+    # --- end of value behaviour ------------------------------------------------------------
 
 
 # A conversion rate has at most this many digits, and an exponent within as many places: rates
@@ -1307,7 +1431,36 @@ def _parse(text: str, *, default_currency: str | None, scale: int | Decimal | No
     return Money.model_validate(money.model_dump())
 
 
-parse_money = Money.fromstring
+def parse_money(
+    text: str,
+    *,
+    default_currency: str | None = DEFAULT_CURRENCY,
+    scale: int | Decimal | None = None,
+) -> Money:
+    """Parse one money expression; raise :class:`~hkpolicy.errors.ParseError` otherwise.
+
+    Grammar (any order the forms below allow; Chinese and full-width digits included)::
+
+        [cue] [currency] number [scale] [currency] [cents] [post-cue] [period]
+        expression (to | - | 至 | and) expression          (a range)
+
+    A bare ``$``, 元 or plain number is in ``default_currency``: HKD, as in :func:`find_money`
+    and :func:`~hkpolicy.extraction.extract`, since Hong Kong texts write Hong Kong dollars so.
+    Pass ``default_currency=None`` to refuse amounts whose currency is not written. ``scale``
+    multiplies numbers that carry no scale word of their own (a table cell under a
+    "HK$ million" header: ``parse_money(cell, scale=10**6)``).
+
+    :raises ParseError: ``text`` is not exactly one money expression (the message quotes it).
+    :raises UnknownCurrencyError: ``default_currency`` is not a known ISO 4217 code.
+
+    >>> str(parse_money("$5 million"))
+    'HKD 5,000,000'
+    >>> parse_money("11億6,400萬元").amount
+    Decimal('1164000000')
+    >>> parse_money("1,234.5", default_currency="HKD", scale=10**6).amount
+    Decimal('1234500000')
+    """
+    return _parse(text, default_currency=default_currency, scale=scale)
 
 
 def detect_currency(text: str) -> str | None:

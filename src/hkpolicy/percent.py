@@ -38,7 +38,7 @@ from ._numerals import (
     parse_cjk_number,
     to_halfwidth,
 )
-from .errors import ParseError
+from .errors import ParseError, QualifierError, UnitMismatchError
 from .spans import (
     Qualifier,
     Record,
@@ -151,16 +151,71 @@ class Percentage(Record):
             )
         return first.percentage
 
+    # --- value behaviour: formatting, float and ordering ------------------------------------
+    # Values stay Decimal; float() is a derived convenience. Percent and percentage points never
+    # compare (UnitMismatchError); only exact values have an order (QualifierError otherwise).
+
     def __str__(self) -> str:
+        return self.__format__("")
+
+    def __format__(self, spec: str) -> str:
+        """``format(p, ".1f")``: ``spec`` formats each number as for a Decimal; the unit and
+        qualifier are written as by ``str``. An empty spec is ``str``.
+
+        >>> format(parse_percentage("about 42.25%"), ".1f")
+        'approximately 42.2%'
+        """
+        spec = spec or "f"
         unit = "%" if self.unit == "percent" else " percentage points"
         if self.value_max is not None:
+            low, high = format(self.value, spec), format(self.value_max, spec)
             if self.unit == "percent":
-                return f"{_fmt(self.value)}% to {_fmt(self.value_max)}%"
-            return f"between {_fmt(self.value)} and {_fmt(self.value_max)} percentage points"
-        number = f"{_fmt(self.value)}{unit}"
+                return f"{low}% to {high}%"
+            return f"between {low} and {high} percentage points"
+        number = f"{format(self.value, spec)}{unit}"
         if self.qualifier is Qualifier.EXACT:
             return number
         return f"{_QUALIFIER_WORDS[self.qualifier]} {number}"
+
+    def __float__(self) -> float:
+        """The value as a float (42.0 for 42 %), for plotting; a range raises."""
+        if self.qualifier is Qualifier.RANGE:
+            raise QualifierError(f"float() of a range is ambiguous: {self}; use .value_max too")
+        return float(self.value)
+
+    def _ordered(self, other: object) -> tuple[Decimal, Decimal] | None:
+        if not isinstance(other, Percentage):
+            return None
+        if self.unit != other.unit:
+            raise UnitMismatchError(f"Cannot compare {self} and {other}: percent and points")
+        if self.qualifier is not Qualifier.EXACT or other.qualifier is not Qualifier.EXACT:
+            raise QualifierError(
+                f"Cannot order {self} and {other}: only exact values have an order"
+            )
+        return self.value, other.value
+
+    def __lt__(self, other: object) -> bool:
+        """Exact values in the same unit compare by value.
+
+        >>> parse_percentage("12.5%") < parse_percentage("13%")
+        True
+        """
+        pair = self._ordered(other)
+        return NotImplemented if pair is None else pair[0] < pair[1]
+
+    def __le__(self, other: object) -> bool:
+        pair = self._ordered(other)
+        return NotImplemented if pair is None else pair[0] <= pair[1]
+
+    def __gt__(self, other: object) -> bool:
+        pair = self._ordered(other)
+        return NotImplemented if pair is None else pair[0] > pair[1]
+
+    def __ge__(self, other: object) -> bool:
+        pair = self._ordered(other)
+        return NotImplemented if pair is None else pair[0] >= pair[1]
+
+    # --- end of value behaviour ------------------------------------------------------------
 
 
 # The words str() writes for each qualifier; each is also a cue the scanner reads back.
@@ -173,11 +228,20 @@ _QUALIFIER_WORDS: dict[Qualifier, str] = {
 }
 
 
-def _fmt(value: Decimal) -> str:
-    return format(value, "f")
+def parse_percentage(text: str) -> Percentage:
+    """One percentage expression, the whole of ``text`` (surrounding spaces allowed).
 
+    Grammar: ``[qualifier] number unit [post-qualifier]`` or a range
+    ``[between] number [unit] (-|to|and|至) number unit``, where unit is one of %, ％,
+    per cent, percent, percentage points, pp, 個百分點, or the number is written
+    百分之N / N成. See the module docstring for the full list of forms.
 
-parse_percentage = Percentage.fromstring
+    :raises ParseError: when ``text`` is not exactly one percentage (the message quotes it).
+
+    >>> parse_percentage("approximately 42%")
+    Percentage(value=Decimal('42'), qualifier=Qualifier.APPROXIMATELY)
+    """
+    return Percentage.fromstring(text)
 
 
 class PercentMention(Record):

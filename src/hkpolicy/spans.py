@@ -72,6 +72,18 @@ class Record(BaseModel):
         ser_json_inf_nan="strings",
     )
 
+    def __dir__(self) -> list[str]:
+        """Fields, properties and methods of the model, and pydantic's v2 API (``model_*``);
+        pydantic's deprecated v1 names (``dict``, ``json``, ``parse_obj``, ...) are left out."""
+        names = set(type(self).model_fields)
+        for klass in type(self).__mro__:
+            if klass is BaseModel:
+                break
+            names.update(name for name in vars(klass) if not name.startswith("_"))
+        names.update(name for name in dir(BaseModel) if name.startswith("model_"))
+        names.discard("model_config")
+        return sorted(names)
+
     def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
         for name, field in type(self).model_fields.items():
             if not field.repr:

@@ -21,7 +21,7 @@ from ._gc import pausing_gc
 from ._money_patterns import UNIT_SCALES
 from ._numerals import parse_arabic, scaled, to_halfwidth
 from ._table_scanner import MAX_AUTOCOMPLETED_CELLS, RawCell, RawTable, scan_tables
-from .errors import HKPolicyError
+from .errors import HKPolicyError, MissingExtraError
 from .facts import SectorStat
 from .money import KNOWN_CURRENCIES, Money, parse_money, read_unit
 from .percent import Percentage, parse_percentage
@@ -258,14 +258,12 @@ class Table(Record):
         Decimal (``percentage.value`` / ``money.amount``), a level its :class:`Level`, a number
         its Decimal; blank cells are None. ``typed=False`` gives the cell texts.
 
-        :raises ImportError: when pandas is not installed.
+        :raises MissingExtraError: when pandas is not installed (an ImportError).
         """
         try:
             import pandas
-        except ImportError as error:  # pragma: no cover - the test env installs pandas
-            raise ImportError(
-                "Table.to_frame() needs pandas: pip install 'hkpolicy[pandas]'"
-            ) from error
+        except ImportError as error:
+            raise MissingExtraError("pandas", "pandas", "Table.to_frame()") from error
         keys = self.keys()
         data = {
             key: [_scalar(row[index]) if typed else row[index].text for row in self.rows]
