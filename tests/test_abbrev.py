@@ -71,8 +71,9 @@ def test_doc_id_is_kept() -> None:
     assert found.short.doc_id == found.long.doc_id == "d1"
 
 
-def test_non_str_gives_nothing() -> None:
-    assert find_abbreviations(None) == []  # type: ignore[arg-type]
+def test_non_str_is_the_callers_mistake() -> None:
+    with pytest.raises(TypeError, match="find_abbreviations\\(\\) argument 'text' must be a str"):
+        find_abbreviations(None)  # type: ignore[arg-type]
 
 
 @settings(max_examples=300, deadline=None)

@@ -43,7 +43,6 @@ def test_site_builds_strictly(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=600,
         check=False,
     )
     assert result.returncode == 0, result.stderr

@@ -455,10 +455,10 @@ def test_models_round_trip_through_json() -> None:
 
 
 @pytest.mark.parametrize("bad", [None, 3, b"HKUST", ["HKUST"]])
-def test_scanners_never_raise_on_non_str(bad: object) -> None:
-    assert find_institutions(bad) == []  # type: ignore[arg-type]
-    assert find_initiatives(bad) == []  # type: ignore[arg-type]
-    assert recognize_entities(bad) == ([], [])  # type: ignore[arg-type]
+def test_a_non_str_text_is_the_callers_mistake(bad: object) -> None:
+    for scan in (find_institutions, find_initiatives, recognize_entities):
+        with pytest.raises(TypeError, match=rf"{scan.__name__}\(\) argument 'text' must be a str"):
+            scan(bad)  # type: ignore[arg-type]
 
 
 def test_bad_skip_ranges_do_not_raise() -> None:

@@ -55,7 +55,6 @@ def run(script: str, *args: str, cwd: Path, stdin: str | None = None) -> str:
         text=True,
         encoding="utf-8",
         env=env,
-        timeout=300,
         check=False,
     )
     assert result.returncode == 0, f"{script} exited {result.returncode}:\n{result.stderr}"

@@ -83,7 +83,6 @@ def test_notebook_executes_without_errors(tmp_path: Path, monkeypatch: pytest.Mo
     NotebookClient(
         notebook,
         kernel_name="python3",
-        timeout=300,
         resources={"metadata": {"path": str(tmp_path)}},
     ).execute()
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]

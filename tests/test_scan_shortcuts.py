@@ -7,6 +7,7 @@ is checked here against the plain pattern on generated text made of the pieces t
 
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -22,7 +23,8 @@ PATS = _p.PATTERNS
 PIECES = [
     "$", "HK", "U.S.", "S", "A", "NT", " ", "\t", "\n", "~", "about ", "approx.", "over", "約",
     "港元", "HKD", ":", "1", "(", ",", ".", "-", "a", "%", "萬", "million", "per year",
-    "or more", "€", "\u00a0", "ſ", "K",
+    "or more", "€", "\u00a0", "ſ", "K", "\u200d", "\u0301", "\u2014", "～", "\u3000", "￥",
+    "¥", "£", "\u2013", "·",
 ]  # fmt: skip
 # What often stands right before or after a number.
 BEFORE_NUMBER = ["$", "HK$", "US$", "S$", "U.S.$", "A$", " $", "$ ", "$:", "~", "", "HKD "]
@@ -155,7 +157,8 @@ STAT_PIECES = [
     "the number of ", "startups ", "has ", "grown ", "by ", "with ", "housing ", "1,500 ",
     "companies, ", "the ",
     "financial ", "industry, ", "which ", "contributes ", "approximately ", "to ", "GDP", ", ",
-    ". ", "\n", "  ", "(", "30%", "use ", "In 2024 ",
+    ". ", "\n", "  ", "(", "30%", "use ", "In 2024 ", "a further ", "the remaining ", "sector ",
+    "accounts for ", "makes up ", "represents ", "plan ",
 ]  # fmt: skip
 
 
@@ -163,6 +166,8 @@ STAT_PIECES = [
 @given(st.lists(st.sampled_from(STAT_PIECES), max_size=25).map("".join))
 @example("A survey found 42% of local firms have adopted AI, and another 35% plan to.")
 @example("Since 2020, the number of AI startups has grown by 68%.")
+@example("The logistics sector, which accounts for 21% of jobs, and the retail sector.")
+@example("A park housing 900 start-ups, with 40% working on robotics, opened.")
 def test_prose_sector_stats_equal_with_and_without_the_shortcut(text: str) -> None:
     percentages = hk.find_percentages(text)
     dates = hk.find_dates(text)
@@ -173,13 +178,12 @@ def test_prose_sector_stats_equal_with_and_without_the_shortcut(text: str) -> No
         return facts.prose_sector_stats(text, percentages, dates, institutions, sentences)
 
     with_shortcut = stats()
-    always = regex.compile("")  # matches everywhere: the shortcut never skips
-    original = facts._WORD_AFTER_SPACE
-    facts._WORD_AFTER_SPACE = always
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        # Every shortcut off: the window is always read, every pattern always searched.
+        patch.setattr(facts, "_WORD_AFTER_SPACE", regex.compile(""))
+        for cues in ("_ANOTHER_CUES", "_CONTRIBUTES_CUES", "_WITH_CUES", "_NUMBER_OF_CUES"):
+            patch.setattr(facts, cues, ("",))
         assert stats() == with_shortcut, text
-    finally:
-        facts._WORD_AFTER_SPACE = original
 
 
 def test_the_prose_examples_state_statistics() -> None:
@@ -190,3 +194,48 @@ def test_the_prose_examples_state_statistics() -> None:
         ("local firms", "42%"),
         ("local firms", "35%"),
     ]
+
+
+# --- the reason of an unparsed number: the shortcut ---------------------------------------------
+
+REASON_PIECES = [
+    "1", "2024", "3.5", "e", "E", "+", "-", "名", "張", " ", "\t", "\n", ".", "v", "Version ",
+    "A", "ab", "XYZs", "$", "%", "\x1c", "\u3000", "\u00a0", "ſ", "K", "é", "Ab-", "1e", "-4",
+    "\r", "\x85", "\u2028",
+]  # fmt: skip
+
+
+def _reason_by_patterns(text: str, start: int, end: int, token: str) -> str:
+    """extraction._reason as every pattern tried in turn: what the shortcut must equal."""
+    from hkpolicy import extraction as x
+
+    before, after = text[max(0, start - 24) : start], text[end : end + 24]
+    if after.startswith(".") and x._starts_line(text, start):
+        return "enumeration"
+    if x._SCIENTIFIC_BEFORE_RE.search(before) or x._SCIENTIFIC_AFTER_RE.match(after):
+        return "ambiguous"
+    if regex.match(r"[張個人名間家項宗隻部台次份位戶件架所歲]", after):
+        return "count"
+    if x._VERSION_BEFORE_RE.search(before) and ("." in token or before.endswith("-")):
+        return "version"
+    if regex.match(r"[A-Za-z]", after):
+        return "version"
+    if (before[-1:] in x._SIGN_NEARBY) or (after[:1] in x._SIGN_NEARBY):
+        return "ambiguous"
+    if token.isascii() and len(token) == 4 and token.isdigit() and 1900 <= int(token) <= 2100:
+        return "year"
+    if x._COUNT_AFTER_RE.match(after):
+        return "count"
+    return "unknown"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(REASON_PIECES), min_size=1, max_size=12).map("".join))
+@example("1e\n1e+")  # "$" matches before a final line break: "1e\n" ends in scientific notation
+def test_unparsed_reason_equals_the_patterns(text: str) -> None:
+    from hkpolicy import extraction as x
+
+    for match in x._NUMBER_TOKEN_RE.finditer(text):
+        start, end = match.span()
+        expected = _reason_by_patterns(text, start, end, match.group())
+        assert x._reason(text, start, end, match.group(), False) == expected, (text, start)

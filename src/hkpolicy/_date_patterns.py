@@ -6,8 +6,8 @@ Owns month names, parts of a year, anchor cues ("by", "since", 以來), relative
 
 Patterns run on text passed through :func:`hkpolicy._numerals.to_halfwidth` (offsets unchanged).
 Every repetition is bounded and every pattern starts behind a look-behind that forbids starting
-inside a word or number, so each scan is linear in the text length by construction; the scanners
-also pass ``timeout=``.
+inside a word or number, so each scan is linear in the text length by construction (no time
+limits: tests/test_linear_cost.py counts the work).
 """
 
 from __future__ import annotations
@@ -260,7 +260,7 @@ _NOT_YEAR = "|".join(regex.escape(w) for w in NOT_YEAR_BEFORE)
 NOT_YEAR_BEFORE_RE = regex.compile(rf"(?:{_NOT_YEAR})[ ]?\Z", regex.IGNORECASE)
 
 # parse_period's "A to B" split: lazy left side, so it is quadratic in the worst case; it runs on
-# one short expression only, with a timeout (see dates.PARSE_TIMEOUT_SECONDS).
+# one short expression only, at most dates.MAX_PERIOD_CHARS characters.
 RANGE_SPLIT_RE = regex.compile(
     r"""
     between[ ]+(?P<a>.+?)[ ]+and[ ]+(?P<b>.+)

@@ -8,7 +8,7 @@ algorithm that uses them lives in :mod:`hkpolicy.money`. Callers may extend a ta
 Cost: every pattern here is linear by construction. The number lexer uses possessive
 quantifiers only (no backtracking into a run of digits or words), and every other pattern is
 applied to a window of bounded length (``PRE_WINDOW``/``POST_WINDOW`` characters) next to a
-number, and runs without ``timeout=``; the whole-text passes pass ``whole_text_timeout``.
+number. No pattern has a time limit: the result is a function of the text alone.
 """
 
 from __future__ import annotations
@@ -48,16 +48,13 @@ __all__ = [
     "POST_WINDOW",
     "PRE_WINDOW",
     "QUALIFIER_CUES",
-    "REGEX_TIMEOUT",
     "ROUND_FIGURE_CUES",
     "SYMBOLS",
-    "TIMEOUT_SECONDS_PER_MCHAR",
     "UNIT_SCALES",
     "YEN",
     "YUAN_LOCAL",
     "Patterns",
     "compile_patterns",
-    "whole_text_timeout",
 ]
 
 
@@ -69,19 +66,6 @@ def __dir__() -> list[str]:
 BARE = "bare"
 # Marker for ¥/￥: JPY or CNY, decided from context.
 YEN = "yen"
-
-# Seconds a regex call may take before the scanner stops and reports what it found: a call on
-# a bounded window, or the floor of a whole-text pass, which gets TIMEOUT_SECONDS_PER_MCHAR more
-# per million characters (the regex module times a finditer as one call, so a flat limit would
-# stop a legitimate pass over a long text).
-REGEX_TIMEOUT = 5.0
-TIMEOUT_SECONDS_PER_MCHAR = 6.0
-
-
-def whole_text_timeout(text: str) -> float:
-    """The time limit of one pass of a pattern over all of ``text``."""
-    return REGEX_TIMEOUT + TIMEOUT_SECONDS_PER_MCHAR * len(text) / 1_000_000
-
 
 # Characters looked at before a number for a currency, qualifier cue or period word; the
 # longest cue ("not less than HK$ ") fits with room to spare.

@@ -7,8 +7,8 @@ percent.py; this module only says *what* the words are.
 Every pattern runs on text passed through :func:`hkpolicy._numerals.to_halfwidth` (one character
 for one, so offsets are unchanged). Every repetition is bounded ({m,n}) and every scan starts
 behind a look-behind that forbids starting inside a number or a word, so the cost per start
-position is bounded and a scan is linear in the text length by construction. The scanners still
-pass ``timeout=`` as a second guard.
+position is bounded and a scan is linear in the text length by construction. No pattern has a
+time limit: the result is a function of the text alone (tests/test_linear_cost.py counts the work).
 """
 
 from __future__ import annotations

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import regex
 
-from ._gc import pausing_gc
-from .spans import Record, Span, trusted_builder
+from .spans import Record, Span, check_optional_str, check_text, trusted_builder
 
 __all__ = ["Abbreviation", "find_abbreviations"]
 
@@ -72,7 +71,6 @@ class Abbreviation(Record):
     """The long form it stands for, e.g. ``Hong Kong Science and Technology Parks Corporation``."""
 
 
-@pausing_gc
 def find_abbreviations(text: str, *, doc_id: str | None = None) -> list[Abbreviation]:
     """Every "long (SHORT)" or "SHORT (long)" definition in ``text``, in order. Never raises.
 
@@ -81,8 +79,8 @@ def find_abbreviations(text: str, *, doc_id: str | None = None) -> list[Abbrevia
     >>> find_abbreviations("the year (2024) and (see above)")
     []
     """
-    if not isinstance(text, str):
-        return []
+    check_text("find_abbreviations", text)
+    check_optional_str("find_abbreviations", "doc_id", doc_id)
     found: list[Abbreviation] = []
     for paren in _PAREN_RE.finditer(text):
         pair = _define(text, paren)

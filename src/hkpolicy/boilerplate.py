@@ -18,8 +18,7 @@ from typing import Literal
 
 import regex
 
-from ._gc import pausing_gc
-from .spans import Record, Span
+from .spans import Record, Span, check_optional_str, check_text
 
 __all__ = ["Boilerplate", "BoilerplateKind", "find_boilerplate"]
 
@@ -148,7 +147,6 @@ def _seo_fragments(text: str) -> list[tuple[int, int]]:
     return found
 
 
-@pausing_gc
 def find_boilerplate(text: str, *, doc_id: str | None = None) -> list[Boilerplate]:
     """Every boilerplate line and fragment in ``text``, in order. Never raises.
 
@@ -158,6 +156,8 @@ def find_boilerplate(text: str, *, doc_id: str | None = None) -> list[Boilerplat
     >>> [b.kind for b in find_boilerplate("Advertisement\\nHK$1 billion for AI.\\nBy Admin")]
     ['advertisement', 'byline']
     """
+    check_text("find_boilerplate", text)
+    check_optional_str("find_boilerplate", "doc_id", doc_id)
     found: list[Boilerplate] = []
     teaser_run: list[tuple[int, int]] = []
 

@@ -1,8 +1,9 @@
 """The ``hkpolicy`` command. The only module that prints.
 
 ``main(argv)`` returns the exit code: 0 on success, 1 for bad input (a one-line message on
-stderr that quotes the problem), 2 for a usage error (argparse's convention). A scan that
-stopped early (a pattern's time limit) still exits 0, with one warning line on stderr per scan.
+stderr that quotes the problem), 2 for a usage error (argparse's convention), and
+:data:`EXIT_INCOMPLETE` (3) when a scan stopped early: the output is still written, with one
+warning line on stderr per scan, but a script or a nightly job can tell it from a complete one.
 """
 
 from __future__ import annotations
@@ -267,6 +268,10 @@ def _summary(as_json: bool, out: TextIO) -> int:
 # --- extract --------------------------------------------------------------------------------
 
 
+# Exit status of ``extract`` when a scan stopped early (its warnings are on stderr).
+EXIT_INCOMPLETE = 3
+
+
 def _read_input(name: str, encoding: str = "utf-8") -> tuple[str, str]:
     """``(doc_id, text)`` of a file, a device or pipe (/dev/stdin, <(...)), or standard input."""
     if name == "-":
@@ -342,6 +347,7 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
         )
     for warning in extraction.warnings:  # a scan stopped early: the output is not complete
         print(f"hkpolicy: warning: {warning}", file=sys.stderr)
+    status = EXIT_INCOMPLETE if extraction.warnings else 0
     if args.format == "json":
         out.write(_extraction_json(extraction, args.currency) + "\n")
     elif args.format in ("jsonl", "csv"):
@@ -354,7 +360,7 @@ def _extract(args: argparse.Namespace, out: TextIO) -> int:
             rows.append((r["type"], f"{r['start']}-{r['end']}", _clipped(r["text"]), value))
         out.write(f"{doc_id} (language: {args.lang}): {len(records)} items\n")
         _write_rows(rows, out)
-    return 0
+    return status
 
 
 def _clipped(text: str, columns: int = TEXT_COLUMNS) -> str:

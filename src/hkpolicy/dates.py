@@ -11,8 +11,8 @@ a date at all. In particular nothing is taken from today's date, which is what
 defaults and treats any field that differs as absent. dateutil's parser is imported inside that
 function only, so ``import hkpolicy`` stays light.
 
-Scanning never raises. A pattern that hits its time limit stops the scan; the mentions found so
-far are returned and a warning is logged on the ``hkpolicy.dates`` logger.
+Scanning never raises, and has no time limit: its cost is linear in the text (every pattern is
+tried near a cheap anchor on a bounded window), so the result is a function of the text alone.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ import calendar
 import datetime as dt
 import heapq
 import logging
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -30,25 +29,27 @@ import regex
 from pydantic import Field, model_validator
 
 from . import _date_patterns as D
-from ._gc import pausing_gc
 from ._numerals import CJK_DIGITS, parse_cjk_number, to_halfwidth
-from .errors import ParseError
+from .errors import MentionLimitError, ParseError
 from .percent import (
     _Anchored,
     _anchored,
     _has_fullwidth,
-    _matches,
     _span,
-    _timeout,
 )
 from .spans import (
     Record,
     ScanResult,
     Span,
     TakenCharacters,
+    check_date,
+    check_max_mentions,
+    check_optional_str,
+    check_ranges,
+    check_text,
     collecting_warnings,
     construct_trusted,
-    warn,
+    mention_limit,
 )
 
 __all__ = [
@@ -94,7 +95,9 @@ PART_LABELS: dict[str, str] = {
 }  # fmt: skip
 _PRECISION_ORDER: dict[str, int] = {"day": 0, "month": 1, "part": 2, "year": 3, "fiscal_year": 3}
 
-PARSE_TIMEOUT_SECONDS = 1.0  # parse_period splits one short expression
+# parse_period reads one period: a longer text is no period, and is refused before the "A to
+# B" split (RANGE_SPLIT_RE, quadratic in the worst case) runs, so its cost stays bounded.
+MAX_PERIOD_CHARS = 200
 CUE_WINDOW = 16  # characters looked at before/after a date for "by", "since", 以來
 
 
@@ -267,16 +270,18 @@ class DateMention(Record):
     """False for a relative time with no ``published`` date to resolve it against."""
 
 
-@pausing_gc
 def find_dates(
     text: str,
     *,
     doc_id: str | None = None,
     published: dt.date | None = None,
     skip: Iterable[tuple[int, int]] = (),
+    max_mentions: int | None = None,
 ) -> ScanResult[DateMention]:
-    """Every date-like expression in ``text``, in order, never overlapping. Never raises: the
-    result's ``warnings`` say why a scan stopped early (see :class:`~hkpolicy.spans.ScanResult`).
+    """Every date-like expression in ``text``, in order, never overlapping. Never raises on any
+    text: the result's ``warnings`` say why a scan stopped early (see
+    :class:`~hkpolicy.spans.ScanResult`). A wrong argument raises ``TypeError``; more than
+    ``max_mentions`` dates raise :class:`~hkpolicy.errors.MentionLimitError` before any is built.
 
     Relative times are resolved against ``published`` (the document's date) when given, and
     otherwise returned with ``resolved=False`` and ``value=None``. ``skip`` holds ``(start, end)``
@@ -285,9 +290,27 @@ def find_dates(
     >>> [(m.span.text, m.kind, m.anchor) for m in find_dates("Founded in 2014, a hub by 2035.")]
     [('in 2014', 'year', 'point'), ('by 2035', 'year', 'deadline')]
     """
+    return _find_dates("find_dates", text, doc_id, published, skip, max_mentions)
+
+
+def _find_dates(
+    function: str,
+    text: object,
+    doc_id: object,
+    published: object,
+    skip: object,
+    max_mentions: object,
+) -> ScanResult[DateMention]:
+    text = check_text(function, text)
+    doc_id = check_optional_str(function, "doc_id", doc_id)
+    published = check_date(function, "published", published)
+    ranges = check_ranges(function, "skip", skip)
+    limit = check_max_mentions(function, max_mentions)
     with collecting_warnings() as warnings:
         try:
-            found = _scan(text, doc_id=doc_id, published=published, skip=tuple(skip))
+            found = _scan(text, doc_id=doc_id, published=published, skip=ranges, limit=limit)
+        except MentionLimitError:
+            raise
         except Exception as error:  # a scanner never raises: say why, in the result and the log
             logger.exception("find_dates failed on a text of %d characters", len(text))
             warnings.append(f"date scan stopped: {type(error).__name__}: {error}")
@@ -295,17 +318,18 @@ def find_dates(
     return ScanResult(found, warnings)
 
 
-@pausing_gc
 def find_periods(
     text: str,
     *,
     doc_id: str | None = None,
     published: dt.date | None = None,
     skip: Iterable[tuple[int, int]] = (),
+    max_mentions: int | None = None,
 ) -> ScanResult[DateMention]:
     """The mentions of :func:`find_dates` that are periods: fiscal years, ranges and relative
-    windows ("within the next two years"). Never raises."""
-    found = find_dates(text, doc_id=doc_id, published=published, skip=skip)
+    windows ("within the next two years"). Never raises on any text; arguments as for
+    :func:`find_dates` (``max_mentions`` bounds the dates scanned, periods or not)."""
+    found = _find_dates("find_periods", text, doc_id, published, skip, max_mentions)
     periods = [
         m
         for m in found
@@ -329,6 +353,7 @@ def parse_date(text: str) -> PartialDate:
 
     :raises ParseError: when ``text`` is not one date with a year.
     """
+    check_text("parse_date", text)
     stripped = text.strip()
     offset = len(text) - len(text.lstrip())
     half = to_halfwidth(stripped)
@@ -386,6 +411,7 @@ def parse_period(text: str) -> FiscalYear | DateRange:
     :raises ParseError: when ``text`` is not one period, or the second year does not follow the
         first ("2024-23"); the error marks the offending part.
     """
+    check_text("parse_period", text)
     half = to_halfwidth(text)
     start = len(half) - len(half.lstrip())
     end = len(half.rstrip())
@@ -410,10 +436,14 @@ def parse_period(text: str) -> FiscalYear | DateRange:
             if isinstance(value, FiscalYear) and context is not None:
                 value = value.model_copy(update={"context": context})
             return value
-    try:
-        split = D.RANGE_SPLIT_RE.fullmatch(half[pos:end], timeout=PARSE_TIMEOUT_SECONDS)
-    except TimeoutError as error:
-        raise ParseError(f"Invalid period: {text!r}", text, (start, end)) from error
+    if end - pos > MAX_PERIOD_CHARS:
+        raise ParseError(
+            f"Invalid period: {text!r}",
+            text,
+            (start, end),
+            hint=f"longer than {MAX_PERIOD_CHARS} characters: not one period",
+        )
+    split = D.RANGE_SPLIT_RE.fullmatch(half[pos:end])
     if split is not None:
         left = split.group("a") or split.group("c")
         right = split.group("b") or split.group("d")
@@ -571,7 +601,7 @@ def _fiscal(
 # --- scanning ---------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)  # no __dict__: one garbage-collected object per candidate, not two
 class _Cand:
     start: int
     end: int
@@ -580,15 +610,6 @@ class _Cand:
     anchor: Anchor = "point"
     cue: tuple[int, int] | None = None
     relative: RelativePeriod | None = None
-
-
-def _date_matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
-    """:func:`percent._matches` with the dates logger: stops, logged, at the time limit."""
-    return _matches(pattern, text, log=logger, what="date")
-
-
-def _deadline(text: str) -> float:
-    return time.perf_counter() + _timeout(text)
 
 
 _DATE = _Anchored(D.DATE_RE, D.YEAR_DIGITS_RE, D.DATE_STARTS_RE, D.DATE_LEAD, spaces_free=True)
@@ -610,6 +631,7 @@ def _scan(
     doc_id: str | None,
     published: dt.date | None,
     skip: tuple[tuple[int, int], ...],
+    limit: int | None = None,
 ) -> list[DateMention]:
     half = to_halfwidth(text) if _has_fullwidth(text) else text
     if isinstance(published, dt.datetime):
@@ -629,6 +651,7 @@ def _scan(
         if taken.add(c.start, c.end)
     ]
     chosen.sort(key=lambda c: c.start)
+    mention_limit("date", limit, len(chosen))
     mentions = []
     for index, cand in enumerate(chosen):
         floor = chosen[index - 1].end if index else 0
@@ -699,7 +722,7 @@ def _is_cjk_context(half: str, end: int) -> bool:
 def _periods(half: str, runs: list[tuple[int, int]]) -> Iterator[_Cand]:
     cjk_runs = [m.span() for m in D.CJK_YEAR_DIGITS_RE.finditer(half)]
     anchors = heapq.merge(runs, cjk_runs) if cjk_runs else runs
-    found = _anchored(_PERIOD, half, anchors, deadline=_deadline(half), log=logger, what="date")
+    found = _anchored(_PERIOD, half, anchors)
     for m in found:
         value, _ = _period_from_match(m)
         if value is None:
@@ -721,11 +744,11 @@ def _periods(half: str, runs: list[tuple[int, int]]) -> Iterator[_Cand]:
 
 
 def _dates(half: str, runs: list[tuple[int, int]]) -> Iterator[_Cand]:
-    for m in _anchored(_DATE, half, runs, deadline=_deadline(half), log=logger, what="date"):
+    for m in _anchored(_DATE, half, runs):
         value = _date_from_match(m)
         if value is not None:
             yield _Cand(m.start(), m.end(), "date", value)
-    for m in _date_matches(D.DATE_ZH_RE, half):
+    for m in D.DATE_ZH_RE.finditer(half):
         value = _zh_date_from_match(m)
         if value is not None:
             kind: DateKind = "year" if value.precision == "year" else "date"
@@ -736,11 +759,7 @@ def _year_matches(half: str, runs: list[tuple[int, int]]) -> Iterator[regex.Matc
     """Exactly the matches of ``YEAR_RE.finditer(half)``: each starts inside a run of four or more
     digits (its year), at the run's start unless a non-ASCII digit precedes it."""
     size = len(half)
-    deadline = _deadline(half)
     for start, end in runs:
-        if time.perf_counter() > deadline:
-            warn(logger, "date scan timed out; returning the mentions found so far")
-            return
         if half[start:end].isascii():  # the look-behind rules out every start but the first
             m = D.YEAR_RE.match(half, start)
             if m is not None:
@@ -777,7 +796,7 @@ def _count(token: str | None) -> int | None:
 
 
 def _relatives(half: str, published: dt.date | None) -> Iterator[_Cand]:
-    for m in _anchored(_RELATIVE_EN, half, deadline=_deadline(half), log=logger, what="date"):
+    for m in _anchored(_RELATIVE_EN, half):
         anchor: Anchor = "point"
         if m.group("recent"):
             future = "coming" in m.group("recent").lower()
@@ -812,7 +831,7 @@ def _relatives(half: str, published: dt.date | None) -> Iterator[_Cand]:
                 window=True,
             )
         yield _Cand(m.start(), m.end(), "relative", _resolve(rel, published), anchor, relative=rel)
-    for m in _date_matches(D.RELATIVE_ZH_RE, half):
+    for m in D.RELATIVE_ZH_RE.finditer(half):
         if m.group("cal"):
             unit, direction, amount = D.CALENDAR_ZH[m.group("cal")]
             rel = RelativePeriod(unit=unit, direction=direction, amount=amount, window=False)

@@ -12,6 +12,7 @@ __all__ = [
     "CurrencyMismatchError",
     "DocumentError",
     "HKPolicyError",
+    "MentionLimitError",
     "MissingExtraError",
     "ParseError",
     "QualifierError",
@@ -112,6 +113,31 @@ class AmountOverflowError(HKPolicyError, OverflowError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (AmountOverflowError, (self.amount, self.limit, self.message))
+
+
+class MentionLimitError(HKPolicyError, ValueError):
+    """A scan found more mentions than the ``max_mentions`` its caller allowed.
+
+    Raised as soon as the count passes the limit, before the mentions are built, so a caller can
+    bound the memory a scan of an unknown text takes. ``what`` names the kind of mention,
+    ``limit`` the caller's bound and ``count`` the mentions found when the scan stopped (the
+    limit plus one: the text may hold more).
+    """
+
+    def __init__(self, what: str, limit: int, count: int) -> None:
+        super().__init__(what, limit, count)
+        self.what = what
+        self.limit = limit
+        self.count = count
+
+    def __str__(self) -> str:
+        return (
+            f"Too many {self.what} mentions: found {self.count} with max_mentions={self.limit}"
+            " (the text may hold more; raise max_mentions, or split the text)"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (MentionLimitError, (self.what, self.limit, self.count))
 
 
 class CorpusIntegrityError(HKPolicyError):

@@ -16,7 +16,6 @@ from typing import Any, Literal
 
 import regex
 
-from ._gc import pausing_gc
 from ._html import html_table
 from ._sentences import SentenceIndex
 from ._table_funding import table_funding
@@ -28,7 +27,17 @@ from .facts import Funding, NotFunding, SectorStat, assemble_funding_facts, pros
 from .language import detect_language
 from .money import Money, MoneyMention, find_money
 from .percent import PercentMention, find_percentages
-from .spans import Record, Span, construct_trusted, disjoint_ranges
+from .spans import (
+    Record,
+    Span,
+    check_date,
+    check_max_mentions,
+    check_optional_str,
+    check_text,
+    construct_trusted,
+    disjoint_ranges,
+    mention_limit,
+)
 from .tables import Table, find_tables, sector_stats_from_table
 from .text_tables import with_text_tables
 
@@ -87,8 +96,8 @@ class Extraction(Record):
     unparsed: tuple[UnparsedNumber, ...] = ()
     """Numbers no mention took, each with a reason."""
     warnings: tuple[str, ...] = ()
-    """Why a scanner stopped early (a pattern hit its time limit, or an unexpected error), from
-    the money, percentage and date scans; empty when every scan ran to the end of the text."""
+    """Why a scanner stopped early (an unexpected error), from the money, percentage and date
+    scans; empty when every scan ran to the end of the text. No scan has a time limit."""
 
     @property
     def periods(self) -> tuple[DateMention, ...]:
@@ -161,10 +170,9 @@ _CJK_DIGIT_ONLY_SINGLE = frozenset("零〇一二兩两三四五六七八九")
 _VERSION_BEFORE_RE = regex.compile(
     r"(?:\p{L}-|\b\p{Lu}\p{L}*\s+|\b(?i:version|ver\.?|release|v)\s*)$"
 )
-_LATIN_LETTER_AFTER_RE = regex.compile(r"^[A-Za-z]")
 _SCIENTIFIC_BEFORE_RE = regex.compile(r"\d[eE][+-]?$")
 _SCIENTIFIC_AFTER_RE = regex.compile(r"^[eE][+-]?\d")
-_CJK_COUNTER_AFTER_RE = regex.compile(r"^[張個人名間家項宗隻部台次份位戶件架所歲]")
+_CJK_COUNTERS = frozenset("張個人名間家項宗隻部台次份位戶件架所歲")
 _COUNT_AFTER_RE = regex.compile(r"^\s*(?:\p{Ll}[\p{L}-]*|\p{Lu}{2,}s?\b)")
 _SIGN_NEARBY = frozenset("$€£¥%％")
 # Chinese numerals that are words, not numbers, in running text.
@@ -188,25 +196,30 @@ def _converted(money: Money, currency: str | None) -> str:
 
 
 def _reason(text: str, start: int, end: int, token: str, in_boilerplate: bool) -> UnparsedReason:
+    # Each pattern runs only when the character next to the number can start (or end) a match,
+    # so a text dense with plain numbers costs a few string tests per number.
     if in_boilerplate:
         return "boilerplate"
     before = text[max(0, start - 24) : start]
     after = text[end : end + 24]
-    if after.startswith(".") and _starts_line(text, start):
+    first, last = after[:1], before[-1:]
+    if first == "." and _starts_line(text, start):
         return "enumeration"
-    if _SCIENTIFIC_BEFORE_RE.search(before) or _SCIENTIFIC_AFTER_RE.match(after):
+    if (last in "eE+-\n" and last and _SCIENTIFIC_BEFORE_RE.search(before)) or (
+        first in "eE" and first and _SCIENTIFIC_AFTER_RE.match(after)
+    ):
         return "ambiguous"  # "1e30": scientific notation is not read as an amount
-    if _CJK_COUNTER_AFTER_RE.match(after):
+    if first in _CJK_COUNTERS and first:
         return "count"  # 30名, 100億張
-    if _VERSION_BEFORE_RE.search(before) and ("." in token or before.endswith("-")):
+    if ("." in token or before.endswith("-")) and _VERSION_BEFORE_RE.search(before):
         return "version"
-    if _LATIN_LETTER_AFTER_RE.match(after):
+    if first.isascii() and first.isalpha():
         return "version"  # "3D", "4G", "5th"
-    if (before[-1:] in _SIGN_NEARBY) or (after[:1] in _SIGN_NEARBY):
+    if (last in _SIGN_NEARBY and last) or (first in _SIGN_NEARBY and first):
         return "ambiguous"
     if token.isascii() and len(token) == 4 and token.isdigit() and 1900 <= int(token) <= 2100:
         return "year"
-    if _COUNT_AFTER_RE.match(after):
+    if after.lstrip()[:1].isalpha() and _COUNT_AFTER_RE.match(after):
         return "count"
     return "unknown"
 
@@ -228,6 +241,7 @@ def _unparsed(
     taken: Sequence[tuple[int, int]],
     skipped: Sequence[tuple[int, int]],
     doc_id: str | None,
+    limit: int | None = None,
 ) -> list[UnparsedNumber]:
     covered = disjoint_ranges(taken)
     boilerplate = sorted(skipped)
@@ -258,6 +272,8 @@ def _unparsed(
             in_boilerplate = (
                 skip_cursor < len(boilerplate) and boilerplate[skip_cursor][0] < piece_end
             )
+            if limit is not None and len(result) >= limit:
+                mention_limit("unparsed number", limit, len(result) + 1)
             piece = text[piece_start:piece_end]
             span = construct_trusted(
                 Span, {"doc_id": doc_id, "start": piece_start, "end": piece_end, "text": piece}
@@ -295,7 +311,6 @@ def _rest(
     return pieces
 
 
-@pausing_gc
 def extract(
     text: str,
     *,
@@ -303,12 +318,22 @@ def extract(
     default_currency: str | None = "HKD",
     published: dt.date | None = None,
     boilerplate: Sequence[Boilerplate] | None = None,
+    max_mentions: int | None = None,
 ) -> Extraction:
     """Every money, percentage, date, table, institution and initiative mention in ``text``, the
-    Funding and SectorStat facts they make, and the numbers nothing took. Never raises on a str.
+    Funding and SectorStat facts they make, and the numbers nothing took. Never raises on any
+    text; its cost is linear in the text and its result a function of the arguments alone.
 
     ``default_currency`` is the currency of a bare ``$`` or 元; ``published`` resolves relative
     times ("within the next two years"); ``boilerplate`` defaults to :func:`find_boilerplate`.
+    ``max_mentions`` bounds each kind of mention (money, percentages, dates, institution and
+    initiative mentions, unparsed numbers) and so the memory of the result, about 1.5 KB a
+    mention (docs/reliability.md): a text with more raises
+    :class:`~hkpolicy.errors.MentionLimitError`, naming the kind, the limit and the count.
+
+    :raises TypeError: for an argument of the wrong type (``text`` not a str, say).
+    :raises UnknownCurrencyError: for a ``default_currency`` hkpolicy does not know.
+    :raises MentionLimitError: when a kind of mention passes ``max_mentions``.
 
     >>> result = extract("The Government will set aside $2 billion for the Innovation and "
     ...                  "Technology Fund in 2025-26.")
@@ -316,17 +341,36 @@ def extract(
     >>> str(f.amount), f.initiative, str(f.period)
     ('HKD 2,000,000,000', 'itf', '2025-26')
     """
+    check_text("extract", text)
+    check_optional_str("extract", "doc_id", doc_id)
+    check_optional_str("extract", "default_currency", default_currency)
+    check_date("extract", "published", published)
+    limit = check_max_mentions("extract", max_mentions)
     if boilerplate is None:
         boilerplate = find_boilerplate(text, doc_id=doc_id)
+    elif isinstance(boilerplate, (str, bytes)) or not all(
+        isinstance(item, Boilerplate) for item in boilerplate
+    ):
+        raise TypeError("extract() argument 'boilerplate' must be a sequence of Boilerplate")
     skip = [(item.span.start, item.span.end) for item in boilerplate]
-    money = find_money(text, default_currency=default_currency, doc_id=doc_id, skip=skip)
-    percentages = find_percentages(text, doc_id=doc_id, skip=skip)
+    money = find_money(
+        text, default_currency=default_currency, doc_id=doc_id, skip=skip, max_mentions=limit
+    )
+    percentages = find_percentages(text, doc_id=doc_id, skip=skip, max_mentions=limit)
     taken_by_amounts = [(m.span.start, m.span.end) for m in money]
     taken_by_amounts += [(p.span.start, p.span.end) for p in percentages]
-    dates = find_dates(text, doc_id=doc_id, published=published, skip=skip + taken_by_amounts)
+    dates = find_dates(
+        text,
+        doc_id=doc_id,
+        published=published,
+        skip=skip + taken_by_amounts,
+        max_mentions=limit,
+    )
     tables = find_tables(text, doc_id=doc_id, skip=skip, default_currency=default_currency)
     tables = with_text_tables(text, tables, doc_id=doc_id, skip=skip, currency=default_currency)
     institutions, initiatives = recognize_entities(text, doc_id=doc_id, skip=skip)
+    mention_limit("institution", limit, sum(len(e.mentions) for e in institutions))
+    mention_limit("initiative", limit, sum(len(e.mentions) for e in initiatives))
 
     sentences = SentenceIndex(text)
     funding, not_funding = assemble_funding_facts(
@@ -343,7 +387,7 @@ def extract(
     taken += [(span.start, span.end) for span in cells if span.end > span.start]
     taken += [(s.start, s.end) for entity in institutions for s in entity.mentions]
     taken += [(s.start, s.end) for entity in initiatives for s in entity.mentions]
-    unparsed = _unparsed(text, taken, skip, doc_id)
+    unparsed = _unparsed(text, taken, skip, doc_id, limit)
     return Extraction.model_construct(
         doc_id=doc_id,
         language=detect_language(text),

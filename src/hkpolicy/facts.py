@@ -270,8 +270,13 @@ _NUMBER_OF_RE = regex.compile(
     r"(?P<verb>grown|risen|increased|fallen|declined|dropped)\s+by\s*$"
 )
 # Every pattern above that reads the text after a percentage starts with white space and a
-# letter; the only one that reads just the text before it holds "the number of".
+# letter; the only one that reads just the text before it holds "the number of". The last words
+# of the patterns that read the text before it, as a cheap test before their search.
 # NOTE: keep in sync with those patterns.
+_ANOTHER_CUES = ("another", "further", "remaining")
+_CONTRIBUTES_CUES = ("contributes", "accounts for", "makes up", "represents")
+_WITH_CUES = ("with",)
+_NUMBER_OF_CUES = ("by",)
 _WORD_AFTER_SPACE = regex.compile(r"\s+\p{L}")
 _SOURCE_CUE_RE = regex.compile(r"(?i)\b(?:according to|survey by|study by|report by|data from)\b")
 
@@ -308,24 +313,36 @@ def prose_sector_stats(
             continue  # no pattern below can match: the commonest case, without a regex search
         before = text[lowest : mention.span.start]
         after = text[mention.span.end : highest]
+        # The last word before the value: each pattern that reads ``before`` ends with a cue
+        # word, so it is searched only when that word is there (one search per mention at most,
+        # never a failed search over the whole window for every percentage).
+        cue = before.rstrip()
         in_sentence = dates_by_sentence.get(index, [])
         sector: str | None = None
         metric: str | None = None
-        if match := _SHARE_OF_RE.search(after):
+        if match := _SHARE_OF_RE.match(after):
             sector, metric = match.group("population"), match.group("metric")
-        elif (match := _FOLLOWING_VERB_RE.search(after)) and _ANOTHER_RE.search(before):
+        elif (
+            cue.endswith(_ANOTHER_CUES)
+            and (match := _FOLLOWING_VERB_RE.match(after))
+            and _ANOTHER_RE.search(before)
+        ):
             if previous is not None and previous[0] == index:
                 sector, metric = previous[1].sector, match.group("metric")
-        elif (match := _CONTRIBUTES_BEFORE_RE.search(before)) and (
-            whole := _CONTRIBUTES_AFTER_RE.search(after)
+        elif (
+            cue.endswith(_CONTRIBUTES_CUES)
+            and (match := _CONTRIBUTES_BEFORE_RE.search(before))
+            and (whole := _CONTRIBUTES_AFTER_RE.match(after))
         ):
             sector = match.group("sector")
             metric = f"contribution to {whole.group('whole').strip()}"
-        elif (match := _WITH_SHARE_BEFORE_RE.search(before)) and (
-            tail := _WITH_SHARE_AFTER_RE.search(after)
+        elif (
+            cue.endswith(_WITH_CUES)
+            and (match := _WITH_SHARE_BEFORE_RE.search(before))
+            and (tail := _WITH_SHARE_AFTER_RE.match(after))
         ):
             sector, metric = match.group("population"), tail.group("metric")
-        elif match := _NUMBER_OF_RE.search(before):
+        elif cue.endswith(_NUMBER_OF_CUES) and (match := _NUMBER_OF_RE.search(before)):
             change = "growth" if match.group("verb") in GROWTH_VERBS else "decline"
             since = _start_year(in_sentence)
             sector = match.group("population")

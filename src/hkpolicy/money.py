@@ -32,10 +32,27 @@ from pydantic import field_validator, model_validator
 
 from . import _money_patterns as _p
 from . import _values
-from ._gc import pausing_gc
 from ._numerals import EXACT, canonical, parse_arabic, parse_cjk_number
-from .errors import CurrencyMismatchError, ParseError, QualifierError, UnknownCurrencyError
-from .spans import Qualifier, Record, ScanResult, Span, disjoint_ranges, trusted_builder
+from .errors import (
+    CurrencyMismatchError,
+    MentionLimitError,
+    ParseError,
+    QualifierError,
+    UnknownCurrencyError,
+)
+from .spans import (
+    Qualifier,
+    Record,
+    ScanResult,
+    Span,
+    check_max_mentions,
+    check_optional_str,
+    check_ranges,
+    check_text,
+    disjoint_ranges,
+    mention_limit,
+    trusted_builder,
+)
 
 __all__ = [
     "DEFAULT_CURRENCY",
@@ -415,8 +432,9 @@ class MoneyMention(Record):
 class MoneyScan(ScanResult[MoneyMention]):
     """What :func:`find_money` returns: a :class:`~hkpolicy.spans.ScanResult` of mentions.
 
-    ``complete`` is False when a regex timed out or an unexpected error stopped the scan; the
-    list then holds what was found before it stopped, and ``warnings`` says why.
+    ``complete`` is False when the scan stopped early (an unexpected error, or ``max_mentions``
+    reached with ``on_limit="stop"``); the list then holds what was found before it stopped,
+    and ``warnings`` says why.
     """
 
 
@@ -598,52 +616,41 @@ def _bare_or_weaker(currency: str | None) -> bool:
     return currency is None or currency in (_p.BARE, _p.YEN)
 
 
-def _tokens(t: str, warnings: list[str]) -> tuple[list[tuple[int, int]], frozenset[int]]:
+def _tokens(t: str) -> tuple[list[tuple[int, int]], frozenset[int]]:
     """``(start, end)`` of every number token and English number-word run, in order, and the
-    starts of the word runs. On a timeout, the tokens before the point reached, and a warning.
+    starts of the word runs.
 
-    Numbers: one ``finditer``. Number words: equal to ``finditer`` of ``words``, which is slow
-    (a case-blind alternation tried at every position); a pre-filter (stdlib ``re`` over the
-    lower-cased text, one fast pass) proposes a superset of the places a run can start, and
-    ``words`` is matched there only, skipping proposals inside the last run as finditer does.
+    Numbers: one ``finditer`` (possessive quantifiers only: linear). Number words: equal to
+    ``finditer`` of ``words``, which is slow (a case-blind alternation tried at every position);
+    a pre-filter (stdlib ``re`` over the lower-cased text, one fast pass) proposes a superset of
+    the places a run can start, and ``words`` is matched there only, skipping proposals inside
+    the last run as finditer does.
     """
     pats = _p.PATTERNS
-    timeout = _p.whole_text_timeout(t)
-    numbers: list[tuple[int, int]] = []
+    numbers = [m.span() for m in pats.number.finditer(t)]
     runs: list[tuple[int, int]] = []
-    limit = len(t)  # tokens are kept up to here: where a timed-out pass stopped
-    try:
-        numbers.extend(m.span() for m in pats.number.finditer(t, timeout=timeout))
-    except TimeoutError:
-        limit = numbers[-1][1] if numbers else 0
-        warnings.append(f"money scan stopped at offset {limit}: the number lexer timed out")
-    try:
-        lowered = t.lower()
-        if len(lowered) != len(t):  # a character lower-cases to two ("İ"): no pre-filter
-            runs.extend(m.span() for m in pats.words.finditer(t, 0, limit, timeout=timeout))
-        else:
-            words = pats.words
-            pos = 0
-            for hit in pats.words_start.finditer(lowered, 0, limit):
-                at = hit.start()
-                if at < pos:
-                    continue
-                m = words.match(t, at, limit, timeout=_p.REGEX_TIMEOUT)
-                if m is not None:
-                    runs.append((at, m.end()))
-                    pos = m.end()
-    except TimeoutError:
-        limit = min(limit, runs[-1][1] if runs else 0)
-        warnings.append(f"money scan stopped at offset {limit}: the number-word pass timed out")
-        numbers = [span for span in numbers if span[1] <= limit]
+    lowered = t.lower()
+    if len(lowered) != len(t):  # a character lower-cases to two ("İ"): no pre-filter
+        runs.extend(m.span() for m in pats.words.finditer(t))
+    else:
+        words = pats.words
+        pos = 0
+        for hit in pats.words_start.finditer(lowered):
+            at = hit.start()
+            if at < pos:
+                continue
+            m = words.match(t, at)
+            if m is not None:
+                runs.append((at, m.end()))
+                pos = m.end()
     if not runs:
         return numbers, frozenset()
     return sorted(numbers + runs), frozenset(start for start, _ in runs)
 
 
-def _candidates(text: str, t: str, skip: list[tuple[int, int]], warnings: list[str]) -> list[_Cand]:
+def _candidates(t: str, skip: list[tuple[int, int]]) -> list[_Cand]:
     cands: list[_Cand] = []
-    tokens_and_words = _tokens(t, warnings)
+    tokens_and_words = _tokens(t)
     skip_starts = [s for s, _ in skip]
     last_end = 0
     n = len(t)
@@ -655,11 +662,7 @@ def _candidates(text: str, t: str, skip: list[tuple[int, int]], warnings: list[s
             i = bisect.bisect_right(skip_starts, s) - 1
             if i >= 0 and skip[i][1] > s:
                 continue
-        try:
-            cand = _one_candidate(t, s, e, s in word_starts, last_end, n)
-        except TimeoutError:
-            warnings.append(f"money scan stopped at offset {s}: a pattern timed out")
-            break
+        cand = _one_candidate(t, s, e, s in word_starts, last_end, n)
         if cand is None:
             continue
         cands.append(cand)
@@ -695,6 +698,8 @@ def _pre_is_empty(t: str, lo: int, s: int, final_words: frozenset[str]) -> bool:
     ch = t[i]
     if ch in _PRE_STOP:
         return True
+    if not ch.isascii() and _ends_nothing(ch):
+        return True  # a zero-width joiner, a combining accent, a dash: no currency or cue
     if not (ch.isascii() and ch.isalpha()):
         return False
     j = i
@@ -705,6 +710,32 @@ def _pre_is_empty(t: str, lo: int, s: int, final_words: frozenset[str]) -> bool:
     if j < lo and lo > 0 and t[lo - 1].isalpha():
         return False  # the word runs on before the window
     return t[j + 1 : i + 1].lower() not in final_words
+
+
+def _ends_nothing(ch: str) -> bool:
+    """True for a non-ASCII ``ch`` that no part of ``pre`` can end with and no part of ``post``
+    can start with: not a letter (Han, or one that case-folds to ASCII), not white space, and
+    not a sign written in either pattern (€, £, ¥, ￥). Zero-width joiners, combining accents
+    and punctuation are such characters: a text dense with them needs no regex call per number.
+    """
+    if ch.isalpha() or ch.isspace():
+        return False
+    pats = _p.PATTERNS
+    signs = _SIGNS.get(id(pats))
+    if signs is None:
+        signs = frozenset(
+            c
+            for c in pats.pre.pattern + pats.post.pattern
+            if not c.isascii() and not c.isalpha() and not c.isspace()
+        )
+        _SIGNS.clear()
+        _SIGNS[id(pats)] = signs
+    return ch not in signs
+
+
+# The non-ASCII signs of the current ``pre`` and ``post`` patterns, by the patterns' identity
+# (callers may rebuild them with compile_patterns).
+_SIGNS: dict[int, frozenset[str]] = {}
 
 
 # ASCII characters no part of ``post`` can start with, after white space and one hyphen.
@@ -730,6 +761,8 @@ def _post_is_empty(t: str, e: int, stop: int, first_words: frozenset[str]) -> bo
     if t[i] == "$":  # a currency only when no number follows: "$5$6" is two amounts
         j = i + 2 if i + 2 < stop and t[i + 1] in _ASCII_SPACE else i + 1
         return j < stop and "0" <= t[j] <= "9"
+    if not t[i].isascii() and _ends_nothing(t[i]):
+        return True  # a zero-width joiner, a combining accent, a dash: no scale or currency
     if not (t[i].isascii() and t[i].isalpha()):
         return False
     j = i
@@ -788,9 +821,8 @@ def _pre_parts(t: str, lo: int, s: int, pats: _p.Patterns) -> _PreParts | None:
     two commonest cases answered without a regex call: no currency or cue can end at ``s``
     (see _pre_is_empty), and a lone "$" (as in "($5 million)" or "$1$2").
 
-    No ``timeout=``: every call looks at most ``PRE_WINDOW`` characters, so each is bounded and
-    the scan stays linear in the text (see _money_patterns); a timeout costs about 2 us a call,
-    more than most matches here.
+    Every call looks at most ``PRE_WINDOW`` characters, so each is bounded and the scan stays
+    linear in the text (see _money_patterns).
     """
     if s > lo and t[s - 1] == "$" and (s - 1 == lo or t[s - 2] in _ENDS_NO_PREFIX):
         return s - 1, "$", s, s, ""
@@ -816,7 +848,7 @@ def _pre_parts(t: str, lo: int, s: int, pats: _p.Patterns) -> _PreParts | None:
 def _post_match(t: str, e: int, stop: int, pats: _p.Patterns) -> regex.Match[str] | None:
     """``post.match(t, e, stop)`` when it can match more than the empty string, else None.
 
-    Bounded by ``POST_WINDOW`` characters, so no ``timeout=`` (see _pre_parts)."""
+    Bounded by ``POST_WINDOW`` characters (see _pre_parts)."""
     if _post_is_empty(t, e, stop, pats.post_first_words):
         return None
     post = pats.post.match(t, e, stop)
@@ -830,7 +862,7 @@ def _cue_in_other_word(t: str, start: int, cue: str) -> bool:
 
 
 def _one_candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int) -> _Cand | None:
-    # Every pattern here runs on a bounded window next to the number: no timeout= (_pre_parts).
+    # Every pattern here runs on a bounded window next to the number (_pre_parts).
     pats = _p.PATTERNS
     if not is_words:
         e = _spaced_myriads_end(t, s, e, n)
@@ -1017,7 +1049,7 @@ def _is_unit_label(t: str, start: int, end: int, token: str, is_words: bool) -> 
 def _minor(t: str, end: int, n: int, value: Decimal) -> tuple[Decimal, int] | None:
     if value != value.to_integral_value():
         return None
-    match = _p.PATTERNS.minor.match(t, end, min(n, end + 40))  # bounded: no timeout=
+    match = _p.PATTERNS.minor.match(t, end, min(n, end + 40))  # bounded window
     if match is None:
         return None
     raw = match.group("minor")
@@ -1039,9 +1071,7 @@ def _minor(t: str, end: int, n: int, value: Decimal) -> tuple[Decimal, int] | No
         )
     else:
         step = Decimal("0.01")
-        after = _p.PATTERNS.post.match(
-            t, match.end(), min(n, match.end() + 40), timeout=_p.REGEX_TIMEOUT
-        )
+        after = _p.PATTERNS.post.match(t, match.end(), min(n, match.end() + 40))
         if after is not None and (after.group("cur") or after.group("scale")):
             return None
         if _MINOR_STOP.match(t, match.end(), min(n, match.end() + 4)):
@@ -1154,7 +1184,7 @@ def _resolve(
 
 def _declarations(t: str) -> list[tuple[int, str]]:
     out = []
-    for m in _p.PATTERNS.declaration.finditer(t, timeout=_p.whole_text_timeout(t)):
+    for m in _p.PATTERNS.declaration.finditer(t):
         cur = _p.CJK_CURRENCY_WORDS.get(m.group("cur"), _p.BARE)
         if cur != _p.BARE:
             out.append((m.end(), cur))
@@ -1203,7 +1233,7 @@ def _far_cue(t: str, lo: int, hi: int) -> tuple[Qualifier, tuple[int, int]] | No
     for stop in _CLAUSE_BREAK.finditer(t, lo, hi):
         lo = stop.end()
     last = None
-    for m in _p.PATTERNS.far_cue.finditer(t, lo, hi):  # bounded window: no timeout=
+    for m in _p.PATTERNS.far_cue.finditer(t, lo, hi):  # a bounded window
         last = m
     if last is None:
         return None
@@ -1251,21 +1281,16 @@ def _build(
     skip: Sequence[tuple[int, int]],
     allow_bare_numbers: bool,
     scale: Decimal | None,
-    warnings: list[str],
 ) -> tuple[list[_Resolved], list[_Cand], dict[int, int]]:
     t = _halfwidth(text)
     skip_sorted = disjoint_ranges((int(a), int(b)) for a, b in skip)
-    cands = _candidates(text, t, skip_sorted, warnings)
+    cands = _candidates(t, skip_sorted)
     if scale is not None:
         for c in cands:
             if not c.has_scale:
                 c.scale, c.has_scale = scale, True
                 c.half_of = c.value
-    try:
-        declarations = _declarations(t)
-    except TimeoutError:
-        warnings.append("money scan: the context-declaration pattern timed out")
-        declarations = []
+    declarations = _declarations(t)
     cands = _merge_ranges(t, cands)
     resolved, unresolved = _resolve(t, cands, default_currency, declarations, allow_bare_numbers)
     if skip_sorted:
@@ -1303,15 +1328,15 @@ def _money(r: _Resolved) -> Money:
     return _new_money(amount, r.currency, qualifier, None, c.per)
 
 
-@pausing_gc
 def find_money(
     text: str,
     *,
     default_currency: str | None = "HKD",
     doc_id: str | None = None,
     skip: Sequence[tuple[int, int]] = (),
+    max_mentions: int | None = None,
 ) -> MoneyScan:
-    """Every money expression in ``text``, in order. Never raises.
+    """Every money expression in ``text``, in order. Never raises on any text.
 
     ``default_currency`` is the currency of a bare ``$``/元 (HKD for Hong Kong text; None to
     report only amounts whose currency is written or declared). ``skip`` lists ``(start, end)``
@@ -1321,16 +1346,29 @@ def find_money(
     ``COUNTERS``) or a count word precedes (人口約750萬, 第100萬). The result is a list of
     :class:`MoneyMention` with a ``warnings`` attribute (see :class:`MoneyScan`).
 
+    ``max_mentions`` bounds the result (and so its memory, about 1.5 KB a mention): a text with
+    more amounts raises :class:`~hkpolicy.errors.MentionLimitError` before any is built.
+
+    :raises TypeError: for an argument of the wrong type (``text`` not a str, say).
+    :raises UnknownCurrencyError: for a ``default_currency`` hkpolicy does not know.
+    :raises MentionLimitError: when the text holds more than ``max_mentions`` amounts.
+
     >>> [str(m.money) for m in find_money("backed by HK$24 billion (US$3.07 billion) in 2024-25")]
     ['HKD 24,000,000,000', 'USD 3,070,000,000']
     >>> find_money("HK$24 billion (US$3.07 billion)")[0].peg
     'consistent'
     """
+    check_text("find_money", text)
+    check_optional_str("find_money", "default_currency", default_currency)
+    check_optional_str("find_money", "doc_id", doc_id)
+    skip = check_ranges("find_money", "skip", skip)
+    limit = check_max_mentions("find_money", max_mentions)
+    default = _normal_default(default_currency)
     warnings: list[str] = []
     mentions: list[MoneyMention] = []
     try:
-        default = _normal_default(default_currency)
-        resolved, _, pairs = _build(text, default, skip, False, None, warnings)
+        resolved, _, pairs = _build(text, default, skip, False, None)
+        mention_limit("money", limit, len(resolved))
         moneys = [_money(r) for r in resolved]
         for i, r in enumerate(resolved):
             c = r.cand
@@ -1354,6 +1392,8 @@ def find_money(
                     peg,
                 )
             )
+    except MentionLimitError:
+        raise
     except Exception as error:  # a scanner never raises: report and return what was found
         warnings.append(f"money scan stopped: {type(error).__name__}: {error}")
     return MoneyScan(mentions, warnings)
@@ -1369,14 +1409,18 @@ def _normal_default(default_currency: str | None) -> str | None:
 
 
 def _parse(text: str, *, default_currency: str | None, scale: int | Decimal | None) -> Money:
-    if not isinstance(text, str):
-        raise TypeError(f"parse_money expects a str, got {type(text).__name__}")
+    check_text("parse_money", text)
+    check_optional_str("parse_money", "default_currency", default_currency)
+    if scale is not None and (isinstance(scale, bool) or not isinstance(scale, (int, Decimal))):
+        raise TypeError(
+            f"parse_money() argument 'scale' must be an int, a Decimal or None, "
+            f"not {type(scale).__name__}"
+        )
+    if scale is not None and not Decimal(scale).is_finite():
+        raise ValueError(f"parse_money() argument 'scale' must be finite, got {scale!r}")
     default = _normal_default(default_currency)
-    warnings: list[str] = []
     factor = None if scale is None else Decimal(scale)
-    resolved, unresolved, _ = _build(text, default, (), True, factor, warnings)
-    if warnings:
-        raise ParseError(f"Could not read money: {warnings[0]}", text)
+    resolved, unresolved, _ = _build(text, default, (), True, factor)
     stripped_start = len(text) - len(text.lstrip())
     stripped_end = len(text.rstrip())
     if unresolved and not resolved:
@@ -1472,7 +1516,7 @@ def detect_currency(text: str) -> str | None:
     ('GBP', 'HKD', None)
     """
     t = text.translate(_HALFWIDTH)
-    for match in _CURRENCY_ANYWHERE.finditer(t, timeout=_p.whole_text_timeout(t)):
+    for match in _CURRENCY_ANYWHERE.finditer(t):
         currency, _, _ = _symbol_currency(match.group(0))
         if currency not in (_p.BARE, _p.YEN) and currency in KNOWN_CURRENCIES:
             return currency

@@ -10,17 +10,18 @@ Not percentages, on purpose: discounts written with 折 (``八折`` = pay 80 % o
 figure is a price ratio, not a share of anything, and reading 七折 as "70 %" would invert a 30 %
 cut; the scanner never reports them (see ``NOT_PERCENT_MARKERS`` in ``_percent_patterns.py``).
 
-Scanning never raises. A pattern that hits its time limit stops the scan; the mentions found so
-far are returned, with the reason in the result's ``warnings`` (a
-:class:`~hkpolicy.spans.ScanResult`), also logged on the ``hkpolicy.percent`` logger (not a
-Python warning, so callers running with ``-W error`` still get their results).
+Scanning never raises on any text and has no time limit: every pattern is tried near a cheap
+anchor on a bounded window, so the cost is linear and the result a function of the text alone.
+Should anything unexpected stop a scan, the mentions found so far are returned, with the reason
+in the result's ``warnings`` (a :class:`~hkpolicy.spans.ScanResult`), also logged on the
+``hkpolicy.percent`` logger (not a Python warning, so callers running with ``-W error`` still
+get their results).
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-import time
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Literal, NamedTuple, TypeVar
@@ -29,7 +30,6 @@ import regex
 from pydantic import field_validator, model_validator
 
 from . import _percent_patterns as P
-from ._gc import pausing_gc
 from ._numerals import (
     EXACT,
     FULLWIDTH_TO_ASCII,
@@ -38,17 +38,21 @@ from ._numerals import (
     parse_cjk_number,
     to_halfwidth,
 )
-from .errors import ParseError, QualifierError, UnitMismatchError
+from .errors import MentionLimitError, ParseError, QualifierError, UnitMismatchError
 from .spans import (
     Qualifier,
     Record,
     ScanResult,
     Span,
     TakenCharacters,
+    check_max_mentions,
+    check_optional_str,
+    check_ranges,
+    check_text,
     collecting_warnings,
     construct_trusted,
+    mention_limit,
     trusted_builder,
-    warn,
 )
 
 __all__ = [
@@ -70,10 +74,6 @@ logger = logging.getLogger("hkpolicy.percent")
 PercentUnit = Literal["percent", "percentage_point"]
 Direction = Literal["increase", "decrease"]
 
-# Time budget of one pattern over one text: a floor plus a share per character. At the measured
-# speed (several MB/s) this is far above a normal scan; it only stops pathological input.
-TIMEOUT_FLOOR_SECONDS = 2.0
-TIMEOUT_SECONDS_PER_MCHAR = 6.0
 # How far before/after a number the qualifier and direction cues are looked for (characters).
 QUALIFIER_WINDOW = 24
 DIRECTION_WINDOW = 80
@@ -122,7 +122,9 @@ class Percentage(Record):
         百分之N / N成. See the module docstring for the full list of forms.
 
         :raises ParseError: when ``text`` is not exactly one percentage.
+        :raises TypeError: when ``text`` is not a str.
         """
+        check_text("parse_percentage", text)
         mentions = _scan(text, doc_id=None, skip=(), detect_direction=False)
         stripped_start = len(text) - len(text.lstrip())
         stripped_end = len(text.rstrip())
@@ -269,21 +271,32 @@ class PercentMention(Record):
         return self.percentage.qualifier
 
 
-@pausing_gc
 def find_percentages(
-    text: str, *, doc_id: str | None = None, skip: Iterable[tuple[int, int]] = ()
+    text: str,
+    *,
+    doc_id: str | None = None,
+    skip: Iterable[tuple[int, int]] = (),
+    max_mentions: int | None = None,
 ) -> ScanResult[PercentMention]:
-    """Every percentage in ``text``, in order, never overlapping. Never raises: the result's
-    ``warnings`` say why a scan stopped early (see :class:`~hkpolicy.spans.ScanResult`).
+    """Every percentage in ``text``, in order, never overlapping. Never raises on any text: the
+    result's ``warnings`` say why a scan stopped early (see :class:`~hkpolicy.spans.ScanResult`).
+    A wrong argument raises ``TypeError``; more than ``max_mentions`` percentages raise
+    :class:`~hkpolicy.errors.MentionLimitError` before any is built.
 
     ``skip`` holds ``(start, end)`` ranges (boilerplate, say) where nothing is reported.
 
     >>> [str(m.percentage) for m in find_percentages("逾三成 and about 42% rose 2pp")]
     ['more than 30%', 'approximately 42%', '2 percentage points']
     """
+    check_text("find_percentages", text)
+    check_optional_str("find_percentages", "doc_id", doc_id)
+    ranges = check_ranges("find_percentages", "skip", skip)
+    limit = check_max_mentions("find_percentages", max_mentions)
     with collecting_warnings() as warnings:
         try:
-            found = _scan(text, doc_id=doc_id, skip=tuple(skip), detect_direction=True)
+            found = _scan(text, doc_id=doc_id, skip=ranges, detect_direction=True, limit=limit)
+        except MentionLimitError:
+            raise
         except Exception as error:  # a scanner never raises: say why, in the result and the log
             logger.exception("find_percentages failed on a text of %d characters", len(text))
             warnings.append(f"percentage scan stopped: {type(error).__name__}: {error}")
@@ -311,25 +324,6 @@ def _updated(model: _R, field: str, value: object) -> _R:
     values = dict(model.__dict__)
     values[field] = value
     return construct_trusted(type(model), values, {*model.__pydantic_fields_set__, field})
-
-
-def _timeout(text: str) -> float:
-    return TIMEOUT_FLOOR_SECONDS + TIMEOUT_SECONDS_PER_MCHAR * len(text) / 1_000_000
-
-
-def _matches(
-    pattern: regex.Pattern[str],
-    text: str,
-    *,
-    log: logging.Logger = logger,
-    what: str = "percentage",
-) -> Iterator[regex.Match[str]]:
-    """``pattern.finditer`` that stops (with a logged warning) when the time limit is hit.
-    NOTE: dates.py scans with this too, passing its own logger."""
-    try:
-        yield from pattern.finditer(text, timeout=_timeout(text))
-    except TimeoutError:
-        warn(log, f"{what} scan timed out; returning the mentions found so far")
 
 
 class _Anchored(NamedTuple):
@@ -366,10 +360,6 @@ def _anchored(
     spec: _Anchored,
     text: str,
     anchors: Iterable[tuple[int, int]] | None = None,
-    *,
-    deadline: float,
-    log: logging.Logger,
-    what: str = "percentage",
 ) -> Iterator[regex.Match[str]]:
     """Exactly the matches of ``spec.pattern.finditer(text)``, in order, at a fraction of the cost.
 
@@ -380,8 +370,7 @@ def _anchored(
     Starts are tried in increasing order, each at most once, and the cost is linear: each
     anchor looks back at most ``lead`` characters (plus spaces with ``spaces_free``).
     ``anchors`` are ``(start, end)`` spans in increasing order (default: ``spec.anchor``'s).
-    Every match attempt is bounded; the scan stops with a logged warning after ``deadline``
-    (a ``time.perf_counter()`` value).
+    Every match attempt is bounded. NOTE: dates.py scans with this too.
     """
     pattern_match = spec.pattern.match
     starts = spec.starts.finditer
@@ -402,9 +391,6 @@ def _anchored(
             wall = barrier.search(text, low, a_start)
             if wall is not None:
                 low = wall.end()
-        if time.perf_counter() > deadline:
-            warn(log, f"{what} scan timed out; returning the mentions found so far")
-            return
         for found in starts(text, low, min(size, a_end + _STARTS_LOOKAHEAD)):
             start = found.start()
             if start >= a_end:
@@ -438,16 +424,17 @@ def _scan(
     doc_id: str | None,
     skip: tuple[tuple[int, int], ...],
     detect_direction: bool,
+    limit: int | None = None,
 ) -> list[PercentMention]:
     half = to_halfwidth(_FULLWIDTH_GROUP_RE.sub(",", text)) if _has_fullwidth(text) else text
-    deadline = time.perf_counter() + _timeout(text)
     candidates: list[_Candidate] = []
-    candidates += _latin(half, deadline)
+    candidates += _latin(half)
     candidates += _cjk_fraction(half)
-    candidates += _cjk_points(half, deadline)
+    candidates += _cjk_points(half)
     candidates += _cjk_cheng(half)
     candidates = [c for c in candidates if not _in_scientific_notation(half, c[0], c[1])]
     chosen = _select(candidates, skip, len(half))
+    mention_limit("percentage", limit, len(chosen))
     mentions = []
     for start, end, pct in chosen:
         mentions.append(_mention(text, half, start, end, pct, doc_id, detect_direction))
@@ -581,8 +568,8 @@ _CJK_POINTS = _Anchored(
 )
 
 
-def _latin(half: str, deadline: float) -> Iterator[_Candidate]:
-    for m in _anchored(_LATIN, half, deadline=deadline, log=logger):
+def _latin(half: str) -> Iterator[_Candidate]:
+    for m in _anchored(_LATIN, half):
         unit: PercentUnit = "percentage_point" if m.group("pp") else "percent"
         lo = _number(m.group("lo"))
         hi = _number(m.group("hi")) if m.group("hi") else None
@@ -631,7 +618,7 @@ def _preceded_by_from(half: str, start: int) -> bool:
 
 
 def _cjk_fraction(half: str) -> Iterator[_Candidate]:
-    for m in _matches(P.CJK_FRACTION_RE, half):
+    for m in P.CJK_FRACTION_RE.finditer(half):
         denominator = P.DENOMINATORS.get("".join(m.group("den").split()))
         lo = _cjk_or_arabic(m.group("lo"))
         hi = _cjk_or_arabic(m.group("hi")) if m.group("hi") else None
@@ -654,8 +641,8 @@ def _cjk_or_arabic(token: str | None) -> Decimal | None:
     return value if value is not None else _cjk_number(token)
 
 
-def _cjk_points(half: str, deadline: float) -> Iterator[_Candidate]:
-    for m in _anchored(_CJK_POINTS, half, deadline=deadline, log=logger):
+def _cjk_points(half: str) -> Iterator[_Candidate]:
+    for m in _anchored(_CJK_POINTS, half):
         lo = _cjk_or_arabic(m.group("lo"))
         hi = _cjk_or_arabic(m.group("hi")) if m.group("hi") else None
         if lo is None or (m.group("hi") and hi is None):
@@ -676,7 +663,7 @@ def _cheng_value(token: str) -> Decimal | None:
 
 
 def _cjk_cheng(half: str) -> Iterator[_Candidate]:
-    for m in _matches(P.CJK_CHENG_RE, half):
+    for m in P.CJK_CHENG_RE.finditer(half):
         num = _cheng_value(m.group("num"))
         if num is None:
             continue

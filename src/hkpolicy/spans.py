@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import datetime as dt
 import enum
 import json
 import json.decoder
 import json.scanner
 import logging
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
@@ -26,15 +28,23 @@ from pydantic import (
     model_validator,
 )
 
+from .errors import MentionLimitError
+
 __all__ = [
     "Qualifier",
     "Record",
     "ScanResult",
     "Span",
     "TakenCharacters",
+    "check_date",
+    "check_max_mentions",
+    "check_optional_str",
+    "check_ranges",
+    "check_text",
     "collecting_warnings",
     "construct_trusted",
     "disjoint_ranges",
+    "mention_limit",
     "trusted_builder",
     "warn",
 ]
@@ -392,10 +402,12 @@ T = TypeVar("T")
 class ScanResult(list[T], Generic[T]):
     """What a ``find_*`` scanner returns: the mentions, in order, plus ``warnings``.
 
-    A scanner never raises and never hangs: when a pattern hits its time limit, or anything
-    unexpected happens, it stops, says why in ``warnings`` and returns what it found so far.
+    A scanner never raises on any text, and its result is a function of the text and the
+    arguments alone (no time limit: every scan is linear in the text). Should anything
+    unexpected happen, it stops, says why in ``warnings`` and returns what it found so far;
     ``complete`` is False then. :func:`hkpolicy.extract` gathers every scanner's warnings in
-    ``Extraction.warnings``.
+    ``Extraction.warnings``. A wrong *argument* is the caller's mistake, not the text's: it
+    raises at once (``TypeError``, or :class:`~hkpolicy.errors.UnknownCurrencyError`).
 
     >>> from hkpolicy import find_percentages
     >>> found = find_percentages("about 42% of firms")
@@ -445,3 +457,79 @@ def warn(log: logging.Logger, message: str) -> None:
     sink = _warnings_sink.get()
     if sink is not None:
         sink.append(message)
+
+
+# --- arguments checked at the boundary ----------------------------------------------------------
+# "Never raises" is a promise about the text: a caller's wrong argument raises at once, naming
+# the function and the argument, before any scanning starts.
+
+
+def check_text(function: str, text: object, name: str = "text") -> str:
+    """``text`` when it is a ``str``; else a ``TypeError`` naming ``function`` and ``name``."""
+    if not isinstance(text, str):
+        raise TypeError(f"{function}() argument {name!r} must be a str, not {type(text).__name__}")
+    return text
+
+
+def check_optional_str(function: str, name: str, value: object) -> str | None:
+    """``value`` when it is a ``str`` or None; else a ``TypeError``."""
+    if value is not None and not isinstance(value, str):
+        raise TypeError(
+            f"{function}() argument {name!r} must be a str or None, not {type(value).__name__}"
+        )
+    return value
+
+
+def check_date(function: str, name: str, value: object) -> dt.date | None:
+    """``value`` when it is a ``datetime.date`` or None; else a ``TypeError``."""
+    if value is not None and not isinstance(value, dt.date):
+        raise TypeError(
+            f"{function}() argument {name!r} must be a datetime.date or None, "
+            f"not {type(value).__name__}"
+        )
+    return value
+
+
+def check_ranges(function: str, name: str, value: object) -> tuple[tuple[int, int], ...]:
+    """``value`` as a tuple of ``(start, end)`` integer pairs; else a ``TypeError``/``ValueError``
+    naming the argument and quoting the bad item."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise TypeError(
+            f"{function}() argument {name!r} must be an iterable of (start, end) pairs, "
+            f"not {type(value).__name__}"
+        )
+    ranges: list[tuple[int, int]] = []
+    for item in value:
+        try:
+            start, end = item
+            pair = (operator.index(start), operator.index(end))
+        except (TypeError, ValueError) as error:
+            raise TypeError(
+                f"{function}() argument {name!r} must hold (start, end) integer pairs, got {item!r}"
+            ) from error
+        if isinstance(start, bool) or isinstance(end, bool):
+            raise TypeError(
+                f"{function}() argument {name!r} must hold (start, end) integer pairs, got {item!r}"
+            )
+        ranges.append(pair)
+    return tuple(ranges)
+
+
+def check_max_mentions(function: str, value: object) -> int | None:
+    """``value`` when it is None or an int of at least 0; else ``TypeError``/``ValueError``."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(
+            f"{function}() argument 'max_mentions' must be an int or None, "
+            f"not {type(value).__name__}"
+        )
+    if value < 0:
+        raise ValueError(f"{function}() argument 'max_mentions' must be at least 0, got {value!r}")
+    return value
+
+
+def mention_limit(what: str, limit: int | None, count: int) -> None:
+    """Raise :class:`~hkpolicy.errors.MentionLimitError` when ``count`` passes ``limit``."""
+    if limit is not None and count > limit:
+        raise MentionLimitError(what, limit, count)

@@ -17,15 +17,14 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._gc import pausing_gc
 from ._money_patterns import UNIT_SCALES
 from ._numerals import parse_arabic, scaled, to_halfwidth
 from ._table_scanner import MAX_AUTOCOMPLETED_CELLS, RawCell, RawTable, scan_tables
-from .errors import HKPolicyError, MissingExtraError
+from .errors import HKPolicyError, MissingExtraError, UnknownCurrencyError
 from .facts import SectorStat
 from .money import KNOWN_CURRENCIES, Money, parse_money, read_unit
 from .percent import Percentage, parse_percentage
-from .spans import Record, Span, construct_trusted
+from .spans import Record, Span, check_optional_str, check_text, construct_trusted
 
 if TYPE_CHECKING:
     import pandas
@@ -286,7 +285,6 @@ def _scalar(cell: Cell) -> Decimal | Level | str | None:
 # find_tables
 
 
-@pausing_gc
 def find_tables(
     text: str,
     *,
@@ -306,6 +304,11 @@ def find_tables(
     >>> [t.header[0].text for t in find_tables("| Sector | Share (%) |\\n|---|--:|\\n| ICT | 12 |")]
     ['Sector']
     """
+    check_text("find_tables", text)
+    check_optional_str("find_tables", "doc_id", doc_id)
+    check_optional_str("find_tables", "default_currency", default_currency)
+    if default_currency is not None and default_currency.strip().upper() not in KNOWN_CURRENCIES:
+        raise UnknownCurrencyError(default_currency)
     ranges = [(s.start, s.end) if isinstance(s, Span) else (s[0], s[1]) for s in skip]
     tables = []
     for raw in scan_tables(text, strict=strict_gfm, skip=ranges):

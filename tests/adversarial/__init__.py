@@ -6,8 +6,9 @@ long runs of one token ("HK$HK$…", "9,9,9,…"), unmatched brackets, one huge 
 delimiter lines. :func:`build` repeats a unit up to the size, so every input is exactly ``size``
 characters long (or a little less where a unit must not be cut).
 
-The list is used by tests/test_reliability.py (every scanner, 1 MB each, in a subprocess with a
-hang guard) and by fuzz/ (as seeds, at small sizes).
+The list is used by tests/test_linear_cost.py (work counted per character at growing sizes, see
+:mod:`tests.adversarial.work`), tests/test_determinism.py, benchmarks/bench_adversarial.py (time
+and memory at 1 and 10 MB) and fuzz/ (as seeds, at small sizes).
 """
 
 from __future__ import annotations
@@ -91,6 +92,12 @@ CASES: dict[str, Callable[[int], str]] = {
         "HK$1 and 1% in 2024-25 at HKUST (ITF)\nAdvertisement\n", n
     ),
     "open_brackets_cjk": lambda n: repeat("（", n),
+    # Prose percentages: each one opens the sector-statistics window of the next.
+    "per_cent_words": lambda n: repeat("forty per cent ", n),
+    # A digit per two characters, split by a zero-width joiner or a combining accent.
+    "digit_zero_width_joiner": lambda n: repeat("1\u200d", n),
+    "digit_combining_accent": lambda n: repeat("1\u0301", n),
+    "fiscal_year_run": lambda n: repeat("2024-25 ", n),
 }
 
 

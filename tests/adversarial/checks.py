@@ -1,4 +1,4 @@
-"""Invariants shared by tests/test_reliability.py, the adversarial runner and the fuzz targets.
+"""Invariants shared by tests/test_reliability.py, the benchmarks and the fuzz targets.
 
 Kept free of pytest and hypothesis so a fuzz target or a bare subprocess can import it.
 """

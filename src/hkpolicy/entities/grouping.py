@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from ..spans import Record, Span, trusted_builder
+from ..spans import Record, Span, check_optional_str, check_text, trusted_builder
 from .definitions import definitions, short_references
 from .discovery import HAN_CHAR_RE, discoveries, filter_discoveries
 from .hans import han_view
@@ -125,7 +125,9 @@ def find_institutions(
     >>> [(m.id, m.match) for m in find_institutions("創新科技署與香港科技園公司（科技園公司）合作")]
     [('itc', 'name_zh'), ('hkstp', 'name_zh'), ('hkstp', 'alias')]
     """
-    if not isinstance(text, str) or not text:
+    check_text("find_institutions", text)
+    check_optional_str("find_institutions", "doc_id", doc_id)
+    if not text:
         return []
     registry = registry if registry is not None else load_registry()
     return _mentions(_scan(text, doc_id, _safe_skip(skip), registry), "institution", registry)
@@ -144,7 +146,9 @@ def find_initiatives(
     >>> [(m.id, m.span.text) for m in find_initiatives(text)]
     [('itf', 'Innovation and Technology Fund')]
     """
-    if not isinstance(text, str) or not text:
+    check_text("find_initiatives", text)
+    check_optional_str("find_initiatives", "doc_id", doc_id)
+    if not text:
         return []
     registry = registry if registry is not None else load_registry()
     return _mentions(_scan(text, doc_id, _safe_skip(skip), registry), "initiative", registry)
@@ -170,7 +174,9 @@ def recognize_entities(
     >>> [(i.id, i.owner, i.text_owners) for i in initiatives]
     [('ai_subsidy_scheme', 'cyberport', ('ogcio',))]
     """
-    if not isinstance(text, str) or not text:
+    check_text("recognize_entities", text)
+    check_optional_str("recognize_entities", "doc_id", doc_id)
+    if not text:
         return [], []
     registry = registry if registry is not None else load_registry()
     scan = _scan(text, doc_id, _safe_skip(skip), registry)
