@@ -607,7 +607,7 @@ def test_chinese_institutions_in_both_scripts(text: str, expected: list[tuple[st
             "The Innovation & Technology Fund and the I&T Fund",
             [("itf", "Innovation & Technology Fund"), ("itf", "I&T Fund")],
         ),
-        ("「策略性創科基金」將投資", [("new:策略性創科基金", "策略性創科基金")]),
+        ("「策略性創科基金」將投資", [("sitf", "策略性創科基金")]),
         ("《財政預算案》公布", []),
     ],
 )  # fmt: skip

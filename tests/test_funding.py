@@ -556,3 +556,349 @@ def test_the_place_of_a_speech_and_a_founding_date_are_no_parties(text: str) -> 
     fact = _one(text)
     assert (fact.institution, fact.funder) == (None, None)
     assert fact.purpose is not None and fact.purpose.startswith(("推動", "推动"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在上年度預留80億元的基礎上，政府今年再預留300億元發展新產業。",
+        "在上年度预留80亿元的基础上，政府今年再预留300亿元发展新产业。",
+        "政府在這方面已投放20億元。",
+    ],
+)
+def test_a_frame_word_is_never_a_purpose(text: str) -> None:
+    first = _facts(text)[0]
+    assert first.purpose is None, first
+
+
+@pytest.mark.parametrize(
+    ("text", "initiative_text"),
+    [
+        ("政府將推出2.5億元的「生物科技加速計劃」。", "生物科技加速計劃"),
+        ("政府将推出2.5亿元的“生物科技加速计划”。", "生物科技加速计划"),
+        ("政府將推出「生物科技加速計劃」，並撥款2.5億元推行。", "生物科技加速計劃"),
+    ],
+)
+def test_a_purpose_is_never_a_piece_of_the_initiatives_own_name(
+    text: str, initiative_text: str
+) -> None:
+    fact = _one(text)
+    assert fact.target_span is not None
+    assert fact.target_span.text == initiative_text
+    # the whole name where the registry does not know it, never a piece of it
+    assert fact.purpose in (None, initiative_text), fact.purpose
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "purpose"),
+    [
+        (
+            "A further $300 million will promote the use of robotics in elderly care.",
+            "$300 million",
+            "promote the use of robotics in elderly care",
+        ),
+        (
+            "We set aside $2 billion for the ITF and another $40 million will support studios.",
+            "$40 million",
+            "support studios",
+        ),
+        (
+            "Of the total, $600 million will go to new research chairs at the universities.",
+            "$600 million",
+            "new research chairs at the universities",
+        ),
+    ],
+)
+def test_an_amount_as_subject_takes_the_object_of_its_verb_as_purpose(
+    text: str, amount: str, purpose: str
+) -> None:
+    fact = next(f for f in _facts(text) if f.amount_span.text == amount)
+    assert fact.purpose == purpose
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("The new campus is expected to need well over $15 billion in the end.", "$15 billion"),
+        ("整個園區預計最終需要超過150億元資金，政府會適時增撥資源。", "150億元"),
+        ("整个园区预计最终需要超过150亿元资金，政府会适时增拨资源。", "150亿元"),
+    ],
+)
+def test_an_estimate_of_what_a_project_needs_is_not_funding(text: str, amount: str) -> None:
+    ex = hk.extract(text)
+    assert ex.funding == ()
+    assert [(r.amount_span.text, r.reason) for r in ex.not_funding] == [(amount, "estimate")]
+
+
+def test_a_funding_verb_after_an_estimate_starts_a_funding_statement() -> None:
+    ex = hk.extract("項目需要大量資金，政府會撥款80億元興建第一期。")
+    assert [(f.amount_span.text, f.purpose) for f in ex.funding] == [("80億元", "興建第一期")]
+
+
+def test_a_purpose_cut_before_the_next_amount_drops_its_joining_word() -> None:
+    ex = hk.extract("We set aside $2 billion for the ITF and another $40 million for e-sports.")
+    assert [(f.amount_span.text, f.initiative, f.purpose) for f in ex.funding] == [
+        ("$2 billion", "itf", None),
+        ("$40 million", None, "e-sports"),
+    ]
+    ex = hk.extract(
+        "$5 billion will be used on the second phase of the data centre in Tseung Kwan O and "
+        "$1 billion will go to the Innovation and Technology Fund."
+    )
+    assert [(f.amount_span.text, f.purpose, f.initiative) for f in ex.funding] == [
+        ("$5 billion", "the second phase of the data centre in Tseung Kwan O", None),
+        ("$1 billion", None, "itf"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will inject $3 billion into the Hong Kong-Shenzhen Innovation & Technology Park.",
+        "We will inject $3 billion into the Hong Kong Science & Technology Parks Corporation.",
+    ],
+)
+def test_and_and_ampersand_are_one_name(text: str) -> None:
+    fact = _one(text)
+    assert fact.institution in {"hsitp", "hkstp"}
+    assert fact.target_span is not None and "&" in fact.target_span.text
+
+
+@pytest.mark.parametrize(
+    ("text", "initiative", "institution"),
+    [
+        ("政府會向策略性創科基金注資30億元。", "sitf", None),
+        ("政府会向策略性创科基金注资30亿元。", "sitf", None),
+        ("The Government will inject $3 billion into the Strategic I&T Fund.", "sitf", None),
+        ("政府會向創科基金注資30億元。", "itf", None),
+        ("政府會向港投公司注資300億元。", None, "hkic"),
+        ("政府会向港投注资300亿元。", None, "hkic"),
+        (
+            "We will set aside $1 billion for the Research, Academic and Industry Sectors "
+            "One-plus (RAISe+) Scheme.",
+            "raise_plus",
+            None,
+        ),
+    ],
+)
+def test_named_funds_and_bodies_are_told_apart(
+    text: str, initiative: str | None, institution: str | None
+) -> None:
+    fact = _one(text)
+    assert (fact.initiative, fact.institution) == (initiative, institution)
+
+
+@pytest.mark.parametrize("text", ["外商在港投資增加了20億元。", "本港投資者共投入20億元。"])
+def test_hong_kong_before_invest_is_not_the_investment_corporation(text: str) -> None:
+    assert not any(i.id == "hkic" for i in hk.extract(text).institutions)
+
+
+def test_the_programme_refers_back_to_the_pilot_of_a_registered_programme() -> None:
+    text = (
+        "The Pilot Technology Voucher Programme was launched in 2016 with $500 million. "
+        "The Programme subsidises each SME up to $600,000."
+    )
+    facts = _facts(text)
+    assert [(f.amount_span.text, f.initiative) for f in facts] == [
+        ("$500 million", "tvp"),
+        ("$600,000", "tvp"),
+    ]
+    assert facts[1].reference is not None and facts[1].reference.text == "The Programme"
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose"),
+    [
+        ("政府已撥出12億元進行擴建工程的設計。", "進行擴建工程的設計"),
+        ("政府将拨款6,000万元举办国际创科博览会。", "举办国际创科博览会"),
+        ("基金去年投資80億元，其中15億元投向生物科技企業。", "生物科技企業"),
+    ],
+)
+def test_more_chinese_verbs_introduce_a_purpose(text: str, purpose: str) -> None:
+    assert _facts(text)[-1].purpose == purpose
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("外商在港投資去年增加至480億元。", "480億元"),
+        ("外来直接投资去年达到3,000亿元。", "3,000亿元"),
+        ("Foreign direct investment reached $90 billion last year.", "$90 billion"),
+    ],
+)
+def test_investment_into_the_economy_is_a_statistic(text: str, amount: str) -> None:
+    ex = hk.extract(text)
+    assert ex.funding == ()
+    assert [(r.amount_span.text, r.reason) for r in ex.not_funding] == [(amount, "statistic")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Technology Voucher Programme approved 210 applications last year. In brief:\n"
+        "- $38 million in total went to 150 companies;\n"
+        "- a company may receive up to $600,000.",
+        "科技券計劃去年批出210宗申請。重點如下：\n"
+        "• 合共批出3,800萬元；\n"
+        "• 每間公司最多可獲60萬元。",
+    ],
+)
+def test_a_bullet_list_under_a_lead_line_belongs_to_the_scheme_described(text: str) -> None:
+    facts = _facts(text)
+    assert len(facts) == 2
+    assert [f.initiative for f in facts] == ["tvp", "tvp"]
+
+
+def test_a_bullet_list_without_a_lead_line_takes_no_scheme() -> None:
+    text = (
+        "The Technology Voucher Programme approved 210 applications.\n- HK$1 billion was set aside."
+    )
+    assert [f.initiative for f in _facts(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "reason"),
+    [
+        (
+            "The park will fund 20 firms, whose sensors sell for as little as $80 each.",
+            "$80",
+            "price",
+        ),
+        ("Tickets to the robotics fair cost $120.", "$120", "price"),
+        (
+            "The Fund will receive $3 billion, bringing its total to over $35 billion.",
+            "$35 billion",
+            "statistic",
+        ),
+    ],
+)
+def test_prices_and_running_totals_beside_funding_are_not_funding(
+    text: str, amount: str, reason: str
+) -> None:
+    ex = hk.extract(text)
+    assert (amount, reason) in [(r.amount_span.text, r.reason) for r in ex.not_funding]
+    assert amount not in [f.amount_span.text for f in ex.funding]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "科技券計劃已批出約九千宗申請，涉及資助總額約18億元。",
+        "政府會將每個項目的資助上限由50萬元提高至70萬元。",
+        "政府会将每个项目的资助上限由50万元提高至70万元。",
+    ],
+)
+def test_a_verb_of_sum_or_change_is_never_a_purpose(text: str) -> None:
+    assert all(f.purpose is None for f in _facts(text)), _facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose"),
+    [
+        ("政府將推出3億元的「海洋科技起步計劃」。", "海洋科技起步計劃"),
+        ("政府将推出3亿元的“海洋科技起步计划”。", "海洋科技起步计划"),
+    ],
+)
+def test_a_quoted_name_right_after_the_amount_is_what_it_funds(text: str, purpose: str) -> None:
+    fact = _facts(text)[0]
+    assert fact.target_span is not None and fact.target_span.text == purpose
+
+
+def test_more_english_verbs_introduce_a_purpose() -> None:
+    fact = _one("The corporation will set aside $400 million to attract biotech firms.")
+    assert fact.purpose == "attract biotech firms"
+
+
+@pytest.mark.parametrize(
+    ("text", "initiative"),
+    [
+        (
+            "Since 2021 the Research Talent Hub has funded 4,000 posts. "
+            "The Scheme will receive a further $600 million next year.",
+            "rth",
+        ),
+    ],
+)
+def test_the_scheme_resolves_to_the_one_initiative_named_whatever_its_kind(
+    text: str, initiative: str
+) -> None:
+    fact = _one(text)
+    assert fact.initiative == initiative
+    assert fact.reference is not None and fact.reference.text == "The Scheme"
+
+
+def test_the_scheme_stays_unresolved_between_two_initiatives_of_other_kinds() -> None:
+    text = (
+        "The Research Talent Hub and the Technology Voucher Programme were reviewed. "
+        "The Scheme will receive a further $600 million next year."
+    )
+    assert _one(text).initiative is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["數碼港去年為初創企業提供約1.6億元資助。", "数码港去年为初创企业提供约1.6亿元资助。"],
+)
+def test_the_body_that_provides_the_money_is_its_funder(text: str) -> None:
+    fact = _one(text)
+    assert (fact.institution, fact.role, fact.funder) == ("cyberport", "funder", "cyberport")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        (
+            "The Fund co-invested $900 million, attracting $15 billion from other investors.",
+            "$15 billion",
+        ),
+        ("Start-ups in the park drew $3 billion from private investors last year.", "$3 billion"),
+    ],
+)
+def test_private_money_drawn_in_is_fundraising(text: str, amount: str) -> None:
+    ex = hk.extract(text)
+    assert (amount, "fundraising") in [(r.amount_span.text, r.reason) for r in ex.not_funding]
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose"),
+    [
+        (
+            "Cyberport will spend $350 million upgrading its data centre.",
+            "upgrading its data centre",
+        ),
+        (
+            "The Government invested $2 billion building new laboratories.",
+            "building new laboratories",
+        ),
+    ],
+)
+def test_a_gerund_after_a_spending_verbs_amount_is_its_purpose(text: str, purpose: str) -> None:
+    assert _one(text).purpose == purpose
+
+
+def test_a_gerund_of_time_or_total_is_no_purpose() -> None:
+    assert _one("The Government will spend $2 billion during the pandemic.").purpose is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "InnoHK Research Clusters\n\nEach research centre may receive up to $500 million.",
+        "科技券計劃\n\n每間企業最多可獲60萬元資助。",
+        "科技券计划\n\n每间企业最多可获60万元资助。",
+    ],
+)
+def test_an_amount_naming_nothing_belongs_to_the_initiative_in_its_heading(text: str) -> None:
+    assert _one(text).initiative in {"innohk", "tvp"}
+
+
+def test_a_heading_gives_no_target_to_an_amount_that_is_not_funded() -> None:
+    assert _facts("科技券計劃\n\n本地企業去年的平均營運成本為60萬元。") == []
+
+
+def test_a_heading_names_the_first_paragraph_only() -> None:
+    text = (
+        "Technology Voucher Programme\n\nThe review ended in May.\n\n"
+        "Each company may receive up to $600,000."
+    )
+    assert [f.initiative for f in _facts(text)] == [None]

@@ -64,7 +64,7 @@ MAX_REFERENCE_DISTANCE = 1500
 # How many characters before an amount a non-funding cue may stand ("低至每月900元").
 NON_FUNDING_REACH = 45
 # How many characters after an amount a non-funding cue may stand ("90億元私人投資").
-NON_FUNDING_AFTER_REACH = 12
+NON_FUNDING_AFTER_REACH = 26  # " in funding from investors"
 # How far back a grant amount that names nothing looks for the scheme being described.
 DISCOURSE_REACH = 400
 # How far back from a sentence its heading may start (blank lines and the heading itself).
@@ -165,6 +165,22 @@ _EN_AFTER_LEAD_RE = regex.compile(
     r"(?:(?:will|would|is|are|was|were|has|have|had|to)\s+(?:be\s+|been\s+)?)?"
     r"(?:[a-z]+(?:ed|en)\s+|spent\s+|put\s+|set\s+aside\s+)?$"
 )
+# "another $100 million will promote X": the amount is the subject, the object its purpose.
+_EN_SUBJECT_RE = regex.compile(
+    r"(?i)\s*(?:\([^()]{0,60}\)\s*)?(?:will|would|shall|is\s+to|are\s+to|is\s+set\s+to|"
+    r"is\s+expected\s+to)\s+(?:also\s+|further\s+|mainly\s+|partly\s+)?"
+    rf"(?P<cue>{_alternation(tuple(cues.SUBJECT_PURPOSE_VERBS_EN))})\s+"
+    r"(?P<purpose>[^,.;:()]{3,160}?)\s*(?=[,.;:()]|$|\s+(?:in|by|from|over)\s+(?:the\s+)?\d{4})"
+)
+# "spend $350 million upgrading X": the gerund after a spending verb's amount says what for.
+_EN_DOING_RE = regex.compile(
+    r"(?i)\s+(?P<purpose>(?!(?:during|including|according|bringing|following|remaining|"
+    r"starting|beginning|totalling|totaling|amounting|excluding)\b)[a-z]{3,}ing\s+[^,.;:()]{3,120}?)"
+    r"\s*(?=[,.;:()]|$)"
+)
+_SPEND_BEFORE_RE = regex.compile(
+    r"(?i)\b(?:spend|spends|spent|spending|invest|invests|invested)\s+$"
+)
 _EN_BEFORE_RE = regex.compile(
     r"(?P<purpose>(?:[\w&'’-]+\s+){0,7}[\w&'’-]+)\s+"
     r"(?:backed by|funded by|worth|totalling|with|gets|receives|received|a boost of)"
@@ -214,6 +230,20 @@ _ZH_SHARED_BY_RE = regex.compile(
 # "在創新與科技項目上的港幣500億元": the field the amount is spent on, just before it.
 _ZH_SPENT_ON_RE = regex.compile(
     r"在(?P<purpose>[^，,。；;在]{2,20})(?:上|方面)的?\s*(?:港幣|港币|港元)?\s*$"
+)
+# A quoted name: "「生物科技加速計劃」", "“新型工业加速计划”".
+_QUOTED_RE = regex.compile(r"[「『“](?P<name>[^「『“」』”\n]{2,40})[」』”]")
+_QUOTED_AFTER_RE = regex.compile(r"[\s的之]*[「『“](?P<name>[^「『“」』”\n]{2,40})[」』”]")
+# A joining word that ends a purpose cut before the next amount.
+_TRAILING_JOIN_RE = regex.compile(
+    r"(?i)(?:\s+(?:and|or|as well as|while|with|plus)"
+    r"(?:\s+(?:another|a\s+further|further|additional|a|an|the))?)+\s*$"
+)
+# A frame, not a purpose: "在去年預留的基礎上", "在這方面", "在此情況下".
+_FRAME_WORD_RE = regex.compile(
+    rf"(?:這|这|此|該|该|其|有關|有关|相關|相关|the|this|that|these)?\s*的?\s*"
+    rf"(?:{_alternation(cues.FRAME_WORDS)})[」”\"']?",
+    regex.IGNORECASE,
 )
 # A time, not a purpose: "去年的資助總額".
 _WHEN_RE = regex.compile(r"(?:去年|今年|明年|本年度?|上年度?|全年|每年|同年|當年|当年)")
@@ -344,7 +374,7 @@ def assemble(
         _choose_targets(text, draft, in_item, item, owners)
         _distribute(text, draft, amounts, amount_starts, clause, mentions, starts)
         _resolve_reference(text, draft, (clause[0], item[1]), mentions, starts)
-        _purpose(text, draft, item, sentence)
+        _purpose(text, draft, item, sentence, _between(mentions, starts, (item[0], item[1] + 1)))
         if draft.initiative is None and draft.reference is None and draft.institution is None:
             # never into an earlier item, and at most a window back
             since = (max(sentence[0], prev_item_end, item[0] - WINDOW), item[0])
@@ -697,13 +727,22 @@ def _sentence_initiative(
 def _scheme_in_discussion(
     text: str, draft: Draft, item: tuple[int, int], mentions: list[_Mention], starts: list[int]
 ) -> None:
-    """A grant amount whose item names nothing ("最高資助額為項目總支出的1/3或1,500萬元")
-    belongs to the scheme the text was just describing: the nearest initiative named before it,
-    at most ``DISCOURSE_REACH`` characters back."""
-    grant = _GRANT_NOUN_RE.search(text, item[0], item[1])
-    if grant is None:
-        return
+    """A grant amount whose item names nothing ("最高資助額為項目總支出的1/3或1,500萬元"), or an
+    amount in a bullet list under a lead line, belongs to the scheme the text was just
+    describing: the nearest initiative named before it, at most ``DISCOURSE_REACH`` characters
+    back. Any other amount naming nothing in the paragraph right under a heading that names one
+    initiative belongs to it."""
     a0 = draft.mention.span.start
+    grant = _GRANT_NOUN_RE.search(text, item[0], item[1]) or _listed_under_lead(text, a0)
+    if grant is None:
+        heading = _heading(text, a0)
+        if heading is None or _FUNDING_VERB_RE.search(text, *draft.clause) is None:
+            return  # an amount with no verb of funding stays no fact
+        named = [m for m in _between(mentions, starts, heading) if m.kind == "initiative"]
+        if len({m.id for m in named}) == 1:  # "InnoHK Research Clusters" above the paragraph
+            m = named[-1]
+            draft.initiative = Target("initiative", m.id, m.start, m.end)
+        return
     low = bisect.bisect_left(starts, max(0, a0 - DISCOURSE_REACH))
     high = bisect.bisect_left(starts, a0)
     for m in reversed(mentions[low:high]):
@@ -711,6 +750,38 @@ def _scheme_in_discussion(
             draft.initiative = Target("initiative", m.id, m.start, m.end)
             draft.cues.append(grant.span())
             return
+
+
+# A bullet that starts a line: "- ", "• ", "(a) ", "1. ", "（一）".
+_BULLET_RE = regex.compile(
+    r"[ \t]*(?:[-–•·●▪◆■*]|\(?[a-z0-9]{1,2}\)|[0-9]{1,2}\.|[（(][一二三四五六七八九十]+[）)])\s"
+    r"|[ \t]*[•·●▪◆■]"
+)
+# How many bullet lines back the lead line of a list may stand.
+MAX_LIST_ITEMS = 12
+
+
+def _listed_under_lead(text: str, a0: int) -> regex.Match[str] | None:
+    """The colon that ends the lead line of the bullet list the amount stands in ("Highlights:"
+    above "- $45 million was granted ..."): the list describes what the text was discussing."""
+    start = text.rfind("\n", 0, a0) + 1
+    if _BULLET_RE.match(text, start) is None:
+        return None
+    for _ in range(MAX_LIST_ITEMS):
+        if start == 0:
+            return None
+        previous = text.rfind("\n", 0, start - 1) + 1
+        line = text[previous : start - 1].rstrip()
+        if _BULLET_RE.match(line):
+            start = previous
+            continue
+        if line.endswith((":", "：")):
+            return _COLON_RE.match(text, previous + len(line) - 1)
+        return None
+    return None
+
+
+_COLON_RE = regex.compile(r"[:：]")
 
 
 def _inherit(text: str, draft: Draft, drafts: list[Draft], clause: tuple[int, int]) -> None:
@@ -796,16 +867,28 @@ def _resolve_reference(
     low = bisect.bisect_left(starts, max(0, found.start() - MAX_REFERENCE_DISTANCE))
     high = bisect.bisect_left(starts, found.start())
     covered_until = found.start()
+    nearest: _Mention | None = None
     for m in reversed(mentions[low:high]):
         if m.kind != "initiative" or m.end > found.start():
             continue
         gap = text[m.end : covered_until]
         if head and head in gap.lower():
-            return  # an unnamed scheme lies nearer: "推出……的培育計劃。該計劃……"
+            break  # an unnamed scheme lies nearer: "推出……的培育計劃。該計劃……"
         if wanted is None or m.initiative_kind in (wanted, "other", "initiative", None):
             draft.initiative = Target("initiative", m.id, m.start, m.end)
             return
+        nearest = nearest or m
         covered_until = m.start
+    else:
+        if nearest is not None and _only_initiative_kind(mentions[low:high], found.start()):
+            # the one initiative named before, whatever its kind: writers call a programme
+            # or a hub "the Scheme" too
+            draft.initiative = Target("initiative", nearest.id, nearest.start, nearest.end)
+
+
+def _only_initiative_kind(mentions: Sequence[_Mention], before: int) -> bool:
+    """Whether the initiatives named before ``before`` are all one initiative."""
+    return len({m.id for m in mentions if m.kind == "initiative" and m.end <= before}) == 1
 
 
 _HEADS = ("計劃", "计划", "計畫", "计画", "基金", "scheme", "programme", "program", "fund")
@@ -819,11 +902,19 @@ def _head_word(reference: str) -> str | None:
 # --- purposes ----------------------------------------------------------------------------------
 
 
-def _purpose(text: str, draft: Draft, item: tuple[int, int], sentence: tuple[int, int]) -> None:
+def _purpose(
+    text: str,
+    draft: Draft,
+    item: tuple[int, int],
+    sentence: tuple[int, int],
+    names: Sequence[_Mention] = (),
+) -> None:
     a0, a1 = draft.mention.span.start, draft.mention.span.end
     end = min(item[1], a1 + WINDOW)
     zh = _HAN_RE.search(text, max(item[0], a0 - 10), min(end, a1 + 10)) is not None
     found = _purpose_zh(text, item, a0, a1, end) if zh else _purpose_en(text, item, a0, a1, end)
+    if found is not None:
+        found = _outside_names(text, found, names)
     if draft.reference is not None and draft.initiative is None:
         start, stop = draft.reference  # "該計劃" with no scheme to refer to: what is funded
         found = (text[start:stop], start, stop, None)
@@ -847,9 +938,47 @@ def _purpose(text: str, draft: Draft, item: tuple[int, int], sentence: tuple[int
     del sentence
 
 
+def _outside_names(
+    text: str,
+    found: tuple[str, int, int, tuple[int, int] | None],
+    names: Sequence[_Mention],
+) -> tuple[str, int, int, tuple[int, int] | None] | None:
+    """``found`` kept clear of names and frame words: a purpose that starts inside a name (its
+    cue is a word of the name: "創科加速器先導計劃") is none; one that runs into a name is cut
+    before it; one that is only a frame word ("基礎上", "方面") is none."""
+    phrase, start, stop, cue = found
+    for name in names:
+        if name.start < start < name.end or (cue is not None and name.start < cue[0] < name.end):
+            return None
+        if start < name.start < stop < name.end:
+            stop = name.start
+    for quoted in _QUOTED_RE.finditer(text, max(0, start - 40), min(len(text), stop + 40)):
+        inner = quoted.span("name")
+        if inner[0] < start < inner[1] or (cue is not None and inner[0] < cue[0] < inner[1]):
+            # a word of a quoted name that was not recognised: the name is what is funded
+            return text[inner[0] : inner[1]], inner[0], inner[1], None
+    if stop != found[2]:
+        phrase = text[start:stop].rstrip(" 「『“\"'的之及和與与")
+    phrase = _TRAILING_JOIN_RE.sub("", phrase)  # "... in the Loop and" before the next amount
+    stop = start + len(phrase)
+    if len(phrase) < 2 or _FRAME_WORD_RE.fullmatch(phrase.lstrip("的之")) is not None:
+        return None
+    return phrase, start, stop, cue
+
+
 def _purpose_en(
     text: str, item: tuple[int, int], a0: int, a1: int, end: int
 ) -> tuple[str, int, int, tuple[int, int] | None] | None:
+    subject = _EN_SUBJECT_RE.match(text, a1, end)
+    if subject is not None:
+        keep = cues.SUBJECT_PURPOSE_VERBS_EN[" ".join(subject.group("cue").lower().split())]
+        start = subject.start("cue") if keep else subject.start("purpose")
+        stop = subject.end("purpose")
+        return text[start:stop], start, stop, subject.span("cue")
+    doing = _EN_DOING_RE.match(text, a1, end)
+    if doing is not None and _SPEND_BEFORE_RE.search(text, max(item[0], a0 - 40), a0):
+        start, stop = doing.span("purpose")  # "spend $350 million upgrading its data centre"
+        return text[start:stop], start, stop, None
     for match in _EN_PURPOSE_RE.finditer(text, a1, end):
         lead = text[a1 : match.start()]
         if _EN_AFTER_LEAD_RE.match(lead) or _FUNDING_VERB_RE.search(lead):
@@ -945,6 +1074,10 @@ def _zh_after(
         return None
     if match is None:
         match = _ZH_KEPT_RE.search(text, a1, min(end, a1 + ZH_CUE_REACH))
+    named = _QUOTED_AFTER_RE.match(text, a1, end) if match is None else None
+    if named is not None:  # "2億元的「初創躍進計劃」": the scheme the amount is
+        start, stop = named.span("name")
+        return text[start:stop], start, stop, None
     if match is None:
         bare = text[a1:end].strip(" 的")
         if (

@@ -17,6 +17,7 @@ __all__ = [
     "ALLOCATION_VERBS",
     "CEILING_WORDS",
     "DISTRIBUTIVE_WORDS",
+    "FRAME_WORDS",
     "FUNDER_VERBS",
     "FUNDING_VERBS",
     "GRANT_NOUNS",
@@ -32,6 +33,7 @@ __all__ = [
     "REFERENCE_WORDS",
     "SOURCE_MARKS",
     "SPEAKER_MARKS",
+    "SUBJECT_PURPOSE_VERBS_EN",
     "UNDER_WORDS",
     "NotFundingReason",
 ]
@@ -72,7 +74,9 @@ PURPOSE_CUES_EN: tuple[str, ...] = (
     "for", "to support", "to fund", "towards", "toward", "to help", "to enhance", "to set up",
     "to launch", "to establish", "to promote", "to develop", "to build", "to encourage",
     "to finance", "to subsidise", "to subsidize", "to boost", "to strengthen", "to drive",
-    "to create", "to expand", "to upgrade", "to introduce", "into", "on",
+    "to create", "to expand", "to upgrade", "to introduce", "to attract", "to nurture",
+    "to train", "to improve", "to assist", "to accelerate", "to foster", "to facilitate",
+    "to implement", "to carry out", "to conduct", "into", "on",
 )  # fmt: skip
 
 # Chinese cues that introduce a purpose after the amount. Those marked False are dropped from
@@ -90,7 +94,34 @@ PURPOSE_CUES_ZH: dict[str, bool] = {
     "注資": True, "注资": True, "啟動": True, "启动": True, "為": True, "为": True,
     "籌備": True, "筹备": True, "支付": True, "扶持": True,
     "運用在": False, "运用在": False, "利用在": False, "用在": False, "投放於": False,
-    "投放于": False,
+    "投放于": False, "投向": False, "用來": False, "用来": False,
+    "進行": True, "进行": True, "舉辦": True, "举办": True, "開發": True, "开发": True,
+    "研發": True, "研发": True, "建立": True, "打造": True, "推廣": True, "推广": True,
+    "擴建": True, "扩建": True, "落實": True, "落实": True, "購置": True, "购置": True,
+    "培訓": True, "培训": True,
+}  # fmt: skip
+
+# Words that frame a statement, sum it up or change it, never say what money is for: a purpose
+# that is only one of these ("在去年預留100億元的基礎上" gives "基礎上", "涉及資助總額",
+# "由50萬元提高至70萬元") is none.
+FRAME_WORDS: tuple[str, ...] = (
+    "基礎上", "基础上", "基礎", "基础", "方面", "情況下", "情况下", "前提下", "框架下", "背景下",
+    "之外", "以外", "以上", "左右", "之間", "之间", "期間", "期间", "同時", "同时", "範圍內",
+    "范围内", "涉及", "共涉及", "合共", "總共", "总共", "累計", "累计", "提高至", "提升至",
+    "增至", "增加至", "上調至", "上调至", "調高至", "调高至", "降至", "減至", "减至", "basis",
+    "top of that", "top of this", "regard", "front", "end", "same time",
+)  # fmt: skip
+
+# Verbs after an amount that is the subject of its clause ("another $100 million will promote
+# X", "$10 billion will go to the Fund"): the object is the purpose. True keeps the verb in the
+# purpose, as a reader would quote it ("promote the development of e-sports"); False drops it.
+SUBJECT_PURPOSE_VERBS_EN: dict[str, bool] = {
+    "promote": True, "support": True, "help": True, "fund": True, "finance": True,
+    "subsidise": True, "subsidize": True, "enhance": True, "strengthen": True, "boost": True,
+    "drive": True, "develop": True, "expand": True, "upgrade": True, "benefit": True,
+    "cover": True, "go to": False, "go towards": False, "go toward": False, "be spent on": False,
+    "be devoted to": False, "be directed to": False, "be channelled to": False,
+    "be channeled to": False,
 }  # fmt: skip
 
 # Words just before a body that make it the receiver: "向科技園公司撥款", "injection into HKSTP".
@@ -112,7 +143,7 @@ FUNDER_VERBS: tuple[str, ...] = (
     "earmarked", "will inject", "injected", "will provide", "provides", "provided", "launched",
     "launches", "will launch", "announced", "approved", "will redeploy", "invested",
     "撥款", "拨款", "撥出", "拨出", "預留", "预留", "投放", "投入", "推出", "宣布", "批准", "擲",
-    "斥", "會", "会", "將", "将", "擬", "拟", "已", "亦", "透過", "透过", "正式",
+    "斥", "提供", "會", "会", "將", "将", "擬", "拟", "已", "亦", "透過", "透过", "正式",
 )  # fmt: skip
 
 # Verbs (and job titles) after a body that make it the speaker, never the recipient:
@@ -169,7 +200,15 @@ NOT_TARGET_INITIATIVES: tuple[str, ...] = (
 )  # fmt: skip
 
 NotFundingReason = Literal[
-    "price", "statistic", "valuation", "fundraising", "threshold", "revenue", "salary", "tax"
+    "price",
+    "statistic",
+    "valuation",
+    "fundraising",
+    "threshold",
+    "estimate",
+    "revenue",
+    "salary",
+    "tax",
 ]
 
 # Words shortly before an amount that make it something other than funding, with the reason.
@@ -180,7 +219,9 @@ NON_FUNDING_BEFORE: dict[str, NotFundingReason] = {
     "低至": "price", "售價": "price", "售价": "price", "價格": "price", "价格": "price",
     "價值": "price", "价值": "price", "price of": "price", "priced at": "price",
     "target price": "price", "costs only": "price", "月費": "price", "月费": "price",
-    "租金": "price",
+    "租金": "price", "as little as": "price", "as low as": "price", "sell for": "price",
+    "sells for": "price", "sold for": "price", "selling for": "price", "ticket": "price",
+    "tickets": "price", "fee of": "price", "fees of": "price",
     # statistics of spending and the economy
     "研發開支": "statistic", "研发开支": "statistic", "研發總開支": "statistic",
     "研发总开支": "statistic", "r&d expenditure": "statistic", "expenditure on r&d": "statistic",
@@ -188,6 +229,12 @@ NON_FUNDING_BEFORE: dict[str, NotFundingReason] = {
     "本地生产总值": "statistic", "venture capital investment": "statistic",
     "風險投資": "statistic", "风险投资": "statistic", "grew from": "statistic",
     "rose from": "statistic", "surged from": "statistic", "jumped from": "statistic",
+    "外來直接投資": "statistic", "外来直接投资": "statistic", "外商投資": "statistic",
+    "外商投资": "statistic", "外資": "statistic", "外资": "statistic", "在港投資": "statistic",
+    "在港投资": "statistic", "foreign direct investment": "statistic",
+    "inward investment": "statistic", "bringing its total to": "statistic",
+    "bringing the total to": "statistic", "brings its total to": "statistic",
+    "brings the total to": "statistic",
     "所涉及的開支": "statistic", "所涉及的开支": "statistic", "market size": "statistic",
     "市場規模": "statistic", "市场规模": "statistic",
     # valuations
@@ -196,7 +243,7 @@ NON_FUNDING_BEFORE: dict[str, NotFundingReason] = {
     # fundraising by companies
     "融資": "fundraising", "融资": "fundraising", "集資": "fundraising", "集资": "fundraising",
     "raised": "fundraising", "fundraising": "fundraising", "funding round": "fundraising",
-    "吸引": "fundraising", "attracted": "fundraising",
+    "吸引": "fundraising", "attracted": "fundraising", "attracting": "fundraising",
     # project-cost thresholds and contributions asked of applicants
     "項目總成本": "threshold", "项目总成本": "threshold", "總成本": "threshold",
     "总成本": "threshold", "最低要求": "threshold", "門檻": "threshold", "门槛": "threshold",
@@ -205,6 +252,15 @@ NON_FUNDING_BEFORE: dict[str, NotFundingReason] = {
     "costs at least": "threshold", "minimum project cost": "threshold",
     "項目成本": "threshold", "项目成本": "threshold",
     "帶來": "fundraising", "带来": "fundraising",
+    # estimates of what a project will cost or need: no money is allocated yet
+    "需要": "estimate", "將需": "estimate", "将需": "estimate", "預計需": "estimate",
+    "预计需": "estimate", "估計需": "estimate", "估计需": "estimate", "估計成本": "estimate",
+    "估计成本": "estimate", "預計成本": "estimate", "预计成本": "estimate", "造價": "estimate",
+    "造价": "estimate", "估算": "estimate", "expected to need": "estimate",
+    "expected to cost": "estimate", "estimated to cost": "estimate", "will need": "estimate",
+    "would need": "estimate", "will cost": "estimate", "would cost": "estimate",
+    "estimated cost": "estimate", "cost estimate": "estimate", "is estimated at": "estimate",
+    "estimated at": "estimate", "need": "estimate", "needs": "estimate",
     # revenue and pay
     "revenue": "revenue", "營業額": "revenue", "营业额": "revenue", "turnover": "revenue",
     "salary": "salary", "salaries": "salary", "月薪": "salary", "年薪": "salary",
@@ -215,7 +271,9 @@ NON_FUNDING_AFTER: dict[str, NotFundingReason] = {
     "私人投資": "fundraising", "私人投资": "fundraising", "的私人投資": "fundraising",
     "的私人投资": "fundraising", "投資": "fundraising", "投资": "fundraising",
     "in private investment": "fundraising", "of private investment": "fundraising",
-    "in funding from investors": "fundraising", "valuation": "valuation",
+    "in funding from investors": "fundraising", "from private investors": "fundraising",
+    "from investors": "fundraising", "in private capital": "fundraising",
+    "of private capital": "fundraising", "valuation": "valuation",
     "in revenue": "revenue", "of revenue": "revenue", "的投資": "fundraising",
     "的投资": "fundraising",
 }  # fmt: skip

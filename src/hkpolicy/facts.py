@@ -108,8 +108,8 @@ class NotFunding(Record):
     amount_span: Span
     """The amount expression."""
     reason: NotFundingReason
-    """price, statistic, valuation, fundraising, threshold, revenue, salary or tax (a tax
-    deduction on spending)."""
+    """price, statistic, valuation, fundraising, threshold, estimate (what a project is
+    expected to cost or need), revenue, salary or tax (a tax deduction on spending)."""
     cue: Span
     """The words that show it ("低至", "valuation", 項目總成本)."""
 

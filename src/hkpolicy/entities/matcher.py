@@ -82,7 +82,19 @@ class Form:
     exact: tuple[tuple[int, str], ...]
 
 
+_AND_RE = re.compile(r"(?<=\S) (?:and|&) (?=\S)")
+
+
 def _surfaces(entity: Institution | Initiative) -> Iterator[tuple[str, MatchKind]]:
+    """Every surface of ``entity``; an English one with " and " or " & " also with the other
+    ("Innovation & Technology Park" is the same name as "Innovation and Technology Park")."""
+    for raw, kind in _written_surfaces(entity):
+        yield raw, kind
+        if raw.isascii() and _AND_RE.search(raw):
+            yield _AND_RE.sub(lambda m: " & " if "and" in m.group() else " and ", raw), kind
+
+
+def _written_surfaces(entity: Institution | Initiative) -> Iterator[tuple[str, MatchKind]]:
     yield entity.name, "name"
     if entity.name_zh:
         yield entity.name_zh, "name_zh"

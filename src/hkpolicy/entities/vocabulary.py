@@ -46,6 +46,8 @@ CJK_FALSE_CONTEXTS: dict[str, tuple[str | None, str | None]] = {
     "北都": (None, "[市會]"),
     "中電": ("[集網]", None),
     "馬會": ("[賽]", "[員]"),
+    # 在港投資 "invest in Hong Kong", 本港投入, 全港投放: 港 of Hong Kong before 投
+    "港投": ("[香在本全]", "[資入放票產]"),
 }
 """Chinese short names that are also pieces of ordinary words, with the contexts that veto them."""
 
