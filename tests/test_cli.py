@@ -262,7 +262,6 @@ def _run_cli(*args: str, stdin: bytes = b"", **env: str) -> subprocess.Completed
         input=stdin,
         capture_output=True,
         env=environment,
-        timeout=300,
         check=False,
     )
 

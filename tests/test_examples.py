@@ -210,7 +210,6 @@ def test_plot_sectors_without_matplotlib_names_the_extra(tmp_path: Path) -> None
         text=True,
         encoding="utf-8",
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        timeout=300,
         check=False,
     )
     assert result.returncode == 1

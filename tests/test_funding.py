@@ -224,6 +224,32 @@ def test_the_period_comes_from_the_heading_above() -> None:
     assert isinstance(fact.period, FiscalYear) and fact.period.start_year == 2025
 
 
+# Two amounts, two fiscal years, one sentence: each amount takes the year of its own part.
+TWO_YEARS_IN_ONE_SENTENCE = [
+    "The Government will allocate HK$300 million to the Cyberport Incubation Programme in "
+    "2025-26, and HK$500 million to the Innovation and Technology Fund in 2026-27.",
+    "In 2025-26, $300 million will go to Cyberport, and in 2026-27, $500 million to the "
+    "Science Park.",
+    "政府會在2025-26年度向數碼港撥款3億元，並在2026-27年度向科學園撥款5億元。",
+    "政府会在2025-26年度向数码港拨款3亿元，并在2026-27年度向科学园拨款5亿元。",
+]
+
+
+@pytest.mark.parametrize("text", TWO_YEARS_IN_ONE_SENTENCE)
+def test_each_amount_takes_the_fiscal_year_of_its_own_part_of_the_sentence(text: str) -> None:
+    periods = [f.period.start_year for f in _facts(text) if isinstance(f.period, FiscalYear)]
+    assert periods == [2025, 2026], text
+
+
+def test_a_year_stated_once_holds_for_every_amount_after_it() -> None:
+    text = (
+        "In 2025-26 the Government will allocate $300 million to Cyberport and $500 million "
+        "to the Science Park."
+    )
+    periods = [f.period.start_year for f in _facts(text) if isinstance(f.period, FiscalYear)]
+    assert periods == [2025, 2025]
+
+
 def test_the_year_of_a_policy_address_is_not_the_period() -> None:
     fact = _one("行政長官在2023年施政報告中提出撥款100億元推動新型工業。")
     assert fact.period is None

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from .percent import Percentage, PercentMention, find_percentages, parse_percentage
     from .schema import json_schema
     from .spans import Qualifier, ScanResult, Span
+    from .store import Facts, open_facts
     from .tables import Cell, ColumnUnit, Level, Table, find_tables, sector_stats_from_table
     from .text_tables import find_text_tables
 
@@ -98,6 +99,7 @@ _LAZY = {
     "Registry": "entities",
     "RelativePeriod": "dates",
     "ScanResult": "spans",
+    "Facts": "store",
     "SectorStat": "facts",
     "Span": "spans",
     "Table": "tables",
@@ -118,6 +120,7 @@ _LAZY = {
     "json_schema": "schema",
     "load_corpus": "corpus",
     "load_registry": "entities",
+    "open_facts": "store",
     "parse_date": "dates",
     "parse_money": "money",
     "parse_percentage": "percent",
@@ -140,6 +143,7 @@ __all__ = [
     "DocumentError",
     "EntityMention",
     "Extraction",
+    "Facts",
     "FiscalYear",
     "Funding",
     "HKPolicyError",
@@ -183,6 +187,7 @@ __all__ = [
     "load_corpus",
     "load_document",
     "load_registry",
+    "open_facts",
     "parse_date",
     "parse_money",
     "parse_percentage",

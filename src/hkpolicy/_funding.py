@@ -1121,10 +1121,12 @@ def _period(
     low = bisect.bisect_left(date_starts, sentence[0])
     high = bisect.bisect_left(date_starts, sentence[1])
     in_sentence = list(dates[low:high])
-    for mention in in_sentence:
-        if isinstance(mention.value, FiscalYear):
-            draft.period, draft.period_span = mention.value, (mention.span.start, mention.span.end)
-            return
+    fiscal = [m for m in in_sentence if isinstance(m.value, FiscalYear)]
+    if fiscal:
+        chosen = _fiscal_year_of(text, fiscal, sentence, (a0, a1))
+        assert isinstance(chosen.value, FiscalYear)  # ``fiscal`` holds fiscal years only
+        draft.period, draft.period_span = chosen.value, (chosen.span.start, chosen.span.end)
+        return
     for mention in in_sentence:
         if mention.kind == "year" and mention.anchor == "point" and mention.value is not None:
             if _ADDRESS_AFTER_RE.match(text, mention.span.end):
@@ -1148,6 +1150,33 @@ def _period(
         if isinstance(mention.value, FiscalYear):
             draft.period, draft.period_span = mention.value, (mention.span.start, mention.span.end)
             return
+
+
+# Punctuation that separates the parts of a sentence naming one amount each ("$3 million in
+# 2025-26, and $5 million in 2026-27"; "在2025-26年度撥款3億元，並在2026-27年度撥款5億元").
+# Words such as "and" or 及 are left out: they also join the words of names.
+_PART_SEPARATOR_RE = regex.compile(r"[,;，；、]|並|并")
+
+
+def _fiscal_year_of(
+    text: str,
+    fiscal: Sequence[DateMention],
+    window: tuple[int, int],
+    amount: tuple[int, int],
+) -> DateMention:
+    """The fiscal year an amount belongs to among those its sentence names: the one in the
+    amount's own part of the sentence, else the nearest one before the amount (a year stated
+    once for the amounts that follow it), else the first."""
+    start = window[0]
+    for separator in _PART_SEPARATOR_RE.finditer(text, window[0], amount[0]):
+        start = separator.end()
+    following = _PART_SEPARATOR_RE.search(text, amount[1], window[1])
+    end = following.start() if following is not None else window[1]
+    inside = [m for m in fiscal if start <= m.span.start and m.span.end <= end]
+    if inside:
+        return inside[0]
+    before = [m for m in fiscal if m.span.end <= amount[0]]
+    return before[-1] if before else fiscal[0]
 
 
 # A Chinese fiscal year as written in a sentence ("2017/18年度", "2019至20年度", "由2024/25年度起"),

@@ -48,6 +48,8 @@ examples:
   hkpolicy export --format csv out/          the corpus facts as CSV files
   hkpolicy schema > hkpolicy.schema.json     JSON Schema of the output
   hkpolicy catalog archive/                  seal a directory of .txt files for load_corpus
+  hkpolicy index archive/ --db facts.duckdb --jobs 2
+                                             an archive's facts into DuckDB, incrementally
 """
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -138,7 +140,42 @@ def _parser() -> argparse.ArgumentParser:
     catalog.add_argument(
         "--check", action="store_true", help="load the directory against its catalog; write nothing"
     )
+    _add_index_parser(commands)
     return parser
+
+
+def _add_index_parser(commands: Any) -> None:
+    index = commands.add_parser(
+        "index",
+        help="extract a folder of documents into a facts database (DuckDB), incrementally",
+        epilog="example: hkpolicy index archive/ --db facts.duckdb --jobs 2",
+    )
+    index.add_argument(
+        "paths", nargs="+", help="directories, files or quoted glob patterns ('a/**/*.txt')"
+    )
+    index.add_argument(
+        "--db", default="facts.duckdb", help="the DuckDB store (default: facts.duckdb)"
+    )
+    index.add_argument(
+        "--jobs", type=int, default=1, help="worker processes that extract (default: 1)"
+    )
+    index.add_argument("--root", default=None, help="directory the document ids are relative to")
+    index.add_argument(
+        "--format",
+        choices=("duckdb", "parquet"),
+        default="duckdb",
+        help="parquet: also write every table as Parquet to --out",
+    )
+    index.add_argument("--out", default=None, help="directory for --format parquet")
+    index.add_argument(
+        "--prune", action="store_true", help="drop stored documents whose file is gone"
+    )
+    index.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="progress bar: auto shows it only when stdout and stderr are terminals",
+    )
 
 
 # --- summary --------------------------------------------------------------------------------
@@ -515,6 +552,54 @@ def _write_typed_records(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> N
     writer.writerows(rows)
 
 
+# --- index ----------------------------------------------------------------------------------
+
+
+def _progress_bar(mode: str) -> Any:
+    """A tqdm bar on stderr (documents, MB/s, facts/s), or None when it should stay quiet:
+    when stdout or stderr is not a terminal (a pipe, a log file, CI), unless asked for."""
+    if mode == "never" or (mode == "auto" and not (sys.stdout.isatty() and sys.stderr.isatty())):
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:  # the store extra without tqdm: index quietly
+        return None
+    return tqdm(total=0, unit="doc", file=sys.stderr, dynamic_ncols=True, leave=True)
+
+
+def _index(args: argparse.Namespace, out: TextIO) -> int:
+    from .store import Progress, index, open_facts
+
+    if args.format == "parquet" and args.out is None:
+        raise InputError("--format parquet needs --out DIRECTORY for the Parquet files")
+    bar = _progress_bar(args.progress)
+
+    def show(progress: Progress) -> None:
+        if bar is None:
+            return
+        bar.total = progress.total
+        bar.update(progress.done - bar.n)
+        elapsed = bar.format_dict["elapsed"] or 1e-9
+        megabytes = progress.bytes / 1e6 / elapsed
+        bar.set_postfix_str(f"{megabytes:.3g} MB/s, {progress.facts / elapsed:,.0f} facts/s")
+
+    try:
+        stats = index(
+            args.paths, args.db, root=args.root, jobs=args.jobs, prune=args.prune, progress=show
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    for path, message in stats.problems:
+        print(f"hkpolicy: warning: skipped {path!r}: {message}", file=sys.stderr)
+    out.write(f"{args.db}: {stats}\n")
+    if args.format == "parquet":
+        with open_facts(args.db) as facts:
+            written = facts.to_parquet(args.out)
+        out.write(f"wrote {len(written)} Parquet tables to {args.out}\n")
+    return 1 if stats.failed else 0
+
+
 # --- export and schema ----------------------------------------------------------------------
 
 
@@ -586,6 +671,8 @@ def _run(argv: Sequence[str] | None) -> int:
             return _schema(args.output, out)
         if args.command == "catalog":
             return _catalog(args, out)
+        if args.command == "index":
+            return _index(args, out)
         return _summary(bool(args.json), out)
     except HKPolicyError as error:
         message = str(error).splitlines()[0]

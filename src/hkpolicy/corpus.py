@@ -3,7 +3,9 @@
 Owns turning a corpus directory (the bundled ``seeds/``, or any directory with a catalog) into
 documents: the byte-exact texts, their metadata and each document's boilerplate spans. Reading
 and checking the catalog, confined to its directory, is :mod:`hkpolicy._catalog`'s job;
-:func:`write_catalog` and :func:`catalog_digest` are re-exported here.
+:func:`write_catalog` and :func:`catalog_digest` are re-exported here. A folder of documents
+with no catalog (:meth:`Corpus.from_directory`, :meth:`Corpus.from_paths`) is found and read by
+:mod:`hkpolicy._sources`.
 
 The bundled seeds are found with :mod:`importlib.resources`: in a wheel they are package data
 under ``hkpolicy/_seeds``; in an editable install or a source checkout, where no copy is made, they
@@ -17,7 +19,7 @@ import decimal
 import functools
 import hashlib
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -49,6 +51,8 @@ from .tables import Table
 
 if TYPE_CHECKING:  # importlib.resources.abc is 3.11+
     from importlib.abc import Traversable
+
+    from .store import Facts
 
 __all__ = [
     "CATALOG_NAME",
@@ -255,6 +259,53 @@ class Corpus(Record):
             pending=tuple(name for name, landed in EXTRACTORS.items() if not landed),
         )
 
+    @classmethod
+    def from_directory(cls, directory: str | os.PathLike[str]) -> Corpus:
+        """Every document under ``directory`` (``.txt``, ``.md``, and ``.html``, ``.htm``,
+        ``.pdf`` through the document loaders), extracted, with no catalog needed.
+
+        A document's id is its path relative to ``directory``, POSIX-style, with its suffix
+        (``2024/budget.txt``); its language is detected from its text. Files of other types are
+        left alone; symlinked directories are not entered.
+
+        :raises CorpusIntegrityError: a file under ``directory`` resolves to a place outside it.
+        :raises DocumentError: ``directory`` is not a directory, or a file cannot be read.
+        """
+        from ._sources import read_source, walk_directory
+
+        return cls.from_documents([read_source(s) for s in walk_directory(directory)])
+
+    @classmethod
+    def from_paths(
+        cls,
+        paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+        *,
+        root: str | os.PathLike[str] | None = None,
+    ) -> Corpus:
+        """The documents named by ``paths`` (a glob such as ``"archive/**/*.txt"``, a file, a
+        directory, or a list of them), extracted, in id order.
+
+        Ids are paths relative to ``root``, POSIX-style, with their suffix. By default ``root``
+        is the part of a lone glob before its first wildcard, else the nearest directory that
+        holds every file given; pass it to keep ids the same whatever subset is loaded.
+
+        >>> import pathlib, tempfile
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "note.txt").write_text("The Fund has HK$10 billion.", encoding="utf-8")
+        >>> _ = (folder / "摘要.md").write_text("基金有一百億元。", encoding="utf-8")
+        >>> corpus = Corpus.from_paths(str(folder / "*"))
+        >>> [(d.id, d.language) for d in corpus.documents]
+        [('note.txt', 'en'), ('摘要.md', 'zh-Hant')]
+
+        :raises DocumentError: a path does not exist, a file named explicitly is of a type
+            hkpolicy does not read, or a file cannot be read.
+        :raises CorpusIntegrityError: a file found through a directory or glob resolves to a
+            place outside it.
+        """
+        from ._sources import discover, read_source
+
+        return cls.from_documents([read_source(s) for s in discover(paths, root=root)])
+
     def extraction(self, doc_id: str) -> Extraction:
         """The extraction of one document."""
         for document, extraction in zip(self.documents, self.extractions, strict=False):
@@ -398,6 +449,18 @@ class Corpus(Record):
         from ._frames import corpus_frames
 
         return corpus_frames(self)
+
+    def to_duckdb(self, path: str | os.PathLike[str]) -> Facts:
+        """Write the documents, mentions and facts into the DuckDB facts store ``path``
+        (created if missing; these documents' old rows replaced) and open it for queries. The
+        tables are those of ``hkpolicy index`` (see :mod:`hkpolicy.store`); needs the ``store``
+        extra.
+
+        :raises StoreError: the file holds a store of another layout, or the extra is missing.
+        """
+        from .store import write_corpus
+
+        return write_corpus(self, path)
 
     # --- the corpus as a sequence of documents --------------------------------------------------
 

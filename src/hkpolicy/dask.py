@@ -36,10 +36,16 @@ that document has ``complete`` False. ``frame[~frame.complete]`` lists what to l
 
 Values are strings rather than floats so nothing is rounded; ``pandas.to_numeric`` or
 ``Decimal`` turns them back into numbers.
+
+:func:`index_to_parquet` is the archive path: a folder (or glob) read through a :mod:`dask.bag`
+of file paths, each partition read and extracted on a worker and written as Parquet files with
+the tables of the facts store (:mod:`hkpolicy.store`), the same rows a serial ``hkpolicy index``
+writes. It runs on whatever scheduler is active, a ``dask.distributed`` cluster included.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
@@ -52,12 +58,14 @@ if TYPE_CHECKING:
     import pandas
 
     from .corpus import Document
+    from .store import IndexStats
 
 __all__ = [
     "RECORD_FIELDS",
     "extract_bag",
     "extract_dataframe",
     "extraction_records",
+    "index_to_parquet",
     "record_meta",
 ]
 
@@ -257,3 +265,82 @@ def extract_dataframe(bag: dask.bag.Bag, **options: Any) -> dask.dataframe.DataF
     """
     records: Any = extract_bag(bag, **options)
     return cast("dask.dataframe.DataFrame", records.to_dataframe(meta=record_meta()))
+
+
+PARQUET_PART = "part-{index:05d}.parquet"
+"""The file each partition writes in each table's directory; zero-padded, so the files list in
+partition order and the rows of a table read back in document order."""
+
+
+def _write_partition(
+    item: tuple[int, list[tuple[str, str]]], directory: str
+) -> tuple[int, list[tuple[str, str, int, int, str | None]]]:
+    # Runs on a worker: read, extract and write one partition's documents, table by table.
+    # Returns plain tuples only (the partition index and one report per document).
+    import pyarrow
+    import pyarrow.parquet
+
+    from .store import TABLES, _arrow_schema, extract_sources
+
+    index, tasks = item
+    rows, done = extract_sources(tasks)
+    for name in TABLES:
+        folder = os.path.join(directory, name)
+        os.makedirs(folder, exist_ok=True)
+        table = pyarrow.Table.from_pylist(rows[name], schema=_arrow_schema(name))
+        pyarrow.parquet.write_table(table, os.path.join(folder, PARQUET_PART.format(index=index)))
+    return index, [tuple(report) for report in done]  # type: ignore[misc]
+
+
+def index_to_parquet(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    directory: str | os.PathLike[str],
+    *,
+    root: str | os.PathLike[str] | None = None,
+    documents_per_partition: int = 50,
+) -> IndexStats:
+    """Extract every document under ``paths`` on Dask workers into Parquet: one directory per
+    table of the facts store (``directory/money/part-00000.parquet``, ...), one file per
+    partition, and what was done, counted.
+
+    ``paths`` and ``root`` are as for :func:`hkpolicy.store.index`; the files are listed here,
+    and read by the workers (give paths every worker can reach: a shared disk, the same
+    mount). Partitions hold ``documents_per_partition`` documents, in id order. The rows equal
+    those of a serial ``hkpolicy index`` (its ``--format parquet`` export), file for file in
+    order. Unreadable files are counted in ``failed`` and listed in ``problems``. Nothing is
+    incremental here: every document is extracted, and ``directory`` should be empty.
+
+    Runs on the active scheduler: create a ``dask.distributed.Client`` first to use a cluster.
+
+    :raises ValueError: ``documents_per_partition`` is less than 1.
+    """
+    if documents_per_partition < 1:
+        raise ValueError(
+            f"documents_per_partition must be 1 or more, got {documents_per_partition!r}"
+        )
+    import dask.bag
+
+    from ._sources import discover
+    from .store import IndexStats
+
+    sources = discover(paths, root=root)
+    tasks = [(source.id, os.path.abspath(source.path)) for source in sources]
+    chunks = [
+        (number, tasks[start : start + documents_per_partition])
+        for number, start in enumerate(range(0, len(tasks), documents_per_partition))
+    ]
+    target = os.path.abspath(directory)
+    os.makedirs(target, exist_ok=True)
+    bags: Any = dask.bag  # dask ships no type hints for its bag functions
+    bag = bags.from_sequence(chunks, npartitions=max(1, len(chunks)))
+    results = sorted(bag.map(_write_partition, target).compute())
+    reports = [report for _, part in results for report in part]
+    failed = [(path, str(error)) for _, path, _, _, error in reports if error is not None]
+    return IndexStats(
+        found=len(sources),
+        extracted=len(reports) - len(failed),
+        failed=len(failed),
+        bytes=sum(size for _, _, size, _, error in reports if error is None),
+        facts=sum(facts for _, _, _, facts, error in reports if error is None),
+        problems=tuple(failed),
+    )
