@@ -18,6 +18,7 @@ from .spans import Qualifier
 
 __all__ = [
     "DIVISION_DIGITS",
+    "OrderedByValue",
     "difference_qualifier",
     "divided",
     "multiplier",
@@ -131,3 +132,31 @@ def divided(dividend: Decimal, divisor: Decimal) -> Decimal:
 def times(value: Decimal, factor: Decimal) -> Decimal:
     """``value * factor``, exact."""
     return canonical(EXACT.multiply(value, factor))
+
+
+class OrderedByValue:
+    """The four orderings of a value model, from its ``_ordered(other)``: the pair of exact
+    numbers to compare, or None when ``other`` is not a value of the same model (Python then
+    tries the reflected operation and raises TypeError). ``_ordered`` raises where an order would
+    be a guess (another currency or unit, a qualified value)."""
+
+    __slots__ = ()
+
+    def _ordered(self, other: object) -> tuple[Decimal, Decimal] | None:
+        raise NotImplementedError
+
+    def __lt__(self, other: object) -> bool:
+        pair = self._ordered(other)
+        return NotImplemented if pair is None else pair[0] < pair[1]
+
+    def __le__(self, other: object) -> bool:
+        pair = self._ordered(other)
+        return NotImplemented if pair is None else pair[0] <= pair[1]
+
+    def __gt__(self, other: object) -> bool:
+        pair = self._ordered(other)
+        return NotImplemented if pair is None else pair[0] > pair[1]
+
+    def __ge__(self, other: object) -> bool:
+        pair = self._ordered(other)
+        return NotImplemented if pair is None else pair[0] >= pair[1]

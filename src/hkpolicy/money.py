@@ -101,7 +101,7 @@ _QUALIFIER_WORDS: dict[Qualifier, str] = {
 }
 
 
-class Money(Record):
+class Money(Record, _values.OrderedByValue):
     """An amount of money, exact, in full units: ``HK$24 billion`` is ``24000000000 HKD``.
 
     ``str(money)`` writes a form :func:`parse_money` reads back to an equal Money:
@@ -344,6 +344,11 @@ class Money(Record):
         )
 
     def _ordered(self, other: object) -> tuple[Decimal, Decimal] | None:
+        """Exact amounts of one currency compare by amount; other pairs raise (see above).
+
+        >>> parse_money("HK$2 billion") > parse_money("HK$500 million")
+        True
+        """
         if not isinstance(other, Money):
             return None
         self._same_kind(other, "compare")
@@ -352,27 +357,6 @@ class Money(Record):
                 f"Cannot order {self} and {other}: only exact amounts have an order"
             )
         return self.amount, other.amount
-
-    def __lt__(self, other: object) -> bool:
-        """Exact amounts of one currency compare by amount; other pairs raise (see above).
-
-        >>> parse_money("HK$2 billion") > parse_money("HK$500 million")
-        True
-        """
-        pair = self._ordered(other)
-        return NotImplemented if pair is None else pair[0] < pair[1]
-
-    def __le__(self, other: object) -> bool:
-        pair = self._ordered(other)
-        return NotImplemented if pair is None else pair[0] <= pair[1]
-
-    def __gt__(self, other: object) -> bool:
-        pair = self._ordered(other)
-        return NotImplemented if pair is None else pair[0] > pair[1]
-
-    def __ge__(self, other: object) -> bool:
-        pair = self._ordered(other)
-        return NotImplemented if pair is None else pair[0] >= pair[1]
 
     # --- end of value behaviour ------------------------------------------------------------
 

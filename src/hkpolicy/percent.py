@@ -30,6 +30,7 @@ import regex
 from pydantic import field_validator, model_validator
 
 from . import _percent_patterns as P
+from . import _values
 from ._numerals import (
     EXACT,
     FULLWIDTH_TO_ASCII,
@@ -79,7 +80,7 @@ QUALIFIER_WINDOW = 24
 DIRECTION_WINDOW = 80
 
 
-class Percentage(Record):
+class Percentage(Record, _values.OrderedByValue):
     """A share or a change, exact: ``value=Decimal("42")`` means 42 %.
 
     >>> Percentage(value=Decimal("42"), qualifier="approximately")
@@ -186,6 +187,11 @@ class Percentage(Record):
         return float(self.value)
 
     def _ordered(self, other: object) -> tuple[Decimal, Decimal] | None:
+        """Exact values in the same unit compare by value.
+
+        >>> parse_percentage("12.5%") < parse_percentage("13%")
+        True
+        """
         if not isinstance(other, Percentage):
             return None
         if self.unit != other.unit:
@@ -195,27 +201,6 @@ class Percentage(Record):
                 f"Cannot order {self} and {other}: only exact values have an order"
             )
         return self.value, other.value
-
-    def __lt__(self, other: object) -> bool:
-        """Exact values in the same unit compare by value.
-
-        >>> parse_percentage("12.5%") < parse_percentage("13%")
-        True
-        """
-        pair = self._ordered(other)
-        return NotImplemented if pair is None else pair[0] < pair[1]
-
-    def __le__(self, other: object) -> bool:
-        pair = self._ordered(other)
-        return NotImplemented if pair is None else pair[0] <= pair[1]
-
-    def __gt__(self, other: object) -> bool:
-        pair = self._ordered(other)
-        return NotImplemented if pair is None else pair[0] > pair[1]
-
-    def __ge__(self, other: object) -> bool:
-        pair = self._ordered(other)
-        return NotImplemented if pair is None else pair[0] >= pair[1]
 
     # --- end of value behaviour ------------------------------------------------------------
 
