@@ -5,6 +5,7 @@ the machine's load or the process's other threads; and a library call changes no
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,12 +21,21 @@ from tests.adversarial import CASES, build
 SRC = Path(hk.__file__).resolve().parent
 # Each adversarial input at this size: large enough that every scanner does real work.
 SIZE = 8_000
+# Seconds a thread holds the GIL before another may take it, while the busy threads run.
+SWITCH_INTERVAL = 1e-5
 
 
 @pytest.fixture
 def busy_threads() -> Iterator[None]:
-    """Four Python threads spinning in this process (they take the GIL in turns with the scan)."""
+    """Four Python threads spinning in this process (they take the GIL in turns with the scan).
+
+    The scan gives up the GIL at every regex call and then waits for a spinning thread to reach
+    its switch interval; at the default 5 ms that wait, not the scan, would set the test's length
+    (minutes, depending on the machine). A short interval keeps every thread busy and the test
+    short; the interval is put back afterwards."""
     stop = threading.Event()
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL)
 
     def spin() -> None:
         while not stop.is_set():
@@ -40,6 +50,7 @@ def busy_threads() -> Iterator[None]:
         stop.set()
         for thread in threads:
             thread.join()
+        sys.setswitchinterval(interval)
 
 
 def _json_of_every_input() -> dict[str, str]:
