@@ -215,6 +215,8 @@ _set = object.__setattr__
 
 # One fields set per Record class and field names given to construct_trusted: a few dozen.
 _FIELDS_SETS: dict[tuple[type[Record], tuple[str, ...]], set[str]] = {}
+# The set naming every field of a Record class, shared by every model built with all fields.
+_ALL_FIELDS: dict[type[Record], set[str]] = {}
 
 
 def construct_trusted(
@@ -225,17 +227,23 @@ def construct_trusted(
     The scanners' hot path: it does what ``model_construct`` does for a Record (no aliases,
     extras or private attributes), without that method's per-field alias and default look-ups,
     which make it slower than validation in pydantic 2. ``values`` must name every field in
-    declaration order (JSON output follows it, so it then equals the validated model's).
-    ``fields_set`` names the fields a validating call would have been given (default: all).
+    declaration order (JSON output follows it, so it then equals the validated model's): write
+    the dict once, in a typed keyword-only builder next to the model, and test that builder
+    against validation. ``fields_set`` names the fields a validating call would have been given
+    (default: all).
 
-    Models built with the same fields share one fields set, as :func:`trusted_builder`'s do:
-    Records are frozen, so pydantic never changes it in place, and a set per model would be a
+    Models built with the same fields share one fields set: Records are frozen, so pydantic
+    never changes it in place (``model_copy`` copies it first), and a set per model would be a
     garbage-collected object more per match.
     """
-    names = tuple(values if fields_set is None else fields_set)
-    shared = _FIELDS_SETS.get((cls, names))
-    if shared is None:
-        shared = _FIELDS_SETS.setdefault((cls, names), set(names))
+    if fields_set is None:
+        shared = _ALL_FIELDS.get(cls)
+        if shared is None:
+            shared = _ALL_FIELDS.setdefault(cls, set(cls.model_fields))
+    else:
+        names = tuple(fields_set)
+        found = _FIELDS_SETS.get((cls, names))
+        shared = found if found is not None else _FIELDS_SETS.setdefault((cls, names), set(names))
     model = _new(cls)
     _set(model, "__dict__", values)
     _set(model, "__pydantic_fields_set__", shared)
