@@ -451,20 +451,20 @@ def test_a_name_nearer_the_previous_amount_is_that_amounts() -> None:
 def test_assembly_reads_a_bounded_window_per_amount(monkeypatch: pytest.MonkeyPatch) -> None:
     # One endless line (no sentence end) full of amounts, names and cue words: the names the
     # assembler looks at per amount must not grow with the length of the text.
-    from hkpolicy import _funding
+    from hkpolicy._funding_records import NameIndex
 
     piece = (
         "政府向香港科技園公司撥款5億元推動創新及科技基金的研究 The Fund will allocate $2 million "
     )
     seen: list[int] = []
-    original = _funding._between
+    original = NameIndex.between
 
-    def counting(mentions: list, starts: list[int], bounds: tuple[int, int]) -> list:  # type: ignore[type-arg]
-        found = original(mentions, starts, bounds)
+    def counting(self: NameIndex, bounds: tuple[int, int]) -> list:  # type: ignore[type-arg]
+        found = original(self, bounds)
         seen.append(len(found))
         return found
 
-    monkeypatch.setattr(_funding, "_between", counting)
+    monkeypatch.setattr(NameIndex, "between", counting)
     per_amount = []
     for repeat in (20, 80):
         seen.clear()
@@ -928,3 +928,48 @@ def test_a_heading_names_the_first_paragraph_only() -> None:
         "Each company may receive up to $600,000."
     )
     assert [f.initiative for f in _facts(text)] == [None]
+
+
+def test_every_clause_break_starts_with_one_of_its_marks() -> None:
+    # A window holding none of CLAUSE_BREAK_MARKS is taken to hold no clause break.
+    from hkpolicy._funding_units import CLAUSE_BREAK_MARKS, CLAUSE_BREAKS
+
+    for branch in CLAUSE_BREAKS:
+        first = set(branch[1 : branch.index("]")]) if branch[0] == "[" else {branch[0]}
+        assert first <= set(CLAUSE_BREAK_MARKS), branch
+
+
+def test_funding_and_not_funding_are_built_like_validated_models() -> None:
+    from tests.trusted_records import assert_built_like_validated
+
+    text = (
+        "政府預留100億元推動生命健康科技。初創企業的融資總額達50億元。"
+        "The Government will set aside $2 billion for the Innovation and Technology Fund in "
+        "2025-26, up to a ceiling of $30 million per project."
+    )
+    ex = hk.extract(text)
+    assert ex.funding and ex.not_funding
+    for fact in (*ex.funding, *ex.not_funding):
+        assert_built_like_validated(fact)
+
+
+def test_sector_stats_from_prose_are_built_like_validated_models() -> None:
+    from tests.trusted_records import assert_built_like_validated
+
+    text = (
+        "According to the survey, 42% of local enterprises have begun using cloud services. "
+        "The logistics industry, which contributes 3% to GDP, is growing."
+    )
+    stats = hk.extract(text).sector_stats
+    assert [(s.sector, s.metric) for s in stats] == [
+        ("local enterprises", "have begun using cloud services"),
+        ("logistics industry", "contribution to GDP"),
+    ]
+    for stat in stats:
+        assert_built_like_validated(stat)
+
+
+def test_sector_stat_is_one_class_for_tables_facts_and_the_package() -> None:
+    from hkpolicy import _sector_stat, facts, tables
+
+    assert facts.SectorStat is tables.SectorStat is hk.SectorStat is _sector_stat.SectorStat

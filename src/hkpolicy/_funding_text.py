@@ -1,0 +1,77 @@
+"""What every funding rule shares: the window it reads, pattern building from the cue words,
+the patterns more than one rule runs, and the heading above a paragraph.
+
+Every pattern of the funding assembler runs on a window of at most :data:`WINDOW` characters
+around one amount, so the assembly costs O(amounts * WINDOW) whatever the length of a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from . import _funding_cues as cues
+
+__all__ = [
+    "CEILING_RE",
+    "FUNDING_VERB_RE",
+    "HAN_RE",
+    "HEADING_REACH",
+    "MAX_HEADING",
+    "NOT_TARGET_RE",
+    "WINDOW",
+    "alternation",
+    "heading",
+    "words_re",
+]
+
+# The widest stretch either side of an amount that any rule reads.
+WINDOW = 240
+# How far back from a sentence its heading may start (blank lines and the heading itself).
+HEADING_REACH = 2 * WINDOW
+# A heading is a line of at most this many characters without a sentence end.
+MAX_HEADING = 80
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first (so a longer word wins at one place)."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def words_re(words: Iterable[str], *, prefix: bool = False) -> regex.Pattern[str]:
+    """Words in any script: English ones at word bounds (``prefix``: word starts only)."""
+    listed = list(words)
+    english = [w for w in listed if w.isascii()]
+    chinese = [w for w in listed if not w.isascii()]
+    parts = []
+    if english:
+        tail = r"\w*" if prefix else r"\b"
+        parts.append(rf"\b(?:{alternation(english)}){tail}")
+    if chinese:
+        parts.append(f"(?:{alternation(chinese)})")
+    # ASCII: only ASCII letters fold, so a match lower-cased is always one of the words (no
+    # "ſ" or Kelvin-sign look-alikes), and a Han character next to an English word is a bound.
+    return regex.compile("|".join(parts), regex.IGNORECASE | regex.ASCII)
+
+
+HAN_RE = regex.compile(r"\p{Han}")
+FUNDING_VERB_RE = words_re(cues.FUNDING_VERBS, prefix=True)
+CEILING_RE = words_re(cues.CEILING_WORDS)
+NOT_TARGET_RE = words_re(cues.NOT_TARGET_INITIATIVES)
+
+
+def heading(text: str, start: int) -> tuple[int, int] | None:
+    """The line above the paragraph holding ``start`` when it reads as a heading."""
+    floor = max(0, start - HEADING_REACH)  # bounded: a long line never costs a scan per amount
+    newline = text.rfind("\n", floor, start)
+    if newline < 0:
+        return None
+    probe = newline
+    while probe > floor and text[probe - 1] in " \t\n\r":
+        probe -= 1
+    begin = max(text.rfind("\n", floor, probe) + 1, floor)
+    line = text[begin:probe]
+    if not line.strip() or len(line) > MAX_HEADING or line.rstrip()[-1:] in ".。:：;；,，":
+        return None
+    return begin, probe
