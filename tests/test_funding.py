@@ -973,3 +973,30 @@ def test_sector_stat_is_one_class_for_tables_facts_and_the_package() -> None:
     from hkpolicy import _sector_stat, facts, tables
 
     assert facts.SectorStat is tables.SectorStat is hk.SectorStat is _sector_stat.SectorStat
+
+
+def test_script_words_find_what_the_whole_pattern_finds() -> None:
+    from hkpolicy._funding_text import FUNDING_VERBS
+
+    for text in (
+        "The Fund will allocate $2 million and grants",
+        "政府撥款5億元，並預留資金",
+        "政府向HKSTP撥款5億元 and will invest more",
+        "no verb here at all",
+    ):
+        found = [m.span() for m in FUNDING_VERBS.finditer(text, 0, len(text))]
+        whole = [m.span() for m in FUNDING_VERBS.either.finditer(text, 0, len(text))]
+        assert found == whole, text
+    assert [m.group() for m in FUNDING_VERBS.finditer("allocated; 撥款", 0, 14)] == [
+        "allocated",
+        "撥款",
+    ]
+
+
+def test_script_words_refuse_a_word_without_a_letter_of_its_script() -> None:
+    from hkpolicy._funding_text import ScriptWords
+
+    with pytest.raises(ValueError, match="'&'"):
+        ScriptWords(["grant", "&", "撥款"])
+    with pytest.raises(ValueError, match="both scripts"):
+        ScriptWords(["grant"])

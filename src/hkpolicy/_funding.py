@@ -48,7 +48,7 @@ from ._funding_purpose import purpose
 from ._funding_records import Bounds, Draft, NameIndex, Rejected
 from ._funding_refusals import NotFundingCue, not_funding, same_change
 from ._funding_targets import choose_targets, distribute, nearer_previous
-from ._funding_text import CEILING_RE, FUNDING_VERB_RE, WINDOW
+from ._funding_text import CEILING_RE, FUNDING_VERBS, WINDOW
 from ._funding_units import (
     alone_in_sentence,
     candidate_amounts,
@@ -248,7 +248,7 @@ def _nearest_verb(text: str, clause: Bounds, amount: Bounds, names: NameIndex) -
     best_distance = 0
     low, high = max(clause[0], amount[0] - WINDOW), min(clause[1], amount[1] + WINDOW)
     inside = names.between((low, high))
-    for match in FUNDING_VERB_RE.finditer(text, low, high):
+    for match in FUNDING_VERBS.finditer(text, low, high):
         start, end = match.span()
         if any(m.start <= start < m.end for m in inside):
             continue

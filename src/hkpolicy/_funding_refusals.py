@@ -14,7 +14,7 @@ import regex
 
 from . import _funding_cues as cues
 from ._funding_records import Bounds
-from ._funding_text import alternation, words_re
+from ._funding_text import ScriptWords, alternation, words_re
 
 __all__ = [
     "NON_FUNDING_AFTER_REACH",
@@ -30,7 +30,7 @@ NON_FUNDING_REACH = 45
 NON_FUNDING_AFTER_REACH = len(" in funding from investors")
 
 _ALLOCATION_VERB_RE = words_re(cues.ALLOCATION_VERBS, prefix=True)
-_NON_FUNDING_BEFORE_RE = words_re(cues.NON_FUNDING_BEFORE)
+_NON_FUNDING_BEFORE = ScriptWords(cues.NON_FUNDING_BEFORE)
 _NON_FUNDING_AFTER_RE = regex.compile(
     rf"\s*(?:{alternation(cues.NON_FUNDING_AFTER)})", regex.IGNORECASE | regex.ASCII
 )
@@ -57,7 +57,7 @@ def not_funding(text: str, item: Bounds, amount: Bounds) -> NotFundingCue | None
     100億元" is funding), a tax word anywhere in the item, or a cue right after it."""
     low = max(item[0], amount[0] - NON_FUNDING_REACH)
     before = None
-    for match in _NON_FUNDING_BEFORE_RE.finditer(text, low, amount[0]):
+    for match in _NON_FUNDING_BEFORE.finditer(text, low, amount[0]):
         before = match  # the last cue before the amount
     if before is not None and _ALLOCATION_VERB_RE.search(text, before.end(), amount[0]) is None:
         return NotFundingCue(_reason(cues.NON_FUNDING_BEFORE, before.group()), before.span())

@@ -7,7 +7,7 @@ around one amount, so the assembly costs O(amounts * WINDOW) whatever the length
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -15,12 +15,14 @@ from . import _funding_cues as cues
 
 __all__ = [
     "CEILING_RE",
+    "FUNDING_VERBS",
     "FUNDING_VERB_RE",
     "HAN_RE",
     "HEADING_REACH",
     "MAX_HEADING",
     "NOT_TARGET_RE",
     "WINDOW",
+    "ScriptWords",
     "alternation",
     "heading",
     "words_re",
@@ -56,7 +58,48 @@ def words_re(words: Iterable[str], *, prefix: bool = False) -> regex.Pattern[str
 
 
 HAN_RE = regex.compile(r"\p{Han}")
-FUNDING_VERB_RE = words_re(cues.FUNDING_VERBS, prefix=True)
+_ASCII_LETTER_RE = regex.compile(r"[A-Za-z]")
+
+
+class ScriptWords:
+    """:func:`words_re` of ``words``, whose :meth:`finditer` runs the pattern of one script
+    where the window holds no letter of the other.
+
+    Every English word holds an ASCII letter and every Chinese one a Han character (checked
+    here), and a match is one word (only ASCII letters fold), so in a window without Han
+    characters only English words can match, and without ASCII letters only Chinese ones: the
+    smaller pattern finds the same matches, at about half the cost of the whole.
+    """
+
+    __slots__ = ("chinese", "either", "english")
+
+    def __init__(self, words: Iterable[str], *, prefix: bool = False) -> None:
+        listed = list(words)
+        english = [w for w in listed if w.isascii()]
+        chinese = [w for w in listed if not w.isascii()]
+        if not english or not chinese:
+            raise ValueError("ScriptWords needs words in both scripts")
+        for word in english:
+            if _ASCII_LETTER_RE.search(word) is None:
+                raise ValueError(f"English cue word without a letter: {word!r}")
+        for word in chinese:
+            if HAN_RE.search(word) is None:
+                raise ValueError(f"Chinese cue word without a Han character: {word!r}")
+        self.either = words_re(listed, prefix=prefix)
+        self.english = words_re(english, prefix=prefix)
+        self.chinese = words_re(chinese, prefix=prefix)
+
+    def finditer(self, text: str, low: int, high: int) -> Iterator[regex.Match[str]]:
+        """The matches of the whole pattern in ``text[low:high]``, in order."""
+        if HAN_RE.search(text, low, high) is None:
+            return self.english.finditer(text, low, high)
+        if _ASCII_LETTER_RE.search(text, low, high) is None:
+            return self.chinese.finditer(text, low, high)
+        return self.either.finditer(text, low, high)
+
+
+FUNDING_VERBS = ScriptWords(cues.FUNDING_VERBS, prefix=True)
+FUNDING_VERB_RE = FUNDING_VERBS.either
 CEILING_RE = words_re(cues.CEILING_WORDS)
 NOT_TARGET_RE = words_re(cues.NOT_TARGET_INITIATIVES)
 
