@@ -336,3 +336,20 @@ def test_money_reads_header_units_as_the_lexicon_does(text: str) -> None:
 
     unit = lx.header_unit(text)
     assert read_unit(text) == (None if unit is None else (unit[0], int(unit[1])))
+
+
+def test_the_currency_registry_defines_exactly_the_known_currencies() -> None:
+    from importlib import resources
+
+    from hkpolicy.units import get_registry
+
+    text = resources.files("hkpolicy.data").joinpath("currency.txt").read_text(encoding="utf-8")
+    defined = set(regex.findall(r"(?m)^([A-Z]{3}) = ", text))
+    assert defined == lx.KNOWN_CURRENCIES
+    registry = get_registry()
+    assert all(code in registry for code in lx.KNOWN_CURRENCIES)
+    assert "XYZ" not in registry
+    # The registry's own symbols are symbols and codes the text readers know.
+    for unit, symbol in (("HKD", "HK$"), ("USD", "US$"), ("CNY", "RMB")):
+        assert registry.get_symbol(unit) == symbol
+        assert lx.currency_of(symbol).currency == unit
