@@ -95,12 +95,20 @@ def test_scale_tables_nest_and_agree() -> None:
     assert lx.THOUSANDS_MARKS.items() <= lx.UNIT_SCALES.items()
 
 
-def test_chinese_scales_have_the_value_their_numerals_spell() -> None:
+def test_chinese_scales_have_the_value_their_units_spell() -> None:
     from hkpolicy._numerals import parse_cjk_number
 
     for word, factor in lx.UNIT_SCALES.items():
         if regex.fullmatch(r"\p{Han}+", word):
+            assert lx.cjk_unit_value(word) == factor, word
             assert parse_cjk_number("一" + word) == factor, word
+
+
+def test_unit_words_multiply_their_units() -> None:
+    assert lx.cjk_unit_value("百萬萬") == 10**10
+    assert lx.cjk_unit_value("仟") == 1000
+    assert lx.cjk_unit_value("") is None
+    assert lx.cjk_unit_value("百分") is None
 
 
 def test_currency_tables_name_known_currencies() -> None:

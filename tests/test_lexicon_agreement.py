@@ -118,6 +118,15 @@ def test_percentages_read_every_plain_and_financial_digit(digit: str) -> None:
     assert hk.parse_percentage(f"百分之{digit}").value == lx.CJK_DIGITS[digit]
 
 
+DENOMINATORS = ["百", "佰", "千", "仟", "萬", "万", "十萬", "百萬", "千萬", "萬萬", "億", "百萬萬"]
+
+
+@pytest.mark.parametrize("denominator", DENOMINATORS)
+def test_percentages_read_every_unit_denominator(denominator: str) -> None:
+    value = hk.parse_percentage(f"{denominator}分之五").value
+    assert value == Decimal(500) / (lx.cjk_unit_value(denominator) or 0)
+
+
 @pytest.mark.parametrize("char", lx.CJK_NUMERALS)
 def test_unread_chinese_numerals_span_every_numeral_character(char: str) -> None:
     unparsed = hk.extract(f"有三{char}個").unparsed

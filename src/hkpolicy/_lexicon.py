@@ -76,6 +76,7 @@ __all__ = [
     "Halfwidth",
     "alternation",
     "char_class",
+    "cjk_unit_value",
     "counter_fragments",
     "currency_of",
     "dollar_prefixes",
@@ -147,6 +148,23 @@ CJK_NUMERALS = CJK_PLAIN_DIGITS + CJK_PLAIN_SMALL_UNITS + "".join(CJK_BIG_UNITS)
 """Every character of an everyday Chinese numeral ("五十五億", "三萬五千"): plain digits, plain
 small units and myriads. The number tokens of the money scanner and of the extraction's
 unparsed-number report are runs of these."""
+
+
+def cjk_unit_value(word: str) -> int | None:
+    """The value of a word made of Chinese units only, each multiplying the rest: 百萬 = 10^6,
+    萬萬 = 10^8, 百萬萬 = 10^10 (as 百分之 and 萬萬分之 use them); None for any other word.
+    (Numbers with digits are :func:`hkpolicy._numerals.parse_cjk_number`'s.)
+
+    >>> cjk_unit_value("十億"), cjk_unit_value("萬萬"), cjk_unit_value("三萬")
+    (1000000000, 100000000, None)
+    """
+    value = 1
+    for char in word:
+        unit = CJK_SMALL_UNITS.get(char) or CJK_BIG_UNITS.get(char)
+        if unit is None:
+            return None
+        value *= unit
+    return value if word else None
 
 
 # --- scales -----------------------------------------------------------------------------------
