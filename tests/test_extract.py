@@ -303,3 +303,12 @@ def test_scientific_notation_is_ambiguous_not_money() -> None:
     assert [(u.span.text, u.reason) for u in extraction.unparsed] == [
         ("1", "ambiguous"), ("30", "ambiguous"), ("1", "ambiguous"), ("4", "ambiguous")
     ]  # fmt: skip
+
+
+def test_unparsed_numbers_are_built_like_validated_models() -> None:
+    from tests.trusted_records import assert_built_like_validated
+
+    result = hk.extract("The report listed 42 sites and GPT-4.", doc_id="d")
+    assert [(u.span.text, u.reason) for u in result.unparsed] == [("42", "count"), ("4", "version")]
+    for number in result.unparsed:
+        assert_built_like_validated(number)

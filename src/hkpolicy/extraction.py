@@ -34,9 +34,9 @@ from .spans import (
     check_max_mentions,
     check_optional_str,
     check_text,
+    construct_trusted,
     disjoint_ranges,
     mention_limit,
-    trusted_builder,
 )
 from .tables import Table, find_tables, sector_stats_from_table
 from .text_tables import with_text_tables
@@ -236,9 +236,15 @@ def _starts_line(text: str, start: int) -> bool:
     return index == 0 or text[index - 1] == "\n"
 
 
-# NOTE: positional, in field order; keep in sync with the models' fields.
-_new_span = trusted_builder(Span)  # doc_id, start, end, text
-_new_unparsed = trusted_builder(UnparsedNumber)  # span, reason
+def _unparsed_number(
+    text: str, start: int, end: int, doc_id: str | None, reason: UnparsedReason
+) -> UnparsedNumber:
+    """The UnparsedNumber of ``text[start:end]``, built without validation: the span is an exact
+    slice and ``reason`` one of the literals (fields in declaration order)."""
+    span = construct_trusted(
+        Span, {"doc_id": doc_id, "start": start, "end": end, "text": text[start:end]}
+    )
+    return construct_trusted(UnparsedNumber, {"span": span, "reason": reason})
 
 
 def _unparsed(
@@ -280,9 +286,8 @@ def _unparsed(
             if limit is not None and len(result) >= limit:
                 mention_limit("unparsed number", limit, len(result) + 1)
             piece = text[piece_start:piece_end]
-            span = _new_span(doc_id, piece_start, piece_end, piece)
             reason = _reason(text, piece_start, piece_end, piece, in_boilerplate)
-            result.append(_new_unparsed(span, reason))
+            result.append(_unparsed_number(text, piece_start, piece_end, doc_id, reason))
     return result
 
 
