@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -157,15 +157,37 @@ class Extraction(Record):
     __str__ = __repr__
 
 
-# Digits (ASCII or full width) with their group and decimal separators, or a run of Chinese
+# A run of digits (ASCII or full width) and group or decimal separators, or a run of Chinese
 # numerals holding at least one digit character. Linear: a Chinese run is entered only at its
 # first character and read once (possessive), so a long run of scale characters with no digit
-# (億萬億萬...) is not retried from each of its characters.
+# (億萬億萬...) is not retried from each of its characters. A digit run is cut into numbers by
+# _digit_numbers; the pattern repeats character classes only, never a group, so its memory does
+# not grow with the length of one run ("9,9,9,..." over megabytes).
 _CJK_NUMERALS = "零〇一二兩两三四五六七八九十百千萬万億亿兆"
-_NUMBER_TOKEN_RE = regex.compile(
-    r"\d++(?:[.,]\d++)*+"
+_NUMBER_RUN_RE = regex.compile(
+    r"\d[\d.,]*+"
     rf"|(?<![{_CJK_NUMERALS}])[十百千萬万億亿兆]*+[零〇一二兩两三四五六七八九][{_CJK_NUMERALS}]*+"
 )
+# Two or more separators in a row end a number: "1,,2" is two numbers.
+_SEPARATOR_RUN_RE = regex.compile(r"[.,]{2,}+")
+
+
+def _digit_numbers(run: str, offset: int) -> list[tuple[int, int]]:
+    """The numbers in a digit run found at ``offset``: digits joined by single separators, with
+    no separator at either end, as ``(start, end)`` offsets into the text."""
+    numbers: list[tuple[int, int]] = []
+    start = 0
+    for separators in _SEPARATOR_RUN_RE.finditer(run):
+        numbers.append((offset + start, offset + separators.start()))
+        start = separators.end()
+    numbers.append((offset + start, offset + len(run)))
+    return [
+        (first, last - 1 if run[last - 1 - offset] in ".," else last)
+        for first, last in numbers
+        if last > first
+    ]
+
+
 _CJK_DIGIT_ONLY_SINGLE = frozenset("零〇一二兩两三四五六七八九")
 _VERSION_BEFORE_RE = regex.compile(
     r"(?:\p{L}-|\b\p{Lu}\p{L}*\s+|\b(?i:version|ver\.?|release|v)\s*)$"
@@ -259,13 +281,7 @@ def _unparsed(
     result: list[UnparsedNumber] = []
     cursor = 0
     skip_cursor = 0
-    for match in _NUMBER_TOKEN_RE.finditer(text):
-        start, end = match.span()
-        token = match.group()
-        if not token[0].isdigit() and (
-            (len(token) == 1 and token in _CJK_DIGIT_ONLY_SINGLE) or token in CJK_NUMERAL_WORDS
-        ):
-            continue
+    for start, end in _number_tokens(text):
         # Tokens come in order and the covered ranges are disjoint and sorted: a range that
         # ends before this token ends before every later one, so step past it for good.
         while cursor < len(covered) and covered[cursor][1] <= start:
@@ -289,6 +305,19 @@ def _unparsed(
             reason = _reason(text, piece_start, piece_end, piece, in_boilerplate)
             result.append(_unparsed_number(text, piece_start, piece_end, doc_id, reason))
     return result
+
+
+def _number_tokens(text: str) -> Iterator[tuple[int, int]]:
+    """The ``(start, end)`` of every number in ``text``, in order: digits joined by single
+    separators, and runs of Chinese numerals that are not words (一一, 萬一) or a lone 一."""
+    for match in _NUMBER_RUN_RE.finditer(text):
+        run = match.group()
+        if run[0] in _CJK_NUMERALS:
+            if (len(run) == 1 and run in _CJK_DIGIT_ONLY_SINGLE) or run in CJK_NUMERAL_WORDS:
+                continue
+            yield match.span()
+        else:
+            yield from _digit_numbers(run, match.start())
 
 
 def _rest(
