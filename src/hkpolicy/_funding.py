@@ -181,11 +181,20 @@ def _find_targets(inputs: _Inputs, draft: Draft, place: _Place, drafts: list[Dra
     text, names = inputs.text, inputs.names
     item, clause, sentence = place.item, place.clause, place.sentence
     a0 = draft.mention.span.start
-    in_item = [m for m in names.between(item) if not nearer_previous(m, a0, place.prev_end, item)]
+    # The names of the item, and those that end one character after it (a purpose is cut
+    # before a name it runs into).
+    around = names.between((item[0], item[1] + 1))
+    in_item = [
+        m
+        for m in around
+        if m.start < item[1]
+        and m.end <= item[1]
+        and not nearer_previous(m, a0, place.prev_end, item)
+    ]
     choose_targets(text, draft, in_item, item, inputs.owners)
     distribute(text, draft, inputs.amounts, inputs.amount_starts, clause, names)
     resolve_reference(text, draft, (clause[0], item[1]), names)
-    purpose(text, draft, item, names.between((item[0], item[1] + 1)))
+    purpose(text, draft, item, around)
     if draft.initiative is None and draft.reference is None and draft.institution is None:
         # never into an earlier item, and at most a window back
         since = (max(sentence[0], place.prev_item_end, item[0] - WINDOW), item[0])
@@ -247,9 +256,11 @@ def _nearest_verb(text: str, clause: Bounds, amount: Bounds, names: NameIndex) -
     best: Bounds | None = None
     best_distance = 0
     low, high = max(clause[0], amount[0] - WINDOW), min(clause[1], amount[1] + WINDOW)
-    inside = names.between((low, high))
+    inside = None
     for match in FUNDING_VERBS.finditer(text, low, high):
         start, end = match.span()
+        if inside is None:
+            inside = names.between((low, high))
         if any(m.start <= start < m.end for m in inside):
             continue
         distance = amount[0] - end if end <= amount[0] else start - amount[1]

@@ -14,6 +14,7 @@ import regex
 
 from ._funding_records import Bounds, Draft
 from ._funding_text import WINDOW, heading
+from ._lexicon import CJK_POSITIONAL_DIGITS, char_class
 from .dates import DateMention, FiscalYear, parse_period
 from .spans import Span
 
@@ -28,10 +29,10 @@ _ADDRESS_AFTER_RE = regex.compile(
 _PART_SEPARATOR_RE = regex.compile(r"[,;，；、]|並|并")
 # A Chinese fiscal year as written in a sentence ("2017/18年度", "2019至20年度", "由2024/25年度起"),
 # read again where the date scan left it (after a comma glued to the digits).
-_HAN_DIGIT = "〇○零一二三四五六七八九"
+_HAN_DIGIT = char_class(CJK_POSITIONAL_DIGITS)
 _ZH_FISCAL_YEAR_RE = regex.compile(
-    rf"(?<![\d{_HAN_DIGIT}])(?:\d{{4}}|[{_HAN_DIGIT}]{{4}})\s*[/／至\-–]\s*"
-    rf"(?:\d{{2}}|\d{{4}}|[{_HAN_DIGIT}]{{2}}|[{_HAN_DIGIT}]{{4}})\s*年度"
+    rf"(?<!\d)(?<!{_HAN_DIGIT})(?:\d{{4}}|{_HAN_DIGIT}{{4}})\s*[/／至\-–]\s*"
+    rf"(?:\d{{2}}|\d{{4}}|{_HAN_DIGIT}{{2}}|{_HAN_DIGIT}{{4}})\s*年度"
 )
 
 

@@ -13,7 +13,8 @@ import regex
 
 from . import _funding_cues as cues
 from ._funding_records import Draft, NamedMention, Purpose
-from ._funding_text import CEILING_RE, FUNDING_VERB_RE, HAN_RE, WINDOW, alternation
+from ._funding_text import CEILING_RE, FUNDING_VERB_RE, HAN_RE, WINDOW
+from ._lexicon import CJK_CURRENCY_WORDS, alternation
 
 __all__ = ["ZH_BARE_ITEM", "ZH_CUE_REACH", "purpose"]
 
@@ -107,8 +108,9 @@ _ZH_SHARED_BY_RE = regex.compile(
     r"(?P<purpose>[^\s，,。；;:：]{2,12}?)(?P<cue>分|共獲|共获|合共獲|合共获)\s*$"
 )
 # "在創新與科技項目上的港幣500億元": the field the amount is spent on, just before it.
+_HKD_WORDS = [word for word, code in CJK_CURRENCY_WORDS.items() if code == "HKD"]
 _ZH_SPENT_ON_RE = regex.compile(
-    r"在(?P<purpose>[^，,。；;在]{2,20})(?:上|方面)的?\s*(?:港幣|港币|港元)?\s*$"
+    rf"在(?P<purpose>[^，,。；;在]{{2,20}})(?:上|方面)的?\s*(?:{alternation(_HKD_WORDS)})?\s*$"
 )
 # A bracketed note right after an amount: "100億港元(備注:約為90億元人民幣)".
 _BRACKET_NOTE_RE = regex.compile(r"\s*[(（][^()（）]{0,60}[)）]")
@@ -260,19 +262,37 @@ def _named_cue(match: regex.Match[str]) -> Purpose:
     return Purpose(match.string[start:stop], start, stop, match.span("cue"))
 
 
+def _holds(text: str, low: int, high: int, words: tuple[str, ...]) -> bool:
+    """Whether ``text[low:high]`` holds one of ``words``: a test that each form below needs
+    to pass (its pattern matches only text holding one of its words), far cheaper than it."""
+    return any(text.find(word, low, high) >= 0 for word in words)
+
+
+def _last(pattern: regex.Pattern[str], text: str, low: int, high: int) -> regex.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text, low, high):  # noqa: B007 -- the last one is wanted
+        pass
+    return found
+
+
+# The words one of which each form before a Chinese amount holds (see _holds).
+_FOR_WORDS = ("為", "为")
+_TOTAL_WORDS = ("資助", "资助", "撥款", "拨款", "研發支援", "研发支援", "財政總預算", "财政总预算")
+_INVOLVING_WORDS = ("涉及",)
+_SHARED_BY_ENDS = ("分", "共獲", "共获")
+_SPENT_ON_WORDS = ("在",)
+_TOWARDS_WORDS = ("向", "給", "给")
+
+
 def _purpose_zh(text: str, item: tuple[int, int], a0: int, a1: int, end: int) -> Purpose | None:
     low = max(item[0], a0 - 120)
-    before = None
-    for match in _ZH_BEFORE_RE.finditer(text, low, a0):
-        before = match
+    before = _last(_ZH_BEFORE_RE, text, low, a0) if _holds(text, low, a0, _FOR_WORDS) else None
     if before is not None and FUNDING_VERB_RE.search(text, before.end(), a0):
         if text[before.end("purpose") : before.end("purpose") + 1] in ("，", ","):
             return _han_cue(before)  # "為加強X，政府將預留……": the purpose clause leads
         after = _zh_after(text, a1, end, adjacent_only=True)
         return _han_cue(before) if after is None else after
-    owner = None
-    for match in _ZH_TOTAL_OF_RE.finditer(text, low, a0):
-        owner = match
+    owner = _last(_ZH_TOTAL_OF_RE, text, low, a0) if _holds(text, low, a0, _TOTAL_WORDS) else None
     if (
         owner is not None
         and not _GOVERNMENT_RE.search(owner.group("purpose"))
@@ -280,22 +300,22 @@ def _purpose_zh(text: str, item: tuple[int, int], a0: int, a1: int, end: int) ->
         and not CEILING_RE.fullmatch(owner.group("purpose"))
     ):  # "首批項目的資助總額為10億元，用於……": the total is of what is named before it
         return _named_cue(owner)
-    involved = _ZH_INVOLVING_RE.search(text, low, a0)
-    if involved is not None:  # "批准58個項目，共涉及約2,499億元": what was approved
+    if _holds(text, low, a0, _INVOLVING_WORDS) and (
+        involved := _ZH_INVOLVING_RE.search(text, low, a0)
+    ):  # "批准58個項目，共涉及約2,499億元": what was approved
         return _named_cue(involved)
-    shared = _ZH_SHARED_BY_RE.search(text, low, a0)
-    if shared is not None:  # "21企業分1.2億": those who share it
+    if text[low:a0].rstrip().endswith(_SHARED_BY_ENDS) and (
+        shared := _ZH_SHARED_BY_RE.search(text, low, a0)
+    ):  # "21企業分1.2億": those who share it
         return _named_cue(shared)
     found = _zh_after(text, a1, end)
     if found is not None:
         return found
-    on = _ZH_SPENT_ON_RE.search(text, low, a0)
-    if on is not None:
+    if _holds(text, low, a0, _SPENT_ON_WORDS) and (on := _ZH_SPENT_ON_RE.search(text, low, a0)):
         return _han_cue(on)
-    towards = None
-    for match in _ZH_TOWARDS_RE.finditer(text, low, a0):
-        towards = match
-    return _han_cue(towards) if towards is not None else None
+    if _holds(text, low, a0, _TOWARDS_WORDS) and (towards := _last(_ZH_TOWARDS_RE, text, low, a0)):
+        return _han_cue(towards)
+    return None
 
 
 def _zh_after(text: str, a1: int, end: int, *, adjacent_only: bool = False) -> Purpose | None:

@@ -14,7 +14,8 @@ import regex
 
 from . import _funding_cues as cues
 from ._funding_records import Bounds
-from ._funding_text import ScriptWords, alternation, words_re
+from ._funding_text import ScriptWords, words_re
+from ._lexicon import alternation
 
 __all__ = [
     "NON_FUNDING_AFTER_REACH",

@@ -16,7 +16,8 @@ import regex
 
 from . import _funding_cues as cues
 from ._funding_records import Bounds, Draft, NamedMention, NameIndex, Target
-from ._funding_text import WINDOW, alternation, words_re
+from ._funding_text import WINDOW, words_re
+from ._lexicon import alternation
 from .money import MoneyMention
 
 __all__ = ["choose_targets", "distribute", "nearer_previous"]
@@ -88,7 +89,9 @@ def _not_a_party(before: str, after: str) -> bool:
 
 def _parties(text: str, in_item: Sequence[NamedMention], item: Bounds, amount: Bounds) -> _Parties:
     a0, a1 = amount
-    parties = _Parties([], [], [], None)
+    initiatives: list[tuple[float, NamedMention]] = []
+    recipients: list[NamedMention] = []
+    others: list[NamedMention] = []
     funder: NamedMention | None = None
     for m in in_item:
         before = text[max(item[0], m.start - 16) : m.start]
@@ -106,9 +109,9 @@ def _parties(text: str, in_item: Sequence[NamedMention], item: Bounds, amount: B
                 distance += 2 * WINDOW  # the parent fund: only when nothing else
             if m.start >= a1 and _UNDER_BETWEEN_RE.match(text[a1 : m.start]):
                 distance = -1.0  # "$120 million under the subhead of X"
-            parties.initiatives.append((distance, m))
+            initiatives.append((distance, m))
         elif _RECIPIENT_BEFORE_RE.search(before) and not m.government:
-            parties.recipients.append(m)
+            recipients.append(m)
         elif (
             m.end <= a0
             and not m.facility
@@ -116,8 +119,8 @@ def _parties(text: str, in_item: Sequence[NamedMention], item: Bounds, amount: B
         ):
             funder = m
         else:
-            parties.others.append(m)
-    return parties._replace(funder=funder)
+            others.append(m)
+    return _Parties(initiatives, recipients, others, funder)
 
 
 def choose_targets(

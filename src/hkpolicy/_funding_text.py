@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from . import _funding_cues as cues
+from ._lexicon import alternation
 
 __all__ = [
     "CEILING_RE",
@@ -23,7 +24,6 @@ __all__ = [
     "NOT_TARGET_RE",
     "WINDOW",
     "ScriptWords",
-    "alternation",
     "heading",
     "words_re",
 ]
@@ -34,11 +34,6 @@ WINDOW = 240
 HEADING_REACH = 2 * WINDOW
 # A heading is a line of at most this many characters without a sentence end.
 MAX_HEADING = 80
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first (so a longer word wins at one place)."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def words_re(words: Iterable[str], *, prefix: bool = False) -> regex.Pattern[str]:

@@ -112,7 +112,10 @@ def clause_of(text: str, sentence: Bounds, offset: int) -> Bounds:
     """The clause of ``sentence`` that holds ``offset`` (at most WINDOW characters either side)."""
     start = max(sentence[0], offset - WINDOW)
     end = min(sentence[1], offset + WINDOW)
-    if not any(text.find(mark, start, end) >= 0 for mark in CLAUSE_BREAK_MARKS):
+    for mark in CLAUSE_BREAK_MARKS:
+        if text.find(mark, start, end) >= 0:
+            break
+    else:
         return start, end
     for match in _CLAUSE_BREAK_RE.finditer(text, start, end):
         if match.end() <= offset:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 import regex
 
+from ._lexicon import alternation
 from ._sector_stat import SectorStat, sector_stat
 from ._sentences import SentenceIndex
 from .dates import DateMention
@@ -43,10 +44,6 @@ _WITH_WORD = "with"
 _CHANGE_BY_WORD = "by"
 
 
-def _alternation(words: Sequence[str]) -> str:
-    return "|".join(regex.escape(w) for w in words)
-
-
 _NOUN_PHRASE = r"(?:[\p{L}&'’-]+\s+){0,5}?[\p{L}&'’-]+"
 # A noun phrase that starts a word: a match of _NOUN_PHRASE that starts inside a word also
 # matches from that word's start, which is further left, so the leftmost match is the same.
@@ -61,11 +58,11 @@ _SHARE_OF_RE = regex.compile(
     rf"^\s+of\s+(?P<population>{_NOUN_PHRASE}){_ADVERB}\s+"
     rf"(?P<metric>{_VERB_START}\b[^,.;:]{{2,120}})"
 )
-_ANOTHER_RE = regex.compile(rf"\b(?:{_alternation(_ANOTHER_WORDS)})\s*$")
+_ANOTHER_RE = regex.compile(rf"\b(?:{alternation(_ANOTHER_WORDS)})\s*$")
 _FOLLOWING_VERB_RE = regex.compile(rf"^\s+(?P<metric>{_VERB_START}\b[^,.;:]{{2,120}})")
 _CONTRIBUTES_BEFORE_RE = regex.compile(
     rf"(?P<sector>{_WHOLE_NOUN_PHRASE}\s+(?:industry|sector|industries|sectors)),?\s+"
-    rf"(?:which|that)\s+(?:{_alternation(_CONTRIBUTES_WORDS)})\s*$"
+    rf"(?:which|that)\s+(?:{alternation(_CONTRIBUTES_WORDS)})\s*$"
 )
 _CONTRIBUTES_AFTER_RE = regex.compile(
     r"^\s+(?:to|of)\s+(?P<whole>[^,.;:]{2,60}?)(?=[,.;:]|\s+and\b|$)"
