@@ -7,7 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+import regex
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import hkpolicy as hk
@@ -1000,3 +1001,44 @@ def test_script_words_refuse_a_word_without_a_letter_of_its_script() -> None:
         ScriptWords(["grant", "&", "撥款"])
     with pytest.raises(ValueError, match="both scripts"):
         ScriptWords(["grant"])
+
+
+FUNDING_PIECES = [
+    "政府", "撥款", "5億元", "為", "推動", "創科", "，", "。", "涉及", "共獲", "分", "在", "上的",
+    "向", "給", "資助總額", "香港科技園公司", "The Fund ", "will allocate ", "$2 million ",
+    "backed by ", "worth ", "for ", "the programme ", "with ", "up to ", "HK$3 billion", ". ",
+    "價格", "price of ", "grant ", "to help SMEs", "2025-26年度", "創新及科技基金",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FUNDING_PIECES), max_size=24).map("".join))
+@example("政府為推動創科預留5億元，並向香港科技園公司撥款3億元。")
+@example("The programme, backed by $2 million, will help SMEs.")
+@example("首批項目的資助總額為10億元。21企業分1.2億元。")
+def test_funding_equal_with_and_without_the_shortcuts(text: str) -> None:
+    # The script-split cue scans and the word tests before the purpose forms only skip work.
+    from hkpolicy import _funding_purpose, _funding_text
+
+    ex = hk.extract(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            _funding_text.ScriptWords,
+            "finditer",
+            lambda self, text, low, high: self.either.finditer(text, low, high),
+        )
+        patch.setattr(_funding_purpose, "_holds", lambda *args: True)
+        patch.setattr(_funding_purpose, "_SHARED_BY_ENDS", ("",))
+        patch.setattr(_funding_purpose, "_EN_BEFORE_TAIL_RE", regex.compile(""))
+        plain = hk.extract(text)
+    assert (plain.funding, plain.not_funding) == (ex.funding, ex.not_funding), text
+
+
+def test_the_shortcut_examples_make_facts() -> None:
+    # The @example texts above make facts (checked by hand), so the comparison is not empty.
+    facts = _facts("政府為推動創科預留5億元，並向香港科技園公司撥款3億元。")
+    assert [(f.amount_span and f.amount_span.text, f.institution) for f in facts] == [
+        ("5億元", None),
+        ("3億元", "hkstp"),
+    ]
+    assert facts[0].purpose == "推動創科"
