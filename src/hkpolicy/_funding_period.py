@@ -30,9 +30,11 @@ _PART_SEPARATOR_RE = regex.compile(r"[,;，；、]|並|并")
 # A Chinese fiscal year as written in a sentence ("2017/18年度", "2019至20年度", "由2024/25年度起"),
 # read again where the date scan left it (after a comma glued to the digits).
 _HAN_DIGIT = char_class(CJK_POSITIONAL_DIGITS)
+# Every match ends with this word: a window without it is not searched.
+_FISCAL_YEAR_WORD = "年度"
 _ZH_FISCAL_YEAR_RE = regex.compile(
     rf"(?<!\d)(?<!{_HAN_DIGIT})(?:\d{{4}}|{_HAN_DIGIT}{{4}})\s*[/／至\-–]\s*"
-    rf"(?:\d{{2}}|\d{{4}}|{_HAN_DIGIT}{{2}}|{_HAN_DIGIT}{{4}})\s*年度"
+    rf"(?:\d{{2}}|\d{{4}}|{_HAN_DIGIT}{{2}}|{_HAN_DIGIT}{{4}})\s*{_FISCAL_YEAR_WORD}"
 )
 
 
@@ -70,7 +72,9 @@ def period(
             if isinstance(year, int):
                 draft.period, draft.period_span = year, _date_span(text, mention, doc_id)
                 return
-    written = _ZH_FISCAL_YEAR_RE.search(text, window[0], window[1])
+    written = None
+    if text.find(_FISCAL_YEAR_WORD, window[0], window[1]) >= 0:
+        written = _ZH_FISCAL_YEAR_RE.search(text, window[0], window[1])
     if written is not None:
         value = _read_period(written.group())
         if value is not None:
