@@ -15,7 +15,9 @@ percentage mention: only a share or change of a sector or population is a statis
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
+from typing import Generic, TypeVar
 
 import regex
 
@@ -80,6 +82,8 @@ _WORD_AFTER_SPACE = regex.compile(r"\s+\p{L}")
 _SOURCE_CUE_RE = regex.compile(r"(?i)\b(?:according to|survey by|study by|report by|data from)\b")
 _LEADING_DETERMINERS_RE = regex.compile(r"(?i)^(?:(?:a|an|the|its|their)\s+)+")
 
+T = TypeVar("T")
+
 
 def prose_sector_stats(
     text: str,
@@ -90,8 +94,8 @@ def prose_sector_stats(
 ) -> list[SectorStat]:
     """SectorStats stated in sentences, in the forms the module docstring lists."""
     stats: list[SectorStat] = []
-    by_sentence_inst = _by_sentence(institutions, sentences)
-    dates_by_sentence = _dates_by_sentence(dates, sentences)
+    bodies = _InSentence([(s.start, (e.id, s)) for e in institutions for s in e.mentions])
+    dated = _InSentence([(d.span.start, d) for d in dates])
     previous: tuple[int, SectorStat] | None = None
     for mention in percentages:
         if mention.percentage.unit != "percent":
@@ -107,7 +111,7 @@ def prose_sector_stats(
             and text.find(_NUMBER_OF, lowest, mention.span.start) < 0
         ):
             continue  # no form can match: the commonest case, without a regex search
-        in_sentence = dates_by_sentence.get(index, [])
+        in_sentence = dated.within(sentence)
         before = text[lowest : mention.span.start]
         after = text[mention.span.end : highest]
         same_sentence = previous[1] if previous is not None and previous[0] == index else None
@@ -120,7 +124,7 @@ def prose_sector_stats(
             value=mention.percentage,
             year=_survey_year(in_sentence),
             source="text",
-            source_institution=_credited(text, by_sentence_inst.get(index, [])),
+            source_institution=_credited(text, bodies.within(sentence)),
             span=mention.span,
             clause=Span.of(text, sentence[0], sentence[1], mention.span.doc_id),
         )
@@ -168,27 +172,21 @@ def _sector_and_metric(
     return None
 
 
-def _by_sentence(
-    entities: Sequence[Institution], sentences: SentenceIndex
-) -> dict[int, list[tuple[str, Span]]]:
-    grouped: dict[int, list[tuple[str, Span]]] = {}
-    for entity in entities:
-        for span in entity.mentions:
-            index = sentences.index_of(span.start)
-            if index is not None:
-                grouped.setdefault(index, []).append((entity.id, span))
-    return grouped
+class _InSentence(Generic[T]):
+    """Items found by the sentence their start falls in, in the order they were given."""
 
+    __slots__ = ("_items", "_order", "_starts")
 
-def _dates_by_sentence(
-    dates: Sequence[DateMention], sentences: SentenceIndex
-) -> dict[int, list[DateMention]]:
-    grouped: dict[int, list[DateMention]] = {}
-    for mention in dates:
-        index = sentences.index_of(mention.span.start)
-        if index is not None:
-            grouped.setdefault(index, []).append(mention)
-    return grouped
+    def __init__(self, items: list[tuple[int, T]]) -> None:
+        self._items = items
+        self._order = sorted(range(len(items)), key=lambda k: items[k][0])
+        self._starts = [items[k][0] for k in self._order]
+
+    def within(self, bounds: tuple[int, int]) -> list[T]:
+        """The items whose start lies in ``bounds``, in the given order."""
+        low = bisect.bisect_left(self._starts, bounds[0])
+        high = bisect.bisect_left(self._starts, bounds[1])
+        return [self._items[k][1] for k in sorted(self._order[low:high])]
 
 
 def _start_year(in_sentence: Sequence[DateMention]) -> int | None:
