@@ -63,10 +63,18 @@ def candidate_amounts(text: str, money: Sequence[MoneyMention]) -> list[MoneyMen
     for i, m in enumerate(money):
         if m.paired_index is not None and m.paired_index < i:
             continue
-        if amounts and _CONVERSION_NOTE_RE.fullmatch(text, amounts[-1].span.end, m.span.start):
+        if amounts and _bracket_note(text, amounts[-1].span.end, m.span.start):
             continue
         amounts.append(m)
     return amounts
+
+
+def _bracket_note(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens a bracket (a note on the amount before ``start``);
+    without a bracket in it, the pattern is not run."""
+    if text.find("(", start, end) < 0 and text.find("（", start, end) < 0:
+        return False
+    return _CONVERSION_NOTE_RE.fullmatch(text, start, end) is not None
 
 
 def in_wordless_runs(text: str, amounts: Sequence[MoneyMention]) -> set[int]:
