@@ -25,7 +25,7 @@ from ._version import __version__
 from .errors import HKPolicyError
 
 if TYPE_CHECKING:
-    from .corpus import Document
+    from ._document import Document
     from .extraction import Extraction
     from .facts import Funding
     from .money import Money

@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     import dask.dataframe
     import pandas
 
-    from .corpus import Document
+    from ._document import Document
     from .store import IndexStats
 
 __all__ = [
@@ -280,14 +280,15 @@ def _write_partition(
     import pyarrow
     import pyarrow.parquet
 
-    from .store import TABLES, _arrow_schema, extract_sources
+    from ._store_layout import TABLES, arrow_schema
+    from ._store_rows import extract_sources
 
     index, tasks = item
     rows, done = extract_sources(tasks)
     for name in TABLES:
         folder = os.path.join(directory, name)
         os.makedirs(folder, exist_ok=True)
-        table = pyarrow.Table.from_pylist(rows[name], schema=_arrow_schema(name))
+        table = pyarrow.Table.from_pylist(rows[name], schema=arrow_schema(name))
         pyarrow.parquet.write_table(table, os.path.join(folder, PARQUET_PART.format(index=index)))
     return index, [tuple(report) for report in done]  # type: ignore[misc]
 
