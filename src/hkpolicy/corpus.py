@@ -35,7 +35,9 @@ from ._catalog import (
     write_catalog,
 )
 from ._document import Document
+from ._frames import corpus_frames
 from ._html import html_table
+from ._sources import discover, read_source, walk_directory
 from .boilerplate import find_boilerplate
 from .dates import FiscalYear, parse_period
 from .entities import Initiative, Institution
@@ -43,12 +45,11 @@ from .errors import CorpusIntegrityError, ParseError, UnknownQueryError
 from .extraction import Extraction
 from .facts import Funding, SectorStat
 from .spans import Record
+from .store import Facts, write_documents
 from .tables import Table
 
 if TYPE_CHECKING:  # importlib.resources.abc is 3.11+
     from importlib.abc import Traversable
-
-    from .store import Facts
 
 __all__ = [
     "CATALOG_NAME",
@@ -138,8 +139,6 @@ class Corpus(Record):
         :raises CorpusIntegrityError: a file under ``directory`` resolves to a place outside it.
         :raises DocumentError: ``directory`` is not a directory, or a file cannot be read.
         """
-        from ._sources import read_source, walk_directory
-
         return cls.from_documents([read_source(s) for s in walk_directory(directory)])
 
     @classmethod
@@ -169,8 +168,6 @@ class Corpus(Record):
         :raises CorpusIntegrityError: a file found through a directory or glob resolves to a
             place outside it.
         """
-        from ._sources import discover, read_source
-
         return cls.from_documents([read_source(s) for s in discover(paths, root=root)])
 
     def extraction(self, doc_id: str) -> Extraction:
@@ -313,8 +310,6 @@ class Corpus(Record):
         (one row per warning of a scan that stopped early). Each row has ``doc_id``, ``start``,
         ``end`` and ``complete`` (False for every row of a document whose scan stopped early);
         amounts stay Decimal, with a float column beside."""
-        from ._frames import corpus_frames
-
         return corpus_frames(self)
 
     def to_duckdb(self, path: str | os.PathLike[str]) -> Facts:
@@ -325,8 +320,6 @@ class Corpus(Record):
 
         :raises StoreError: the file holds a store of another layout, or the extra is missing.
         """
-        from .store import write_documents
-
         return write_documents(self.documents, self.extractions, path)
 
     # --- the corpus as a sequence of documents --------------------------------------------------

@@ -49,6 +49,10 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
+from ._sources import discover
+from ._store_index import IndexStats
+from ._store_layout import TABLES, arrow_schema
+from ._store_rows import extract_sources
 from .extraction import Extraction, extract
 from .spans import Span
 
@@ -58,7 +62,6 @@ if TYPE_CHECKING:
     import pandas
 
     from ._document import Document
-    from .store import IndexStats
 
 __all__ = [
     "RECORD_FIELDS",
@@ -280,9 +283,6 @@ def _write_partition(
     import pyarrow
     import pyarrow.parquet
 
-    from ._store_layout import TABLES, arrow_schema
-    from ._store_rows import extract_sources
-
     index, tasks = item
     rows, done = extract_sources(tasks)
     for name in TABLES:
@@ -320,9 +320,6 @@ def index_to_parquet(
             f"documents_per_partition must be 1 or more, got {documents_per_partition!r}"
         )
     import dask.bag
-
-    from ._sources import discover
-    from .store import IndexStats
 
     sources = discover(paths, root=root)
     tasks = [(source.id, os.path.abspath(source.path)) for source in sources]
