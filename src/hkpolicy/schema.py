@@ -23,6 +23,7 @@ from pydantic import ConfigDict, StringConstraints
 from pydantic.json_schema import GenerateJsonSchema, models_json_schema
 from pydantic_core import core_schema
 
+from ._outputs import OUTPUTS
 from .corpus import Corpus
 from .extraction import Extraction
 from .spans import Record
@@ -45,14 +46,6 @@ DECIMAL_PATTERN = r"^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$"
 
 DecimalText = Annotated[str, StringConstraints(pattern=DECIMAL_PATTERN)]
 IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
-
-# The outputs a schema can be asked for, and the definition that is each one's root.
-OUTPUTS: dict[str, str] = {
-    "extract": "ExtractOutput",
-    "record": "ExtractRecord",
-    "summary": "Summary",
-    "export": "Corpus",
-}
 
 
 # --- hkpolicy summary --json ------------------------------------------------------------------
