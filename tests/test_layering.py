@@ -64,7 +64,10 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ),
     ("facts", frozenset({"facts", "_funding", "_table_funding"})),
     ("extraction", frozenset({"extraction"})),
-    ("documents", frozenset({"_document", "documents", "_sources", "_catalog", "_rows"})),
+    (
+        "documents",
+        frozenset({"_document", "documents", "_sources", "_catalog", "_rows", "_summary"}),
+    ),
     (
         "collections of documents",
         frozenset(

@@ -38,6 +38,13 @@ from ._document import Document
 from ._frames import corpus_frames
 from ._html import html_table
 from ._sources import discover, read_source, walk_directory
+from ._summary import (
+    Summary,
+    SummaryDocument,
+    SummaryFunding,
+    SummaryInstitution,
+    SummarySectorStat,
+)
 from .boilerplate import find_boilerplate
 from .dates import FiscalYear, parse_period
 from .entities import Initiative, Institution
@@ -358,7 +365,9 @@ class Corpus(Record):
         return tuple(document.id for document in self.documents)
 
     def summary(self) -> dict[str, Any]:
-        """A JSON-ready overview: each document's metadata and size, and the fact counts."""
+        """A JSON-ready overview: each document's metadata and size, the fact counts, the
+        funding and sector statistics, and the most mentioned institutions (the
+        :class:`~hkpolicy.schema.Summary` shape, which ``hkpolicy summary --json`` writes)."""
         counts: dict[str, int | None] = {
             name: (None if name in self.pending else len(getattr(self, name, ())))
             for name in ("funding", "sector_stats", "tables", "institutions", "initiatives")
@@ -369,47 +378,24 @@ class Corpus(Record):
                 if name in self.pending
                 else sum(len(getattr(e, name)) for e in self.extractions)
             )
-        mentions = sorted(self.institutions, key=lambda i: -len(i.mentions))
-        return {
-            "documents": [
-                {
-                    "id": d.id,
-                    "title": d.title,
-                    "title_assigned": d.title_assigned,
-                    "publisher": d.publisher,
-                    "author": d.author,
-                    "published": d.published.isoformat() if d.published else None,
-                    "language": d.language,
-                    "words": d.word_count,
-                    "boilerplate_spans": len(d.boilerplate),
-                }
-                for d in self.documents
+        mentioned = sorted(self.institutions, key=lambda i: -len(i.mentions))
+        summary = Summary(
+            documents=[_summary_document(d) for d in self.documents],
+            facts=counts,
+            funding=[_summary_funding(f) for f in self.funding],
+            sector_stats=[_summary_sector_stat(s) for s in self.sector_stats],
+            top_institutions=[
+                SummaryInstitution(
+                    id=i.id,
+                    name=i.name,
+                    mentions=len(i.mentions),
+                    documents=len({m.doc_id for m in i.mentions}),
+                )
+                for i in mentioned[:TOP_INSTITUTIONS]
             ],
-            "facts": counts,
-            "funding": [_funding_row(f) for f in self.funding],
-            "sector_stats": [
-                {
-                    "doc_id": s.span.doc_id,
-                    "sector": s.sector,
-                    "metric": s.metric,
-                    "value": str(s.value),
-                    "year": s.year,
-                    "source": s.source,
-                    "source_institution": s.source_institution,
-                }
-                for s in self.sector_stats
-            ],
-            "top_institutions": [
-                {
-                    "id": i.id,
-                    "name": i.name,
-                    "mentions": len(i.mentions),
-                    "documents": len({m.doc_id for m in i.mentions}),
-                }
-                for i in mentions[:TOP_INSTITUTIONS]
-            ],
-            "pending_extractors": list(self.pending),
-        }
+            pending_extractors=list(self.pending),
+        )
+        return summary.model_dump(mode="json")
 
 
 def seeds_directory() -> Traversable:
@@ -529,7 +515,35 @@ def _merged(
     return tuple(merged.values())
 
 
-def _funding_row(fact: Funding) -> dict[str, Any]:
+def _summary_document(d: Document) -> SummaryDocument:
+    """One document in the summary: its metadata and size."""
+    return SummaryDocument(
+        id=d.id,
+        title=d.title,
+        title_assigned=d.title_assigned,
+        publisher=d.publisher,
+        author=d.author,
+        published=d.published.isoformat() if d.published else None,
+        language=d.language,
+        words=d.word_count,
+        boilerplate_spans=len(d.boilerplate),
+    )
+
+
+def _summary_sector_stat(s: SectorStat) -> SummarySectorStat:
+    """One sector statistic in the summary, the value as ``str(Percentage)`` writes it."""
+    return SummarySectorStat(
+        doc_id=s.span.doc_id,
+        sector=s.sector,
+        metric=s.metric,
+        value=str(s.value),
+        year=s.year,
+        source=s.source,
+        source_institution=s.source_institution,
+    )
+
+
+def _summary_funding(fact: Funding) -> SummaryFunding:
     """One funding fact for the summary: the amount as written and in HKD and USD under the peg."""
 
     def exact(currency: str) -> str | None:
@@ -543,19 +557,19 @@ def _funding_row(fact: Funding) -> dict[str, Any]:
             return str(amount.quantize(Decimal(1), context=whole))
         return None
 
-    return {
-        "doc_id": fact.span.doc_id,
-        "amount": str(fact.amount),
-        "hkd": exact("HKD"),
-        "usd": exact("USD"),
-        "usd_as_written": fact.converted is not None and fact.converted.currency == "USD",
-        "initiative": fact.initiative,
-        "institution": fact.institution,
-        "role": fact.role,
-        "purpose": fact.purpose,
-        "period": None if fact.period is None else str(fact.period),
-        "peg_check": fact.peg_check,
-    }
+    return SummaryFunding(
+        doc_id=fact.span.doc_id,
+        amount=str(fact.amount),
+        hkd=exact("HKD"),
+        usd=exact("USD"),
+        usd_as_written=fact.converted is not None and fact.converted.currency == "USD",
+        initiative=fact.initiative,
+        institution=fact.institution,
+        role=fact.role,
+        purpose=fact.purpose,
+        period=None if fact.period is None else str(fact.period),
+        peg_check=fact.peg_check,
+    )
 
 
 def _names(entity: Institution | Initiative) -> set[str]:
