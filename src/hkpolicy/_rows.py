@@ -1,7 +1,8 @@
 """Mentions and facts flattened to rows: each record's plain values, by column name.
 
-Owns the one flattening that the facts store's tables (:mod:`hkpolicy.store`) and the corpus
-DataFrames and CSV files (:mod:`hkpolicy._frames`) both select their columns from. Values stay
+Owns the one flattening that the facts store's tables (:mod:`hkpolicy.store`), the corpus
+DataFrames and CSV files (:mod:`hkpolicy._frames`) and the Dask records
+(:mod:`hkpolicy.dask`) select their columns from. Values stay
 as the models hold them (``Decimal`` amounts, ``None`` where absent); a period is its text, with
 the start year of a fiscal year and a calendar year beside it. Each consumer chooses its columns
 and how it writes a ``Decimal`` (the store as an exact DECIMAL and text, the frames as a
@@ -117,10 +118,11 @@ def entity_values(entity: Institution | Initiative) -> Values:
 
 
 def funding_values(fact: Funding) -> Values:
-    """A funding fact: the amount's span within the clause, the amount, the text's own figure
-    in the other currency (``converted``), who and what for, and the period."""
+    """A funding fact: the amount's span within the clause (and its offsets), the amount, the
+    text's own figure in the other currency (``converted``), who and what for, the period."""
     amount, period, converted = fact.amount, fact.period, fact.converted
     return {
+        "amount_span": fact.amount_span,
         "amount_start": None if fact.amount_span is None else fact.amount_span.start,
         "amount_end": None if fact.amount_span is None else fact.amount_span.end,
         "amount": amount.amount,
@@ -178,14 +180,16 @@ def unparsed_values(number: UnparsedNumber) -> Values:
 
 def extraction_values(extraction: Extraction) -> Iterator[tuple[str, Span, Values]]:
     """``(collection, span, values)`` for every mention and fact of one extraction, collection
-    by collection (money, percentages, dates, institutions, initiatives, funding, sector_stats,
-    tables, unparsed), each in the extraction's order; an entity once per mention."""
+    by collection (money, percentages, dates, tables, institutions, initiatives, funding,
+    sector_stats, unparsed), each in the extraction's order; an entity once per mention."""
     for money in extraction.money:
         yield "money", money.span, money_values(money)
     for percent in extraction.percentages:
         yield "percentages", percent.span, percentage_values(percent)
     for date in extraction.dates:
         yield "dates", date.span, date_values(date)
+    for table in extraction.tables:
+        yield "tables", table.span, table_values(table)
     for name, entities in (
         ("institutions", extraction.institutions),
         ("initiatives", extraction.initiatives),
@@ -198,7 +202,5 @@ def extraction_values(extraction: Extraction) -> Iterator[tuple[str, Span, Value
         yield "funding", fact.span, funding_values(fact)
     for stat in extraction.sector_stats:
         yield "sector_stats", stat.span, sector_stat_values(stat)
-    for table in extraction.tables:
-        yield "tables", table.span, table_values(table)
     for number in extraction.unparsed:
         yield "unparsed", number.span, unparsed_values(number)
