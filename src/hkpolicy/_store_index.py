@@ -227,6 +227,20 @@ class _Writer:
         write(self.connection, [result.packed for result in self.waiting], stale, failed)
         self.waiting.clear()
 
+    def stats(self, *, found: int, removed: int) -> IndexStats:
+        counts = self.counts
+        return IndexStats(
+            found=found,
+            extracted=counts["extracted"],
+            unchanged=self.plan.unchanged,
+            replaced=counts["replaced"],
+            removed=removed,
+            failed=counts["failed"],
+            bytes=counts["bytes"],
+            facts=counts["facts"],
+            problems=tuple(self.problems),
+        )
+
 
 def index(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
@@ -279,15 +293,4 @@ def index(
             write(connection, [], missing)
     finally:
         connection.close()
-    counts = writer.counts
-    return IndexStats(
-        found=total,
-        extracted=counts["extracted"],
-        unchanged=plan.unchanged,
-        replaced=counts["replaced"],
-        removed=len(missing),
-        failed=counts["failed"],
-        bytes=counts["bytes"],
-        facts=counts["facts"],
-        problems=tuple(writer.problems),
-    )
+    return writer.stats(found=total, removed=len(missing))

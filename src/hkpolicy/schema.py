@@ -105,33 +105,10 @@ def _required_everywhere(definitions: dict[str, Any]) -> None:
             definition["required"] = list(properties)
 
 
-def json_schema(output: str | None = None) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of hkpolicy's JSON output.
-
-    ``output`` is one of ``"extract"``, ``"record"``, ``"summary"`` or ``"export"`` (see the
-    module docstring) for that output alone; None for a schema any of them validates against.
-    Every model is under ``$defs``.
-
-    :raises ValueError: ``output`` is not one of those names.
-
-    >>> schema = json_schema("summary")
-    >>> schema["$ref"], "Summary" in schema["$defs"]
-    ('#/$defs/Summary', True)
-    """
-    if output is not None and output not in OUTPUTS:
-        raise ValueError(f"Unknown output {output!r}: expected one of {', '.join(OUTPUTS)}")
-    _, schema = models_json_schema(
-        [
-            (Corpus, "serialization"),
-            (Extraction, "serialization"),
-            (Summary, "serialization"),
-            (ExtractRecord, "serialization"),
-        ],
-        title="hkpolicy",
-        schema_generator=_Contract,
-    )
-    definitions: dict[str, Any] = schema["$defs"]
-    extract = copy.deepcopy(definitions["Extraction"])
+def _extract_output(extraction: dict[str, Any]) -> dict[str, Any]:
+    """The definition of ``hkpolicy extract --format json``: the Extraction's, with the
+    ``converted`` list ``--currency`` adds."""
+    extract = copy.deepcopy(extraction)
     extract["title"] = "ExtractOutput"
     extract["description"] = (
         "hkpolicy extract --format json: the Extraction, and with --currency the amounts "
@@ -158,6 +135,36 @@ def json_schema(output: str | None = None) -> dict[str, Any]:
             },
         },
     }
+    return extract
+
+
+def json_schema(output: str | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of hkpolicy's JSON output.
+
+    ``output`` is one of ``"extract"``, ``"record"``, ``"summary"`` or ``"export"`` (see the
+    module docstring) for that output alone; None for a schema any of them validates against.
+    Every model is under ``$defs``.
+
+    :raises ValueError: ``output`` is not one of those names.
+
+    >>> schema = json_schema("summary")
+    >>> schema["$ref"], "Summary" in schema["$defs"]
+    ('#/$defs/Summary', True)
+    """
+    if output is not None and output not in OUTPUTS:
+        raise ValueError(f"Unknown output {output!r}: expected one of {', '.join(OUTPUTS)}")
+    _, schema = models_json_schema(
+        [
+            (Corpus, "serialization"),
+            (Extraction, "serialization"),
+            (Summary, "serialization"),
+            (ExtractRecord, "serialization"),
+        ],
+        title="hkpolicy",
+        schema_generator=_Contract,
+    )
+    definitions: dict[str, Any] = schema["$defs"]
+    extract = _extract_output(definitions["Extraction"])
     definitions["ExtractOutput"] = extract
     _required_everywhere(definitions)
     extract["required"] = [name for name in extract["properties"] if name != "converted"]
