@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from ._cli_commands import EXIT_INCOMPLETE as EXIT_INCOMPLETE
 from ._cli_commands import (
     run_catalog,
     run_export,

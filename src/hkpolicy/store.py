@@ -23,9 +23,9 @@ How the work is split, and why:
   leaves the DECIMAL column NULL rather than being rounded.
 - Spans are character offsets into the document's text (``start``, ``end``, and ``text`` as it
   reads), as everywhere in hkpolicy.
-- Results are written in transactions of up to :data:`WRITE_DOCUMENTS` documents: a document's
-  row appears together with its facts, so a run stopped half-way leaves whole documents, and
-  the next run carries on.
+- Results are written in transactions of up to
+  :data:`~hkpolicy._store_index.WRITE_DOCUMENTS` documents: a document's row appears together
+  with its facts, so a run stopped half-way leaves whole documents, and the next run carries on.
 """
 
 from __future__ import annotations
