@@ -15,8 +15,9 @@ import re
 from typing import TYPE_CHECKING
 
 from ..abbrev import find_abbreviations
-from .discovery import HAN_CHAR_RE, TOKEN_RE, classify, is_name_word, slug
-from .matcher import EDGE_AFTER, EDGE_BEFORE, Candidate, Matcher, trie_regex
+from .discovery import HAN_CHAR_RE
+from .english import TOKEN_RE, classify, is_name_word
+from .matcher import EDGE_AFTER, EDGE_BEFORE, Candidate, Matcher, slug, trie_regex
 from .vocabulary import HAN_INITIATIVE_HEADS, HAN_STOP_CHARS, NAME_CONNECTORS
 
 if TYPE_CHECKING:
@@ -81,30 +82,28 @@ def _capitalised_name(start: int, end: int, long: str) -> Candidate | None:
 
 def _uses(text: str, taught: list[_Taught], registry: Registry) -> list[Candidate]:
     """Every later use of a defined short form, as a mention of what its definition names."""
-    by_short: dict[str, list[tuple[int, Candidate | None]]] = {}
-    offsets: dict[str, list[int]] = {}  # by_short's offsets, for bisect
+    by_short: dict[str, list[Candidate | None]] = {}
+    offsets: dict[str, list[int]] = {}  # by_short's definition offsets, for bisect
     for from_offset, short_form, target in taught:
-        by_short.setdefault(short_form, []).append((from_offset, target))
+        by_short.setdefault(short_form, []).append(target)
         offsets.setdefault(short_form, []).append(from_offset)
-    matcher: Matcher = registry._matcher
+    registry_forms = _RegistryForms(registry._matcher)
     found: list[Candidate] = []
     for m in _short_form_pattern(frozenset(by_short)).finditer(text):
         short_form = m.group()
         index = bisect.bisect_right(offsets[short_form], m.start()) - 1
         if index < 0:
             continue  # used before the document defines it
-        target = by_short[short_form][index][1]
+        target = by_short[short_form][index]
         if target is None:
-            if matcher.known(short_form):
+            if registry_forms.known(short_form):
                 # the document defines this short form as something that is no entity (DPO:
                 # "data protection officer"): it masks the registry acronym from here on
                 found.append(
                     Candidate(m.start(), m.end(), "", "institution", short_form, "defined", 0)
                 )
             continue
-        if target.entity_id in registry and any(
-            f.entity_id == target.entity_id for f in matcher.forms_of(short_form)
-        ):
+        if target.entity_id in registry and registry_forms.names(short_form, target.entity_id):
             continue  # the registry already knows this acronym for this body
         found.append(
             dataclasses.replace(
@@ -112,6 +111,31 @@ def _uses(text: str, taught: list[_Taught], registry: Registry) -> list[Candidat
             )
         )
     return found
+
+
+class _RegistryForms:
+    """What the registry knows of a text's short forms, looked up once per short form."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self._matcher = matcher
+        self._known: dict[str, bool] = {}
+        self._names: dict[tuple[str, str], bool] = {}
+
+    def known(self, short_form: str) -> bool:
+        """Whether ``short_form`` is a registered form of any entity."""
+        found = self._known.get(short_form)
+        if found is None:
+            found = self._known[short_form] = self._matcher.known(short_form)
+        return found
+
+    def names(self, short_form: str, entity_id: str) -> bool:
+        """Whether ``short_form`` is a registered form of ``entity_id``."""
+        key = (short_form, entity_id)
+        found = self._names.get(key)
+        if found is None:
+            forms = self._matcher.forms_of(short_form)
+            found = self._names[key] = any(f.entity_id == entity_id for f in forms)
+        return found
 
 
 def _named_around(

@@ -29,7 +29,7 @@ from . import vocabulary
 from .hans import han_view, simplified_guess
 from .models import Domain, Initiative, Institution, MatchKind
 
-__all__ = ["Candidate", "Matcher", "registry_candidates", "resolve"]
+__all__ = ["Candidate", "Matcher", "registry_candidates", "resolve", "slug"]
 
 # Each character on the left becomes the one on the right, so lengths never change.
 _FOLD_TABLE: dict[str, str] = {
@@ -44,10 +44,15 @@ _FOLD_TABLE: dict[str, str] = {
 }  # fmt: skip
 
 FOLD_TRANSLATION = str.maketrans(_FOLD_TABLE)
+# Longest text folded by one str.translate; a longer one takes a str.replace per table entry
+# (each a C-speed scan, and most entries are absent). The two give the same string.
+_TRANSLATE_UP_TO = 256
 
 
 def fold(text: str) -> str:
     """``text`` with every space, quote and dash variant made plain; same length."""
+    if len(text) <= _TRANSLATE_UP_TO:
+        return text.translate(FOLD_TRANSLATION)
     # str.replace per character: a C-speed scan each, and most are absent
     for char, replacement in _FOLD_TABLE.items():
         if char in text:
@@ -323,6 +328,14 @@ class Candidate:
     parent: str | None = None  # discovered entities: a registered body named at their start
     head: int = -1  # discovered English names: offset of the head word
     confidence: float = 1.0  # discovered entities: the strength of the evidence
+
+
+_SLUG_PART_RE = regex.compile(r"[\p{L}\p{N}+]+")  # linear: one class repeated
+
+
+def slug(name: str) -> str:
+    """The id of a discovered name: ``"new:"`` and its words, case-folded, joined by hyphens."""
+    return "new:" + "-".join(_SLUG_PART_RE.findall(name.casefold()))
 
 
 def registry_candidates(text: str, matcher: Matcher) -> list[Candidate]:
