@@ -88,6 +88,10 @@ def _uses(text: str, taught: list[_Taught], registry: Registry) -> list[Candidat
         by_short.setdefault(short_form, []).append(target)
         offsets.setdefault(short_form, []).append(from_offset)
     registry_forms = _RegistryForms(registry._matcher)
+    if all(t is None for t in (t for targets in by_short.values() for t in targets)) and not any(
+        map(registry_forms.known, by_short)
+    ):
+        return []  # no short form names an entity or masks a registered one
     found: list[Candidate] = []
     for m in _short_form_pattern(frozenset(by_short)).finditer(text):
         short_form = m.group()

@@ -157,12 +157,15 @@ def _joined_before(text: str, start: int, window_start: int) -> Token | None:
         return None
     before = _TOKEN_ENDING_RE.match(text, window_start, end)
     if before is not None:
-        found = _token(text, before.start(), end)
+        start, raw = before.start(), before.group()
+    elif text[end - 1] == "&":
+        start, raw = end - 1, "&"
     else:
-        found = _token(text, end - 1, end) if text[end - 1] == "&" else None
-    if found is None or found[0].end != end:
         return None
-    return found[0]
+    word = trim_word(raw)
+    if len(word) != len(raw) or raw.endswith(_POSSESSIVE) or not _in_run(word):
+        return None
+    return Token(start, end, word)
 
 
 def _joined_after(text: str, token: Token, raw_end: int, line_end: int) -> tuple[Token, int] | None:

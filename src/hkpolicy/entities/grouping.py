@@ -45,8 +45,9 @@ def _scan(
 ) -> _Scan:
     registry = registry if registry is not None else load_registry()
     matcher = registry._matcher
-    registered = registry_candidates(text, matcher)
-    han = han_view(fold(text))
+    folded = fold(text)
+    registered = registry_candidates(text, matcher, folded=folded)
+    han = han_view(folded)
     discovered = discoveries(text, han, registered)
     discovered = filter_discoveries(discovered, registered, matcher)
     defined, acronyms = definitions(text, registered, discovered, registry)

@@ -229,9 +229,9 @@ class Source:
 
     __slots__ = ("_folded", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, folded: str | None = None) -> None:
         self.text = text
-        self._folded: str | None = None
+        self._folded = folded  # fold(text), when the caller has it
 
     def folded(self) -> str:
         if self._folded is None:
@@ -338,13 +338,16 @@ def slug(name: str) -> str:
     return "new:" + "-".join(_SLUG_PART_RE.findall(name.casefold()))
 
 
-def registry_candidates(text: str, matcher: Matcher) -> list[Candidate]:
-    """Every registry mention in ``text``: leftmost-longest, checked against the original."""
+def registry_candidates(
+    text: str, matcher: Matcher, *, folded: str | None = None
+) -> list[Candidate]:
+    """Every registry mention in ``text``: leftmost-longest, checked against the original.
+    ``folded`` is ``fold(text)``, when the caller has it."""
     passes = matcher.passes
     if passes is None:
         return []
     found: list[Candidate] = []
-    source = Source(text)
+    source = Source(text, folded)
     subject = " " + lower(source.folded())
     for start, end in passes.spans(subject):
         form = matcher.lookup(source, start, end)
