@@ -21,7 +21,8 @@ from collections.abc import Iterator
 
 import regex
 
-from .spans import Record, Span, check_optional_str, check_text, trusted_builder
+from . import _lexicon
+from .spans import Record, Span, check_optional_str, check_text, construct_trusted
 
 __all__ = ["Abbreviation", "find_abbreviations"]
 
@@ -60,13 +61,10 @@ _HAN_RUN_RE = regex.compile(rf"[\p{{Han}}\p{{N}}]{{1,{MAX_HAN_LONG_FORM}}}\Z")
 # A long form never reaches back past a sentence end or another parenthetical. Searched
 # backwards from the parenthesis. Linear: one character class.
 _LONG_FORM_BREAK_RE = regex.compile(r"(?r)[.!?;:。！？；：\n()（）\[\]]")
-# Function characters that end a Chinese long form when walking left (the name starts after them).
-HAN_STOP_CHARS = frozenset("的由與和在為是於向將對從經獲並把被以其")
-"""Characters that begin no Hong Kong body's name, so a Chinese long form starts after them.
-
-及 is absent on purpose: it sits inside names (創新及科技局). The same set as
-:data:`hkpolicy.entities.HAN_STOP_CHARS` (a test keeps them equal).
-"""
+HAN_STOP_CHARS = _lexicon.HAN_STOP_CHARS
+"""Characters that begin no Hong Kong body's name, so a Chinese long form starts after them
+(the shared table :data:`hkpolicy._lexicon.HAN_STOP_CHARS`, which entity discovery reads too).
+及 is not one: it sits inside names (創新及科技局)."""
 
 
 class Abbreviation(Record):
@@ -94,19 +92,15 @@ def find_abbreviations(text: str, *, doc_id: str | None = None) -> list[Abbrevia
         if pair is None:
             continue
         (s_start, s_end), (l_start, l_end) = pair
-        # Valid by construction (the spans are slices of text): no per-match validation.
-        found.append(
-            _new_abbreviation(
-                _new_span(doc_id, s_start, s_end, text[s_start:s_end]),
-                _new_span(doc_id, l_start, l_end, text[l_start:l_end]),
-            )
-        )
+        short = Span.of(text, s_start, s_end, doc_id)
+        found.append(new_abbreviation(short=short, long=Span.of(text, l_start, l_end, doc_id)))
     return found
 
 
-# NOTE: positional, in field order; keep in sync with the models' fields.
-_new_abbreviation = trusted_builder(Abbreviation)  # short, long
-_new_span = trusted_builder(Span)  # doc_id, start, end, text
+def new_abbreviation(*, short: Span, long: Span) -> Abbreviation:
+    """An Abbreviation of spans valid by construction (slices of one text), without
+    validation."""
+    return construct_trusted(Abbreviation, {"short": short, "long": long})
 
 
 def _parentheticals(text: str) -> Iterator[regex.Match[str]]:

@@ -123,11 +123,10 @@ def english_run(text: str, head_start: int) -> list[Token]:
     if found is None:
         return []
     head, raw_end = found
-    before: list[Token] = []
-    token: Token | None = head
-    while (token := _joined_before(text, token.start, window_start)) is not None:
-        before.append(token)
-    run = [*reversed(before), head]
+    run = [head]
+    while (token := _joined_before(text, run[-1].start, window_start)) is not None:
+        run.append(token)
+    run.reverse()
     while (found := _joined_after(text, run[-1], raw_end, line_end)) is not None:
         token, raw_end = found
         run.append(token)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import _lexicon
 from .models import InitiativeKind, InstitutionKind
 
 __all__ = [
@@ -169,11 +170,10 @@ HAN_INITIATIVE_HEADS: dict[str, InitiativeKind] = {
 }
 """Chinese head words of an initiative's name (recognised inside 「」 and 《》 quotes)."""
 
-HAN_STOP_CHARS = frozenset("的由與和在為是於向將對從經獲並把被以其")
-"""Function characters that end a Chinese name when walking left from its head.
-
-及 is absent on purpose: it sits inside names (創新及科技局).
-"""
+HAN_STOP_CHARS = _lexicon.HAN_STOP_CHARS
+"""Function characters that end a Chinese name when walking left from its head (the shared
+table :data:`hkpolicy._lexicon.HAN_STOP_CHARS`). 及 is not one: it sits inside names
+(創新及科技局)."""
 
 HAN_STOP_WORDS = (
     "宣布", "表示", "推出", "指出", "今日", "昨日", "日前", "透過", "通過", "聯同", "夥拍",
@@ -263,9 +263,9 @@ OWNER_VERBS = regex.compile(
 HAN_QUANTIFIERS = frozenset("每各多兩數幾一這那該逾近約")
 """Characters that, first before a head, make a common noun (每所大學, 多間公司), not a name."""
 
-HAN_COUNTERS = frozenset("所間個家項位名座")
+HAN_COUNTERS = _lexicon.HAN_NAME_COUNTERS
 """Measure words: after a numeral they count the heads that follow (16所…中心), so a name starts
-after them."""
+after them (the shared table :data:`hkpolicy._lexicon.HAN_NAME_COUNTERS`)."""
 
 HAN_NOT_IN_NAMES = frozenset("等否也亦都仍已")
 """Characters no name holds (particles and adverbs): one in the words before a head means they
