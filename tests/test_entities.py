@@ -828,3 +828,16 @@ def test_mentions_are_built_like_validated_ones() -> None:
     assert [m.match for m in mentions] == ["name_zh", "alias", "alias"]
     for mention in mentions:
         assert_built_like_validated(mention)
+
+
+def test_the_vocabulary_tables_are_read_only() -> None:
+    # The patterns built from them are compiled at import: a table changed at run time would
+    # reach some rules and not others, so a change is refused rather than half applied.
+    from hkpolicy.entities import vocabulary
+
+    with pytest.raises(TypeError):
+        vocabulary.INSTITUTION_HEADS["Hub"] = "other"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        vocabulary.HAN_INITIATIVE_HEADS["專案"] = "programme"  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        vocabulary.NAME_CONNECTORS.add("de")  # type: ignore[attr-defined]

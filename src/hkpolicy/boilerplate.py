@@ -5,7 +5,8 @@ reading-time and trust notices, photo captions, bylines, SEO keyword stuffing, a
 truncated teaser links). The text itself is never altered, so every offset stays valid; the
 extractors skip facts that fall inside these spans.
 
-The rules are vocabulary kept as UPPER_CASE data, so a user can extend them for other sites.
+The rules' words are UPPER_CASE data kept apart from the algorithm, so a reader sees what each
+rule looks for; they are read-only (the patterns built from them are compiled at import).
 Every pattern here is applied to one line at a time and is linear in that line's length.
 """
 

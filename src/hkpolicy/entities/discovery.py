@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 from collections.abc import Sequence
 
 import regex
@@ -41,15 +40,8 @@ _NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五�
 _HAN_QUOTED_RE = regex.compile(r"[\p{Han}\p{N}+.＋]+")
 
 
-@functools.lru_cache(maxsize=8)
-def _long_prefixes(prefixes: frozenset[str]) -> tuple[str, ...]:
-    return tuple(g for g in prefixes if len(g) > 1)
-
-
-def _long_generic_prefixes() -> tuple[str, ...]:
-    """vocab.HAN_GENERIC_PREFIXES of two or more characters (looked up each call: callers may
-    rebind the table)."""
-    return _long_prefixes(vocab.HAN_GENERIC_PREFIXES)
+# Generic prefixes of two or more characters: a name that starts with one is a common noun.
+_LONG_GENERIC_PREFIXES = tuple(sorted(g for g in vocab.HAN_GENERIC_PREFIXES if len(g) > 1))
 
 
 def _quoted_english(text: str, m: regex.Match[str]) -> Candidate | None:
@@ -123,7 +115,7 @@ def _han_prefix(han: str, h_start: int) -> str:
 
 def _is_common_noun(prefix: str) -> bool:
     """Whether ``prefix`` + head is a common noun (本地大學, 每所大學, 科技公司), not a name."""
-    if prefix.startswith(_long_generic_prefixes()) or prefix[:1] in vocab.HAN_QUANTIFIERS:
+    if prefix.startswith(_LONG_GENERIC_PREFIXES) or prefix[:1] in vocab.HAN_QUANTIFIERS:
         return True
     if "及" in prefix and prefix.rsplit("及", 1)[1] in vocab.HAN_GENERIC_PREFIXES:
         return True  # ...及科技公司
