@@ -9,7 +9,6 @@ defines as something that is no entity masks the registry's acronym from there o
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import re
 from typing import TYPE_CHECKING
@@ -88,13 +87,14 @@ def _uses(text: str, taught: list[_Taught], registry: Registry) -> list[Candidat
         by_short.setdefault(short_form, []).append(target)
         offsets.setdefault(short_form, []).append(from_offset)
     registry_forms = _RegistryForms(registry._matcher)
-    if all(t is None for t in (t for targets in by_short.values() for t in targets)) and not any(
-        map(registry_forms.known, by_short)
-    ):
-        return []  # no short form names an entity or masks a registered one
+    inert = {s for s, targets in by_short.items() if registry_forms.inert(s, targets, registry)}
+    if len(inert) == len(by_short):
+        return []  # every use would be skipped: none names an entity or masks a registered one
     found: list[Candidate] = []
     for m in _short_form_pattern(frozenset(by_short)).finditer(text):
         short_form = m.group()
+        if short_form in inert:
+            continue
         index = bisect.bisect_right(offsets[short_form], m.start()) - 1
         if index < 0:
             continue  # used before the document defines it
@@ -110,9 +110,7 @@ def _uses(text: str, taught: list[_Taught], registry: Registry) -> list[Candidat
         if target.entity_id in registry and registry_forms.names(short_form, target.entity_id):
             continue  # the registry already knows this acronym for this body
         found.append(
-            dataclasses.replace(
-                target, start=m.start(), end=m.end(), form=short_form, match="defined", rank=0
-            )
+            target._replace(start=m.start(), end=m.end(), form=short_form, match="defined", rank=0)
         )
     return found
 
@@ -124,6 +122,17 @@ class _RegistryForms:
         self._matcher = matcher
         self._known: dict[str, bool] = {}
         self._names: dict[tuple[str, str], bool] = {}
+
+    def inert(self, short_form: str, targets: list[Candidate | None], registry: Registry) -> bool:
+        """Whether no use of ``short_form`` makes a candidate, whichever definition it follows:
+        each names no entity and the registry does not know the form, or names a registered
+        entity that the registry already knows by it."""
+        return all(
+            not self.known(short_form)
+            if target is None
+            else target.entity_id in registry and self.names(short_form, target.entity_id)
+            for target in targets
+        )
 
     def known(self, short_form: str) -> bool:
         """Whether ``short_form`` is a registered form of any entity."""
@@ -185,9 +194,10 @@ def short_references(han: str, registered: list[Candidate], registry: Registry) 
         pos = han.find(tail, after)
         while pos != -1:
             if _stands_alone(han, pos, pos + _TAIL) and cand.entity_id in registry:
-                found.append(dataclasses.replace(
-                    cand, start=pos, end=pos + _TAIL, form=tail, match="defined", rank=1
-                ))  # fmt: skip
+                short = cand._replace(
+                    start=pos, end=pos + _TAIL, form=tail, match="defined", rank=1
+                )
+                found.append(short)
             pos = han.find(tail, pos + _TAIL)
     return found
 

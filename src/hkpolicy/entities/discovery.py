@@ -12,7 +12,6 @@ scripts; names are always sliced from the original text.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from collections.abc import Sequence
 
 import regex
@@ -254,7 +253,7 @@ def _keep(cand: Candidate, inside: list[Candidate]) -> Candidate | None:
         and first.domain == "institution"
         and cand.domain == "institution"
     ):
-        return dataclasses.replace(cand, parent=first.entity_id)
+        return cand._replace(parent=first.entity_id)
     if cand.domain == "initiative" and all(
         r.domain == "institution" or r.start > cand.start for r in inside
     ):
