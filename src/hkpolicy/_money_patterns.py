@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, NamedTuple
 
 import regex
 
@@ -31,6 +31,7 @@ __all__ = [
     "COUNTERS",
     "COUNT_WORDS_BEFORE",
     "CUE_NOT_AFTER",
+    "DEFAULT_CURRENCY",
     "EN_CURRENCY_WORDS",
     "EN_MINOR_UNITS",
     "EN_NUMBER_WORDS",
@@ -40,9 +41,14 @@ __all__ = [
     "FAR_CUE_WINDOW_EN",
     "FAR_CUE_WINDOW_ZH",
     "FAR_QUALIFIER_CUES",
+    "KNOWN_CURRENCIES",
     "LOOSE_SYMBOL_PREFIXES",
+    "MILLION_CODES",
     "MONEY_SCALES",
+    "NOT_MONEY_AFTER",
     "PATTERNS",
+    "PER_BEFORE_EN",
+    "PER_BEFORE_ZH",
     "PER_WORDS",
     "POST_QUALIFIER_CUES",
     "POST_WINDOW",
@@ -54,6 +60,7 @@ __all__ = [
     "YEN",
     "YUAN_LOCAL",
     "Patterns",
+    "Per",
     "compile_patterns",
 ]
 
@@ -124,6 +131,15 @@ CODES: dict[str, str] = {
     "CAD": "CAD", "CHF": "CHF", "KRW": "KRW",
 }  # fmt: skip
 
+# ISO 4217 codes the library recognises in text and accepts on a Money: every code above reads
+# as one of them, and every other table names one of them (or BARE/YEN).
+KNOWN_CURRENCIES: frozenset[str] = frozenset(CODES.values())
+# The currency of a bare $ or 元 in Hong Kong text: the default of find_money, parse_money,
+# money_unit_of and extract.
+DEFAULT_CURRENCY = "HKD"
+# Codes that may carry an M for million before them: "MUSD 5" is 5 million US dollars.
+MILLION_CODES = ("USD", "EUR", "GBP", "HKD")
+
 # English currency words after a number, longest first when compiled; lower case.
 EN_CURRENCY_WORDS: dict[str, str] = {
     "hong kong dollars": "HKD", "hong kong dollar": "HKD", "hk dollars": "HKD", "hk dollar": "HKD",
@@ -171,7 +187,7 @@ MONEY_SCALES: dict[str, int] = {
 SINGLE_LETTER_SCALES = frozenset({"k", "m", "b"})
 
 # Scales as a unit names them, in a table header or beside it: "HK$ million", "(HK$'000)",
-# "港幣百萬元", "(億元)". NOTE: tables.SCALE_UNITS is this table; read_unit in money reads it.
+# "港幣百萬元", "(億元)": the one table of header scales, read by money.read_unit and tables.
 UNIT_SCALES: dict[str, int] = {
     **MONEY_SCALES,
     "thousands": 10**3, "'000": 10**3, "’000": 10**3, "000": 10**3,
@@ -276,8 +292,11 @@ POST_QUALIFIER_CUES: dict[str, Qualifier] = {
     "左右": Qualifier.APPROXIMATELY,
 }  # fmt: skip
 
+# The period of a rate: "HK$200 million a year" is per year.
+Per = Literal["year", "month", "week", "day"]
+
 # Period words: after the amount ("a year", "per month", "/mo") or before it ("annual", 每年).
-PER_WORDS: dict[str, str] = {
+PER_WORDS: dict[str, Per] = {
     "per year": "year", "a year": "year", "each year": "year", "every year": "year",
     "per annum": "year", "annually": "year", "yearly": "year", "annual": "year",
     "/year": "year", "/yr": "year", "/年": "year", "每年": "year",
@@ -296,12 +315,27 @@ EN_NUMBER_WORDS: dict[str, int] = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
 }  # fmt: skip
 EN_FRACTION_WORDS = ("half", "quarter", "quarters")
+# Words an "a" may stand before in a run of number words: "a half", "a thousand".
+A_BEFORE_WORDS = ("half", "quarter", "hundred", "thousand", "million", "billion")
+
+# Period words that stand before an amount, a few words ahead of it ("annual ... funding of",
+# 每年撥款): English ones take up to three words after them, Chinese ones up to four Han.
+PER_BEFORE_EN = ("annual", "annually", "yearly", "monthly")
+PER_BEFORE_ZH = ("每年", "每月", "每週", "每周", "每日")
 
 # Minor units for "3 dollars 50 cents", 五元三毛, 兩美元又三美分: value of one minor unit.
 EN_MINOR_UNITS: dict[str, str] = {"cents": "0.01", "cent": "0.01", "pence": "0.01"}
 CJK_MINOR_UNITS: dict[str, str] = {
     "美分": "0.01", "分": "0.01", "仙": "0.01", "毛": "0.1", "角": "0.1", "毫": "0.1",
 }  # fmt: skip
+
+# What right after a number makes it no amount at all, currency or not: a percentage or one of
+# the commonest counters. Regex fragments, tried in order after optional white space.
+NOT_MONEY_AFTER: tuple[str, ...] = (
+    "%", "％", r"(?:per\s*cent|percent)(?![A-Za-z])", "個百分點", "张", "張", r"人(?!民)",
+    "名", "間", "家", r"項(?!目)", r"项(?!目)", "年", "個", "个", "隻", "部", "次", "倍", "宗",
+    "架", "輛", "本", "件", "戶", "户",
+)  # fmt: skip
 
 # Counters (classifiers) and measure words. After an Arabic number with a Chinese scale and no
 # currency ("100億張相片", "5,000萬人次", "300萬股") they make it a count, not money. Each entry
@@ -367,6 +401,18 @@ def _en_words(words: object) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+").replace(" ", r"\s+") for w in items)
 
 
+def _first_characters(fragments: tuple[str, ...]) -> frozenset[str]:
+    """The characters a match of any of ``fragments`` can start with, in either case. Each
+    fragment starts with a literal character, or a non-capturing group that does."""
+    firsts = set()
+    for fragment in fragments:
+        first = fragment.removeprefix("(?:")[0]
+        if first in "\\[(.^$|?*+{":
+            raise ValueError(f"fragment must start with a literal character: {fragment!r}")
+        firsts.update({first, first.lower(), first.upper()})
+    return frozenset(firsts)
+
+
 @dataclass(frozen=True)
 class Patterns:
     """The compiled patterns; see :func:`compile_patterns`."""
@@ -406,67 +452,58 @@ class Patterns:
     matched forwards; ``pre.search`` would try every start of the window in turn."""
     words_start: re.Pattern[str]
     """Pre-filter, run over the lower-cased text: every place ``words`` can start, and a few
-    more. NOTE: keep in sync with ``words`` and EN_NUMBER_WORDS."""
+    more: built from the same word tables as ``words`` (tests/test_money_shortcuts.py)."""
     post_first_words: frozenset[str]
     """Lower-case first words (ASCII letter runs) of everything ``post`` can match: after a
     number followed by any other word, ``post`` matches the empty string and is not run."""
     not_money_first: frozenset[str]
-    """Characters ``not_money_after`` can start with after white space (case variants too).
-    NOTE: keep in sync with not_money_after."""
+    """Characters ``not_money_after`` can start with after white space (case variants too),
+    derived from NOT_MONEY_AFTER."""
     pre_final_words: frozenset[str]
     """Lower-case last words of the cues and codes ``pre`` can end with: when the text before a
     number ends with any other word, ``pre`` cannot match there and is not run."""
 
 
-def compile_patterns() -> Patterns:
-    """Compile the tables above into :class:`Patterns`."""
-    i = regex.IGNORECASE | regex.VERBOSE
-    symbol = _symbol_pattern(after_number=False)
-    code = rf"(?<![A-Za-z])(?:{_alternation(CODES)})(?![A-Za-z])"
-    cjk_cur = _alternation(CJK_CURRENCY_WORDS)
-    en_cur = rf"(?<![A-Za-z])(?:{_en_words(EN_CURRENCY_WORDS)})(?![A-Za-z])"
-    cues_en = [c for c in QUALIFIER_CUES if c.isascii() and c[0].isalpha()]
-    cues_cjk = [c for c in QUALIFIER_CUES if not c.isascii()]
-    post_cues_en = [c for c in POST_QUALIFIER_CUES if c.isascii()]
-    post_cues_cjk = [c for c in POST_QUALIFIER_CUES if not c.isascii()]
-    long_scales = [s for s in MONEY_SCALES if s not in SINGLE_LETTER_SCALES]
-    en_scales = [s for s in long_scales if s.isascii()]
-    cjk_scales = [s for s in long_scales if not s.isascii()]
-    per_after = [p for p in PER_WORDS if p not in ("annual", "每年", "每月", "每週", "每周")]
-    number_word = rf"(?:{_alternation(EN_NUMBER_WORDS)}|half|quarters|quarter)(?![A-Za-z])"
-    any_currency = (
-        rf"{symbol}|(?<![A-Za-z])M(?=USD|EUR|GBP|HKD)(?:USD|EUR|GBP|HKD)|{code}|{en_cur}|{cjk_cur}"
+class _Fragments(NamedTuple):
+    """Pattern sources several patterns share, compiled from the tables."""
+
+    symbol: str
+    code: str
+    cjk_cur: str
+    en_cur: str
+    million_code: str
+    number_word: str
+    cues_en: list[str]
+
+
+def _fragments() -> _Fragments:
+    return _Fragments(
+        symbol=_symbol_pattern(after_number=False),
+        code=rf"(?<![A-Za-z])(?:{_alternation(CODES)})(?![A-Za-z])",
+        cjk_cur=_alternation(CJK_CURRENCY_WORDS),
+        en_cur=rf"(?<![A-Za-z])(?:{_en_words(EN_CURRENCY_WORDS)})(?![A-Za-z])",
+        million_code=rf"(?<![A-Za-z])M(?={'|'.join(MILLION_CODES)})(?:{'|'.join(MILLION_CODES)})",
+        number_word=rf"(?:{_alternation([*EN_NUMBER_WORDS, *EN_FRACTION_WORDS])})(?![A-Za-z])",
+        cues_en=[c for c in QUALIFIER_CUES if c.isascii() and c[0].isalpha()],
     )
-    # Linear: cue and currency are alternations of literals, the gap is bounded.
-    pre = rf"""
-            (?:(?P<cue>(?<![A-Za-z])(?:{_en_words(cues_en)})(?![A-Za-z])
+
+
+def _pre_source(f: _Fragments) -> str:
+    """Linear: cue and currency are alternations of literals, the gap is bounded."""
+    cues_cjk = [c for c in QUALIFIER_CUES if not c.isascii()]
+    return rf"""
+            (?:(?P<cue>(?<![A-Za-z])(?:{_en_words(f.cues_en)})(?![A-Za-z])
                       |~|{_alternation(cues_cjk)})
                (?P<cue_gap>\s*\p{{Han}}{{0,2}}?\s*)
             )?
-            (?:(?P<cur>{symbol}|{code}|{cjk_cur})\s*:?\s*)?                 # "US$:12.99"
+            (?:(?P<cur>{f.symbol}|{f.code}|{f.cjk_cur})\s*:?\s*)?                 # "US$:12.99"
             \Z
             """
-    unit_scales = _alternation(UNIT_SCALES)
-    unit_cur = rf"{symbol}|{code}|{en_cur}|{cjk_cur}"
-    far_en = [c for c in FAR_QUALIFIER_CUES if c.isascii()]
-    far_cjk = [c for c in FAR_QUALIFIER_CUES if not c.isascii()]
-    return Patterns(
-        currency=regex.compile(any_currency, regex.IGNORECASE),
-        far_cue=regex.compile(
-            rf"(?<![A-Za-z])(?:{_en_words(far_en)})(?![A-Za-z])|{_alternation(far_cjk)}",
-            regex.IGNORECASE,
-        ),
-        unit=regex.compile(
-            rf"""
-            \s*(?P<cur>{unit_cur})?                       # "HK$", 港幣
-            \s*(?P<scale>{unit_scales})?                  # "million", 百萬, "'000"
-            \s*(?P<cur2>{unit_cur})?\s*                   # 元, 港元, "HK$"
-            """,
-            i,
-        ),
-        # Possessive throughout: a run is consumed once and never re-entered (linear).
-        number=regex.compile(
-            rf"""
+
+
+def _number_source() -> str:
+    """Possessive throughout: a run is consumed once and never re-entered (linear)."""
+    return rf"""
             \d{{1,3}}(?:\x20\d{{3}}){{1,4}}+(?:,\d{{1,2}})?      # "3 250 000 €": space groups,
               (?=\s?(?:€|£|EUR(?![A-Za-z])))             # bounded, only before € or £
             |(?:(?<![\d.])\.(?=\d))?                      # ".75"
@@ -474,35 +511,33 @@ def compile_patterns() -> Patterns:
             (?:[\d{_CJK_NUMERALS}點点]                     # more digits, numerals
               |[,.'\u00a0\u202f](?=\d)                    # or a separator before a digit
             )*+
-            """,
-            regex.VERBOSE,
-        ),
-        pre_reversed=regex.compile(pre, i | regex.REVERSE | regex.POSIX),
-        words=regex.compile(
-            rf"""
+            """
+
+
+def _words_source(f: _Fragments) -> str:
+    number_word = f.number_word
+    return rf"""
             (?<![A-Za-z])
-            (?:a\s+(?=half|quarter|hundred|thousand|million|billion))?   # "a quarter"
+            (?:a\s+(?={"|".join(A_BEFORE_WORDS)}))?            # "a quarter"
             {number_word}
             (?:[\s-]++(?:and[\s-]++)?{number_word})*+     # "forty-five", "one hundred and five"
-            """,
-            i,
-        ),
-        pre=regex.compile(pre, i),
-        per_before=regex.compile(
-            r"""
-            (?:(?<![A-Za-z])(?P<per>annual|annually|yearly|monthly)(?:\s+[A-Za-z-]+){0,3}
-              |(?P<per>每年|每月|每週|每周|每日)\p{Han}{0,4}
-            )\s*\Z
-            """,
-            i,
-        ),
-        post=regex.compile(
-            rf"""
+            """
+
+
+def _post_source(f: _Fragments) -> str:
+    code, en_cur, cjk_cur, million_code = f.code, f.en_cur, f.cjk_cur, f.million_code
+    post_cues_en = [c for c in POST_QUALIFIER_CUES if c.isascii()]
+    post_cues_cjk = [c for c in POST_QUALIFIER_CUES if not c.isascii()]
+    long_scales = [s for s in MONEY_SCALES if s not in SINGLE_LETTER_SCALES]
+    en_scales = [s for s in long_scales if s.isascii()]
+    cjk_scales = [s for s in long_scales if not s.isascii()]
+    per_after = [p for p in PER_WORDS if p not in ("annual", "每年", "每月", "每週", "每周")]
+    return rf"""
             (?P<scale>(?:(?:{"|".join(sorted(SINGLE_LETTER_SCALES))}|bn|mn|tn)(?![A-Za-z])
                        |\s?-?\s?(?:{_alternation(en_scales)})(?![A-Za-z])
                        |\s?(?:{_alternation(cjk_scales)})))?
             (?:(?P<cur_gap>\s*-?\s*)
-               (?P<cur>(?<![A-Za-z])M(?=USD|EUR|GBP|HKD)(?:USD|EUR|GBP|HKD)
+               (?P<cur>{million_code}
                       |{_symbol_pattern(after_number=True)}        # before codes: "MOP$"
                       |{code}(?!\d)|{en_cur}|{cjk_cur}))?          # "USD50" is a prefix
             (?P<scale2>\s?(?:{_alternation(en_scales)})(?![A-Za-z]))?
@@ -510,54 +545,101 @@ def compile_patterns() -> Patterns:
                                |{_alternation(post_cues_cjk)}))?
             (?:\s*(?P<per>(?<![A-Za-z])(?:{_en_words(per_after)})
                           (?![A-Za-z])(?!\s+(?:earlier|ago|before|later|after|on|from|to))))?
-            """,
-            i,
-        ),
-        minor=regex.compile(
-            rf"""
+            """
+
+
+def _minor_source(f: _Fragments) -> str:
+    number_word = f.number_word
+    return rf"""
             (?:\s+and\s+|\s+|\s*又|(?=[一二兩两三四五六七八九]))     # "15 dollars and 15"
             (?P<minor>\d{{1,2}}(?!\d|[.,]\d)|{number_word}(?:[\s-]+{number_word})?
                      |[一二兩两三四五六七八九])
             (?:\s*(?P<unit>(?<![A-Za-z])(?:{_alternation(EN_MINOR_UNITS)})(?![A-Za-z])
                           |{_alternation(CJK_MINOR_UNITS)}))?
+            """
+
+
+def _unit_source(f: _Fragments) -> str:
+    unit_scales = _alternation(UNIT_SCALES)
+    unit_cur = rf"{f.symbol}|{f.code}|{f.en_cur}|{f.cjk_cur}"
+    return rf"""
+            \s*(?P<cur>{unit_cur})?                       # "HK$", 港幣
+            \s*(?P<scale>{unit_scales})?                  # "million", 百萬, "'000"
+            \s*(?P<cur2>{unit_cur})?\s*                   # 元, 港元, "HK$"
+            """
+
+
+def _words_start() -> re.Pattern[str]:
+    """Superset of where words can match, on text.lower() (same length checked by the
+    caller): "K" lowers to "k", "ſ" is matched by the trie. Linear: a trie of literals."""
+    return re.compile(
+        r"(?<![a-z])(?:a\s+(?="
+        + "|".join(w.replace("s", "[sſ]") for w in A_BEFORE_WORDS)
+        + ")|"
+        + _trie([*EN_NUMBER_WORDS, *EN_FRACTION_WORDS])
+        + ")"
+    )
+
+
+def _post_first_words() -> frozenset[str]:
+    phrases = [
+        *MONEY_SCALES,
+        *CODES,
+        *EN_CURRENCY_WORDS,
+        *PER_WORDS,
+        *POST_QUALIFIER_CUES,
+        *(f"m{code.lower()}" for code in MILLION_CODES),
+        *(f"{prefix.lower()}$" for prefix in _dollar_prefixes()),
+    ]
+    return frozenset(
+        regex.split(r"[^a-z]+", phrase.lower())[0] or regex.split(r"[^a-z]+", phrase.lower())[1]
+        for phrase in phrases
+        if regex.search("[a-z]", phrase.lower())
+    )
+
+
+def compile_patterns() -> Patterns:
+    """Compile the tables above into :class:`Patterns`."""
+    i = regex.IGNORECASE | regex.VERBOSE
+    f = _fragments()
+    pre = _pre_source(f)
+    far_en = [c for c in FAR_QUALIFIER_CUES if c.isascii()]
+    far_cjk = [c for c in FAR_QUALIFIER_CUES if not c.isascii()]
+    return Patterns(
+        currency=regex.compile(
+            rf"{f.symbol}|{f.million_code}|{f.code}|{f.en_cur}|{f.cjk_cur}", regex.IGNORECASE
+        ),
+        far_cue=regex.compile(
+            rf"(?<![A-Za-z])(?:{_en_words(far_en)})(?![A-Za-z])|{_alternation(far_cjk)}",
+            regex.IGNORECASE,
+        ),
+        unit=regex.compile(_unit_source(f), i),
+        number=regex.compile(_number_source(), regex.VERBOSE),
+        pre_reversed=regex.compile(pre, i | regex.REVERSE | regex.POSIX),
+        words=regex.compile(_words_source(f), i),
+        pre=regex.compile(pre, i),
+        per_before=regex.compile(
+            rf"""
+            (?:(?<![A-Za-z])(?P<per>{_alternation(PER_BEFORE_EN)})(?:\s+[A-Za-z-]+){{0,3}}
+              |(?P<per>{_alternation(PER_BEFORE_ZH)})\p{{Han}}{{0,4}}
+            )\s*\Z
             """,
             i,
         ),
+        post=regex.compile(_post_source(f), i),
+        minor=regex.compile(_minor_source(f), i),
         connector=regex.compile(r"\s*(?:-|–|—|~|～|to|至|到|and)\s*\Z", regex.IGNORECASE),
         pair_open=regex.compile(r"\s*[(（]\s*\Z"),
         declaration=regex.compile(
-            rf"[(（]\s*(?:以)?(?P<cur>{cjk_cur})(?:計|计)?\s*[,，、]\s*下同\s*[)）]"
+            rf"[(（]\s*(?:以)?(?P<cur>{f.cjk_cur})(?:計|计)?\s*[,，、]\s*下同\s*[)）]"
         ),
-        # NOTE: keep in sync with not_money_first below (the first character of each branch).
-        not_money_after=regex.compile(
-            r"\s*(?:%|％|(?:per\s*cent|percent)(?![A-Za-z])|個百分點|张|張|人(?!民)|名|間|家|項(?!目)|项(?!目)|年|個|个|隻|部|次|倍|宗|架|輛|本|件|戶|户)",
-            regex.IGNORECASE,
-        ),
+        not_money_after=regex.compile(rf"\s*(?:{'|'.join(NOT_MONEY_AFTER)})", regex.IGNORECASE),
         count_after=regex.compile(rf"\s*(?:{'|'.join(COUNTERS)})"),
-        # Superset of where words can match, on text.lower() (same length checked by the
-        # caller): "K" lowers to "k", "ſ" is matched by the trie. Linear: a trie of literals.
-        words_start=re.compile(
-            r"(?<![a-z])(?:a\s+(?=half|quarter|hundred|thou[sſ]and|million|billion)|"
-            + _trie([*EN_NUMBER_WORDS, *EN_FRACTION_WORDS])
-            + ")"
-        ),
-        post_first_words=frozenset(
-            regex.split(r"[^a-z]+", phrase.lower())[0] or regex.split(r"[^a-z]+", phrase.lower())[1]
-            for phrase in [
-                *MONEY_SCALES,
-                *CODES,
-                *EN_CURRENCY_WORDS,
-                *PER_WORDS,
-                *POST_QUALIFIER_CUES,
-                *(f"m{code}" for code in ("usd", "eur", "gbp", "hkd")),
-                *(f"{prefix.lower()}$" for prefix in _dollar_prefixes()),
-            ]
-            if regex.search("[a-z]", phrase.lower())
-        ),
-        # NOTE: keep in sync with not_money_after above.
-        not_money_first=frozenset("%％pP個张張人名間家項项年个隻部次倍宗架輛本件戶户"),
+        words_start=_words_start(),
+        post_first_words=_post_first_words(),
+        not_money_first=_first_characters(NOT_MONEY_AFTER),
         pre_final_words=frozenset(
-            [c.split()[-1].rstrip(".") for c in cues_en] + [code.lower() for code in CODES]
+            [c.split()[-1].rstrip(".") for c in f.cues_en] + [code.lower() for code in CODES]
         ),
     )
 
