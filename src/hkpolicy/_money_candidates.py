@@ -319,18 +319,24 @@ class _Head(NamedTuple):
     cue: Cue | None
 
 
-def _head(t: str, s: int, lo: int, token: str, pats: _p.Patterns) -> _Head | None:
-    """The currency and cue in ``t[lo:s]`` before the number at ``s``; None when the number is
-    part of a word or code ("A2021", "COVID19")."""
-    pre = pre_parts(t, lo, s, pats)
-    if pre is not None and pre.cur:
+def _in_word(t: str, s: int) -> bool:
+    """The number at ``s`` is part of a word or code ("A2021", "COVID19")."""
+    return s > 0 and t[s - 1].isascii() and (t[s - 1].isalnum() or t[s - 1] == "_")
+
+
+def _head(t: str, s: int, pre: PreParts | None, token: str) -> _Head | None:
+    """The currency and cue ``pre`` found before the number at ``s``; None when the number is
+    part of a word or code."""
+    if pre is None:
+        return None if _in_word(t, s) else _Head(s, s, None, False, None)
+    if pre.cur:
         currency: CurrencyMark | None = currency_mark(pre.cur)
         start = pre.cur_start
-    elif s > 0 and t[s - 1].isascii() and (t[s - 1].isalnum() or t[s - 1] == "_"):
+    elif _in_word(t, s):
         return None
     else:
         currency, start = None, s
-    cue = None if pre is None else cue_before(t, pre, token)
+    cue = cue_before(t, pre, token)
     ext_start = start if cue is None or cue.span is None else cue.span[0]
     return _Head(start, ext_start, currency, currency is not None, cue)
 
@@ -354,52 +360,53 @@ _WS_DASH = regex.compile(r"[\s-]")
 _MILLION = Decimal(10**6)
 
 
-def _scale_after(post: regex.Match[str], is_words: bool, tail: _Tail) -> _Tail:
-    """``tail`` with the scale word ``post`` read ("million", 億), unless a scale is written
-    already (a 億 split off "3.96億"); a second scale counts only when there is no first."""
+def _scale_after(post: regex.Match[str], is_words: bool) -> tuple[Decimal, int, bool] | None:
+    """``(scale, end, cjk_amount)`` of the scale word ``post`` read ("million", 億), if any; a
+    second scale ("HK$5 million" written "5 HK$ million") counts only when there is no first."""
     name = "scale" if post.group("scale") else "scale2"
-    if not post.group(name) or tail.has_scale:
-        return tail
-    word = _WS_DASH.sub("", post.group(name)).lower()
+    written = post.group(name)
+    if not written:
+        return None
+    word = _WS_DASH.sub("", written).lower()
     factor = _p.MONEY_SCALES.get(word)
     if factor is None:
-        return tail
-    cjk_amount = tail.cjk_amount or (not is_words and word[-1] in _p.CJK_SCALE_UNITS)  # "500 億"
-    return tail._replace(
-        scale=Decimal(factor), has_scale=True, end=post.end(name), cjk_amount=cjk_amount
-    )
+        return None
+    return Decimal(factor), post.end(name), not is_words and word[-1] in _p.CJK_SCALE_UNITS
 
 
-def _currency_after(post: regex.Match[str], tail: _Tail) -> _Tail:
-    """``tail`` with the currency ``post`` read after the number: it replaces none, a bare one or
-    the same one, and a bare one never replaces a written one ("HK$5 dollars")."""
-    cur = post.group("cur")
-    mark = currency_mark(cur)
-    if cur.upper().startswith("M") and cur[1:].upper() in _p.CODES and not tail.has_scale:
-        tail = tail._replace(scale=_MILLION, has_scale=True)  # "5 MUSD"
-    currency, prefix = tail.currency, tail.prefix
-    takes = is_weak(currency) or (currency is not None and mark.code == currency.code)
-    if takes and not (mark.code == _p.BARE and currency is not None):
-        currency, prefix = mark, prefix and mark.code == _p.BARE
-    end = max(tail.end, post.end("cur"))
-    if post.group("scale2"):
-        end = max(end, post.end("scale2"))
-    return tail._replace(currency=currency, prefix=prefix, end=end)
+def _takes_currency_after(mark: CurrencyMark, before: CurrencyMark | None) -> bool:
+    """Does the currency written after a number replace the one before it? It replaces none, a
+    bare one or the same one, and a bare one never replaces a written one ("HK$5 dollars")."""
+    takes = is_weak(before) or (before is not None and mark.code == before.code)
+    return takes and not (mark.code == _p.BARE and before is not None)
 
 
 def _tail(t: str, e: int, n: int, head: _Head, reading: NumberReading, is_words: bool,
           cjk_amount: bool, pats: _p.Patterns) -> _Tail:  # fmt: skip
     """What follows the number ending at ``e``, read in a window of ``POST_WINDOW``."""
-    tail = _Tail(e, e, reading.value, reading.scale, reading.scale != 1, cjk_amount,
-                 head.currency, head.prefix, head.cue, None)  # fmt: skip
+    scale, has_scale = reading.scale, reading.scale != 1
     post = _post_match(t, e, min(n, e + _p.POST_WINDOW), pats)
     if post is None:
-        return tail
-    tail = _scale_after(post, is_words, tail)
-    if post.group("cur"):
-        tail = _currency_after(post, tail)
-    ext_end = tail.end
-    cue = tail.cue
+        return _Tail(e, e, reading.value, scale, has_scale, cjk_amount,
+                     head.currency, head.prefix, head.cue, None)  # fmt: skip
+    end = e
+    found_scale = None if has_scale else _scale_after(post, is_words)
+    if found_scale is not None:
+        scale, end, scaled_cjk = found_scale
+        has_scale, cjk_amount = True, cjk_amount or scaled_cjk
+    currency, prefix = head.currency, head.prefix
+    cur = post.group("cur")
+    if cur:
+        if cur.upper().startswith("M") and cur[1:].upper() in _p.CODES and not has_scale:
+            scale, has_scale = _MILLION, True  # "5 MUSD"
+        mark = currency_mark(cur)
+        if _takes_currency_after(mark, currency):
+            currency, prefix = mark, prefix and mark.code == _p.BARE
+        end = max(end, post.end("cur"))
+        if post.group("scale2"):
+            end = max(end, post.end("scale2"))
+    ext_end = end
+    cue = head.cue
     if post.group("postcue"):
         if cue is None:
             qualifier = _p.POST_QUALIFIER_CUES[_WS_RUN.sub(" ", post.group("postcue").lower())]
@@ -409,13 +416,13 @@ def _tail(t: str, e: int, n: int, head: _Head, reading: NumberReading, is_words:
     if post.group("per"):
         per = _p.PER_WORDS.get(_WS_RUN.sub(" ", post.group("per").lower()))
         ext_end = post.end("per")
-    tail = tail._replace(ext_end=ext_end, cue=cue, per=per)
-    if post.group("cur") and tail.currency is not None and not tail.has_scale:
-        minor = _minor(t, tail.end, n, reading.value)  # "15 dollars 50", 五元三毛
+    value = reading.value
+    if cur and currency is not None and not has_scale:
+        minor = _minor(t, end, n, value)  # "15 dollars 50", 五元三毛
         if minor is not None:
             value, end = minor
-            tail = tail._replace(value=value, end=end, ext_end=max(ext_end, end))
-    return tail
+            ext_end = max(ext_end, end)
+    return _Tail(end, ext_end, value, scale, has_scale, cjk_amount, currency, prefix, cue, per)
 
 
 _MINOR_STOP = regex.compile(r"\s*(?:\d|[$€£¥￥%])")
@@ -515,7 +522,11 @@ def _is_no_amount(t: str, s: int, e: int, n: int, token: str, is_words: bool,
     (數十萬元), part of "1e30", the 百 of 百分之, or followed by %, "per cent" or a counter."""
     if not is_words and token[0] in SCALE_CHARS and t.endswith(_VAGUE_BEFORE, max(0, s - 2), s):
         return True
-    if not is_words and in_scientific_notation(t, s, e):
+    if (
+        not is_words
+        and ((e < n and t[e] in "eE") or (s >= 2 and t[s - 1] in "eE+-"))
+        and in_scientific_notation(t, s, e)
+    ):
         return True
     if t.startswith(PERCENT_FRACTION_TAIL, e):
         return True
@@ -565,9 +576,7 @@ def _is_cjk_amount(token: str) -> bool:
 # --- one number, then all of them ----------------------------------------------------------------
 
 
-def _read(token: str, is_words: bool) -> NumberReading | None:
-    if not is_words:
-        return read_number(token)
+def _read_run(token: str) -> NumberReading | None:
     value = read_words(token)
     return None if value is None else NumberReading(value, Decimal(1))
 
@@ -581,10 +590,11 @@ def _candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int) ->
     token = t[s:e] if is_words or " " not in t[s:e] else _WS_RUN.sub("", t[s:e])
     if _is_no_amount(t, s, e, n, token, is_words, pats):
         return None
-    reading = _read(token, is_words)
+    reading = _read_run(token) if is_words else read_number(token)
     if reading is None:
         return None
-    head = _head(t, s, max(last_end, s - _p.PRE_WINDOW), token, pats)
+    pre = pre_parts(t, max(last_end, s - _p.PRE_WINDOW), s, pats)
+    head = _head(t, s, pre, token)
     if head is None:
         return None
     cjk = not is_words and not token.isascii() and HAS_CJK.search(token) is not None
