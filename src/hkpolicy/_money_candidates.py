@@ -22,6 +22,7 @@ from typing import NamedTuple
 import regex
 
 from . import _money_patterns as _p
+from ._lexicon import exponent_after, exponent_before
 from ._money_lexer import (
     HAS_CJK,
     CurrencyMark,
@@ -33,7 +34,6 @@ from ._money_lexer import (
     tokens,
 )
 from ._money_units import SCALE_CHARS, is_unit_label
-from ._notation import in_scientific_notation
 from ._numerals import EXACT, canonical, parse_cjk_number
 from .spans import Qualifier
 
@@ -525,7 +525,7 @@ def _is_no_amount(t: str, s: int, e: int, n: int, token: str, is_words: bool,
     if (
         not is_words
         and ((e < n and t[e] in "eE") or (s >= 2 and t[s - 1] in "eE+-"))
-        and in_scientific_notation(t, s, e)
+        and (exponent_after(t, e) or exponent_before(t, s))
     ):
         return True
     if t.startswith(PERCENT_FRACTION_TAIL, e):

@@ -9,13 +9,13 @@ Decimal, and :func:`currency_mark`, which names the currency a surface form ("HK
 from __future__ import annotations
 
 import functools
-import re
 from decimal import Decimal
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, cast
 
 import regex
 
 from . import _money_patterns as _p
+from ._lexicon import MONEY_HALFWIDTH, currency_of
 from ._numerals import EXACT, canonical, parse_arabic, parse_cjk_number
 
 __all__ = [
@@ -36,19 +36,9 @@ def __dir__() -> list[str]:
     return __all__
 
 
-# Full-width digits, point and signs and their ASCII forms, one for one. The full-width comma is
-# left alone: in Chinese text "，" separates clauses, never digit groups (_numerals, which reads
-# one number at a time, folds it).
-_FULL_WIDTH = "０１２３４５６７８９．＄％～"
-_HALF_WIDTH = "0123456789.$%~"
-_TO_HALFWIDTH = str.maketrans(_FULL_WIDTH, _HALF_WIDTH)
-# Most text holds none of them, and one search is far cheaper than str.translate of it all.
-_FULL_WIDTH_CHAR = re.compile(f"[{re.escape(_FULL_WIDTH)}]")
-
-
 def halfwidth(text: str) -> str:
     """``text`` with full-width digits, point, $, % and ～ as ASCII (same length)."""
-    return text.translate(_TO_HALFWIDTH) if _FULL_WIDTH_CHAR.search(text) else text
+    return MONEY_HALFWIDTH(text)
 
 
 # --- tokens ------------------------------------------------------------------------------------
@@ -208,24 +198,11 @@ class CurrencyMark(NamedTuple):
     """For a bare currency: "dollar" ($, "dollars") or "yuan" (元); else ""."""
 
 
-_WS_DOT = regex.compile(r"[\s.]")
-_WS_RUN = regex.compile(r"\s+")
-
-
 @functools.lru_cache(maxsize=1024)
 def currency_mark(surface: str) -> CurrencyMark:
-    """The currency of a surface form the money patterns matched ("HK$", "u.s $", 港幣)."""
-    compact = _WS_DOT.sub("", surface).upper()
-    if compact.startswith("M") and compact[1:] in _p.MILLION_CODES:
-        return CurrencyMark(compact[1:], "code", "")
-    if compact in _p.SYMBOLS or surface in _p.SYMBOLS:
-        cur = _p.SYMBOLS.get(compact, _p.SYMBOLS.get(surface, _p.BARE))
-        return CurrencyMark(cur, "symbol", "dollar" if cur == _p.BARE else "")
-    if compact in _p.CODES:
-        return CurrencyMark(_p.CODES[compact], "code", "")
-    if surface in _p.CJK_CURRENCY_WORDS:
-        cur = _p.CJK_CURRENCY_WORDS[surface]
-        return CurrencyMark(cur, "word", "yuan" if cur == _p.BARE else "")
-    words = _WS_RUN.sub(" ", surface.lower())
-    cur = _p.EN_CURRENCY_WORDS.get(words, _p.BARE)
-    return CurrencyMark(cur, "word", "dollar" if cur == _p.BARE else "")
+    """The currency of a surface form the money patterns matched ("HK$", "u.s $", 港幣), as
+    :func:`hkpolicy._lexicon.currency_of` reads it, typed."""
+    reading = currency_of(surface)
+    return CurrencyMark(
+        reading.currency, cast(MarkSource, reading.source), cast(BareKind, reading.bare_kind)
+    )

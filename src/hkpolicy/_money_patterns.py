@@ -1,7 +1,9 @@
 """Vocabulary and compiled patterns for reading money: symbols, codes, words, scales, cues.
 
-Owns the UPPER_CASE tables that say what a currency, a scale word or a qualifier cue looks like
-in Hong Kong text (English and Chinese), and the ``regex`` patterns compiled from them. The
+Owns the UPPER_CASE tables that say what a qualifier cue or a period word looks like in Hong
+Kong text (English and Chinese), and the ``regex`` patterns compiled from them and from the
+shared vocabulary of :mod:`hkpolicy._lexicon` (currencies, scales, counters), which this module
+re-exports under the names the patterns use. The
 algorithm that uses them lives in :mod:`hkpolicy.money`. Callers may extend a table and call
 :func:`compile_patterns` to rebuild.
 
@@ -19,6 +21,7 @@ from typing import Any, Literal, NamedTuple
 
 import regex
 
+from . import _lexicon
 from .spans import Qualifier
 
 __all__ = [
@@ -70,9 +73,9 @@ def __dir__() -> list[str]:
 
 
 # Marker for a currency the text leaves open ("$", "元", "dollars"): the context decides.
-BARE = "bare"
+BARE = _lexicon.BARE
 # Marker for ¥/￥: JPY or CNY, decided from context.
-YEN = "yen"
+YEN = _lexicon.YEN
 
 # Characters looked at before a number for a currency, qualifier cue or period word; the
 # longest cue ("not less than HK$ ") fits with room to spare.
@@ -82,58 +85,20 @@ POST_WINDOW = 96
 
 # Symbols, keyed by their normal form (upper case, no spaces or dots). A letter prefix may be
 # written with a space before the $ ("hk $", "u.s $").
-SYMBOLS: dict[str, str] = {
-    "HK$": "HKD",
-    "US$": "USD", "USD$": "USD",
-    "S$": "SGD", "SG$": "SGD",
-    "NT$": "TWD",
-    "MOP$": "MOP",
-    "A$": "AUD", "AU$": "AUD",
-    "C$": "CAD", "CA$": "CAD",
-    "€": "EUR",
-    "£": "GBP",
-    "円": "JPY",
-    "¥": YEN, "￥": YEN,
-    "$": BARE,
-}  # fmt: skip
+SYMBOLS = _lexicon.SYMBOLS
 # Letter prefixes of "X$" symbols that may be written in any case, with dots, and with a space
 # before the $ ("hk $", "u.s $", "U.S.D$"); every other prefix in SYMBOLS must be upper case and
 # attached ("a $5 fee" is bare, "A$5" is Australian). Both lists of prefixes, before and after
-# the number, are derived from SYMBOLS (see _symbol_pattern).
-LOOSE_SYMBOL_PREFIXES = frozenset({"HK", "US", "USD"})
-
-
-def _dollar_prefixes() -> list[str]:
-    return sorted(
-        {k[:-1] for k in SYMBOLS if k.endswith("$") and len(k) > 1}, key=lambda p: (-len(p), p)
-    )
-
-
-def _symbol_pattern(*, after_number: bool) -> str:
-    """Any key of SYMBOLS as written in text. After a number a "$" must not start the next
-    amount ("$5$6" is two amounts)."""
-    loose = [p for p in _dollar_prefixes() if p in LOOSE_SYMBOL_PREFIXES]
-    strict = [p for p in _dollar_prefixes() if p not in LOOSE_SYMBOL_PREFIXES]
-    loose_re = "|".join(r"\.?".join(regex.escape(ch) for ch in p) + r"\.?" for p in loose)
-    strict_re = "|".join(regex.escape(p) for p in strict)
-    signs = "".join(sorted(k for k in SYMBOLS if len(k) == 1 and k != "$"))
-    dollar = r"\$(?!\s?\d)" if after_number else r"\$"
-    return (
-        rf"(?:(?<![A-Za-z])(?:(?:{loose_re})\s?{dollar}|(?-i:{strict_re}){dollar})"
-        rf"|[{regex.escape(signs)}]|{dollar})"
-    )
+# the number, are derived from SYMBOLS (see _lexicon.symbol_fragment).
+LOOSE_SYMBOL_PREFIXES = _lexicon.LOOSE_SYMBOL_PREFIXES
 
 
 # ISO codes (and RMB) read before or after a number: "HKD 200m", "115USD", "RMB1.5 billion".
-CODES: dict[str, str] = {
-    "HKD": "HKD", "USD": "USD", "RMB": "CNY", "CNY": "CNY", "EUR": "EUR", "GBP": "GBP",
-    "JPY": "JPY", "SGD": "SGD", "TWD": "TWD", "NTD": "TWD", "MOP": "MOP", "AUD": "AUD",
-    "CAD": "CAD", "CHF": "CHF", "KRW": "KRW",
-}  # fmt: skip
+CODES = _lexicon.CODES
 
 # ISO 4217 codes the library recognises in text and accepts on a Money: every code above reads
 # as one of them, and every other table names one of them (or BARE/YEN).
-KNOWN_CURRENCIES: frozenset[str] = frozenset(CODES.values())
+KNOWN_CURRENCIES = _lexicon.KNOWN_CURRENCIES
 # The currency of a bare $ or 元 in Hong Kong text: the default of find_money, parse_money,
 # money_unit_of and extract.
 DEFAULT_CURRENCY = "HKD"
@@ -141,58 +106,22 @@ DEFAULT_CURRENCY = "HKD"
 MILLION_CODES = ("USD", "EUR", "GBP", "HKD")
 
 # English currency words after a number, longest first when compiled; lower case.
-EN_CURRENCY_WORDS: dict[str, str] = {
-    "hong kong dollars": "HKD", "hong kong dollar": "HKD", "hk dollars": "HKD", "hk dollar": "HKD",
-    "u.s. dollars": "USD", "u.s. dollar": "USD", "us dollars": "USD", "us dollar": "USD",
-    "united states dollars": "USD", "american dollars": "USD",
-    "singapore dollars": "SGD", "singapore dollar": "SGD",
-    "new taiwan dollars": "TWD", "new taiwan dollar": "TWD", "taiwan dollars": "TWD",
-    "australian dollars": "AUD", "canadian dollars": "CAD",
-    "macau patacas": "MOP", "macao patacas": "MOP", "patacas": "MOP", "pataca": "MOP",
-    "euros": "EUR", "euro": "EUR",
-    "pounds sterling": "GBP", "british pounds": "GBP", "british pound": "GBP", "sterling": "GBP",
-    "japanese yen": "JPY", "yen": "JPY",
-    "chinese yuan": "CNY", "yuan": "CNY", "renminbi": "CNY",
-    "swiss francs": "CHF",
-    "dollars": BARE, "dollar": BARE,
-}  # fmt: skip
+EN_CURRENCY_WORDS = _lexicon.EN_CURRENCY_WORDS
 
 # Chinese currency words (Traditional and Simplified), before or after a number.
-CJK_CURRENCY_WORDS: dict[str, str] = {
-    "港元": "HKD", "港幣": "HKD", "港币": "HKD", "港圓": "HKD",
-    "美元": "USD", "美金": "USD", "美圓": "USD", "美圆": "USD",
-    "元人民幣": "CNY", "元人民币": "CNY", "人民幣": "CNY", "人民币": "CNY",
-    "新加坡元": "SGD", "新加坡幣": "SGD", "新元": "SGD", "坡元": "SGD",
-    "新台幣": "TWD", "新台币": "TWD", "台幣": "TWD", "台币": "TWD",
-    "澳門元": "MOP", "澳门元": "MOP", "澳門幣": "MOP", "澳门币": "MOP", "葡幣": "MOP",
-    "歐元": "EUR", "欧元": "EUR",
-    "英鎊": "GBP", "英镑": "GBP",
-    "日元": "JPY", "日圓": "JPY", "日圆": "JPY",
-    "元": BARE, "圓": BARE, "圆": BARE, "塊": BARE, "块": BARE, "蚊": BARE,
-}  # fmt: skip
+CJK_CURRENCY_WORDS = _lexicon.CJK_CURRENCY_WORDS
 
 # A bare 元 takes the default currency only where 元 is that currency's everyday name; elsewhere
 # (an English text that defaults to USD, say) it is read as renminbi.
-YUAN_LOCAL = frozenset({"HKD", "CNY", "TWD", "MOP", "SGD"})
+YUAN_LOCAL = _lexicon.YUAN_LOCAL
 
 # Scale words after a number (lower case). Single letters only count when attached ("HK$5m").
-MONEY_SCALES: dict[str, int] = {
-    "thousand": 10**3, "k": 10**3,
-    "million": 10**6, "millions": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6, "m": 10**6,
-    "billion": 10**9, "billions": 10**9, "bn": 10**9, "b": 10**9,
-    "trillion": 10**12, "tn": 10**12, "trn": 10**12,
-    "萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8, "千": 10**3, "百萬": 10**6, "百万": 10**6,
-    "千萬": 10**7, "千万": 10**7,
-}  # fmt: skip
-SINGLE_LETTER_SCALES = frozenset({"k", "m", "b"})
+MONEY_SCALES = _lexicon.MONEY_SCALES
+SINGLE_LETTER_SCALES = _lexicon.SINGLE_LETTER_SCALES
 
 # Scales as a unit names them, in a table header or beside it: "HK$ million", "(HK$'000)",
 # "港幣百萬元", "(億元)": the one table of header scales, read by money.read_unit and tables.
-UNIT_SCALES: dict[str, int] = {
-    **MONEY_SCALES,
-    "thousands": 10**3, "'000": 10**3, "’000": 10**3, "000": 10**3,
-    "'000,000": 10**6, "’000,000": 10**6, "十億": 10**9, "十亿": 10**9,
-}  # fmt: skip
+UNIT_SCALES: dict[str, int] = dict(_lexicon.UNIT_SCALES)  # tables.SCALE_UNITS is this dict
 
 # Qualifier cues before an amount, lower case. A cue may stand a little before the amount: an
 # English cue directly ("up to HK$"), a Chinese one up to two Han characters before it (最高可獲,
@@ -324,17 +253,14 @@ PER_BEFORE_EN = ("annual", "annually", "yearly", "monthly")
 PER_BEFORE_ZH = ("每年", "每月", "每週", "每周", "每日")
 
 # Minor units for "3 dollars 50 cents", 五元三毛, 兩美元又三美分: value of one minor unit.
-EN_MINOR_UNITS: dict[str, str] = {"cents": "0.01", "cent": "0.01", "pence": "0.01"}
-CJK_MINOR_UNITS: dict[str, str] = {
-    "美分": "0.01", "分": "0.01", "仙": "0.01", "毛": "0.1", "角": "0.1", "毫": "0.1",
-}  # fmt: skip
+EN_MINOR_UNITS = _lexicon.EN_MINOR_UNITS
+CJK_MINOR_UNITS = _lexicon.CJK_MINOR_UNITS
 
 # What right after a number makes it no amount at all, currency or not: a percentage or one of
 # the commonest counters. Regex fragments, tried in order after optional white space.
 NOT_MONEY_AFTER: tuple[str, ...] = (
-    "%", "％", r"(?:per\s*cent|percent)(?![A-Za-z])", "個百分點", "张", "張", r"人(?!民)",
-    "名", "間", "家", r"項(?!目)", r"项(?!目)", "年", "個", "个", "隻", "部", "次", "倍", "宗",
-    "架", "輛", "本", "件", "戶", "户",
+    "%", "％", r"(?:per\s*cent|percent)(?![A-Za-z])", "個百分點",
+    *_lexicon.counter_fragments(_lexicon.MONEY_NOT_AFTER_COUNTERS),
 )  # fmt: skip
 
 # Counters (classifiers) and measure words. After an Arabic number with a Chinese scale and no
@@ -478,7 +404,7 @@ class _Fragments(NamedTuple):
 
 def _fragments() -> _Fragments:
     return _Fragments(
-        symbol=_symbol_pattern(after_number=False),
+        symbol=_lexicon.symbol_fragment(after_number=False),
         code=rf"(?<![A-Za-z])(?:{_alternation(CODES)})(?![A-Za-z])",
         cjk_cur=_alternation(CJK_CURRENCY_WORDS),
         en_cur=rf"(?<![A-Za-z])(?:{_en_words(EN_CURRENCY_WORDS)})(?![A-Za-z])",
@@ -538,7 +464,7 @@ def _post_source(f: _Fragments) -> str:
                        |\s?(?:{_alternation(cjk_scales)})))?
             (?:(?P<cur_gap>\s*-?\s*)
                (?P<cur>{million_code}
-                      |{_symbol_pattern(after_number=True)}        # before codes: "MOP$"
+                      |{_lexicon.symbol_fragment(after_number=True)}        # before codes: "MOP$"
                       |{code}(?!\d)|{en_cur}|{cjk_cur}))?          # "USD50" is a prefix
             (?P<scale2>\s?(?:{_alternation(en_scales)})(?![A-Za-z]))?
             (?:\s*(?P<postcue>(?<![A-Za-z])(?:{_en_words(post_cues_en)})(?![A-Za-z])
@@ -589,7 +515,7 @@ def _post_first_words() -> frozenset[str]:
         *PER_WORDS,
         *POST_QUALIFIER_CUES,
         *(f"m{code.lower()}" for code in MILLION_CODES),
-        *(f"{prefix.lower()}$" for prefix in _dollar_prefixes()),
+        *(f"{prefix.lower()}$" for prefix in _lexicon.dollar_prefixes()),
     ]
     return frozenset(
         regex.split(r"[^a-z]+", phrase.lower())[0] or regex.split(r"[^a-z]+", phrase.lower())[1]

@@ -7,13 +7,12 @@ standing alone ("(港幣百萬元)") from an amount.
 
 from __future__ import annotations
 
-import functools
 from decimal import Decimal
 
 import regex
 
 from . import _money_patterns as _p
-from ._money_lexer import READ_CACHE_SIZE, currency_mark, halfwidth
+from ._lexicon import header_unit
 
 __all__ = ["SCALE_CHARS", "is_unit_label", "money_unit_of", "read_unit"]
 
@@ -24,15 +23,12 @@ def __dir__() -> list[str]:
 
 # Chinese scale characters: a token made only of them ("百萬") names a scale, not a figure.
 SCALE_CHARS = frozenset("十百千萬万億亿兆")
-# A unit is a short label; longer text is not read as one (and hostile input costs nothing).
-_MAX_UNIT_CHARS = 40
-# "單位：", "Unit:" before a unit: "(單位：港幣百萬元)".
-_UNIT_LABEL_PREFIX = regex.compile(r"\A\s*(?:單位|单位|units?)\s*[:：]", regex.IGNORECASE)
 _BRACKETED = regex.compile(r"[(（]([^()（）]{1,40})[)）]")
 
 
 def read_unit(text: str) -> tuple[str | None, int] | None:
-    """``(currency, scale)`` of a unit as a table header writes it, else None.
+    """``(currency, scale)`` of a unit as a table header writes it, else None: the lexicon's
+    :func:`~hkpolicy._lexicon.header_unit` with an int scale.
 
     Grammar: ``[單位：] [currency] [scale] [currency]`` with at least one currency (a symbol,
     code or currency word) and a scale from ``UNIT_SCALES``: "HK$ million", "$'000", "百萬港元",
@@ -46,24 +42,8 @@ def read_unit(text: str) -> tuple[str | None, int] | None:
     >>> read_unit("港幣百萬元"), read_unit("百萬港元"), read_unit("億元")
     (('HKD', 1000000), ('HKD', 1000000), (None, 100000000))
     """
-    if len(text) > _MAX_UNIT_CHARS:
-        return None
-    return _read_unit(text)
-
-
-@functools.lru_cache(maxsize=READ_CACHE_SIZE)
-def _read_unit(text: str) -> tuple[str | None, int] | None:
-    """:func:`read_unit` of a short text; cached, as headers repeat (the result is immutable)."""
-    text = _UNIT_LABEL_PREFIX.sub("", text, count=1)
-    m = _p.PATTERNS.unit.fullmatch(halfwidth(text))
-    if m is None or not (m.group("cur") or m.group("cur2")):
-        return None
-    found = {currency_mark(m.group(g)).code for g in ("cur", "cur2") if m.group(g)}
-    written = found - {_p.BARE}
-    if len(written) > 1 or not written <= _p.KNOWN_CURRENCIES:
-        return None  # "HK$ million US$", or ¥ (yen or yuan) with nothing to decide it
-    scale = _p.UNIT_SCALES.get((m.group("scale") or "").lower(), 1)
-    return (next(iter(written)) if written else None), scale
+    unit = header_unit(text)
+    return None if unit is None else (unit[0], int(unit[1]))
 
 
 def money_unit_of(
@@ -85,7 +65,7 @@ def money_unit_of(
     ('HKD', Decimal('1000000'))
     """
     for inner in [*_BRACKETED.findall(header), header]:
-        unit = read_unit(inner.strip())
+        unit = header_unit(inner.strip())
         if unit is None:
             continue
         currency, scale = unit
@@ -95,7 +75,7 @@ def money_unit_of(
             currency = default_currency.strip().upper()
             if currency not in _p.KNOWN_CURRENCIES:
                 return None
-        return currency, Decimal(scale)
+        return currency, scale
     return None
 
 
