@@ -95,8 +95,8 @@ def is_unit_label(t: str, start: int, end: int, token: str, is_words: bool) -> b
     if is_words:
         if token.lower() not in _SCALE_WORDS:
             return False
-    elif not all(ch in SCALE_CHARS for ch in token):
-        return False
+    elif token[0] not in SCALE_CHARS or not all(ch in SCALE_CHARS for ch in token):
+        return False  # a figure: most amounts are, and the first character tells
     i = start - 1
     while i >= 0 and t[i] in " \t":
         i -= 1
