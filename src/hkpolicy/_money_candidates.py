@@ -290,16 +290,6 @@ def post_is_empty(t: str, e: int, stop: int, first_words: frozenset[str]) -> boo
     return t[i:j].lower() not in first_words
 
 
-def _post_match(t: str, e: int, stop: int, pats: _p.Patterns) -> regex.Match[str] | None:
-    """``post.match(t, e, stop)`` when it can match more than the empty string, else None.
-
-    Bounded by ``POST_WINDOW`` characters (see pre_parts)."""
-    if post_is_empty(t, e, stop, pats.post_first_words):
-        return None
-    post = pats.post.match(t, e, stop)
-    return None if post is None or post.end() == e else post
-
-
 def _may_follow(t: str, e: int, n: int, first: frozenset[str]) -> bool:
     """False when the first character after ``e`` and ASCII white space is not in ``first``
     (and is ASCII), so a pattern starting with white space then one of ``first`` cannot match."""
@@ -385,8 +375,9 @@ def _tail(t: str, e: int, n: int, head: _Head, reading: NumberReading, is_words:
           cjk_amount: bool, pats: _p.Patterns) -> _Tail:  # fmt: skip
     """What follows the number ending at ``e``, read in a window of ``POST_WINDOW``."""
     scale, has_scale = reading.scale, reading.scale != 1
-    post = _post_match(t, e, min(n, e + _p.POST_WINDOW), pats)
-    if post is None:
+    stop = min(n, e + _p.POST_WINDOW)  # a bounded window (see pre_parts)
+    post = None if post_is_empty(t, e, stop, pats.post_first_words) else pats.post.match(t, e, stop)
+    if post is None or post.end() == e:
         return _Tail(e, e, reading.value, scale, has_scale, cjk_amount,
                      head.currency, head.prefix, head.cue, None)  # fmt: skip
     end = e
@@ -543,6 +534,8 @@ _SPACED_MYRIAD = regex.compile(
 )
 _SPACED_MYRIAD_WINDOW = 24
 _YI = "億亿"
+# What may follow a number spread over tokens: 億, or a space before one.
+_MYRIAD_NEXT = _YI + " "
 
 
 def _spaced_myriads_end(t: str, s: int, e: int, n: int) -> int:
@@ -585,7 +578,7 @@ def _candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int) ->
     """The candidate of the number token ``t[s:e]``, or None when it is no amount. Every
     pattern runs on a bounded window next to the number; ``last_end`` ends the one before."""
     pats = _p.PATTERNS
-    if not is_words:
+    if not is_words and e < n and (t[e] in _MYRIAD_NEXT or t[e - 1] in _YI):
         e = _spaced_myriads_end(t, s, e, n)
     token = t[s:e] if is_words or " " not in t[s:e] else _WS_RUN.sub("", t[s:e])
     if _is_no_amount(t, s, e, n, token, is_words, pats):
@@ -599,7 +592,11 @@ def _candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int) ->
         return None
     cjk = not is_words and not token.isascii() and HAS_CJK.search(token) is not None
     tail = _tail(t, e, n, head, reading, is_words, cjk and _is_cjk_amount(token), pats)
-    per = tail.per if tail.per is not None else _per_before(t, last_end, head.ext_start, pats)
+    per = tail.per
+    if per is None and _PER_BEFORE_MARK.search(
+        t, max(last_end, head.ext_start - _PER_BEFORE_WINDOW), head.ext_start
+    ):
+        per = _per_before(t, last_end, head.ext_start, pats)
     if is_words and reading.value < 1 and not tail.has_scale:
         return None  # "a quarter" alone is not an amount; "a quarter million" is
     counted = (
@@ -608,7 +605,8 @@ def _candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int) ->
         and (tail.has_scale or tail.cjk_amount)
         and _counted(t, tail.end, head.ext_start, n, pats)
     )
-    if tail.currency is not None and is_unit_label(t, head.start, tail.end, token, is_words):
+    maybe_unit = tail.currency is not None and (is_words or token[0] in SCALE_CHARS)
+    if maybe_unit and is_unit_label(t, head.start, tail.end, token, is_words):
         return None  # "(港幣百萬元)", "(HK$ thousand)": the unit of a column, not an amount
     return Candidate(
         head.start, tail.end, head.ext_start, max(tail.ext_end, tail.end), tail.value, tail.scale,
