@@ -53,6 +53,27 @@ class Tokens(NamedTuple):
     """The starts of the number-word runs among them."""
 
 
+_SEPARATORS = frozenset(",.'\u00a0\u202f")
+
+
+def _joined_runs(t: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with the pieces of one long run joined again. The number pattern cuts a run
+    after MAX_TOKEN_PIECES pieces, so only a token at least that long can be followed by a piece
+    of itself; a token the cut did not end never touches the next one and is never one
+    separator away from it (a separator before a digit belongs to the token)."""
+    if all(end - start <= _p.MAX_TOKEN_PIECES for start, end in spans):
+        return spans
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and (
+            start == joined[-1][1] or (start == joined[-1][1] + 1 and t[start - 1] in _SEPARATORS)
+        ):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def tokens(t: str) -> Tokens:
     """Every number token and English number-word run of ``t``.
 
@@ -63,7 +84,7 @@ def tokens(t: str) -> Tokens:
     the last run as finditer does.
     """
     pats = _p.PATTERNS
-    numbers = [m.span() for m in pats.number.finditer(t)]
+    numbers = _joined_runs(t, [m.span() for m in pats.number.finditer(t)])
     runs: list[tuple[int, int]] = []
     lowered = t.lower()
     if len(lowered) != len(t):  # a character lower-cases to two ("İ"): no pre-filter

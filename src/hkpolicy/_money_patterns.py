@@ -427,6 +427,13 @@ def _pre_source(f: _Fragments) -> str:
             """
 
 
+# The most pieces (digits, numerals, separators) a number token or number-word run holds after
+# its first; a longer run is read as consecutive tokens. The regex engine keeps state for every
+# repetition of a group, so an unbounded repetition runs out of memory on one run of millions of
+# separated digits ("9,9,9,..."); no number anyone writes comes near this.
+MAX_TOKEN_PIECES = 4096
+
+
 def _number_source() -> str:
     """Possessive throughout: a run is consumed once and never re-entered (linear)."""
     return rf"""
@@ -436,7 +443,7 @@ def _number_source() -> str:
             [\d{_CJK_NUMERALS}]                           # first digit or numeral
             (?:[\d{_CJK_NUMERALS}點点]                     # more digits, numerals
               |[,.'\u00a0\u202f](?=\d)                    # or a separator before a digit
-            )*+
+            ){{0,{MAX_TOKEN_PIECES}}}+
             """
 
 
@@ -446,7 +453,8 @@ def _words_source(f: _Fragments) -> str:
             (?<![A-Za-z])
             (?:a\s+(?={"|".join(A_BEFORE_WORDS)}))?            # "a quarter"
             {number_word}
-            (?:[\s-]++(?:and[\s-]++)?{number_word})*+     # "forty-five", "one hundred and five"
+            (?:[\s-]++(?:and[\s-]++)?{number_word}  # "forty-five", "one hundred and five"
+            ){{0,{MAX_TOKEN_PIECES}}}+
             """
 
 
