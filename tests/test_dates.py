@@ -18,7 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hkpolicy import dates
+from hkpolicy import _date_scan, _date_values, dates
+from hkpolicy._scanning import anchored_matches
 from hkpolicy.dates import (
     DateRange,
     FiscalYear,
@@ -336,7 +337,7 @@ def partial_dates(draw: st.DrawFn) -> PartialDate:
     if precision == "year":
         return PartialDate(year=year)
     if precision == "part":
-        return PartialDate(year=year, part=draw(st.sampled_from(list(dates.YEAR_PARTS))))
+        return PartialDate(year=year, part=draw(st.sampled_from(list(_date_values.YEAR_PARTS))))
     month = draw(st.integers(1, 12))
     if precision == "month":
         return PartialDate(year=year, month=month)
@@ -383,7 +384,7 @@ def test_property_scanner_never_raises_and_spans_are_valid(
         last_end = m.span.end
 
 
-# --- anchored scanning gives exactly what a whole-text scan gives (issue 9) --------------------
+# --- anchored scanning gives exactly what a whole-text scan gives --------------------------------
 
 _DATE_PIECES = [
     "2024", "2025", "1999", "24", "25", "٢٠٢٤", "7", "04", " ", "   ", "-", "/", ".", ",", "年",
@@ -395,25 +396,26 @@ _DATE_PIECES = [
 
 
 @pytest.mark.parametrize(
-    "spec", [dates._DATE, dates._PERIOD, dates._RELATIVE_EN], ids=["date", "period", "relative"]
+    "spec",
+    [_date_scan._DATE, _date_scan._PERIOD, _date_scan._RELATIVE_EN],
+    ids=["date", "period", "relative"],
 )
 @settings(max_examples=300, deadline=None)
 @given(pieces=st.lists(st.sampled_from(_DATE_PIECES), max_size=40))
 def test_anchored_scan_equals_whole_text_scan(spec: object, pieces: list[str]) -> None:
     from hkpolicy import _date_patterns as D
-    from hkpolicy.percent import _anchored
 
     text = "".join(pieces)
     anchors = None
-    if spec is dates._PERIOD:  # the two anchor kinds, merged as dates._periods does
+    if spec is _date_scan._PERIOD:  # the two anchor kinds, merged as _date_scan._periods does
         anchors = sorted(
             [m.span() for m in D.YEAR_DIGITS_RE.finditer(text)]
             + [m.span() for m in D.CJK_YEAR_DIGITS_RE.finditer(text)]
         )
-    found = [m.span() for m in _anchored(spec, text, anchors)]  # type: ignore[arg-type]
+    found = [m.span() for m in anchored_matches(spec, text, anchors)]  # type: ignore[arg-type]
     assert found == [m.span() for m in spec.pattern.finditer(text)]  # type: ignore[attr-defined]
     runs = [m.span() for m in D.YEAR_DIGITS_RE.finditer(text)]
-    years = [m.span() for m in dates._year_matches(text, runs)]
+    years = [m.span() for m in _date_scan._year_matches(text, runs)]
     assert years == [m.span() for m in D.YEAR_RE.finditer(text)]
 
 

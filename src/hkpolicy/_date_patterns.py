@@ -12,6 +12,8 @@ limits: tests/test_linear_cost.py counts the work).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
 
 # Months, English full names and abbreviations, lower case. "May" alone is a verb too often, so
@@ -67,6 +69,9 @@ ANCHORS_AFTER_ZH: dict[str, str] = {
     "之後": "start", "以後": "start", "後": "start", "后": "start",
 }  # fmt: skip
 
+# Words before a year range that say it is a fiscal year ("FY2024-25"), in the order tried.
+FISCAL_YEAR_PREFIXES = ("FY", "F.Y.", "fiscal year", "financial year")
+
 # Words after a period that say what it is the period of ("the 2024-2025 budget").
 PERIOD_CONTEXTS: dict[str, str] = {
     "budget": "budget", "estimates": "estimates",
@@ -86,7 +91,10 @@ COUNT_WORDS_EN: dict[str, int] = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
     "twenty": 20, "thirty": 30, "fifty": 50,
 }  # fmt: skip
-VAGUE_COUNT_EN = ("few", "several", "coming", "recent")
+# Counts that name no number: "over the past few years" stays unresolved.
+VAGUE_COUNT_FORMS_EN = ("few", "several", "couple of")
+# Prepositions before "the next/past N years", in the order the pattern tries them.
+RELATIVE_PREPOSITIONS_EN = ("within", "in", "over", "during", "for")
 # 今年, 去年 ... : (unit, direction, amount).
 CALENDAR_ZH: dict[str, tuple[str, str, int]] = {
     "今年": ("year", "current", 0), "本年": ("year", "current", 0),
@@ -180,13 +188,20 @@ DATE_ZH_RE = regex.compile(
     regex.VERBOSE,
 )
 
+
+def _alternation(words: Iterable[str]) -> str:
+    """``words`` as a regex alternation in the given order, a space matching one space."""
+    return "|".join(regex.escape(word).replace(r"\ ", "[ ]") for word in words)
+
+
+_FY_ALT = _alternation(FISCAL_YEAR_PREFIXES)
 # Fiscal years and year ranges: 2024-25, 2024/25, FY2024-25, 2024‑25, 2024-2025, 2024至25年度,
 # 二零二四至二五年度, 2020 to 2025, between 2020 and 2025.
 PERIOD_RE = regex.compile(
     rf"""
     {_NB}
     (?:
-      (?P<fy>FY|F\.Y\.|fiscal[ ]year|financial[ ]year)[ ]?)?
+      (?P<fy>{_FY_ALT})[ ]?)?
     (?:
       (?P<y1>{_YEAR})
       (?P<sep>[ ]?(?:{_DASH}|/)[ ]?|至|到)
@@ -206,6 +221,9 @@ YEAR_RE = regex.compile(rf"{_NB}{_Y}(?P<plus>\+)?(?![A-Za-z0-9_%]|[.,/]\d|{_DASH
 
 _COUNT_ALT = "|".join(sorted(COUNT_WORDS_EN, key=len, reverse=True))
 _UNIT_ALT = "|".join(RELATIVE_UNITS_EN)
+_PREP_ALT = _alternation(RELATIVE_PREPOSITIONS_EN)
+_DIR_ALT = _alternation(RELATIVE_DIRECTIONS_EN)
+_VAGUE_ALT = _alternation(VAGUE_COUNT_FORMS_EN)
 # "within the next two years", "over the past five years", "in the coming years",
 # "this year", "last year", "this week", "in recent years".
 RELATIVE_EN_RE = regex.compile(
@@ -213,9 +231,9 @@ RELATIVE_EN_RE = regex.compile(
     (?=[iowdftlnIOWDFTLN])                          # cheap first-letter filter
     (?<![A-Za-z0-9_])
     (?:
-      (?P<prep>within|in|over|during|for)[ ]+the[ ]+
-        (?P<dir>next|coming|following|past|last|previous)[ ]+
-        (?:(?P<n>{_COUNT_ALT}|\d{{1,3}})|(?P<vague>few|several|couple[ ]of))[ ]+
+      (?P<prep>{_PREP_ALT})[ ]+the[ ]+
+        (?P<dir>{_DIR_ALT})[ ]+
+        (?:(?P<n>{_COUNT_ALT}|\d{{1,3}})|(?P<vague>{_VAGUE_ALT}))[ ]+
         (?P<unit>{_UNIT_ALT})s?
     | (?P<within>within)[ ]+(?P<wn>{_COUNT_ALT}|\d{{1,3}})[ ]+(?P<wunit>{_UNIT_ALT})s?
     | (?P<recent>(?:in|over)[ ]+(?:recent|the[ ]+coming)[ ]+years)
@@ -270,29 +288,45 @@ RANGE_SPLIT_RE = regex.compile(
 )
 
 # --- anchors: where the detailed patterns are tried ---------------------------------------------
-# As in _percent_patterns.py: every match of DATE_RE, PERIOD_RE, YEAR_RE and RELATIVE_EN_RE holds
-# a cheap *anchor* and starts within a bounded *lead* before it, where a *starts* pattern (the
-# pattern's own look-behind and first characters) matches; dates.py tries the detailed pattern
-# only there (see percent._anchored), which gives exactly the matches of a whole-text finditer.
-# The leads count non-space characters, since these patterns allow "[ ]+".
-# NOTE: keep these in sync with the patterns above.
+# Every match of DATE_RE, PERIOD_RE, YEAR_RE and RELATIVE_EN_RE holds a cheap *anchor* and starts
+# within a bounded *lead* before it, where a *starts* pattern (the pattern's own look-behind and
+# first characters) matches; the scanner tries the detailed pattern only there (see
+# _scanning.anchored_matches), which gives exactly the matches of a whole-text finditer. The
+# leads count non-space characters, since these patterns allow "[ ]+", and are derived from the
+# same words the patterns are built from; tests/test_dates.py checks the longest forms.
 
 # Four or more digits: every DATE_RE, PERIOD_RE (Arabic form) and YEAR_RE match holds a year.
 YEAR_DIGITS_RE = regex.compile(r"\d{4,}")
 # Four or more Chinese digits: PERIOD_RE's 二零二四至二五.
 CJK_YEAR_DIGITS_RE = regex.compile(rf"{_ZH_DIGIT}{{4,}}")
 
-# Most non-space characters before the year in a DATE_RE match: "thesecondquarterof" (18) and
-# "-" in _PART_ALT; a month name (9), ".", day (2), ordinal (2), "of" and "," in mdy/dmy/my.
-DATE_LEAD = 19
+
+def _non_space(words: Iterable[str]) -> int:
+    """The most non-space characters in one of ``words``."""
+    return max(len(word.replace(" ", "")) for word in words)
+
+
+_LONGEST_MONTH = _non_space(MONTHS) + len(".")
+_LONGEST_DAY = len("31st")
+# Most non-space characters before the year in a DATE_RE match, by form: part ("the second
+# quarter of-"), dmy ("31st of September.,"), mdy ("September. 31st,"), my ("September.,of"),
+# hq ("Q3"), dmy_num ("31/12/"); iso starts with its year.
+DATE_LEAD = max(
+    _non_space(YEAR_PART_WORDS) + len("-"),
+    _LONGEST_DAY + len("of") + _LONGEST_MONTH + len(","),
+    _LONGEST_MONTH + _LONGEST_DAY + len(","),
+    _LONGEST_MONTH + len(",of"),
+    len("Q3"),
+    len("31/12/"),
+)
 _DATE_FIRST = "".join(
     sorted({form[0] for form in _MONTH_ALT.split("|")} | {form[0] for form in _PART_ALT.split("|")})
 )
 DATE_STARTS_RE = regex.compile(rf"{_NB}(?=[\dHQ{_DATE_FIRST}])")
 
-# Most non-space characters before the first year in a PERIOD_RE match: "financialyear" (13)
-# and "between" (7).
-PERIOD_LEAD = 20
+# Most non-space characters before the first year in a PERIOD_RE match: a fiscal-year prefix,
+# then "between" or "from".
+PERIOD_LEAD = _non_space(FISCAL_YEAR_PREFIXES) + _non_space(("between", "from"))
 PERIOD_STARTS_RE = regex.compile(rf"{_NB}(?=[\dfb〇零○一二三四五六七八九])", regex.IGNORECASE)
 
 # The unit word that closes every RELATIVE_EN_RE match (case-insensitive by hand; only k has
@@ -300,7 +334,12 @@ PERIOD_STARTS_RE = regex.compile(rf"{_NB}(?=[\dfb〇零○一二三四五六七�
 RELATIVE_EN_ANCHOR_RE = regex.compile(
     r"[yY][eE][aA][rR]|[mM][oO][nN][tT][hH]|[wW][eE][eE][kK\u212a]|[dD][aA][yY]"
 )
-# Most non-space characters before the unit in a RELATIVE_EN_RE match: "within" (6), "the" (3),
-# "following" (9), "coupleof" (8).
-RELATIVE_EN_LEAD = 26
+# Most non-space characters before the unit in a RELATIVE_EN_RE match: a preposition, "the",
+# a direction word and a count ("within the following couple of").
+RELATIVE_EN_LEAD = (
+    _non_space(RELATIVE_PREPOSITIONS_EN)
+    + len("the")
+    + _non_space(RELATIVE_DIRECTIONS_EN)
+    + _non_space([*COUNT_WORDS_EN, *VAGUE_COUNT_FORMS_EN, "999"])
+)
 RELATIVE_EN_STARTS_RE = regex.compile(r"(?<![A-Za-z0-9_])(?=[iowdftln])", regex.IGNORECASE)
