@@ -426,3 +426,40 @@ def test_trusted_date_models_equal_validated_ones() -> None:
         assert again == m
         assert repr(again) == repr(m)
         assert hash(again) == hash(m)
+
+
+# --- the typed builders make what validation makes ---------------------------------------------
+
+
+def test_date_builders_make_what_validation_makes() -> None:
+    from hkpolicy._scanning import new_span
+    from tests.trusted_records import assert_built_like_validated
+
+    built = [
+        _date_values.checked_partial_date(2024, 7, 4),
+        _date_values.checked_partial_date(2024, 2),
+        _date_values.year_date(2035),
+        _date_values.year_part_date(2024, "late"),
+        _date_values.year_range(2020, 2025),
+        _date_values.fiscal_year(2024),
+        new_span("by 2035", 3, 7, "doc"),
+    ]
+    span = new_span("by 2035", 0, 7, None)
+    cue = new_span("by 2035", 0, 2, None)
+    for value in (built[0], built[4], built[5], None):
+        built.append(
+            _date_values.new_date_mention(
+                span=span, kind="date", value=value, anchor="deadline", cue_span=cue, relative=None
+            )
+        )
+    for model in built:
+        assert_built_like_validated(model)
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "day"), [(2023, 2, 29), (2024, 6, 31), (1899, 1, 1), (2024, 13, None)]
+)
+def test_checked_partial_date_refuses_what_validation_refuses(
+    year: int, month: int | None, day: int | None
+) -> None:
+    assert _date_values.checked_partial_date(year, month, day) is None

@@ -360,3 +360,24 @@ def test_trusted_models_equal_validated_ones() -> None:
         assert repr(again) == repr(m)
         assert hash(m) == hash(again)
     assert mentions[0].span == percent.Span(start=0, end=3, text="逾三成")
+
+
+def test_percent_builders_make_what_validation_makes() -> None:
+    from hkpolicy._scanning import new_span
+    from tests.trusted_records import assert_built_like_validated
+
+    exact = percent._exact(Decimal("42.0"), "percent")
+    ranged = percent._pct(Decimal(40), Decimal(45), "percentage_point")
+    assert ranged is not None
+    qualified = percent._updated(exact, "qualifier", Qualifier.APPROXIMATELY)
+    span = new_span("about 42.0% rose", 0, 11, "doc")
+    mention = percent._new_mention(
+        percentage=qualified,
+        span=span,
+        qualifier_span=new_span("about 42.0% rose", 0, 5, "doc"),
+        direction="increase",
+        direction_span=new_span("about 42.0% rose", 12, 16, "doc"),
+    )
+    for model in (exact, ranged, qualified, span, mention):
+        assert_built_like_validated(model)
+    assert str(exact.value) == "42.0"  # the exponent is kept, as validation keeps it

@@ -168,25 +168,9 @@ def parse_period(text: str) -> FiscalYear | DateRange:
     end = len(half.rstrip())
     article = regex.match(r"the[ ]+", half[start:end], regex.IGNORECASE)
     pos = start + (article.end() if article else 0)
-    m = D.PERIOD_RE.match(half, pos, end)
-    if m is not None:
-        context, ctx_end = None, m.end()
-        ctx = D.CONTEXT_AFTER_RE.match(half, m.end(), end)
-        if ctx is not None:
-            context, ctx_end = D.PERIOD_CONTEXTS[ctx.group("ctx").lower()], ctx.end()
-        if ctx_end == end:
-            value, bad = period_from_match(m)
-            if value is None:
-                group = "y2" if m.group("y2") else "zy2"
-                raise ParseError(
-                    f"Invalid fiscal year: {text!r}",
-                    text,
-                    (m.start(group), m.end(group)) if m.group(group) else (pos, end),
-                    hint=bad,
-                )
-            if isinstance(value, FiscalYear) and context is not None:
-                value = value.model_copy(update={"context": context})
-            return value
+    whole = _whole_period(text, half, pos, end)
+    if whole is not None:
+        return whole
     if end - pos > MAX_PERIOD_CHARS:
         raise ParseError(
             f"Invalid period: {text!r}",
@@ -211,3 +195,29 @@ def parse_period(text: str) -> FiscalYear | DateRange:
         (start, max(start, end)),
         hint="expected a fiscal year such as 2024-25 or a range such as 2020 to 2025",
     )
+
+
+def _whole_period(text: str, half: str, pos: int, end: int) -> FiscalYear | DateRange | None:
+    """The PERIOD_RE period (with its context word) that is all of ``half[pos:end]``; None when
+    there is none. A year pair that is no period ("2024-23") raises ParseError."""
+    m = D.PERIOD_RE.match(half, pos, end)
+    if m is None:
+        return None
+    context, ctx_end = None, m.end()
+    ctx = D.CONTEXT_AFTER_RE.match(half, m.end(), end)
+    if ctx is not None:
+        context, ctx_end = D.PERIOD_CONTEXTS[ctx.group("ctx").lower()], ctx.end()
+    if ctx_end != end:
+        return None
+    value, bad = period_from_match(m)
+    if value is None:
+        group = "y2" if m.group("y2") else "zy2"
+        raise ParseError(
+            f"Invalid fiscal year: {text!r}",
+            text,
+            (m.start(group), m.end(group)) if m.group(group) else (pos, end),
+            hint=bad,
+        )
+    if isinstance(value, FiscalYear) and context is not None:
+        value = value.model_copy(update={"context": context})
+    return value
