@@ -15,6 +15,7 @@ import sys
 from typing import NamedTuple
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -391,7 +392,8 @@ _DATE_PIECES = [
     "月", "日", "至", "二零二四", "二五", "July", "JULY", "May", "Sept.", "4th", "of", "the end of",
     "the   first   half   of", "mid", "Q3", "1H", "FY", "fiscal year", "between", "and", "from",
     "to", "within", "the next", "two", "couple of", "years", "month", "weeK", "day", "this",
-    "last", "in recent", "HK$", "x", "\n", "(",
+    "last", "in recent", "HK$", "x", "\n", "(", "H", "Q", "4", "31", "2024-07-04", "4.7.",
+    "12/", "–", "—", "Sept", ",", "Q32024", "H1", "1H2025",
 ]  # fmt: skip
 
 
@@ -400,23 +402,49 @@ _DATE_PIECES = [
     [_date_scan._DATE, _date_scan._PERIOD, _date_scan._RELATIVE_EN],
     ids=["date", "period", "relative"],
 )
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(pieces=st.lists(st.sampled_from(_DATE_PIECES), max_size=40))
 def test_anchored_scan_equals_whole_text_scan(spec: object, pieces: list[str]) -> None:
     from hkpolicy import _date_patterns as D
 
     text = "".join(pieces)
-    anchors = None
-    if spec is _date_scan._PERIOD:  # the two anchor kinds, merged as _date_scan._periods does
-        anchors = sorted(
-            [m.span() for m in D.YEAR_DIGITS_RE.finditer(text)]
-            + [m.span() for m in D.CJK_YEAR_DIGITS_RE.finditer(text)]
-        )
+    runs = [m.span() for m in D.YEAR_DIGITS_RE.finditer(text)]
+    anchors: object = None
+    if spec is _date_scan._PERIOD:  # the runs that can start a period, as the scanner takes them
+        anchors = _date_scan._period_anchors(text, runs)
+    elif spec is _date_scan._DATE:  # the runs that can end a date
+        anchors = [(s, e) for s, e in runs if _date_scan._may_end_a_date(text, s, e)]
+    else:  # the unit words that can close a relative time
+        anchors = list(_date_scan._relative_anchors(text))
     found = [m.span() for m in anchored_matches(spec, text, anchors)]  # type: ignore[arg-type]
     assert found == [m.span() for m in spec.pattern.finditer(text)]  # type: ignore[attr-defined]
-    runs = [m.span() for m in D.YEAR_DIGITS_RE.finditer(text)]
     years = [m.span() for m in _date_scan._year_matches(text, runs)]
     assert years == [m.span() for m in D.YEAR_RE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["year", "YEAR", "yEaR", "day", "dayear", "weeK", "wee\u212a", "Month", " ", "s", "x"]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_unit_word_search_finds_what_the_anchor_pattern_finds(text: str) -> None:
+    from hkpolicy import _date_patterns as D
+
+    expected = [m.span() for m in D.RELATIVE_EN_ANCHOR_RE.finditer(text)]
+    assert _date_scan._unit_words(text) == expected
+
+
+def test_unit_word_letters_fold_as_the_anchor_pattern_spells_them() -> None:
+    from hkpolicy import _date_patterns as D
+
+    every = "".join(map(chr, range(0x110000)))
+    for letter in set("".join(D.RELATIVE_UNITS_EN)):
+        expected = {letter, letter.upper()} | ({"\u212a"} if letter == "k" else set())
+        assert set(regex.findall(letter, every, flags=regex.IGNORECASE)) == expected, letter
 
 
 def test_trusted_date_models_equal_validated_ones() -> None:

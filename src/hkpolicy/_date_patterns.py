@@ -132,25 +132,35 @@ YEAR_MAX = 2100
 _NB = r"(?<![A-Za-z0-9_$.,/#\-])"  # not inside a word, a number, money or a path
 _NA = r"(?![A-Za-z0-9_%]|[.,/]\d|-\d)"  # not followed by more of a word or number
 _Y = r"(?P<y>(?:1[89]|2[01])\d{2})"
-_CJK_YEAR = r"(?P<zy>[〇零○一二三四五六七八九]{4})"
+ZH_YEAR_DIGITS = "〇零○一二三四五六七八九"  # the digits of a year written 二零二四
+_CJK_YEAR = rf"(?P<zy>[{ZH_YEAR_DIGITS}]{{4}})"
 # "may" is matched as the capitalised "May" only: the modal verb is far more common.
 # Month names are matched capitalised or upper case (the patterns are case-sensitive, which is
 # also several times faster in `regex` than IGNORECASE).
-_MONTH_ALT = "|".join(
+MONTH_FORMS = tuple(
     form for m in sorted(MONTHS, key=len, reverse=True) for form in (m.capitalize(), m.upper())
 )
+_MONTH_ALT = "|".join(MONTH_FORMS)
 _MON = rf"(?P<mon>{_MONTH_ALT})\.?"
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-_PART_ALT = "|".join(
-    regex.escape(form).replace(r"\ ", "[ ]+")
+# Parts of a year written before it in words ("the end of", "Mid"): lower case, or with a capital.
+PART_FORMS = tuple(
+    form
     for w in sorted(YEAR_PART_WORDS, key=len, reverse=True)
     if not regex.match(r"^\d?[hq]\d?$", w)
     for form in (w, w[0].upper() + w[1:])
 )
-_DASH = r"[-‐‑‒–—]"
+_PART_ALT = "|".join(regex.escape(form).replace(r"\ ", "[ ]+") for form in PART_FORMS)
+# The words that can stand right before a DATE_RE year and its spaces: a month, the last word
+# of a part of a year, an ordinal suffix (July 4th 2024) and the H of "1H 2024".
+WORDS_BEFORE_DATE_YEAR = frozenset(
+    [*MONTH_FORMS, *(form.split()[-1] for form in PART_FORMS), "st", "nd", "rd", "th", "H"]
+)
+DASHES = "-‐‑‒–—"  # the dashes between years (2024–25) and in "mid-2024"
+_DASH = f"[{DASHES}]"
 _YEAR = r"(?:1[89]|2[01])\d{2}"  # 1800-2199; callers narrow to YEAR_MIN..YEAR_MAX
 _ORD = r"(?:st|nd|rd|th)?"
-_ZH_DIGIT = "[〇零○一二三四五六七八九]"
+_ZH_DIGIT = f"[{ZH_YEAR_DIGITS}]"
 _ZH_NUM = r"[〇零一二兩两三四五六七八九十]{1,3}"
 
 # Full and partial English and numeric dates. One pattern, alternatives named by form.
@@ -246,13 +256,20 @@ RELATIVE_EN_RE = regex.compile(
 
 _CAL_ZH = "|".join(sorted(CALENDAR_ZH, key=len, reverse=True))
 _REL_UNIT_ZH = "|".join(sorted(RELATIVE_UNITS_ZH, key=len, reverse=True))
+# Words before a count of units (未來兩年內, 過去五年), in the order tried; 過去 looks back.
+RELATIVE_DIRECTIONS_ZH = ("未來", "未来", "今後", "今后", "過去", "过去", "往後", "往后")
+RECENT_YEARS_ZH = ("近年來", "近年来", "近年")
+# The characters every RELATIVE_ZH_RE match starts with.
+RELATIVE_ZH_FIRST_CHARS = "".join(
+    sorted({w[0] for w in (*CALENDAR_ZH, *RELATIVE_DIRECTIONS_ZH, *RECENT_YEARS_ZH)})
+)
 # 今年, 去年, 未來兩年內, 過去五年, 近年.
 RELATIVE_ZH_RE = regex.compile(
     rf"""
     (?P<cal>{_CAL_ZH})(?!度)
-    | (?P<zdir>未來|未来|今後|今后|過去|过去|往後|往后)(?P<zn>{_ZH_NUM}|\d{{1,3}})
+    | (?P<zdir>{"|".join(RELATIVE_DIRECTIONS_ZH)})(?P<zn>{_ZH_NUM}|\d{{1,3}})
       [ ]?(?P<zunit>{_REL_UNIT_ZH})(?P<nei>內|内)?
-    | (?P<zrecent>近年來|近年来|近年)
+    | (?P<zrecent>{"|".join(RECENT_YEARS_ZH)})
     """,
     regex.VERBOSE,
 )

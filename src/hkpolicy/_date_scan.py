@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import heapq
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -33,7 +33,14 @@ from ._date_values import (
     zh_date_from_match,
 )
 from ._numerals import parse_cjk_number
-from ._scanning import AnchoredPattern, anchored_matches, halfwidth_view, longest_first, new_span
+from ._scanning import (
+    AnchoredPattern,
+    anchored_matches,
+    contains_any,
+    halfwidth_view,
+    longest_first,
+    new_span,
+)
 from .spans import mention_limit
 
 __all__ = ["CUE_WINDOW", "scan_dates"]
@@ -111,23 +118,39 @@ def _to_mention(text: str, cand: _Cand, doc_id: str | None) -> DateMention:
     )
 
 
+# The last character of each Chinese cue before a date (於, 自, 直至 ...).
+_ZH_CUE_ENDS = frozenset(cue[-1] for cue in D.ANCHORS_BEFORE_ZH)
+
+
 def _add_anchor(half: str, cand: _Cand, floor: int, ceiling: int) -> None:
-    """Widen ``cand`` over an adjacent anchor cue ("by 2035", 2020年以來)."""
-    lo = max(floor, cand.start - CUE_WINDOW)
-    before = D.ANCHOR_BEFORE_EN_RE.search(half, lo, cand.start)
-    if before is None:
-        before = D.ANCHOR_BEFORE_ZH_RE.search(half, lo, cand.start)
-        table = D.ANCHORS_BEFORE_ZH
-    else:
-        table = D.ANCHORS_BEFORE_EN
+    """Widen ``cand`` over an adjacent anchor cue ("by 2035", 2020年以來). An English cue ends
+    with a letter and spaces, a Chinese one with a character of ``_ZH_CUE_ENDS`` and at most a
+    space: the cue patterns are searched only where those characters are."""
+    start = cand.start
+    lo = max(floor, start - CUE_WINDOW)
+    before = None
+    table = D.ANCHORS_BEFORE_EN
+    last = half[start - 1] if start > lo else ""
+    if last == " ":
+        i = start - 2
+        while i >= lo and half[i] == " ":
+            i -= 1
+        if i >= lo and half[i].isalpha():
+            before = D.ANCHOR_BEFORE_EN_RE.search(half, lo, start)
+        if before is None and start - 2 >= lo and half[start - 2] in _ZH_CUE_ENDS:
+            before, table = D.ANCHOR_BEFORE_ZH_RE.search(half, lo, start), D.ANCHORS_BEFORE_ZH
+    elif last in _ZH_CUE_ENDS:
+        before, table = D.ANCHOR_BEFORE_ZH_RE.search(half, lo, start), D.ANCHORS_BEFORE_ZH
     if before is not None:
         word = " ".join(before.group("cue").lower().split())
         cand.anchor = table.get(word, table.get(before.group("cue"), "point"))  # type: ignore[assignment]
         cand.cue = (before.start("cue"), before.end("cue"))
         cand.start = before.start("cue")
         return
+    if not _is_cjk_context(half, cand.end):
+        return
     after = D.ANCHOR_AFTER_ZH_RE.match(half, cand.end, min(ceiling, cand.end + CUE_WINDOW))
-    if after is not None and _is_cjk_context(half, cand.end):
+    if after is not None:
         cand.anchor = D.ANCHORS_AFTER_ZH[after.group("cue")]  # type: ignore[assignment]
         cand.cue = (after.start("cue"), after.end("cue"))
         cand.end = after.end("cue")
@@ -138,10 +161,70 @@ def _is_cjk_context(half: str, end: int) -> bool:
     return end > 0 and half[end - 1] in "年月日號号度底末初中季"
 
 
-def _periods(half: str, runs: list[tuple[int, int]]) -> Iterator[_Cand]:
+# What can follow the first year of a PERIOD_RE match: a separator, or the spaces before "and"
+# or "to".
+_AFTER_FIRST_YEAR = frozenset([" ", "/", "至", "到", *D.DASHES])
+
+
+def _period_anchors(half: str, runs: list[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """The digit runs that can hold the first year of a PERIOD_RE match, in order: an ASCII
+    first year is a run of four digits before a separator, so every other ASCII run is left out
+    (a match holding it holds an earlier first year as well). Runs with other digits are kept:
+    the pattern's look-arounds forbid ASCII digits only."""
+    size = len(half)
+    arabic = [
+        (s, e)
+        for s, e in runs
+        if (e - s == 4 and e < size and half[e] in _AFTER_FIRST_YEAR) or not half[s:e].isascii()
+    ]
+    if not contains_any(half, D.ZH_YEAR_DIGITS):
+        return arabic
     cjk_runs = [m.span() for m in D.CJK_YEAR_DIGITS_RE.finditer(half)]
-    anchors = heapq.merge(runs, cjk_runs) if cjk_runs else runs
-    found = anchored_matches(_PERIOD, half, anchors)
+    return heapq.merge(arabic, cjk_runs) if cjk_runs else arabic
+
+
+def _may_end_a_date(half: str, start: int, end: int) -> bool:
+    """False when the digit run ``half[start:end]`` cannot be the year of a DATE_RE match. The
+    year either starts an ISO date (four digits, "-", a month, "-") or is the last four digits
+    of the run, after "/", ".", "-" (mid-2024), H (1H2024), "Q3" (Q32024), or one or two spaces
+    after ".", ",", "Q3", a day (July 4 2024) or a word of ``WORDS_BEFORE_DATE_YEAR``. A run
+    with other digits is always kept: the pattern's look-arounds forbid ASCII digits only."""
+    if not half[start:end].isascii():
+        return True
+    if end - start == 4 and half.startswith("-", end) and "-" in half[end + 2 : end + 4]:
+        return True
+    year = end - 4
+    if year == 0:
+        return False
+    before = half[year - 1]
+    if year > start:  # a digit: only "Q3" or "H1" written against the year
+        return year >= 2 and half[year - 2] in "HQ"
+    if before in "/.-H":
+        return True
+    i = year - 1
+    while i >= year - 2 and i >= 0 and half[i] == " ":
+        i -= 1
+    if i < 0 or half[i] == " " or before != " ":
+        return False
+    word = half[i]
+    if word in ".,":
+        return True
+    if word.isalpha():
+        first = i
+        while first > 0 and half[first - 1].isalpha():
+            first -= 1
+        letters = half[first : i + 1]
+        return not letters.isascii() or letters in D.WORDS_BEFORE_DATE_YEAR
+    if not word.isdecimal():
+        return False
+    if i >= 1 and half[i - 1] in "HQ":
+        return True
+    i -= 1 if i >= 1 and half[i - 1].isdecimal() else 0
+    return i >= 1 and half[i - 1] == " "
+
+
+def _periods(half: str, runs: list[tuple[int, int]]) -> Iterator[_Cand]:
+    found = anchored_matches(_PERIOD, half, _period_anchors(half, runs))
     for m in found:
         value, _ = period_from_match(m)
         if value is None:
@@ -163,7 +246,8 @@ def _periods(half: str, runs: list[tuple[int, int]]) -> Iterator[_Cand]:
 
 
 def _dates(half: str, runs: list[tuple[int, int]]) -> Iterator[_Cand]:
-    for m in anchored_matches(_DATE, half, runs):
+    anchors = [(s, e) for s, e in runs if _may_end_a_date(half, s, e)]
+    for m in anchored_matches(_DATE, half, anchors):
         value = date_from_match(m)
         if value is not None:
             yield _Cand(m.start(), m.end(), "date", value)
@@ -214,8 +298,55 @@ def _count(token: str | None) -> int | None:
     return int(value) if value is not None else None
 
 
+# The words RELATIVE_EN_RE allows right before its unit word and the spaces after them
+# ("two years", "few years", "this year", "recent years", "the coming years"), lower case.
+_BEFORE_UNIT = frozenset(
+    [
+        *D.COUNT_WORDS_EN,
+        *(form.split()[-1] for form in D.VAGUE_COUNT_FORMS_EN),
+        *D.CALENDAR_WHICH_EN,
+        "recent",
+        "coming",
+    ]
+)
+# One case-insensitive literal per unit word: `regex` searches a literal far faster than the
+# alternation of RELATIVE_EN_ANCHOR_RE, and finds the same words (k also as the Kelvin sign).
+_UNIT_WORD_RES = tuple(regex.compile(unit, regex.IGNORECASE) for unit in D.RELATIVE_UNITS_EN)
+
+
+def _unit_words(half: str) -> list[tuple[int, int]]:
+    """Exactly the spans of ``RELATIVE_EN_ANCHOR_RE.finditer(half)``: every unit word, leftmost
+    first, none overlapping an earlier one ("dayear" holds "day" only)."""
+    found = sorted(m.span() for pattern in _UNIT_WORD_RES for m in pattern.finditer(half))
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for span in found:
+        if span[0] >= end:
+            spans.append(span)
+            end = span[1]
+    return spans
+
+
+def _relative_anchors(half: str) -> Iterator[tuple[int, int]]:
+    """The unit words that can close a RELATIVE_EN_RE match: after spaces and a word of
+    ``_BEFORE_UNIT`` or up to three digits. A word with a character outside ASCII is kept (the
+    pattern's case-insensitive letters and digits are wider than ASCII)."""
+    for span in _unit_words(half):
+        end = span[0]
+        if end == 0 or half[end - 1] != " ":
+            continue
+        while end > 0 and half[end - 1] == " ":
+            end -= 1
+        start = end
+        while start > 0 and half[start - 1].isalnum():
+            start -= 1
+        word = half[start:end]
+        if not word.isascii() or word.lower() in _BEFORE_UNIT or (word.isdigit() and len(word) < 4):
+            yield span
+
+
 def _relatives(half: str, published: dt.date | None) -> Iterator[_Cand]:
-    for m in anchored_matches(_RELATIVE_EN, half):
+    for m in anchored_matches(_RELATIVE_EN, half, _relative_anchors(half)):
         anchor: Anchor = "point"
         if m.group("recent"):
             future = "coming" in m.group("recent").lower()
@@ -250,6 +381,8 @@ def _relatives(half: str, published: dt.date | None) -> Iterator[_Cand]:
                 window=True,
             )
         yield _Cand(m.start(), m.end(), "relative", _resolve(rel, published), anchor, relative=rel)
+    if not contains_any(half, D.RELATIVE_ZH_FIRST_CHARS):
+        return
     for m in D.RELATIVE_ZH_RE.finditer(half):
         if m.group("cal"):
             unit, direction, amount = D.CALENDAR_ZH[m.group("cal")]
