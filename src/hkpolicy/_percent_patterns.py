@@ -177,8 +177,10 @@ WORD_NUMBER = (
 _WORD_NUMBER_MAX = WORD_NUMBER_WORDS * max(map(len, _NUMBER_WORDS)) + (WORD_NUMBER_WORDS - 1) * len(
     " and "
 )
-_SIGN = r"(?:[+\-−]|minus[ ]|negative[ ]|負|负)"
-_SIGN_MAX = len("negative ")  # the longest form of _SIGN
+# Signs before a number, in the order tried (the minus signs are MINUS_SIGNS).
+SIGN_FORMS = ("+", "-", "−", "minus ", "negative ", "負", "负")
+_SIGN = "(?:" + "|".join(regex.escape(f).replace(r"\ ", "[ ]") for f in SIGN_FORMS) + ")"
+_SIGN_MAX = max(map(len, SIGN_FORMS))
 _PCT_UNIT = r"(?:[ ]?%(?![0-9A-Za-z])|[ ]?(?:per[ ]?cent(?:age)?s?|percent(?:age)?s?|pct)\b)"
 _PP_UNIT = (
     r"(?:[ ]?(?:percentage[ -]points?|per[ ]?cent(?:age)?[ ]points?|%[ ]?points?"
@@ -288,9 +290,13 @@ DIRECTION_AFTER_EN_RE = regex.compile(
     rf"[ ]{{1,2}}(?P<cue>{'|'.join([*INCREASE_NOUNS_EN, *DECREASE_NOUNS_EN])})s?\b",
     regex.IGNORECASE,
 )
+# What may stand between a Chinese direction word and the number: an aspect particle (增加了),
+# then a link (上升至, 減少約).
+DIRECTION_PARTICLES_ZH = ("了", "咗")
+DIRECTION_LINKS_ZH = ("達", "达", "至", "到", "為", "为", "約", "约", "逾")
 DIRECTION_BEFORE_ZH_RE = regex.compile(
-    rf"(?P<cue>{'|'.join([*INCREASE_ZH, *DECREASE_ZH])})(?:了|咗)?[ ]{{0,2}}"
-    r"(?:達|达|至|到|為|为|約|约|逾)?[ ]{0,2}\Z"
+    rf"(?P<cue>{'|'.join([*INCREASE_ZH, *DECREASE_ZH])})(?:{'|'.join(DIRECTION_PARTICLES_ZH)})?"
+    rf"[ ]{{0,2}}(?:{'|'.join(DIRECTION_LINKS_ZH)})?[ ]{{0,2}}\Z"
 )
 
 # --- anchors: where the detailed patterns are tried ---------------------------------------------

@@ -8,7 +8,7 @@ validation) and :func:`longest_first` (non-overlapping candidates, longest first
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple, Protocol, TypeVar
 
 import regex
@@ -89,7 +89,9 @@ class AnchoredPattern(NamedTuple):
     before that anchor's start (with ``spaces_free``, ``lead`` counts non-space characters only,
     for patterns with ``[ ]+``), after the last ``barrier`` character before it (a reverse
     pattern for a character no match holds there; None for none), and at a position where the
-    zero-width ``starts`` (the pattern's look-behind and first characters) matches.
+    zero-width ``starts`` (the pattern's look-behind and first characters) matches. Where
+    ``sole_start(text, anchor_start)`` gives a position (read cheaply from the characters before
+    the anchor), a match holding the anchor can start there only; None says nothing.
     """
 
     pattern: regex.Pattern[str]
@@ -98,6 +100,7 @@ class AnchoredPattern(NamedTuple):
     lead: int
     barrier: regex.Pattern[str] | None = None
     spaces_free: bool = False
+    sole_start: Callable[[str, int], int | None] | None = None
 
 
 # Characters past the last start position that a ``starts`` look-ahead may read ("seventeen").
@@ -130,6 +133,7 @@ def anchored_matches(
     pattern_match = spec.pattern.match
     starts = spec.starts.finditer
     barrier = spec.barrier
+    sole_start = spec.sole_start
     back = _non_space_back(spec.lead) if spec.spaces_free else None
     lead = spec.lead
     size = len(text)
@@ -139,6 +143,15 @@ def anchored_matches(
     tried = 0  # every start position below this one has been tried already
     for a_start, a_end in anchors:
         if a_end <= pos or a_end <= tried:
+            continue
+        only = sole_start(text, a_start) if sole_start is not None else None
+        if only is not None:
+            if only >= pos and only >= tried:
+                m = pattern_match(text, only)
+                if m is not None:
+                    yield m
+                    pos = m.end()
+            tried = a_end
             continue
         # Lowest start position for this anchor; ``back`` always matches (it may match nothing).
         low = back.match(text, 0, a_start).start() if back is not None else a_start - lead  # type: ignore[union-attr]

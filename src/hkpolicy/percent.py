@@ -396,12 +396,53 @@ def _pct(lo: Decimal, hi: Decimal | None, unit: PercentUnit) -> Percentage | Non
     )
 
 
+# What can stand before the number of a LATIN_PERCENT_RE match and still be part of it: a range
+# separator or a sign, as a character ("-", "~", "+") or a word ("to", "minus", "between");
+# words lower case. Chinese ones (至, 負) are letters outside ASCII, which _latin_floor keeps.
+_EXTENDING_FORMS = [form.strip() for form in (*P.RANGE_SEPARATORS, *P.SIGN_FORMS)]
+_EXTENDING_CHARS = frozenset(form for form in _EXTENDING_FORMS if not form.isalpha())
+_EXTENDING_WORDS = frozenset([*(f for f in _EXTENDING_FORMS if f.isalpha()), "between"])
+
+
+def _latin_start(half: str, anchor: int) -> int | None:
+    """Where a LATIN_PERCENT_RE match holding the unit at ``anchor`` must start, where cheap to
+    tell: a unit right after ASCII digits (and at most a space), with no other digit, sign,
+    separator or "between" before them, belongs to a match that starts at those digits (none
+    starts inside them: the pattern's look-behind forbids an ASCII digit, "." or "," before its
+    start). Otherwise None."""
+    i = anchor - 1
+    if i >= 0 and half[i] == " ":
+        i -= 1
+    if i < 0 or not "0" <= half[i] <= "9":
+        return None
+    while i >= 0 and ("0" <= half[i] <= "9" or half[i] in ".,"):
+        i -= 1
+    if i >= 0 and half[i].isdecimal():  # the look-behind allows a start after other digits
+        return None
+    first = i + 1
+    while i >= 0 and half[i] == " ":
+        i -= 1
+    if i < 0:
+        return first
+    if half[i] in _EXTENDING_CHARS:
+        return None
+    if half[i].isalpha():
+        start = i
+        while start > 0 and half[start - 1].isalpha():
+            start -= 1
+        word = half[start : i + 1]
+        if not word.isascii() or word.lower() in _EXTENDING_WORDS:
+            return None
+    return first
+
+
 _LATIN = AnchoredPattern(
     P.LATIN_PERCENT_RE,
     P.LATIN_ANCHOR_RE,
     P.LATIN_STARTS_RE,
     P.LATIN_LEAD,
     barrier=P.LATIN_BARRIER_RE,
+    sole_start=_latin_start,
 )
 _CJK_POINTS = AnchoredPattern(
     P.CJK_POINTS_RE,
@@ -414,41 +455,54 @@ _CJK_POINTS = AnchoredPattern(
 
 def _latin(half: str) -> Iterator[_Candidate]:
     for m in anchored_matches(_LATIN, half):
-        unit: PercentUnit = "percentage_point" if m.group("pp") else "percent"
-        lo = read_number(m.group("lo"))
-        hi = read_number(m.group("hi")) if m.group("hi") else None
-        start = m.start("lo") if m.group("between") is None or hi is None else m.start()
-        if lo is None or (m.group("hi") and hi is None):
-            if hi is not None:  # "x to 45%" with an unreadable x: keep the 45%
-                pct = _pct(hi, None, unit)
-                if pct:
-                    yield _Candidate(m.start("hi"), m.end(), pct)
-            continue
-        if hi is None:
-            pct = _pct(lo, None, unit)
-            if pct:
-                yield _Candidate(start, m.end(), pct)
-            continue
-        dash = m.group("dash").lower()
-        lo_unit: PercentUnit | None = (
-            "percentage_point" if m.group("lo_pp") else "percent" if m.group("lo_pct") else None
-        )
-        is_range = (
-            (dash != "and" or m.group("between") is not None)
-            and lo_unit in (None, unit)
-            and not _preceded_by_from(half, m.start())
-            and hi >= lo
-        )
-        if is_range:
-            pct = _pct(lo, hi, unit)
-            if pct:
-                yield _Candidate(start, m.end(), pct)
-            continue
-        # Not a range ("from 40% to 45%" is a change, "40% and 45%" two figures): keep the parts.
-        if lo_unit is not None:
-            lo_end = m.end("lo_pp" if m.group("lo_pp") else "lo_pct")
-            yield _Candidate(m.start("lo"), lo_end, _exact(lo, lo_unit))
+        pp, lo_text, hi_text = m.group("pp", "lo", "hi")
+        unit: PercentUnit = "percentage_point" if pp else "percent"
+        if hi_text is None:
+            pct = _percentage_of(lo_text, unit)
+            if pct is not None:
+                yield _Candidate(m.start("lo"), m.end(), pct)
+        else:
+            yield from _latin_pair(half, m, lo_text, hi_text, unit)
+
+
+@functools.lru_cache(maxsize=4096)  # tokens repeat ("10", "2.5"); Percentages are frozen
+def _percentage_of(token: str, unit: PercentUnit) -> Percentage | None:
+    """The exact Percentage a number token states, or None when it is unreadable."""
+    value = read_number(token)
+    return None if value is None else _exact(value, unit)
+
+
+def _latin_pair(
+    half: str, m: regex.Match[str], lo_text: str, hi_text: str, unit: PercentUnit
+) -> Iterator[_Candidate]:
+    """The candidates of a LATIN_PERCENT_RE match with two numbers: a range ("40-45%",
+    "between 40 and 45 per cent"), or two figures ("from 40% to 45%", "40% and 45%")."""
+    lo = read_number(lo_text)
+    hi = read_number(hi_text)
+    if hi is None:
+        return
+    if lo is None:  # "x to 45%" with an unreadable x: keep the 45%
         yield _Candidate(m.start("hi"), m.end(), _exact(hi, unit))
+        return
+    between = m.group("between") is not None
+    lo_pp, lo_pct = m.group("lo_pp", "lo_pct")
+    lo_unit: PercentUnit | None = "percentage_point" if lo_pp else "percent" if lo_pct else None
+    is_range = (
+        (m.group("dash").lower() != "and" or between)
+        and lo_unit in (None, unit)
+        and not _preceded_by_from(half, m.start())
+        and hi >= lo
+    )
+    if is_range:
+        pct = _pct(lo, hi, unit)
+        if pct:
+            yield _Candidate(m.start() if between else m.start("lo"), m.end(), pct)
+        return
+    # Not a range ("from 40% to 45%" is a change, "40% and 45%" two figures): keep the parts.
+    if lo_unit is not None:
+        lo_end = m.end("lo_pp" if lo_pp else "lo_pct")
+        yield _Candidate(m.start("lo"), lo_end, _exact(lo, lo_unit))
+    yield _Candidate(m.start("hi"), m.end(), _exact(hi, unit))
 
 
 _FROM_RE = regex.compile(r"(?<![\w-])(?:from|由|從|从)[ ]{0,2}\Z", regex.IGNORECASE)
@@ -524,7 +578,7 @@ def _mention(
     cue_after = _cue_may_start_after(half, end)
     if pct.qualifier is not Qualifier.RANGE and (cue_before or cue_after):
         before = None
-        if cue_before:
+        if cue_before and _qualifier_may_end_before(half, start):
             before = P.QUALIFIER_BEFORE_RE.search(half, max(0, start - QUALIFIER_WINDOW), start)
         after = None
         if cue_after:
@@ -571,7 +625,12 @@ def _cue_may_end_before(half: str, start: int, lowest: int) -> bool:
     i = start - 1
     while i >= lowest and half[i] == " ":
         i -= 1
-    return i >= lowest and _CUE_LAST_CHAR.match(half, i) is not None
+    if i < lowest:
+        return False
+    last = half[i]
+    if last.isascii():  # _CUE_LAST_CHAR on ASCII, without a regex call
+        return last.isalnum() or last in "_.~'-"
+    return _CUE_LAST_CHAR.match(half, i) is not None
 
 
 def _cue_may_start_after(half: str, end: int) -> bool:
@@ -581,7 +640,12 @@ def _cue_may_start_after(half: str, end: int) -> bool:
     limit = min(len(half), end + 3)
     while i < limit and half[i] == " ":
         i += 1
-    return i < limit and _CUE_FIRST_CHAR.match(half, i) is not None
+    if i >= limit:
+        return False
+    first = half[i]
+    if first.isascii():  # _CUE_FIRST_CHAR on ASCII, without a regex call
+        return first.isalpha() or first == "+"
+    return _CUE_FIRST_CHAR.match(half, i) is not None
 
 
 def _lookup_before(cue: str) -> Qualifier:
@@ -596,14 +660,108 @@ _INCREASE = frozenset(
 
 def _direction(half: str, start: int, end: int) -> tuple[Direction, tuple[int, int]] | None:
     window = max(0, start - DIRECTION_WINDOW)
-    for pattern in (P.DIRECTION_ADVERB_EN_RE, P.DIRECTION_BEFORE_ZH_RE, P.DIRECTION_BEFORE_EN_RE):
-        found = pattern.search(half, window, start)
-        if found is not None:
-            break
-    else:
+    found = None
+    if _word_before(half, start, window) in _ADVERBS:
+        found = P.DIRECTION_ADVERB_EN_RE.search(half, window, start)
+    if found is None and _last_non_space(half, start, window) in _ZH_DIRECTION_ENDS:
+        found = P.DIRECTION_BEFORE_ZH_RE.search(half, window, start)
+    if found is None and _verb_may_precede(half, start, window):
+        found = P.DIRECTION_BEFORE_EN_RE.search(half, window, start)
+    if found is None and half.startswith(" ", end):
         found = P.DIRECTION_AFTER_EN_RE.match(half, end, min(len(half), end + 20))
     if found is None:
         return None
     cue = found.group("cue")
     kind: Direction = "increase" if cue.lower() in _INCREASE or cue in _INCREASE else "decrease"
     return kind, (found.start("cue"), found.end("cue"))
+
+
+# --- cheap checks before the windowed cue searches ---------------------------------------------
+# Each says whether a cue pattern can end right before a mention, from the characters there; a
+# search runs only where one can. They may say yes wrongly, never no: tests/test_percent.py
+# checks them against the patterns. A word with a letter outside ASCII always passes, since the
+# case-insensitive patterns read some of those letters as ASCII ones (ſ as s, K as k).
+
+_MAYBE = "\x00"  # what _word_before gives where a pattern may see more than ASCII letters
+# The last word of each English qualifier cue written before the number, lower case; the cues
+# that end in a mark ("approx.", "~") by that mark.
+_QUALIFIER_LAST_WORDS = frozenset(
+    [_MAYBE, *(cue.split()[-1] for cue in P.QUALIFIERS_BEFORE_EN if cue[-1].isalpha())]
+)
+_QUALIFIER_MARKS = frozenset(cue[-1] for cue in P.QUALIFIERS_BEFORE_EN if not cue[-1].isalpha())
+_QUALIFIER_ZH_ENDS = frozenset(cue[-1] for cue in P.QUALIFIERS_BEFORE_ZH)
+_ADVERBS = frozenset([_MAYBE, *P.INCREASE_ADVERBS_EN, *P.DECREASE_ADVERBS_EN])
+_ZH_DIRECTION_ENDS = frozenset(
+    [
+        *(cue[-1] for cue in (*P.INCREASE_ZH, *P.DECREASE_ZH)),
+        *P.DIRECTION_PARTICLES_ZH,
+        *P.DIRECTION_LINKS_ZH,
+    ]
+)
+_DIRECTION_VERBS = frozenset([*P.INCREASE_VERBS_EN, *P.DECREASE_VERBS_EN])
+# A direction verb is followed by at most this many words ("by" included) before the number.
+_WORDS_AFTER_VERB = P.DIRECTION_MAX_GAP_WORDS + 1
+
+
+def _last_non_space(half: str, start: int, lowest: int) -> str:
+    """The last character before ``start`` and any spaces, from ``lowest`` on ("" for none)."""
+    i = start - 1
+    while i >= lowest and half[i] == " ":
+        i -= 1
+    return half[i] if i >= lowest else ""
+
+
+def _word_before(half: str, start: int, lowest: int) -> str:
+    """The ASCII letters right before ``start`` and one or more spaces, lower case; "" when
+    there are none (no space, or no letter); ``_MAYBE`` next to a letter outside ASCII."""
+    i = start - 1
+    if i < lowest or half[i] != " ":
+        return ""
+    while i >= lowest and half[i] == " ":
+        i -= 1
+    last = i
+    while i >= lowest and half[i].isalpha():
+        if not half[i].isascii():
+            return _MAYBE
+        i -= 1
+    return half[i + 1 : last + 1].lower()
+
+
+def _qualifier_may_end_before(half: str, start: int) -> bool:
+    """False when QUALIFIER_BEFORE_RE cannot match right before ``start``: the cue and at most
+    two spaces end there, and the cue ends with a word of ``_QUALIFIER_LAST_WORDS``, a mark of
+    ``_QUALIFIER_MARKS`` or a character of ``_QUALIFIER_ZH_ENDS``."""
+    lowest = max(0, start - QUALIFIER_WINDOW)
+    i = start - 1
+    while i >= max(lowest, start - 2) and half[i] == " ":
+        i -= 1
+    if i < lowest:
+        return False
+    last = half[i]
+    if last in _QUALIFIER_MARKS or last in _QUALIFIER_ZH_ENDS:
+        return True
+    if not last.isalpha():
+        return False
+    first = i
+    while first > lowest and half[first - 1].isalpha():
+        first -= 1
+    word = half[first : i + 1]
+    return not word.isascii() or word.lower() in _QUALIFIER_LAST_WORDS
+
+
+def _verb_may_precede(half: str, start: int, lowest: int) -> bool:
+    """False when DIRECTION_BEFORE_EN_RE cannot match before ``start``: its verb ends one of
+    the last ``_WORDS_AFTER_VERB + 1`` space-separated words there, and is in
+    ``_DIRECTION_VERBS``."""
+    if start <= lowest or half[start - 1] not in " yYoO":  # spaces, or "by"/"to" at the end
+        return False
+    for word in half[lowest:start].split()[-_WORDS_AFTER_VERB - 1 :]:
+        if not word.isascii():
+            return True
+        end = len(word)
+        first = end
+        while first > 0 and word[first - 1].isalpha():
+            first -= 1
+        if first < end and word[first:].lower() in _DIRECTION_VERBS:
+            return True
+    return False
