@@ -381,3 +381,45 @@ def test_percent_builders_make_what_validation_makes() -> None:
     for model in (exact, ranged, qualified, span, mention):
         assert_built_like_validated(model)
     assert str(exact.value) == "42.0"  # the exponent is kept, as validation keeps it
+
+
+# --- the cheap checks before each cue search never rule out a cue the pattern finds -----------
+
+_CUE_PIECES = [
+    "up", "down", "UP", "rose", "grew", "increased", "fell", "by", "to", " ", "  ", "   ", "x",
+    "approximately", "approx.", "about", "~", "at least", "more than", "some", "ſome", "(", "'",
+    "’", "-", "5", "a.", "約", "逾", "增加", "了", "達", "至", "下降", "analysis", "time", "\n",
+    "setup", "proof", "of", "the", "nearly",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=14).map("".join))
+def test_cue_checks_never_rule_out_a_cue(before: str) -> None:
+    from hkpolicy import _percent_cues as cues
+    from hkpolicy import _percent_patterns as pp
+
+    text = before + "5%"
+    start = len(before)
+    window = max(0, start - cues.DIRECTION_WINDOW)
+    if not cues.qualifier_may_end_before(text, start):
+        low = max(0, start - cues.QUALIFIER_WINDOW)
+        assert pp.QUALIFIER_BEFORE_RE.search(text, low, start) is None
+    if cues._word_before(text, start, window) not in cues._ADVERBS:
+        assert pp.DIRECTION_ADVERB_EN_RE.search(text, window, start) is None
+    if cues._last_non_space(text, start, window) not in cues._ZH_DIRECTION_ENDS:
+        assert pp.DIRECTION_BEFORE_ZH_RE.search(text, window, start) is None
+    if not cues._verb_may_precede(text, start, window):
+        assert pp.DIRECTION_BEFORE_EN_RE.search(text, window, start) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["5", "42", "٢", "x", " ", "-", "to ", "(", "%", "1.5", ","]), max_size=12
+    )
+)
+def test_latin_sole_start_is_where_the_whole_text_scan_starts(pieces: list[str]) -> None:
+    text = "".join(pieces) + "7%"
+    found = [m.span() for m in anchored_matches(percent._LATIN, text)]
+    assert found == _whole_text_spans(percent._LATIN.pattern, text)

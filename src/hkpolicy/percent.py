@@ -32,6 +32,16 @@ from pydantic import field_validator, model_validator
 from . import _percent_patterns as P
 from . import _values
 from ._numerals import EXACT, canonical, parse_cjk_number, to_halfwidth
+from ._percent_cues import (
+    DIRECTION_WINDOW,
+    QUALIFIER_WINDOW,
+    Direction,
+    cue_may_end_before,
+    cue_may_start_after,
+    direction_of,
+    qualifier_before,
+    qualifier_may_end_before,
+)
 from ._percent_numbers import cheng_value, cjk_or_arabic, read_number, with_k
 from ._scanning import AnchoredPattern, anchored_matches, has_fullwidth, longest_first, new_span
 from .errors import MentionLimitError, ParseError, QualifierError, UnitMismatchError
@@ -66,11 +76,6 @@ def __dir__() -> list[str]:
 logger = logging.getLogger("hkpolicy.percent")
 
 PercentUnit = Literal["percent", "percentage_point"]
-Direction = Literal["increase", "decrease"]
-
-# How far before/after a number the qualifier and direction cues are looked for (characters).
-QUALIFIER_WINDOW = 24
-DIRECTION_WINDOW = 80
 
 
 class Percentage(Record, _values.OrderedByValue):
@@ -574,11 +579,11 @@ def _mention(
     detect_direction: bool,
 ) -> PercentMention:
     qualifier_span: Span | None = None
-    cue_before = _cue_may_end_before(half, start, max(0, start - DIRECTION_WINDOW))
-    cue_after = _cue_may_start_after(half, end)
+    cue_before = cue_may_end_before(half, start, max(0, start - DIRECTION_WINDOW))
+    cue_after = cue_may_start_after(half, end)
     if pct.qualifier is not Qualifier.RANGE and (cue_before or cue_after):
         before = None
-        if cue_before and _qualifier_may_end_before(half, start):
+        if cue_before and qualifier_may_end_before(half, start):
             before = P.QUALIFIER_BEFORE_RE.search(half, max(0, start - QUALIFIER_WINDOW), start)
         after = None
         if cue_after:
@@ -586,7 +591,7 @@ def _mention(
         if before is not None:
             cue = before.group("en") or before.group("zh")
             cue_start = before.start("en") if before.group("en") else before.start("zh")
-            qualifier = _lookup_before(cue)
+            qualifier = qualifier_before(cue)
             qualifier_span = new_span(text, cue_start, cue_start + len(cue), doc_id)
             pct = _updated(pct, "qualifier", qualifier)
             start = cue_start
@@ -599,7 +604,7 @@ def _mention(
     direction: Direction | None = None
     direction_span: Span | None = None
     if detect_direction and (cue_before or cue_after):
-        found = _direction(half, start, end)
+        found = direction_of(half, start, end)
         if found is not None:
             direction, (cue_start, cue_end) = found
             direction_span = new_span(text, cue_start, cue_end, doc_id)
@@ -610,158 +615,3 @@ def _mention(
         direction=direction,
         direction_span=direction_span,
     )
-
-
-# A character a qualifier or direction cue can end with (a word, approx., ~, or one of the up to
-# four words between a direction verb and the number), and one it can start with.
-_CUE_LAST_CHAR = regex.compile(r"[\w.~'’-]")
-_CUE_FIRST_CHAR = regex.compile(r"[\p{L}+]")
-
-
-def _cue_may_end_before(half: str, start: int, lowest: int) -> bool:
-    """False when no qualifier or direction cue can end before ``start`` and spaces, in the
-    window from ``lowest``: saves four windowed searches for the many mentions that follow a
-    number, bracket or sign. tests/test_scan_shortcuts.py checks it against the patterns."""
-    i = start - 1
-    while i >= lowest and half[i] == " ":
-        i -= 1
-    if i < lowest:
-        return False
-    last = half[i]
-    if last.isascii():  # _CUE_LAST_CHAR on ASCII, without a regex call
-        return last.isalnum() or last in "_.~'-"
-    return _CUE_LAST_CHAR.match(half, i) is not None
-
-
-def _cue_may_start_after(half: str, end: int) -> bool:
-    """False when no qualifier or direction cue can start after ``end`` and at most two
-    spaces (the most any pattern after a mention allows)."""
-    i = end
-    limit = min(len(half), end + 3)
-    while i < limit and half[i] == " ":
-        i += 1
-    if i >= limit:
-        return False
-    first = half[i]
-    if first.isascii():  # _CUE_FIRST_CHAR on ASCII, without a regex call
-        return first.isalpha() or first == "+"
-    return _CUE_FIRST_CHAR.match(half, i) is not None
-
-
-def _lookup_before(cue: str) -> Qualifier:
-    key = " ".join(cue.lower().split())
-    return P.QUALIFIERS_BEFORE_EN.get(key) or P.QUALIFIERS_BEFORE_ZH[cue]
-
-
-_INCREASE = frozenset(
-    [*P.INCREASE_VERBS_EN, *P.INCREASE_NOUNS_EN, *P.INCREASE_ADVERBS_EN, *P.INCREASE_ZH]
-)
-
-
-def _direction(half: str, start: int, end: int) -> tuple[Direction, tuple[int, int]] | None:
-    window = max(0, start - DIRECTION_WINDOW)
-    found = None
-    if _word_before(half, start, window) in _ADVERBS:
-        found = P.DIRECTION_ADVERB_EN_RE.search(half, window, start)
-    if found is None and _last_non_space(half, start, window) in _ZH_DIRECTION_ENDS:
-        found = P.DIRECTION_BEFORE_ZH_RE.search(half, window, start)
-    if found is None and _verb_may_precede(half, start, window):
-        found = P.DIRECTION_BEFORE_EN_RE.search(half, window, start)
-    if found is None and half.startswith(" ", end):
-        found = P.DIRECTION_AFTER_EN_RE.match(half, end, min(len(half), end + 20))
-    if found is None:
-        return None
-    cue = found.group("cue")
-    kind: Direction = "increase" if cue.lower() in _INCREASE or cue in _INCREASE else "decrease"
-    return kind, (found.start("cue"), found.end("cue"))
-
-
-# --- cheap checks before the windowed cue searches ---------------------------------------------
-# Each says whether a cue pattern can end right before a mention, from the characters there; a
-# search runs only where one can. They may say yes wrongly, never no: tests/test_percent.py
-# checks them against the patterns. A word with a letter outside ASCII always passes, since the
-# case-insensitive patterns read some of those letters as ASCII ones (ſ as s, K as k).
-
-_MAYBE = "\x00"  # what _word_before gives where a pattern may see more than ASCII letters
-# The last word of each English qualifier cue written before the number, lower case; the cues
-# that end in a mark ("approx.", "~") by that mark.
-_QUALIFIER_LAST_WORDS = frozenset(
-    [_MAYBE, *(cue.split()[-1] for cue in P.QUALIFIERS_BEFORE_EN if cue[-1].isalpha())]
-)
-_QUALIFIER_MARKS = frozenset(cue[-1] for cue in P.QUALIFIERS_BEFORE_EN if not cue[-1].isalpha())
-_QUALIFIER_ZH_ENDS = frozenset(cue[-1] for cue in P.QUALIFIERS_BEFORE_ZH)
-_ADVERBS = frozenset([_MAYBE, *P.INCREASE_ADVERBS_EN, *P.DECREASE_ADVERBS_EN])
-_ZH_DIRECTION_ENDS = frozenset(
-    [
-        *(cue[-1] for cue in (*P.INCREASE_ZH, *P.DECREASE_ZH)),
-        *P.DIRECTION_PARTICLES_ZH,
-        *P.DIRECTION_LINKS_ZH,
-    ]
-)
-_DIRECTION_VERBS = frozenset([*P.INCREASE_VERBS_EN, *P.DECREASE_VERBS_EN])
-# A direction verb is followed by at most this many words ("by" included) before the number.
-_WORDS_AFTER_VERB = P.DIRECTION_MAX_GAP_WORDS + 1
-
-
-def _last_non_space(half: str, start: int, lowest: int) -> str:
-    """The last character before ``start`` and any spaces, from ``lowest`` on ("" for none)."""
-    i = start - 1
-    while i >= lowest and half[i] == " ":
-        i -= 1
-    return half[i] if i >= lowest else ""
-
-
-def _word_before(half: str, start: int, lowest: int) -> str:
-    """The ASCII letters right before ``start`` and one or more spaces, lower case; "" when
-    there are none (no space, or no letter); ``_MAYBE`` next to a letter outside ASCII."""
-    i = start - 1
-    if i < lowest or half[i] != " ":
-        return ""
-    while i >= lowest and half[i] == " ":
-        i -= 1
-    last = i
-    while i >= lowest and half[i].isalpha():
-        if not half[i].isascii():
-            return _MAYBE
-        i -= 1
-    return half[i + 1 : last + 1].lower()
-
-
-def _qualifier_may_end_before(half: str, start: int) -> bool:
-    """False when QUALIFIER_BEFORE_RE cannot match right before ``start``: the cue and at most
-    two spaces end there, and the cue ends with a word of ``_QUALIFIER_LAST_WORDS``, a mark of
-    ``_QUALIFIER_MARKS`` or a character of ``_QUALIFIER_ZH_ENDS``."""
-    lowest = max(0, start - QUALIFIER_WINDOW)
-    i = start - 1
-    while i >= max(lowest, start - 2) and half[i] == " ":
-        i -= 1
-    if i < lowest:
-        return False
-    last = half[i]
-    if last in _QUALIFIER_MARKS or last in _QUALIFIER_ZH_ENDS:
-        return True
-    if not last.isalpha():
-        return False
-    first = i
-    while first > lowest and half[first - 1].isalpha():
-        first -= 1
-    word = half[first : i + 1]
-    return not word.isascii() or word.lower() in _QUALIFIER_LAST_WORDS
-
-
-def _verb_may_precede(half: str, start: int, lowest: int) -> bool:
-    """False when DIRECTION_BEFORE_EN_RE cannot match before ``start``: its verb ends one of
-    the last ``_WORDS_AFTER_VERB + 1`` space-separated words there, and is in
-    ``_DIRECTION_VERBS``."""
-    if start <= lowest or half[start - 1] not in " yYoO":  # spaces, or "by"/"to" at the end
-        return False
-    for word in half[lowest:start].split()[-_WORDS_AFTER_VERB - 1 :]:
-        if not word.isascii():
-            return True
-        end = len(word)
-        first = end
-        while first > 0 and word[first - 1].isalpha():
-            first -= 1
-        if first < end and word[first:].lower() in _DIRECTION_VERBS:
-            return True
-    return False
