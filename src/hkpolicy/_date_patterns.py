@@ -16,6 +16,8 @@ from collections.abc import Iterable
 
 import regex
 
+from ._lexicon import CJK_PLAIN_DIGITS, CJK_POSITIONAL_DIGITS
+
 # Months, English full names and abbreviations, lower case. "May" alone is a verb too often, so
 # a month name is only read next to a day or a year.
 MONTHS: dict[str, int] = {
@@ -132,7 +134,7 @@ YEAR_MAX = 2100
 _NB = r"(?<![A-Za-z0-9_$.,/#\-])"  # not inside a word, a number, money or a path
 _NA = r"(?![A-Za-z0-9_%]|[.,/]\d|-\d)"  # not followed by more of a word or number
 _Y = r"(?P<y>(?:1[89]|2[01])\d{2})"
-ZH_YEAR_DIGITS = "〇零○一二三四五六七八九"  # the digits of a year written 二零二四
+ZH_YEAR_DIGITS = CJK_POSITIONAL_DIGITS  # the digits of a year written 二零二四
 _CJK_YEAR = rf"(?P<zy>[{ZH_YEAR_DIGITS}]{{4}})"
 # "may" is matched as the capitalised "May" only: the modal verb is far more common.
 # Month names are matched capitalised or upper case (the patterns are case-sensitive, which is
@@ -161,7 +163,7 @@ _DASH = f"[{DASHES}]"
 _YEAR = r"(?:1[89]|2[01])\d{2}"  # 1800-2199; callers narrow to YEAR_MIN..YEAR_MAX
 _ORD = r"(?:st|nd|rd|th)?"
 _ZH_DIGIT = f"[{ZH_YEAR_DIGITS}]"
-_ZH_NUM = r"[〇零一二兩两三四五六七八九十]{1,3}"
+_ZH_NUM = rf"[{CJK_PLAIN_DIGITS}十]{{1,3}}"  # a count of units: 兩, 五, 三十
 
 # Full and partial English and numeric dates. One pattern, alternatives named by form.
 DATE_RE = regex.compile(
@@ -186,7 +188,7 @@ DATE_RE = regex.compile(
 # Chinese dates: 2024年7月4日, 二零二四年七月, 2024年下半年, 2024年底.
 DATE_ZH_RE = regex.compile(
     rf"""
-    (?<![\d〇零○一二三四五六七八九十])
+    (?<![\d{CJK_POSITIONAL_DIGITS}十])
     (?:(?P<y>\d{{4}})|{_CJK_YEAR})[ ]?年
     (?:
       [ ]?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])[ ]?月

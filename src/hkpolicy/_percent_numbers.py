@@ -12,6 +12,7 @@ from decimal import Decimal
 import regex
 
 from . import _percent_patterns as P
+from ._lexicon import CJK_DECIMAL_POINTS
 from ._numerals import EXACT, canonical, parse_arabic, parse_cjk_number
 
 __all__ = ["cheng_value", "cjk_number", "cjk_or_arabic", "english_number", "read_number", "with_k"]
@@ -74,7 +75,7 @@ def english_number(text: str) -> Decimal | None:
 def cjk_number(token: str) -> Decimal | None:
     """A Chinese numeral with spaces removed; a dangling 點 at the end is dropped."""
     text = "".join(token.split())
-    if text and text[-1] in "點点":
+    if text and text[-1] in CJK_DECIMAL_POINTS:
         text = text[:-1]
     return parse_cjk_number(text) if text else None
 

@@ -17,6 +17,13 @@ from decimal import Decimal
 
 import regex
 
+from ._lexicon import (
+    CJK_BIG_UNITS,
+    CJK_DECIMAL_POINTS,
+    CJK_FINANCIAL_DIGITS,
+    CJK_PLAIN_DIGITS,
+    CJK_SMALL_UNITS,
+)
 from .spans import Qualifier
 
 # --- vocabulary -------------------------------------------------------------------------------
@@ -148,9 +155,15 @@ MINUS_SIGNS = frozenset("-−") | {"負", "负", "minus", "negative"}
 # --- patterns ---------------------------------------------------------------------------------
 
 # Every pattern uses bounded repetition only (see the module docstring).
-_CJK_DIGIT = "〇零一二兩两三四五六七八九壹貳贰參叁肆伍陸陆柒捌玖"
-_CJK_UNIT = "十拾千仟萬万億亿"  # 百/佰 handled apart: not when it starts 百分 (百分之, 百分點)
-_CJK_NUM_CHAR = rf"(?:[{_CJK_DIGIT}{_CJK_UNIT}點点]|[百佰](?![ ]{{0,3}}分))"
+_CJK_DIGIT = CJK_PLAIN_DIGITS + CJK_FINANCIAL_DIGITS
+# The units of a Chinese number in a percentage: 百/佰 are handled apart (not when they start
+# 百分之, 百分點), and 兆 (10^12) is no share of anything.
+_HUNDREDS = "".join(unit for unit, value in CJK_SMALL_UNITS.items() if value == 100)
+_CJK_UNIT = "".join(u for u in CJK_SMALL_UNITS if u not in _HUNDREDS) + "".join(
+    unit for unit, value in CJK_BIG_UNITS.items() if value < 10**12
+)
+_POINTS = "".join(sorted(CJK_DECIMAL_POINTS))
+_CJK_NUM_CHAR = rf"(?:[{_CJK_DIGIT}{_CJK_UNIT}{_POINTS}]|[{_HUNDREDS}](?![ ]{{0,3}}分))"
 # A Chinese numeral of at most CJK_NUMBER_CHARS characters, possibly with up to three spaces
 # between them ("一 百 五 十").
 CJK_NUMBER_CHARS = 25
