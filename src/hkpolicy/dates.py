@@ -13,6 +13,9 @@ function only, so ``import hkpolicy`` stays light.
 
 Scanning never raises, and has no time limit: its cost is linear in the text (every pattern is
 tried near a cheap anchor on a bounded window), so the result is a function of the text alone.
+
+The records, their builders and :func:`parse_date` live in ``_date_values``, the scanner in
+``_date_scan``; this module is their public face and adds :func:`parse_period`.
 """
 
 from __future__ import annotations
