@@ -66,6 +66,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "boilerplate",
                 "language",
                 "tables",
+                "_sector_stat",
                 "text_tables",
                 "entities.",
                 "documents.origin",
@@ -76,7 +77,25 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             }
         ),
     ),
-    ("facts", frozenset({"facts", "_funding", "_table_funding"})),
+    (
+        "facts",
+        frozenset(
+            {
+                "facts",
+                "_funding",
+                "_funding_context",
+                "_funding_period",
+                "_funding_purpose",
+                "_funding_records",
+                "_funding_refusals",
+                "_funding_targets",
+                "_funding_text",
+                "_funding_units",
+                "_prose_stats",
+                "_table_funding",
+            }
+        ),
+    ),
     ("extraction", frozenset({"extraction"})),
     (
         "documents",
@@ -111,8 +130,6 @@ ALLOWED_BREACHES: frozenset[tuple[str, str, str]] = frozenset(
     {
         # tables helper: text_tables builds tables through a private builder of tables.
         ("text_tables", "tables", "_build"),
-        # tables and funding/facts helpers: tables builds SectorStat, a fact, from a table.
-        ("tables", "facts", ""),
     }
 )
 

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ._money_patterns import UNIT_SCALES
 from ._numerals import parse_arabic, scaled, to_halfwidth
+from ._sector_stat import SectorStat
 from ._table_scanner import MAX_AUTOCOMPLETED_CELLS, RawCell, RawTable, scan_tables
 from .errors import HKPolicyError, MissingExtraError, UnknownCurrencyError
-from .facts import SectorStat
 from .money import KNOWN_CURRENCIES, Money, parse_money, read_unit
 from .percent import Percentage, parse_percentage
 from .spans import Record, Span, check_optional_str, check_text, construct_trusted
