@@ -15,10 +15,12 @@ import sys
 from typing import NamedTuple
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hkpolicy import dates
+from hkpolicy import _date_scan, _date_values, dates
+from hkpolicy._scanning import anchored_matches
 from hkpolicy.dates import (
     DateRange,
     FiscalYear,
@@ -336,7 +338,7 @@ def partial_dates(draw: st.DrawFn) -> PartialDate:
     if precision == "year":
         return PartialDate(year=year)
     if precision == "part":
-        return PartialDate(year=year, part=draw(st.sampled_from(list(dates.YEAR_PARTS))))
+        return PartialDate(year=year, part=draw(st.sampled_from(list(_date_values.YEAR_PARTS))))
     month = draw(st.integers(1, 12))
     if precision == "month":
         return PartialDate(year=year, month=month)
@@ -383,38 +385,66 @@ def test_property_scanner_never_raises_and_spans_are_valid(
         last_end = m.span.end
 
 
-# --- anchored scanning gives exactly what a whole-text scan gives (issue 9) --------------------
+# --- anchored scanning gives exactly what a whole-text scan gives --------------------------------
 
 _DATE_PIECES = [
     "2024", "2025", "1999", "24", "25", "٢٠٢٤", "7", "04", " ", "   ", "-", "/", ".", ",", "年",
     "月", "日", "至", "二零二四", "二五", "July", "JULY", "May", "Sept.", "4th", "of", "the end of",
     "the   first   half   of", "mid", "Q3", "1H", "FY", "fiscal year", "between", "and", "from",
     "to", "within", "the next", "two", "couple of", "years", "month", "weeK", "day", "this",
-    "last", "in recent", "HK$", "x", "\n", "(",
+    "last", "in recent", "HK$", "x", "\n", "(", "H", "Q", "4", "31", "2024-07-04", "4.7.",
+    "12/", "–", "—", "Sept", ",", "Q32024", "H1", "1H2025",
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    "spec", [dates._DATE, dates._PERIOD, dates._RELATIVE_EN], ids=["date", "period", "relative"]
+    "spec",
+    [_date_scan._DATE, _date_scan._PERIOD, _date_scan._RELATIVE_EN],
+    ids=["date", "period", "relative"],
 )
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(pieces=st.lists(st.sampled_from(_DATE_PIECES), max_size=40))
 def test_anchored_scan_equals_whole_text_scan(spec: object, pieces: list[str]) -> None:
     from hkpolicy import _date_patterns as D
-    from hkpolicy.percent import _anchored
 
     text = "".join(pieces)
-    anchors = None
-    if spec is dates._PERIOD:  # the two anchor kinds, merged as dates._periods does
-        anchors = sorted(
-            [m.span() for m in D.YEAR_DIGITS_RE.finditer(text)]
-            + [m.span() for m in D.CJK_YEAR_DIGITS_RE.finditer(text)]
-        )
-    found = [m.span() for m in _anchored(spec, text, anchors)]  # type: ignore[arg-type]
-    assert found == [m.span() for m in spec.pattern.finditer(text)]  # type: ignore[attr-defined]
     runs = [m.span() for m in D.YEAR_DIGITS_RE.finditer(text)]
-    years = [m.span() for m in dates._year_matches(text, runs)]
+    anchors: object = None
+    if spec is _date_scan._PERIOD:  # the runs that can start a period, as the scanner takes them
+        anchors = _date_scan._period_anchors(text, runs)
+    elif spec is _date_scan._DATE:  # the runs that can end a date
+        anchors = [(s, e) for s, e in runs if _date_scan._may_end_a_date(text, s, e)]
+    else:  # the unit words that can close a relative time
+        anchors = list(_date_scan._relative_anchors(text))
+    found = [m.span() for m in anchored_matches(spec, text, anchors)]  # type: ignore[arg-type]
+    assert found == [m.span() for m in spec.pattern.finditer(text)]  # type: ignore[attr-defined]
+    years = [m.span() for m in _date_scan._year_matches(text, runs)]
     assert years == [m.span() for m in D.YEAR_RE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["year", "YEAR", "yEaR", "day", "dayear", "weeK", "wee\u212a", "Month", " ", "s", "x"]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_unit_word_search_finds_what_the_anchor_pattern_finds(text: str) -> None:
+    from hkpolicy import _date_patterns as D
+
+    expected = [m.span() for m in D.RELATIVE_EN_ANCHOR_RE.finditer(text)]
+    assert _date_scan._unit_words(text) == expected
+
+
+def test_unit_word_letters_fold_as_the_anchor_pattern_spells_them() -> None:
+    from hkpolicy import _date_patterns as D
+
+    every = "".join(map(chr, range(0x110000)))
+    for letter in set("".join(D.RELATIVE_UNITS_EN)):
+        expected = {letter, letter.upper()} | ({"\u212a"} if letter == "k" else set())
+        assert set(regex.findall(letter, every, flags=regex.IGNORECASE)) == expected, letter
 
 
 def test_trusted_date_models_equal_validated_ones() -> None:
@@ -424,3 +454,40 @@ def test_trusted_date_models_equal_validated_ones() -> None:
         assert again == m
         assert repr(again) == repr(m)
         assert hash(again) == hash(m)
+
+
+# --- the typed builders make what validation makes ---------------------------------------------
+
+
+def test_date_builders_make_what_validation_makes() -> None:
+    from hkpolicy._scanning import new_span
+    from tests.trusted_records import assert_built_like_validated
+
+    built = [
+        _date_values.checked_partial_date(2024, 7, 4),
+        _date_values.checked_partial_date(2024, 2),
+        _date_values.year_date(2035),
+        _date_values.year_part_date(2024, "late"),
+        _date_values.year_range(2020, 2025),
+        _date_values.fiscal_year(2024),
+        new_span("by 2035", 3, 7, "doc"),
+    ]
+    span = new_span("by 2035", 0, 7, None)
+    cue = new_span("by 2035", 0, 2, None)
+    for value in (built[0], built[4], built[5], None):
+        built.append(
+            _date_values.new_date_mention(
+                span=span, kind="date", value=value, anchor="deadline", cue_span=cue, relative=None
+            )
+        )
+    for model in built:
+        assert_built_like_validated(model)
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "day"), [(2023, 2, 29), (2024, 6, 31), (1899, 1, 1), (2024, 13, None)]
+)
+def test_checked_partial_date_refuses_what_validation_refuses(
+    year: int, month: int | None, day: int | None
+) -> None:
+    assert _date_values.checked_partial_date(year, month, day) is None

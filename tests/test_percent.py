@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hkpolicy import percent
+from hkpolicy._scanning import AnchoredPattern, anchored_matches
 from hkpolicy.errors import ParseError
 from hkpolicy.percent import Percentage, find_percentages, parse_percentage
 from hkpolicy.spans import Qualifier
@@ -227,7 +228,7 @@ def test_skip_ranges_report_nothing_inside() -> None:
 # --- the seeds ------------------------------------------------------------------------------
 
 # Seed 003, read by hand: six figures in prose and ten table cells (Adoption Rate and Expected
-# Growth for five industries) = 16, as the issue says. "HK$200 million", "1,500 technology
+# Growth for five industries) = 16. "HK$200 million", "1,500 technology
 # companies", "5,000 AI professionals" and "GPT-4" are not percentages.
 SEED_003 = [
     ("approximately 42%", "42", Q.APPROXIMATELY, None),  # HKPC 2023 survey
@@ -309,7 +310,7 @@ def test_property_scanner_never_raises_and_spans_are_valid(text: str) -> None:
         last_end = m.span.end
 
 
-# --- anchored scanning gives exactly what a whole-text scan gives (issue 9) --------------------
+# --- anchored scanning gives exactly what a whole-text scan gives --------------------------------
 
 _SCAN_PIECES = [
     "42", "4.5", "1,234", "2024", "٤٢", " ", "  ", "%", "％", " per cent", " percent", "pp",
@@ -326,9 +327,9 @@ def _whole_text_spans(pattern: object, text: str) -> list[tuple[int, int]]:
 @pytest.mark.parametrize("spec", [percent._LATIN, percent._CJK_POINTS], ids=["latin", "points"])
 @settings(max_examples=300, deadline=None)
 @given(pieces=st.lists(st.sampled_from(_SCAN_PIECES), max_size=40))
-def test_anchored_scan_equals_whole_text_scan(spec: percent._Anchored, pieces: list[str]) -> None:
+def test_anchored_scan_equals_whole_text_scan(spec: AnchoredPattern, pieces: list[str]) -> None:
     text = "".join(pieces)
-    found = [m.span() for m in percent._anchored(spec, text)]
+    found = [m.span() for m in anchored_matches(spec, text)]
     assert found == _whole_text_spans(spec.pattern, text)
 
 
@@ -345,7 +346,7 @@ def test_anchored_scan_equals_whole_text_scan(spec: percent._Anchored, pieces: l
 )
 def test_anchored_scan_reaches_the_longest_forms(text: str) -> None:
     for spec in (percent._LATIN, percent._CJK_POINTS):
-        found = [m.span() for m in percent._anchored(spec, text)]
+        found = [m.span() for m in anchored_matches(spec, text)]
         assert found == _whole_text_spans(spec.pattern, text)
 
 
@@ -359,3 +360,66 @@ def test_trusted_models_equal_validated_ones() -> None:
         assert repr(again) == repr(m)
         assert hash(m) == hash(again)
     assert mentions[0].span == percent.Span(start=0, end=3, text="逾三成")
+
+
+def test_percent_builders_make_what_validation_makes() -> None:
+    from hkpolicy._scanning import new_span
+    from tests.trusted_records import assert_built_like_validated
+
+    exact = percent._exact(Decimal("42.0"), "percent")
+    ranged = percent._pct(Decimal(40), Decimal(45), "percentage_point")
+    assert ranged is not None
+    qualified = percent._updated(exact, "qualifier", Qualifier.APPROXIMATELY)
+    span = new_span("about 42.0% rose", 0, 11, "doc")
+    mention = percent._new_mention(
+        percentage=qualified,
+        span=span,
+        qualifier_span=new_span("about 42.0% rose", 0, 5, "doc"),
+        direction="increase",
+        direction_span=new_span("about 42.0% rose", 12, 16, "doc"),
+    )
+    for model in (exact, ranged, qualified, span, mention):
+        assert_built_like_validated(model)
+    assert str(exact.value) == "42.0"  # the exponent is kept, as validation keeps it
+
+
+# --- the cheap checks before each cue search never rule out a cue the pattern finds -----------
+
+_CUE_PIECES = [
+    "up", "down", "UP", "rose", "grew", "increased", "fell", "by", "to", " ", "  ", "   ", "x",
+    "approximately", "approx.", "about", "~", "at least", "more than", "some", "ſome", "(", "'",
+    "’", "-", "5", "a.", "約", "逾", "增加", "了", "達", "至", "下降", "analysis", "time", "\n",
+    "setup", "proof", "of", "the", "nearly",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=14).map("".join))
+def test_cue_checks_never_rule_out_a_cue(before: str) -> None:
+    from hkpolicy import _percent_cues as cues
+    from hkpolicy import _percent_patterns as pp
+
+    text = before + "5%"
+    start = len(before)
+    window = max(0, start - cues.DIRECTION_WINDOW)
+    if not cues.qualifier_may_end_before(text, start):
+        low = max(0, start - cues.QUALIFIER_WINDOW)
+        assert pp.QUALIFIER_BEFORE_RE.search(text, low, start) is None
+    if cues._word_before(text, start, window) not in cues._ADVERBS:
+        assert pp.DIRECTION_ADVERB_EN_RE.search(text, window, start) is None
+    if cues._last_non_space(text, start, window) not in cues._ZH_DIRECTION_ENDS:
+        assert pp.DIRECTION_BEFORE_ZH_RE.search(text, window, start) is None
+    if not cues._verb_may_precede(text, start, window):
+        assert pp.DIRECTION_BEFORE_EN_RE.search(text, window, start) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["5", "42", "٢", "x", " ", "-", "to ", "(", "%", "1.5", ","]), max_size=12
+    )
+)
+def test_latin_sole_start_is_where_the_whole_text_scan_starts(pieces: list[str]) -> None:
+    text = "".join(pieces) + "7%"
+    found = [m.span() for m in anchored_matches(percent._LATIN, text)]
+    assert found == _whole_text_spans(percent._LATIN.pattern, text)

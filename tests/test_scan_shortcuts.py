@@ -41,12 +41,12 @@ def around_a_percentage(draw: st.DrawFn) -> tuple[str, int, int]:
 @example(("grew by approx. 5%", 16, 18))
 @example(("5% increase", 0, 2))
 def test_no_cue_where_the_percentage_shortcuts_say_none(case: tuple[str, int, int]) -> None:
+    from hkpolicy import _percent_cues as cues
     from hkpolicy import _percent_patterns as pp
-    from hkpolicy import percent
 
     text, start, end = case
-    lowest = max(0, start - percent.DIRECTION_WINDOW)
-    if not percent._cue_may_end_before(text, start, lowest):
+    lowest = max(0, start - cues.DIRECTION_WINDOW)
+    if not cues.cue_may_end_before(text, start, lowest):
         for pattern in (
             pp.QUALIFIER_BEFORE_RE,
             pp.DIRECTION_ADVERB_EN_RE,
@@ -54,7 +54,7 @@ def test_no_cue_where_the_percentage_shortcuts_say_none(case: tuple[str, int, in
             pp.DIRECTION_BEFORE_EN_RE,
         ):
             assert pattern.search(text, lowest, start) is None, (text, pattern.pattern[:40])
-    if not percent._cue_may_start_after(text, end):
+    if not cues.cue_may_start_after(text, end):
         for pattern in (pp.QUALIFIER_AFTER_RE, pp.DIRECTION_AFTER_EN_RE):
             assert pattern.match(text, end, min(len(text), end + 24)) is None, text
 

@@ -12,7 +12,11 @@ limits: tests/test_linear_cost.py counts the work).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
+
+from ._lexicon import CJK_PLAIN_DIGITS, CJK_POSITIONAL_DIGITS
 
 # Months, English full names and abbreviations, lower case. "May" alone is a verb too often, so
 # a month name is only read next to a day or a year.
@@ -67,6 +71,9 @@ ANCHORS_AFTER_ZH: dict[str, str] = {
     "之後": "start", "以後": "start", "後": "start", "后": "start",
 }  # fmt: skip
 
+# Words before a year range that say it is a fiscal year ("FY2024-25"), in the order tried.
+FISCAL_YEAR_PREFIXES = ("FY", "F.Y.", "fiscal year", "financial year")
+
 # Words after a period that say what it is the period of ("the 2024-2025 budget").
 PERIOD_CONTEXTS: dict[str, str] = {
     "budget": "budget", "estimates": "estimates",
@@ -86,7 +93,10 @@ COUNT_WORDS_EN: dict[str, int] = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
     "twenty": 20, "thirty": 30, "fifty": 50,
 }  # fmt: skip
-VAGUE_COUNT_EN = ("few", "several", "coming", "recent")
+# Counts that name no number: "over the past few years" stays unresolved.
+VAGUE_COUNT_FORMS_EN = ("few", "several", "couple of")
+# Prepositions before "the next/past N years", in the order the pattern tries them.
+RELATIVE_PREPOSITIONS_EN = ("within", "in", "over", "during", "for")
 # 今年, 去年 ... : (unit, direction, amount).
 CALENDAR_ZH: dict[str, tuple[str, str, int]] = {
     "今年": ("year", "current", 0), "本年": ("year", "current", 0),
@@ -124,26 +134,36 @@ YEAR_MAX = 2100
 _NB = r"(?<![A-Za-z0-9_$.,/#\-])"  # not inside a word, a number, money or a path
 _NA = r"(?![A-Za-z0-9_%]|[.,/]\d|-\d)"  # not followed by more of a word or number
 _Y = r"(?P<y>(?:1[89]|2[01])\d{2})"
-_CJK_YEAR = r"(?P<zy>[〇零○一二三四五六七八九]{4})"
+ZH_YEAR_DIGITS = CJK_POSITIONAL_DIGITS  # the digits of a year written 二零二四
+_CJK_YEAR = rf"(?P<zy>[{ZH_YEAR_DIGITS}]{{4}})"
 # "may" is matched as the capitalised "May" only: the modal verb is far more common.
 # Month names are matched capitalised or upper case (the patterns are case-sensitive, which is
 # also several times faster in `regex` than IGNORECASE).
-_MONTH_ALT = "|".join(
+MONTH_FORMS = tuple(
     form for m in sorted(MONTHS, key=len, reverse=True) for form in (m.capitalize(), m.upper())
 )
+_MONTH_ALT = "|".join(MONTH_FORMS)
 _MON = rf"(?P<mon>{_MONTH_ALT})\.?"
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-_PART_ALT = "|".join(
-    regex.escape(form).replace(r"\ ", "[ ]+")
+# Parts of a year written before it in words ("the end of", "Mid"): lower case, or with a capital.
+PART_FORMS = tuple(
+    form
     for w in sorted(YEAR_PART_WORDS, key=len, reverse=True)
     if not regex.match(r"^\d?[hq]\d?$", w)
     for form in (w, w[0].upper() + w[1:])
 )
-_DASH = r"[-‐‑‒–—]"
+_PART_ALT = "|".join(regex.escape(form).replace(r"\ ", "[ ]+") for form in PART_FORMS)
+# The words that can stand right before a DATE_RE year and its spaces: a month, the last word
+# of a part of a year, an ordinal suffix (July 4th 2024) and the H of "1H 2024".
+WORDS_BEFORE_DATE_YEAR = frozenset(
+    [*MONTH_FORMS, *(form.split()[-1] for form in PART_FORMS), "st", "nd", "rd", "th", "H"]
+)
+DASHES = "-‐‑‒–—"  # the dashes between years (2024–25) and in "mid-2024"
+_DASH = f"[{DASHES}]"
 _YEAR = r"(?:1[89]|2[01])\d{2}"  # 1800-2199; callers narrow to YEAR_MIN..YEAR_MAX
 _ORD = r"(?:st|nd|rd|th)?"
-_ZH_DIGIT = "[〇零○一二三四五六七八九]"
-_ZH_NUM = r"[〇零一二兩两三四五六七八九十]{1,3}"
+_ZH_DIGIT = f"[{ZH_YEAR_DIGITS}]"
+_ZH_NUM = rf"[{CJK_PLAIN_DIGITS}十]{{1,3}}"  # a count of units: 兩, 五, 三十
 
 # Full and partial English and numeric dates. One pattern, alternatives named by form.
 DATE_RE = regex.compile(
@@ -168,7 +188,7 @@ DATE_RE = regex.compile(
 # Chinese dates: 2024年7月4日, 二零二四年七月, 2024年下半年, 2024年底.
 DATE_ZH_RE = regex.compile(
     rf"""
-    (?<![\d〇零○一二三四五六七八九十])
+    (?<![\d{CJK_POSITIONAL_DIGITS}十])
     (?:(?P<y>\d{{4}})|{_CJK_YEAR})[ ]?年
     (?:
       [ ]?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])[ ]?月
@@ -180,13 +200,20 @@ DATE_ZH_RE = regex.compile(
     regex.VERBOSE,
 )
 
+
+def _alternation(words: Iterable[str]) -> str:
+    """``words`` as a regex alternation in the given order, a space matching one space."""
+    return "|".join(regex.escape(word).replace(r"\ ", "[ ]") for word in words)
+
+
+_FY_ALT = _alternation(FISCAL_YEAR_PREFIXES)
 # Fiscal years and year ranges: 2024-25, 2024/25, FY2024-25, 2024‑25, 2024-2025, 2024至25年度,
 # 二零二四至二五年度, 2020 to 2025, between 2020 and 2025.
 PERIOD_RE = regex.compile(
     rf"""
     {_NB}
     (?:
-      (?P<fy>FY|F\.Y\.|fiscal[ ]year|financial[ ]year)[ ]?)?
+      (?P<fy>{_FY_ALT})[ ]?)?
     (?:
       (?P<y1>{_YEAR})
       (?P<sep>[ ]?(?:{_DASH}|/)[ ]?|至|到)
@@ -206,6 +233,9 @@ YEAR_RE = regex.compile(rf"{_NB}{_Y}(?P<plus>\+)?(?![A-Za-z0-9_%]|[.,/]\d|{_DASH
 
 _COUNT_ALT = "|".join(sorted(COUNT_WORDS_EN, key=len, reverse=True))
 _UNIT_ALT = "|".join(RELATIVE_UNITS_EN)
+_PREP_ALT = _alternation(RELATIVE_PREPOSITIONS_EN)
+_DIR_ALT = _alternation(RELATIVE_DIRECTIONS_EN)
+_VAGUE_ALT = _alternation(VAGUE_COUNT_FORMS_EN)
 # "within the next two years", "over the past five years", "in the coming years",
 # "this year", "last year", "this week", "in recent years".
 RELATIVE_EN_RE = regex.compile(
@@ -213,9 +243,9 @@ RELATIVE_EN_RE = regex.compile(
     (?=[iowdftlnIOWDFTLN])                          # cheap first-letter filter
     (?<![A-Za-z0-9_])
     (?:
-      (?P<prep>within|in|over|during|for)[ ]+the[ ]+
-        (?P<dir>next|coming|following|past|last|previous)[ ]+
-        (?:(?P<n>{_COUNT_ALT}|\d{{1,3}})|(?P<vague>few|several|couple[ ]of))[ ]+
+      (?P<prep>{_PREP_ALT})[ ]+the[ ]+
+        (?P<dir>{_DIR_ALT})[ ]+
+        (?:(?P<n>{_COUNT_ALT}|\d{{1,3}})|(?P<vague>{_VAGUE_ALT}))[ ]+
         (?P<unit>{_UNIT_ALT})s?
     | (?P<within>within)[ ]+(?P<wn>{_COUNT_ALT}|\d{{1,3}})[ ]+(?P<wunit>{_UNIT_ALT})s?
     | (?P<recent>(?:in|over)[ ]+(?:recent|the[ ]+coming)[ ]+years)
@@ -228,13 +258,20 @@ RELATIVE_EN_RE = regex.compile(
 
 _CAL_ZH = "|".join(sorted(CALENDAR_ZH, key=len, reverse=True))
 _REL_UNIT_ZH = "|".join(sorted(RELATIVE_UNITS_ZH, key=len, reverse=True))
+# Words before a count of units (未來兩年內, 過去五年), in the order tried; 過去 looks back.
+RELATIVE_DIRECTIONS_ZH = ("未來", "未来", "今後", "今后", "過去", "过去", "往後", "往后")
+RECENT_YEARS_ZH = ("近年來", "近年来", "近年")
+# The characters every RELATIVE_ZH_RE match starts with.
+RELATIVE_ZH_FIRST_CHARS = "".join(
+    sorted({w[0] for w in (*CALENDAR_ZH, *RELATIVE_DIRECTIONS_ZH, *RECENT_YEARS_ZH)})
+)
 # 今年, 去年, 未來兩年內, 過去五年, 近年.
 RELATIVE_ZH_RE = regex.compile(
     rf"""
     (?P<cal>{_CAL_ZH})(?!度)
-    | (?P<zdir>未來|未来|今後|今后|過去|过去|往後|往后)(?P<zn>{_ZH_NUM}|\d{{1,3}})
+    | (?P<zdir>{"|".join(RELATIVE_DIRECTIONS_ZH)})(?P<zn>{_ZH_NUM}|\d{{1,3}})
       [ ]?(?P<zunit>{_REL_UNIT_ZH})(?P<nei>內|内)?
-    | (?P<zrecent>近年來|近年来|近年)
+    | (?P<zrecent>{"|".join(RECENT_YEARS_ZH)})
     """,
     regex.VERBOSE,
 )
@@ -270,29 +307,45 @@ RANGE_SPLIT_RE = regex.compile(
 )
 
 # --- anchors: where the detailed patterns are tried ---------------------------------------------
-# As in _percent_patterns.py: every match of DATE_RE, PERIOD_RE, YEAR_RE and RELATIVE_EN_RE holds
-# a cheap *anchor* and starts within a bounded *lead* before it, where a *starts* pattern (the
-# pattern's own look-behind and first characters) matches; dates.py tries the detailed pattern
-# only there (see percent._anchored), which gives exactly the matches of a whole-text finditer.
-# The leads count non-space characters, since these patterns allow "[ ]+".
-# NOTE: keep these in sync with the patterns above.
+# Every match of DATE_RE, PERIOD_RE, YEAR_RE and RELATIVE_EN_RE holds a cheap *anchor* and starts
+# within a bounded *lead* before it, where a *starts* pattern (the pattern's own look-behind and
+# first characters) matches; the scanner tries the detailed pattern only there (see
+# _scanning.anchored_matches), which gives exactly the matches of a whole-text finditer. The
+# leads count non-space characters, since these patterns allow "[ ]+", and are derived from the
+# same words the patterns are built from; tests/test_dates.py checks the longest forms.
 
 # Four or more digits: every DATE_RE, PERIOD_RE (Arabic form) and YEAR_RE match holds a year.
 YEAR_DIGITS_RE = regex.compile(r"\d{4,}")
 # Four or more Chinese digits: PERIOD_RE's 二零二四至二五.
 CJK_YEAR_DIGITS_RE = regex.compile(rf"{_ZH_DIGIT}{{4,}}")
 
-# Most non-space characters before the year in a DATE_RE match: "thesecondquarterof" (18) and
-# "-" in _PART_ALT; a month name (9), ".", day (2), ordinal (2), "of" and "," in mdy/dmy/my.
-DATE_LEAD = 19
+
+def _non_space(words: Iterable[str]) -> int:
+    """The most non-space characters in one of ``words``."""
+    return max(len(word.replace(" ", "")) for word in words)
+
+
+_LONGEST_MONTH = _non_space(MONTHS) + len(".")
+_LONGEST_DAY = len("31st")
+# Most non-space characters before the year in a DATE_RE match, by form: part ("the second
+# quarter of-"), dmy ("31st of September.,"), mdy ("September. 31st,"), my ("September.,of"),
+# hq ("Q3"), dmy_num ("31/12/"); iso starts with its year.
+DATE_LEAD = max(
+    _non_space(YEAR_PART_WORDS) + len("-"),
+    _LONGEST_DAY + len("of") + _LONGEST_MONTH + len(","),
+    _LONGEST_MONTH + _LONGEST_DAY + len(","),
+    _LONGEST_MONTH + len(",of"),
+    len("Q3"),
+    len("31/12/"),
+)
 _DATE_FIRST = "".join(
     sorted({form[0] for form in _MONTH_ALT.split("|")} | {form[0] for form in _PART_ALT.split("|")})
 )
 DATE_STARTS_RE = regex.compile(rf"{_NB}(?=[\dHQ{_DATE_FIRST}])")
 
-# Most non-space characters before the first year in a PERIOD_RE match: "financialyear" (13)
-# and "between" (7).
-PERIOD_LEAD = 20
+# Most non-space characters before the first year in a PERIOD_RE match: a fiscal-year prefix,
+# then "between" or "from".
+PERIOD_LEAD = _non_space(FISCAL_YEAR_PREFIXES) + _non_space(("between", "from"))
 PERIOD_STARTS_RE = regex.compile(rf"{_NB}(?=[\dfb〇零○一二三四五六七八九])", regex.IGNORECASE)
 
 # The unit word that closes every RELATIVE_EN_RE match (case-insensitive by hand; only k has
@@ -300,7 +353,12 @@ PERIOD_STARTS_RE = regex.compile(rf"{_NB}(?=[\dfb〇零○一二三四五六七�
 RELATIVE_EN_ANCHOR_RE = regex.compile(
     r"[yY][eE][aA][rR]|[mM][oO][nN][tT][hH]|[wW][eE][eE][kK\u212a]|[dD][aA][yY]"
 )
-# Most non-space characters before the unit in a RELATIVE_EN_RE match: "within" (6), "the" (3),
-# "following" (9), "coupleof" (8).
-RELATIVE_EN_LEAD = 26
+# Most non-space characters before the unit in a RELATIVE_EN_RE match: a preposition, "the",
+# a direction word and a count ("within the following couple of").
+RELATIVE_EN_LEAD = (
+    _non_space(RELATIVE_PREPOSITIONS_EN)
+    + len("the")
+    + _non_space(RELATIVE_DIRECTIONS_EN)
+    + _non_space([*COUNT_WORDS_EN, *VAGUE_COUNT_FORMS_EN, "999"])
+)
 RELATIVE_EN_STARTS_RE = regex.compile(r"(?<![A-Za-z0-9_])(?=[iowdftln])", regex.IGNORECASE)

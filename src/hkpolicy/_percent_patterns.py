@@ -17,6 +17,13 @@ from decimal import Decimal
 
 import regex
 
+from ._lexicon import (
+    CJK_BIG_UNITS,
+    CJK_DECIMAL_POINTS,
+    CJK_FINANCIAL_DIGITS,
+    CJK_PLAIN_DIGITS,
+    CJK_SMALL_UNITS,
+)
 from .spans import Qualifier
 
 # --- vocabulary -------------------------------------------------------------------------------
@@ -148,19 +155,45 @@ MINUS_SIGNS = frozenset("-−") | {"負", "负", "minus", "negative"}
 # --- patterns ---------------------------------------------------------------------------------
 
 # Every pattern uses bounded repetition only (see the module docstring).
-_CJK_DIGIT = "〇零一二兩两三四五六七八九壹貳贰參叁肆伍陸陆柒捌玖"
-_CJK_UNIT = "十拾千仟萬万億亿"  # 百/佰 handled apart: not when it starts 百分 (百分之, 百分點)
-_CJK_NUM_CHAR = rf"(?:[{_CJK_DIGIT}{_CJK_UNIT}點点]|[百佰](?![ ]{{0,3}}分))"
-# A Chinese numeral, possibly with spaces between its characters ("一 百 五 十").
-CJK_NUMBER = rf"{_CJK_NUM_CHAR}(?:[ ]{{0,3}}{_CJK_NUM_CHAR}){{0,24}}"
-# At most 30 integer digits (grouped or not) and 30 decimals, 70 characters: within the 93 of a
-# WORD_NUMBER (LATIN_LEAD) and the 97 of a CJK_NUMBER (CJK_POINTS_LEAD). Exact Decimals that long
-# still read back from str(Percentage).
-ARABIC = r"(?:\d{1,3}(?:,\d{3}){1,9}(?![\d,]\d)|\d{1,30})(?:\.\d{1,30})?|\.\d{1,30}"
-_WORD_NUM = "|".join(sorted([*EN_ONES, *EN_TENS, EN_HUNDRED], key=len, reverse=True))
-# "one hundred and five", "twenty-two": number words joined by spaces, hyphens or "and".
-WORD_NUMBER = rf"(?:{_WORD_NUM})(?:(?:[ -]|[ ]and[ ])(?:{_WORD_NUM})){{0,6}}\b"
-_SIGN = r"(?:[+\-−]|minus[ ]|negative[ ]|負|负)"
+_CJK_DIGIT = CJK_PLAIN_DIGITS + CJK_FINANCIAL_DIGITS
+# The units of a Chinese number in a percentage: 百/佰 are handled apart (not when they start
+# 百分之, 百分點), and 兆 (10^12) is no share of anything.
+_HUNDREDS = "".join(unit for unit, value in CJK_SMALL_UNITS.items() if value == 100)
+_CJK_UNIT = "".join(u for u in CJK_SMALL_UNITS if u not in _HUNDREDS) + "".join(
+    unit for unit, value in CJK_BIG_UNITS.items() if value < 10**12
+)
+_POINTS = "".join(sorted(CJK_DECIMAL_POINTS))
+_CJK_NUM_CHAR = rf"(?:[{_CJK_DIGIT}{_CJK_UNIT}{_POINTS}]|[{_HUNDREDS}](?![ ]{{0,3}}分))"
+# A Chinese numeral of at most CJK_NUMBER_CHARS characters, possibly with up to three spaces
+# between them ("一 百 五 十").
+CJK_NUMBER_CHARS = 25
+CJK_NUMBER = rf"{_CJK_NUM_CHAR}(?:[ ]{{0,3}}{_CJK_NUM_CHAR}){{0,{CJK_NUMBER_CHARS - 1}}}"
+_CJK_NUMBER_MAX = CJK_NUMBER_CHARS + (CJK_NUMBER_CHARS - 1) * len("   ")
+# At most ARABIC_DIGITS integer digits (ungrouped, or up to ARABIC_GROUPS groups of three after
+# the first) and ARABIC_DIGITS decimals. Exact Decimals that long still read back from
+# str(Percentage).
+ARABIC_DIGITS = 30
+ARABIC_GROUPS = 9
+ARABIC = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}}){{1,{ARABIC_GROUPS}}}(?![\d,]\d)|\d{{1,{ARABIC_DIGITS}}})"
+    rf"(?:\.\d{{1,{ARABIC_DIGITS}}})?|\.\d{{1,{ARABIC_DIGITS}}}"
+)
+_ARABIC_MAX = max(3 + len(",999") * ARABIC_GROUPS, ARABIC_DIGITS) + len(".") + ARABIC_DIGITS
+_NUMBER_WORDS = [*EN_ONES, *EN_TENS, EN_HUNDRED]
+_WORD_NUM = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+# "one hundred and five", "twenty-two": up to WORD_NUMBER_WORDS number words joined by spaces,
+# hyphens or "and".
+WORD_NUMBER_WORDS = 7
+WORD_NUMBER = (
+    rf"(?:{_WORD_NUM})(?:(?:[ -]|[ ]and[ ])(?:{_WORD_NUM})){{0,{WORD_NUMBER_WORDS - 1}}}\b"
+)
+_WORD_NUMBER_MAX = WORD_NUMBER_WORDS * max(map(len, _NUMBER_WORDS)) + (WORD_NUMBER_WORDS - 1) * len(
+    " and "
+)
+# Signs before a number, in the order tried (the minus signs are MINUS_SIGNS).
+SIGN_FORMS = ("+", "-", "−", "minus ", "negative ", "負", "负")
+_SIGN = "(?:" + "|".join(regex.escape(f).replace(r"\ ", "[ ]") for f in SIGN_FORMS) + ")"
+_SIGN_MAX = max(map(len, SIGN_FORMS))
 _PCT_UNIT = r"(?:[ ]?%(?![0-9A-Za-z])|[ ]?(?:per[ ]?cent(?:age)?s?|percent(?:age)?s?|pct)\b)"
 _PP_UNIT = (
     r"(?:[ ]?(?:percentage[ -]points?|per[ ]?cent(?:age)?[ ]points?|%[ ]?points?"
@@ -169,6 +202,11 @@ _PP_UNIT = (
 _UNIT = rf"(?:(?P<pp>{_PP_UNIT})|(?P<pct>{_PCT_UNIT}))"
 _LO_UNIT = rf"(?:(?P<lo_pp>{_PP_UNIT})|(?P<lo_pct>{_PCT_UNIT}))"
 _NUM = rf"(?:{ARABIC}|{WORD_NUMBER})"
+
+# What joins the two numbers of a Latin range ("40-45%", "40 to 45 per cent"), in the order tried.
+RANGE_SEPARATORS = ("-", "–", "—", "‑", "~", "to", "and", "至", "到")
+_RANGE_ALT = "|".join(RANGE_SEPARATORS)
+_RANGE_MAX = len("  ") + max(map(len, RANGE_SEPARATORS)) + len("  ")
 
 # Percent and percentage points written with Arabic or English word numbers:
 # 42%, 42 %, 6.7 per cent, -2.914%, 2 percentage points, 40-45%, 40% to 45%.
@@ -179,7 +217,7 @@ LATIN_PERCENT_RE = regex.compile(
     (?P<lo>{_SIGN}?{_NUM})                          # the (first) number
     (?:
       {_LO_UNIT}?                                   # its own unit in "40% to 45%"
-      [ ]{{0,2}}(?P<dash>-|–|—|‑|~|to|and|至|到)[ ]{{0,2}}  # range separator
+      [ ]{{0,2}}(?P<dash>{_RANGE_ALT})[ ]{{0,2}}       # range separator
       (?P<hi>{_SIGN}?{_NUM})                        # the upper bound
     )?
     {_UNIT}                                         # %, per cent, percentage points ...
@@ -265,9 +303,13 @@ DIRECTION_AFTER_EN_RE = regex.compile(
     rf"[ ]{{1,2}}(?P<cue>{'|'.join([*INCREASE_NOUNS_EN, *DECREASE_NOUNS_EN])})s?\b",
     regex.IGNORECASE,
 )
+# What may stand between a Chinese direction word and the number: an aspect particle (增加了),
+# then a link (上升至, 減少約).
+DIRECTION_PARTICLES_ZH = ("了", "咗")
+DIRECTION_LINKS_ZH = ("達", "达", "至", "到", "為", "为", "約", "约", "逾")
 DIRECTION_BEFORE_ZH_RE = regex.compile(
-    rf"(?P<cue>{'|'.join([*INCREASE_ZH, *DECREASE_ZH])})(?:了|咗)?[ ]{{0,2}}"
-    r"(?:達|达|至|到|為|为|約|约|逾)?[ ]{0,2}\Z"
+    rf"(?P<cue>{'|'.join([*INCREASE_ZH, *DECREASE_ZH])})(?:{'|'.join(DIRECTION_PARTICLES_ZH)})?"
+    rf"[ ]{{0,2}}(?:{'|'.join(DIRECTION_LINKS_ZH)})?[ ]{{0,2}}\Z"
 )
 
 # --- anchors: where the detailed patterns are tried ---------------------------------------------
@@ -276,18 +318,19 @@ DIRECTION_BEFORE_ZH_RE = regex.compile(
 # pattern contains an *anchor* (its unit: %, per cent, pp, 百分點) that a cheap pattern finds, and
 # starts at most a fixed number of characters (its *lead*) before that anchor, at a position its
 # *starts* pattern accepts (its own look-behind plus the characters it can begin with). The
-# detailed pattern is tried only there (see percent._anchored), which gives exactly the matches of
-# a whole-text finditer. NOTE: keep these in sync with the patterns above.
+# detailed pattern is tried only there (see _scanning.anchored_matches), which gives exactly the
+# matches of a whole-text finditer. The leads are derived from the bounds the patterns are built
+# with; tests/test_percent.py checks the longest forms against a whole-text scan.
 
 # The start of a unit, _PCT_UNIT or _PP_UNIT: "%", or per cent/percent/pct/pp/p.p. right after
 # a digit or a space. Case-insensitive by hand: p, e, r, c, n, t fold to no other character.
 LATIN_ANCHOR_RE = regex.compile(
     r"%|(?<=[\d ])[pP](?=[eE][rR][ ]?[cC][eE][nN][tT]|[cC][tT]|[pP]|\.[pP]\.)"
 )
-# Longest text from the start of a LATIN_PERCENT_RE match to its first unit: "between " (8),
-# sign "negative " (9), number (93: WORD_NUMBER, seven words of up to 9 letters joined by
-# " and "; ARABIC is at most 70), separator " and " (7), sign (9), number (93), space (1) = 220.
-LATIN_LEAD = 220
+# Longest text from the start of a LATIN_PERCENT_RE match to its first unit: "between ", a
+# signed number, a range separator, a signed number and a space.
+_NUM_MAX = max(_ARABIC_MAX, _WORD_NUMBER_MAX)
+LATIN_LEAD = len("between ") + 2 * (_SIGN_MAX + _NUM_MAX) + _RANGE_MAX + len(" ")
 # Where a LATIN_PERCENT_RE match can start: its look-behind, then a sign, "between", a digit, a
 # decimal point or a number word.
 LATIN_STARTS_RE = regex.compile(
@@ -300,9 +343,13 @@ LATIN_BARRIER_RE = regex.compile(r"(?r)[^\dA-Za-z\u017f\u212a\u0130 .,+\-−–�
 
 # 百分點 closes every CJK_POINTS_RE match.
 CJK_POINTS_ANCHOR_RE = regex.compile(r"分(?=[ ]{0,3}[點点])")
-# Longest text from the start of a CJK_POINTS_RE match to its 分: sign (1), CJK_NUMBER (97),
-# "k" (4), range separator (7), CJK_NUMBER (97), 個 and spaces (9), 百 and spaces (4) = 219.
-CJK_POINTS_LEAD = 219
+# Longest text from the start of a CJK_POINTS_RE match to its 分: a sign, a number, "   k", a
+# range separator ("   至   "), a number, "    個    " and "百   ".
+_CJK_NUM_MAX = max(_ARABIC_MAX, _CJK_NUMBER_MAX)
+CJK_POINTS_LEAD = (
+    len("負") + _CJK_NUM_MAX + len("   k") + len("   至   ") + _CJK_NUM_MAX + len("    個    ")
+    + len("百   ")
+)  # fmt: skip
 CJK_POINTS_STARTS_RE = regex.compile(
     rf"(?<![{_CJK_DIGIT}{_CJK_UNIT}百佰\d.,][ ]{{0,3}})"  # CJK_POINTS_RE's look-behind
     rf"(?=[負负\-\d.{_CJK_DIGIT}{_CJK_UNIT}點点百佰])"  # a sign or the first character of a number

@@ -31,21 +31,25 @@ from pydantic import field_validator, model_validator
 
 from . import _percent_patterns as P
 from . import _values
-from ._numerals import (
-    EXACT,
-    FULLWIDTH_TO_ASCII,
-    canonical,
-    parse_arabic,
-    parse_cjk_number,
-    to_halfwidth,
+from ._numerals import EXACT, canonical, parse_cjk_number, to_halfwidth
+from ._percent_cues import (
+    DIRECTION_WINDOW,
+    QUALIFIER_WINDOW,
+    Direction,
+    cue_may_end_before,
+    cue_may_start_after,
+    direction_of,
+    qualifier_before,
+    qualifier_may_end_before,
 )
+from ._percent_numbers import cheng_value, cjk_or_arabic, read_number, with_k
+from ._scanning import AnchoredPattern, anchored_matches, has_fullwidth, longest_first, new_span
 from .errors import MentionLimitError, ParseError, QualifierError, UnitMismatchError
 from .spans import (
     Qualifier,
     Record,
     ScanResult,
     Span,
-    TakenCharacters,
     check_max_mentions,
     check_optional_str,
     check_ranges,
@@ -53,7 +57,6 @@ from .spans import (
     collecting_warnings,
     construct_trusted,
     mention_limit,
-    trusted_builder,
 )
 
 __all__ = [
@@ -73,11 +76,6 @@ def __dir__() -> list[str]:
 logger = logging.getLogger("hkpolicy.percent")
 
 PercentUnit = Literal["percent", "percentage_point"]
-Direction = Literal["increase", "decrease"]
-
-# How far before/after a number the qualifier and direction cues are looked for (characters).
-QUALIFIER_WINDOW = 24
-DIRECTION_WINDOW = 80
 
 
 class Percentage(Record, _values.OrderedByValue):
@@ -291,17 +289,37 @@ def find_percentages(
 
 # --- scanning ---------------------------------------------------------------------------------
 
-_Candidate = tuple[int, int, Percentage]
+
+class _Candidate(NamedTuple):
+    """A percentage a pattern read, before overlapping candidates are resolved."""
+
+    start: int
+    end: int
+    percentage: Percentage
+
+
 _R = TypeVar("_R", bound=Record)
 
 
-_new_span = trusted_builder(Span)  # doc_id, start, end, text
-_new_mention = trusted_builder(PercentMention)  # percentage, span, qualifier_span, direction, ...
-
-
-def _span(source: str, start: int, end: int, doc_id: str | None) -> Span:
-    """``Span.of(source, start, end, doc_id)``, built without validation."""
-    return _new_span(doc_id, start, end, source[start:end])
+def _new_mention(
+    *,
+    percentage: Percentage,
+    span: Span,
+    qualifier_span: Span | None,
+    direction: Direction | None,
+    direction_span: Span | None,
+) -> PercentMention:
+    """``PercentMention(...)`` from values valid by construction, built without validation."""
+    return construct_trusted(
+        PercentMention,
+        {
+            "percentage": percentage,
+            "span": span,
+            "qualifier_span": qualifier_span,
+            "direction": direction,
+            "direction_span": direction_span,
+        },
+    )
 
 
 def _updated(model: _R, field: str, value: object) -> _R:
@@ -309,92 +327,6 @@ def _updated(model: _R, field: str, value: object) -> _R:
     values = dict(model.__dict__)
     values[field] = value
     return construct_trusted(type(model), values, {*model.__pydantic_fields_set__, field})
-
-
-class _Anchored(NamedTuple):
-    """How to find the matches of a slow ``pattern`` by trying it only near cheap anchors.
-
-    Every match of ``pattern`` contains a match of ``anchor``, starts at most ``lead`` characters
-    before that anchor's start (with ``spaces_free``, ``lead`` counts non-space characters only,
-    for patterns with ``[ ]+``), after the last ``barrier`` character before it (a reverse
-    pattern for a character no match holds there; None for none), and at a position where the
-    zero-width ``starts`` (the pattern's look-behind and first characters) matches.
-    """
-
-    pattern: regex.Pattern[str]
-    anchor: regex.Pattern[str]
-    starts: regex.Pattern[str]
-    lead: int
-    barrier: regex.Pattern[str] | None = None
-    spaces_free: bool = False
-
-
-# Characters past the last start position that a ``starts`` look-ahead may read ("seventeen").
-_STARTS_LOOKAHEAD = 16
-# _Anchored.spaces_free: the position ``lead`` non-space characters back (reverse pattern).
-_NON_SPACE_BACK: dict[int, regex.Pattern[str]] = {}
-
-
-def _back(lead: int) -> regex.Pattern[str]:
-    if lead not in _NON_SPACE_BACK:
-        _NON_SPACE_BACK[lead] = regex.compile(rf"(?r)(?:[ ]*[^ ]){{0,{lead}}}[ ]*")
-    return _NON_SPACE_BACK[lead]
-
-
-def _anchored(
-    spec: _Anchored,
-    text: str,
-    anchors: Iterable[tuple[int, int]] | None = None,
-) -> Iterator[regex.Match[str]]:
-    """Exactly the matches of ``spec.pattern.finditer(text)``, in order, at a fraction of the cost.
-
-    ``finditer`` tries the pattern at every position from the end of the previous match on and
-    reports the first that matches. Here the pattern is tried (``match``) only at the positions
-    where a match can start, by ``spec``: within the lead before an anchor, after any barrier,
-    where ``starts`` matches, and never inside the previous match; so the same matches come out.
-    Starts are tried in increasing order, each at most once, and the cost is linear: each
-    anchor looks back at most ``lead`` characters (plus spaces with ``spaces_free``).
-    ``anchors`` are ``(start, end)`` spans in increasing order (default: ``spec.anchor``'s).
-    Every match attempt is bounded. NOTE: dates.py scans with this too.
-    """
-    pattern_match = spec.pattern.match
-    starts = spec.starts.finditer
-    barrier = spec.barrier
-    back = _back(spec.lead) if spec.spaces_free else None
-    size = len(text)
-    if anchors is None:
-        anchors = (m.span() for m in spec.anchor.finditer(text))
-    pos = 0  # end of the previous match: finditer never starts a match before it
-    tried = 0  # every start position below this one has been tried already
-    for a_start, a_end in anchors:
-        if a_end <= pos or a_end <= tried:
-            continue
-        # Lowest start position for this anchor; ``back`` always matches (it may match nothing).
-        low = back.match(text, 0, a_start).start() if back else a_start - spec.lead  # type: ignore[union-attr]
-        low = max(low, pos, tried)
-        if barrier is not None and low < a_start:
-            wall = barrier.search(text, low, a_start)
-            if wall is not None:
-                low = wall.end()
-        for found in starts(text, low, min(size, a_end + _STARTS_LOOKAHEAD)):
-            start = found.start()
-            if start >= a_end:
-                break
-            if start < pos:
-                continue
-            m = pattern_match(text, start)
-            if m is not None:
-                yield m
-                pos = m.end()
-        tried = a_end
-
-
-# The full-width characters to_halfwidth changes; a text without any needs no copy.
-_FULLWIDTH = "".join(chr(code) for code in FULLWIDTH_TO_ASCII)
-
-
-def _has_fullwidth(text: str) -> bool:
-    return any(char in text for char in _FULLWIDTH)
 
 
 # A full-width comma between full-width digits with exactly three after it is a digit group
@@ -411,14 +343,14 @@ def _scan(
     detect_direction: bool,
     limit: int | None = None,
 ) -> list[PercentMention]:
-    half = to_halfwidth(_FULLWIDTH_GROUP_RE.sub(",", text)) if _has_fullwidth(text) else text
+    half = to_halfwidth(_FULLWIDTH_GROUP_RE.sub(",", text)) if has_fullwidth(text) else text
     candidates: list[_Candidate] = []
     candidates += _latin(half)
     candidates += _cjk_fraction(half)
     candidates += _cjk_points(half)
     candidates += _cjk_cheng(half)
-    candidates = [c for c in candidates if not _in_scientific_notation(half, c[0], c[1])]
-    chosen = _select(candidates, skip, len(half))
+    candidates = [c for c in candidates if not _in_scientific_notation(half, c.start, c.end)]
+    chosen = longest_first(candidates, len(half), skip)
     mention_limit("percentage", limit, len(chosen))
     mentions = []
     for start, end, pct in chosen:
@@ -437,83 +369,6 @@ def _in_scientific_notation(text: str, start: int, end: int) -> bool:
         (before[-1] in "eE" and before[-2].isdigit())
         or (len(before) == 3 and before[-1] in "+-" and before[-2] in "eE" and before[0].isdigit())
     )
-
-
-def _select(
-    candidates: list[_Candidate], skip: tuple[tuple[int, int], ...], size: int
-) -> list[_Candidate]:
-    """Longest candidates first, never overlapping each other or a skipped range."""
-    taken = TakenCharacters(size, skip)
-    chosen = [
-        c for c in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])) if taken.add(c[0], c[1])
-    ]
-    chosen.sort(key=lambda c: c[0])
-    return chosen
-
-
-_MINUS_SIGNS = sorted(P.MINUS_SIGNS, key=len, reverse=True)
-
-
-@functools.lru_cache(maxsize=4096)  # tokens repeat ("10", "2.5"); Decimals are immutable
-def _number(token: str) -> Decimal | None:
-    """An Arabic, English-word or Chinese number with an optional sign; None if unreadable."""
-    text = token.strip()
-    negative = False
-    lower = text.lower()
-    for sign in _MINUS_SIGNS:
-        if lower.startswith(sign):
-            negative, text = True, text[len(sign) :].strip()
-            break
-    else:
-        if text.startswith("+"):
-            text = text[1:].strip()
-    value = parse_arabic(text)
-    if value is None:
-        value = _english_number(text)
-    if value is None:
-        value = _cjk_number(text)
-    if value is None:
-        return None
-    return canonical(EXACT.minus(value)) if negative and value else value
-
-
-def _english_number(text: str) -> Decimal | None:
-    words = regex.split(r"[ -]+", text.lower())
-    known = (*P.EN_ONES, *P.EN_TENS, P.EN_HUNDRED, "and")
-    if not words or not all(w in known for w in words):
-        return None
-    total, current, last = 0, 0, ""
-    for word in words:
-        if word == "and":
-            if last != P.EN_HUNDRED:
-                return None
-        elif word == P.EN_HUNDRED:
-            if current == 0 and last != "":
-                return None
-            current = (current or 1) * 100
-        elif word in P.EN_TENS:
-            if current % 100:
-                return None
-            current += P.EN_TENS[word]
-        else:
-            if current % 10 or (last in P.EN_ONES):
-                return None
-            current += P.EN_ONES[word]
-        last = word
-    total += current
-    return Decimal(total)
-
-
-def _cjk_number(token: str) -> Decimal | None:
-    """A Chinese numeral with spaces removed; a dangling 點 at the end is dropped."""
-    text = "".join(token.split())
-    if text and text[-1] in "點点":
-        text = text[:-1]
-    return parse_cjk_number(text) if text else None
-
-
-def _with_k(value: Decimal, k: str | None) -> Decimal:
-    return canonical(EXACT.multiply(value, 1000)) if k else value
 
 
 def _exact(value: Decimal, unit: PercentUnit) -> Percentage:
@@ -546,14 +401,55 @@ def _pct(lo: Decimal, hi: Decimal | None, unit: PercentUnit) -> Percentage | Non
     )
 
 
-_LATIN = _Anchored(
+# What can stand before the number of a LATIN_PERCENT_RE match and still be part of it: a range
+# separator or a sign, as a character ("-", "~", "+") or a word ("to", "minus", "between");
+# words lower case. Chinese ones (至, 負) are letters outside ASCII, which _latin_floor keeps.
+_EXTENDING_FORMS = [form.strip() for form in (*P.RANGE_SEPARATORS, *P.SIGN_FORMS)]
+_EXTENDING_CHARS = frozenset(form for form in _EXTENDING_FORMS if not form.isalpha())
+_EXTENDING_WORDS = frozenset([*(f for f in _EXTENDING_FORMS if f.isalpha()), "between"])
+
+
+def _latin_start(half: str, anchor: int) -> int | None:
+    """Where a LATIN_PERCENT_RE match holding the unit at ``anchor`` must start, where cheap to
+    tell: a unit right after ASCII digits (and at most a space), with no other digit, sign,
+    separator or "between" before them, belongs to a match that starts at those digits (none
+    starts inside them: the pattern's look-behind forbids an ASCII digit, "." or "," before its
+    start). Otherwise None."""
+    i = anchor - 1
+    if i >= 0 and half[i] == " ":
+        i -= 1
+    if i < 0 or not "0" <= half[i] <= "9":
+        return None
+    while i >= 0 and ("0" <= half[i] <= "9" or half[i] in ".,"):
+        i -= 1
+    if i >= 0 and half[i].isdecimal():  # the look-behind allows a start after other digits
+        return None
+    first = i + 1
+    while i >= 0 and half[i] == " ":
+        i -= 1
+    if i < 0:
+        return first
+    if half[i] in _EXTENDING_CHARS:
+        return None
+    if half[i].isalpha():
+        start = i
+        while start > 0 and half[start - 1].isalpha():
+            start -= 1
+        word = half[start : i + 1]
+        if not word.isascii() or word.lower() in _EXTENDING_WORDS:
+            return None
+    return first
+
+
+_LATIN = AnchoredPattern(
     P.LATIN_PERCENT_RE,
     P.LATIN_ANCHOR_RE,
     P.LATIN_STARTS_RE,
     P.LATIN_LEAD,
     barrier=P.LATIN_BARRIER_RE,
+    sole_start=_latin_start,
 )
-_CJK_POINTS = _Anchored(
+_CJK_POINTS = AnchoredPattern(
     P.CJK_POINTS_RE,
     P.CJK_POINTS_ANCHOR_RE,
     P.CJK_POINTS_STARTS_RE,
@@ -563,45 +459,55 @@ _CJK_POINTS = _Anchored(
 
 
 def _latin(half: str) -> Iterator[_Candidate]:
-    for m in _anchored(_LATIN, half):
-        unit: PercentUnit = "percentage_point" if m.group("pp") else "percent"
-        lo = _number(m.group("lo"))
-        hi = _number(m.group("hi")) if m.group("hi") else None
-        start = m.start("lo") if m.group("between") is None or hi is None else m.start()
-        if lo is None or (m.group("hi") and hi is None):
-            if hi is not None:  # "x to 45%" with an unreadable x: keep the 45%
-                pct = _pct(hi, None, unit)
-                if pct:
-                    yield m.start("hi"), m.end(), pct
-            continue
-        if hi is None:
-            pct = _pct(lo, None, unit)
-            if pct:
-                yield start, m.end(), pct
-            continue
-        dash = m.group("dash").lower()
-        lo_unit: PercentUnit | None = (
-            "percentage_point" if m.group("lo_pp") else "percent" if m.group("lo_pct") else None
-        )
-        is_range = (
-            (dash != "and" or m.group("between") is not None)
-            and lo_unit in (None, unit)
-            and not _preceded_by_from(half, m.start())
-            and hi >= lo
-        )
-        if is_range:
-            pct = _pct(lo, hi, unit)
-            if pct:
-                yield start, m.end(), pct
-            continue
-        # Not a range ("from 40% to 45%" is a change, "40% and 45%" two figures): keep the parts.
-        if lo_unit is not None:
-            yield (
-                m.start("lo"),
-                m.end("lo_pp" if m.group("lo_pp") else "lo_pct"),
-                _exact(lo, lo_unit),
-            )
-        yield m.start("hi"), m.end(), _exact(hi, unit)
+    for m in anchored_matches(_LATIN, half):
+        pp, lo_text, hi_text = m.group("pp", "lo", "hi")
+        unit: PercentUnit = "percentage_point" if pp else "percent"
+        if hi_text is None:
+            pct = _percentage_of(lo_text, unit)
+            if pct is not None:
+                yield _Candidate(m.start("lo"), m.end(), pct)
+        else:
+            yield from _latin_pair(half, m, lo_text, hi_text, unit)
+
+
+@functools.lru_cache(maxsize=4096)  # tokens repeat ("10", "2.5"); Percentages are frozen
+def _percentage_of(token: str, unit: PercentUnit) -> Percentage | None:
+    """The exact Percentage a number token states, or None when it is unreadable."""
+    value = read_number(token)
+    return None if value is None else _exact(value, unit)
+
+
+def _latin_pair(
+    half: str, m: regex.Match[str], lo_text: str, hi_text: str, unit: PercentUnit
+) -> Iterator[_Candidate]:
+    """The candidates of a LATIN_PERCENT_RE match with two numbers: a range ("40-45%",
+    "between 40 and 45 per cent"), or two figures ("from 40% to 45%", "40% and 45%")."""
+    lo = read_number(lo_text)
+    hi = read_number(hi_text)
+    if hi is None:
+        return
+    if lo is None:  # "x to 45%" with an unreadable x: keep the 45%
+        yield _Candidate(m.start("hi"), m.end(), _exact(hi, unit))
+        return
+    between = m.group("between") is not None
+    lo_pp, lo_pct = m.group("lo_pp", "lo_pct")
+    lo_unit: PercentUnit | None = "percentage_point" if lo_pp else "percent" if lo_pct else None
+    is_range = (
+        (m.group("dash").lower() != "and" or between)
+        and lo_unit in (None, unit)
+        and not _preceded_by_from(half, m.start())
+        and hi >= lo
+    )
+    if is_range:
+        pct = _pct(lo, hi, unit)
+        if pct:
+            yield _Candidate(m.start() if between else m.start("lo"), m.end(), pct)
+        return
+    # Not a range ("from 40% to 45%" is a change, "40% and 45%" two figures): keep the parts.
+    if lo_unit is not None:
+        lo_end = m.end("lo_pp" if lo_pp else "lo_pct")
+        yield _Candidate(m.start("lo"), lo_end, _exact(lo, lo_unit))
+    yield _Candidate(m.start("hi"), m.end(), _exact(hi, unit))
 
 
 _FROM_RE = regex.compile(r"(?<![\w-])(?:from|由|從|从)[ ]{0,2}\Z", regex.IGNORECASE)
@@ -614,51 +520,37 @@ def _preceded_by_from(half: str, start: int) -> bool:
 def _cjk_fraction(half: str) -> Iterator[_Candidate]:
     for m in P.CJK_FRACTION_RE.finditer(half):
         denominator = P.DENOMINATORS.get("".join(m.group("den").split()))
-        lo = _cjk_or_arabic(m.group("lo"))
-        hi = _cjk_or_arabic(m.group("hi")) if m.group("hi") else None
+        lo = cjk_or_arabic(m.group("lo"))
+        hi = cjk_or_arabic(m.group("hi")) if m.group("hi") else None
         if denominator is None or lo is None or (m.group("hi") and hi is None):
             continue
         scale = Decimal(100) / Decimal(denominator)  # exact: denominators are powers of ten
-        lo = canonical(EXACT.multiply(_with_k(lo, m.group("lo_k")), scale))
+        lo = canonical(EXACT.multiply(with_k(lo, m.group("lo_k")), scale))
         if m.group("sign"):
             lo = canonical(EXACT.minus(lo)) if lo else lo
         hi = canonical(EXACT.multiply(hi, scale)) if hi is not None else None
         pct = _pct(lo, hi, "percent")
         if pct:
-            yield m.start(), m.end(), pct
-
-
-def _cjk_or_arabic(token: str | None) -> Decimal | None:
-    if token is None:
-        return None
-    value = parse_arabic(token)
-    return value if value is not None else _cjk_number(token)
+            yield _Candidate(m.start(), m.end(), pct)
 
 
 def _cjk_points(half: str) -> Iterator[_Candidate]:
-    for m in _anchored(_CJK_POINTS, half):
-        lo = _cjk_or_arabic(m.group("lo"))
-        hi = _cjk_or_arabic(m.group("hi")) if m.group("hi") else None
+    for m in anchored_matches(_CJK_POINTS, half):
+        lo = cjk_or_arabic(m.group("lo"))
+        hi = cjk_or_arabic(m.group("hi")) if m.group("hi") else None
         if lo is None or (m.group("hi") and hi is None):
             continue
-        lo = _with_k(lo, m.group("lo_k"))
+        lo = with_k(lo, m.group("lo_k"))
         if m.group("sign"):
             lo = canonical(EXACT.minus(lo)) if lo else lo
         pct = _pct(lo, hi, "percentage_point")
         if pct:
-            yield m.start(), m.end(), pct
-
-
-def _cheng_value(token: str) -> Decimal | None:
-    value = Decimal("0.5") if token == "半" else _cjk_or_arabic(token)
-    if value is None or value > P.CHENG_MAX:
-        return None
-    return value
+            yield _Candidate(m.start(), m.end(), pct)
 
 
 def _cjk_cheng(half: str) -> Iterator[_Candidate]:
     for m in P.CJK_CHENG_RE.finditer(half):
-        num = _cheng_value(m.group("num"))
+        num = cheng_value(m.group("num"))
         if num is None:
             continue
         value = EXACT.multiply(num, 10)
@@ -667,14 +559,14 @@ def _cjk_cheng(half: str) -> Iterator[_Candidate]:
             value = EXACT.add(value, Decimal(5) if tail == "半" else parse_cjk_number(tail) or 0)
         value = canonical(value)
         if m.group("lo"):
-            lo = _cheng_value(m.group("lo"))
+            lo = cheng_value(m.group("lo"))
             if lo is None or tail:
                 continue
             pct = _pct(canonical(EXACT.multiply(lo, 10)), value, "percent")
         else:
             pct = _pct(value, None, "percent")
         if pct:
-            yield m.start(), m.end(), pct
+            yield _Candidate(m.start(), m.end(), pct)
 
 
 def _mention(
@@ -687,11 +579,11 @@ def _mention(
     detect_direction: bool,
 ) -> PercentMention:
     qualifier_span: Span | None = None
-    cue_before = _cue_may_end_before(half, start, max(0, start - DIRECTION_WINDOW))
-    cue_after = _cue_may_start_after(half, end)
+    cue_before = cue_may_end_before(half, start, max(0, start - DIRECTION_WINDOW))
+    cue_after = cue_may_start_after(half, end)
     if pct.qualifier is not Qualifier.RANGE and (cue_before or cue_after):
         before = None
-        if cue_before:
+        if cue_before and qualifier_may_end_before(half, start):
             before = P.QUALIFIER_BEFORE_RE.search(half, max(0, start - QUALIFIER_WINDOW), start)
         after = None
         if cue_after:
@@ -699,74 +591,27 @@ def _mention(
         if before is not None:
             cue = before.group("en") or before.group("zh")
             cue_start = before.start("en") if before.group("en") else before.start("zh")
-            qualifier = _lookup_before(cue)
-            qualifier_span = _span(text, cue_start, cue_start + len(cue), doc_id)
+            qualifier = qualifier_before(cue)
+            qualifier_span = new_span(text, cue_start, cue_start + len(cue), doc_id)
             pct = _updated(pct, "qualifier", qualifier)
             start = cue_start
         elif after is not None:
             cue = after.group("q")
             qualifier = P.QUALIFIERS_AFTER[" ".join(cue.lower().split())]
-            qualifier_span = _span(text, after.start("q"), after.end("q"), doc_id)
+            qualifier_span = new_span(text, after.start("q"), after.end("q"), doc_id)
             pct = _updated(pct, "qualifier", qualifier)
             end = after.end("q")
     direction: Direction | None = None
     direction_span: Span | None = None
     if detect_direction and (cue_before or cue_after):
-        found = _direction(half, start, end)
+        found = direction_of(half, start, end)
         if found is not None:
             direction, (cue_start, cue_end) = found
-            direction_span = _span(text, cue_start, cue_end, doc_id)
+            direction_span = new_span(text, cue_start, cue_end, doc_id)
     return _new_mention(
-        pct, _span(text, start, end, doc_id), qualifier_span, direction, direction_span
+        percentage=pct,
+        span=new_span(text, start, end, doc_id),
+        qualifier_span=qualifier_span,
+        direction=direction,
+        direction_span=direction_span,
     )
-
-
-# A character a qualifier or direction cue can end with (a word, approx., ~, or one of the up to
-# four words between a direction verb and the number), and one it can start with.
-_CUE_LAST_CHAR = regex.compile(r"[\w.~'’-]")
-_CUE_FIRST_CHAR = regex.compile(r"[\p{L}+]")
-
-
-def _cue_may_end_before(half: str, start: int, lowest: int) -> bool:
-    """False when no qualifier or direction cue can end before ``start`` and spaces, in the
-    window from ``lowest``: saves four windowed searches for the many mentions that follow a
-    number, bracket or sign. tests/test_scan_shortcuts.py checks it against the patterns."""
-    i = start - 1
-    while i >= lowest and half[i] == " ":
-        i -= 1
-    return i >= lowest and _CUE_LAST_CHAR.match(half, i) is not None
-
-
-def _cue_may_start_after(half: str, end: int) -> bool:
-    """False when no qualifier or direction cue can start after ``end`` and at most two
-    spaces (the most any pattern after a mention allows)."""
-    i = end
-    limit = min(len(half), end + 3)
-    while i < limit and half[i] == " ":
-        i += 1
-    return i < limit and _CUE_FIRST_CHAR.match(half, i) is not None
-
-
-def _lookup_before(cue: str) -> Qualifier:
-    key = " ".join(cue.lower().split())
-    return P.QUALIFIERS_BEFORE_EN.get(key) or P.QUALIFIERS_BEFORE_ZH[cue]
-
-
-_INCREASE = frozenset(
-    [*P.INCREASE_VERBS_EN, *P.INCREASE_NOUNS_EN, *P.INCREASE_ADVERBS_EN, *P.INCREASE_ZH]
-)
-
-
-def _direction(half: str, start: int, end: int) -> tuple[Direction, tuple[int, int]] | None:
-    window = max(0, start - DIRECTION_WINDOW)
-    for pattern in (P.DIRECTION_ADVERB_EN_RE, P.DIRECTION_BEFORE_ZH_RE, P.DIRECTION_BEFORE_EN_RE):
-        found = pattern.search(half, window, start)
-        if found is not None:
-            break
-    else:
-        found = P.DIRECTION_AFTER_EN_RE.match(half, end, min(len(half), end + 20))
-    if found is None:
-        return None
-    cue = found.group("cue")
-    kind: Direction = "increase" if cue.lower() in _INCREASE or cue in _INCREASE else "decrease"
-    return kind, (found.start("cue"), found.end("cue"))

@@ -1,0 +1,173 @@
+"""Scanning machinery shared by the date and percentage scanners (private).
+
+Owns :class:`AnchoredPattern` and :func:`anchored_matches` (the matches of a slow pattern, found
+by trying it only near a cheap anchor), :func:`halfwidth_view` (the text the patterns run on,
+one character for one), :func:`new_span` (a :class:`~hkpolicy.spans.Span` built without
+validation) and :func:`longest_first` (non-overlapping candidates, longest first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple, Protocol, TypeVar
+
+import regex
+
+from ._numerals import FULLWIDTH_TO_ASCII, to_halfwidth
+from .spans import Span, TakenCharacters, construct_trusted
+
+__all__ = [
+    "STARTS_LOOKAHEAD",
+    "AnchoredPattern",
+    "Located",
+    "anchored_matches",
+    "contains_any",
+    "halfwidth_view",
+    "has_fullwidth",
+    "longest_first",
+    "new_span",
+]
+
+
+def new_span(source: str, start: int, end: int, doc_id: str | None) -> Span:
+    """``Span.of(source, start, end, doc_id)``, built without validation (``start <= end``
+    within ``source``)."""
+    return construct_trusted(
+        Span, {"doc_id": doc_id, "start": start, "end": end, "text": source[start:end]}
+    )
+
+
+# The full-width characters to_halfwidth changes; a text without any needs no copy.
+_FULLWIDTH = "".join(chr(code) for code in FULLWIDTH_TO_ASCII)
+
+
+def has_fullwidth(text: str) -> bool:
+    """True when ``to_halfwidth`` would change ``text``."""
+    return contains_any(text, _FULLWIDTH)
+
+
+def contains_any(text: str, chars: str) -> bool:
+    """True when ``text`` holds one of ``chars``: a scan for a handful of characters costs a
+    small part of one regex pass, so a pattern whose matches all hold one is run only then."""
+    return any(char in text for char in chars)
+
+
+def halfwidth_view(text: str) -> str:
+    """``to_halfwidth(text)``, or ``text`` itself when nothing would change (no copy)."""
+    return to_halfwidth(text) if has_fullwidth(text) else text
+
+
+class Located(Protocol):
+    """A candidate mention: the characters ``[start, end)`` it would cover."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+C = TypeVar("C", bound=Located)
+
+
+def longest_first(
+    candidates: Iterable[C], size: int, skip: Iterable[tuple[int, int]] = ()
+) -> list[C]:
+    """The candidates that win when the longest (then the earliest) is taken first, none
+    overlapping another or a ``skip`` range, in text order. ``size`` is the text's length."""
+    taken = TakenCharacters(size, skip)
+    ordered = sorted(candidates, key=lambda c: (c.start - c.end, c.start))
+    chosen = [c for c in ordered if taken.add(c.start, c.end)]
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+class AnchoredPattern(NamedTuple):
+    """How to find the matches of a slow ``pattern`` by trying it only near cheap anchors.
+
+    Every match of ``pattern`` contains a match of ``anchor``, starts at most ``lead`` characters
+    before that anchor's start (with ``spaces_free``, ``lead`` counts non-space characters only,
+    for patterns with ``[ ]+``), after the last ``barrier`` character before it (a reverse
+    pattern for a character no match holds there; None for none), and at a position where the
+    zero-width ``starts`` (the pattern's look-behind and first characters) matches. Where
+    ``sole_start(text, anchor_start)`` gives a position (read cheaply from the characters before
+    the anchor), a match holding the anchor can start there only; None says nothing.
+    """
+
+    pattern: regex.Pattern[str]
+    anchor: regex.Pattern[str]
+    starts: regex.Pattern[str]
+    lead: int
+    barrier: regex.Pattern[str] | None = None
+    spaces_free: bool = False
+    sole_start: Callable[[str, int], int | None] | None = None
+
+
+# Characters past the last start position that a ``starts`` look-ahead may read ("seventeen").
+STARTS_LOOKAHEAD = 16
+# AnchoredPattern.spaces_free: the position ``lead`` non-space characters back (reverse pattern).
+_NON_SPACE_BACK: dict[int, regex.Pattern[str]] = {}
+
+
+def _non_space_back(lead: int) -> regex.Pattern[str]:
+    if lead not in _NON_SPACE_BACK:
+        _NON_SPACE_BACK[lead] = regex.compile(rf"(?r)(?:[ ]*[^ ]){{0,{lead}}}[ ]*")
+    return _NON_SPACE_BACK[lead]
+
+
+def anchored_matches(
+    spec: AnchoredPattern,
+    text: str,
+    anchors: Iterable[tuple[int, int]] | None = None,
+) -> Iterator[regex.Match[str]]:
+    """Exactly the matches of ``spec.pattern.finditer(text)``, in order, at a fraction of the cost.
+
+    ``finditer`` tries the pattern at every position from the end of the previous match on and
+    reports the first that matches. Here the pattern is tried (``match``) only at the positions
+    where a match can start, by ``spec``: within the lead before an anchor, after any barrier,
+    where ``starts`` matches, and never inside the previous match; so the same matches come out.
+    Starts are tried in increasing order, each at most once, and the cost is linear: each
+    anchor looks back at most ``lead`` characters (plus spaces with ``spaces_free``).
+    ``anchors`` are ``(start, end)`` spans in increasing order (default: ``spec.anchor``'s).
+    """
+    pattern_match = spec.pattern.match
+    starts = spec.starts.finditer
+    barrier = spec.barrier
+    sole_start = spec.sole_start
+    back = _non_space_back(spec.lead) if spec.spaces_free else None
+    lead = spec.lead
+    size = len(text)
+    if anchors is None:
+        anchors = (m.span() for m in spec.anchor.finditer(text))
+    pos = 0  # end of the previous match: finditer never starts a match before it
+    tried = 0  # every start position below this one has been tried already
+    for a_start, a_end in anchors:
+        if a_end <= pos or a_end <= tried:
+            continue
+        only = sole_start(text, a_start) if sole_start is not None else None
+        if only is not None:
+            if only >= pos and only >= tried:
+                m = pattern_match(text, only)
+                if m is not None:
+                    yield m
+                    pos = m.end()
+            tried = a_end
+            continue
+        # Lowest start position for this anchor; ``back`` always matches (it may match nothing).
+        low = back.match(text, 0, a_start).start() if back is not None else a_start - lead  # type: ignore[union-attr]
+        low = max(low, pos, tried)
+        if barrier is not None and low < a_start:
+            wall = barrier.search(text, low, a_start)
+            if wall is not None:
+                low = wall.end()
+        for found in starts(text, low, min(size, a_end + STARTS_LOOKAHEAD)):
+            start = found.start()
+            if start >= a_end:
+                break
+            if start < pos:
+                continue
+            m = pattern_match(text, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+        tried = a_end
