@@ -491,3 +491,15 @@ def test_checked_partial_date_refuses_what_validation_refuses(
     year: int, month: int | None, day: int | None
 ) -> None:
     assert _date_values.checked_partial_date(year, month, day) is None
+
+
+def test_a_half_year_past_h2_is_no_year_part_and_the_other_dates_stay() -> None:
+    # Years have two halves: "H3 2024" is a year after an unknown word, and reading it must not
+    # cost the text its other dates.
+    result = find_dates("Sales in H3 2024, and H2 2025, and on 1 July 2025.")
+    assert not result.warnings
+    assert [(d.span.text, d.kind, str(d.value)) for d in result] == [
+        ("2024", "year", "2024"),
+        ("H2 2025", "date", "second half of 2025"),
+        ("on 1 July 2025", "date", "2025-07-01"),
+    ]

@@ -178,7 +178,7 @@ DATE_RE = regex.compile(
         [ ]{{1,2}}(?P<b_y>\d{{4}}))
     | (?P<my>(?P<c_mon>{_MONTH_ALT})\.?,?[ ]{{1,2}}(?:of[ ]+)?(?P<c_y>\d{{4}}))
     | (?P<part>(?P<p_word>{_PART_ALT})(?:[ ]{{1,2}}|-)(?P<p_y>\d{{4}}))
-    | (?P<hq>(?P<hq_word>[HQ][1-4]|[12]H)[ ]?(?P<hq_y>\d{{4}}))
+    | (?P<hq>(?P<hq_word>H[12]|Q[1-4]|[12]H)[ ]?(?P<hq_y>\d{{4}}))
     )
     {_NA}
     """,
