@@ -4,8 +4,8 @@ Owns the vocabulary of table headers and cells (percent units, scale words, plac
 markers that send a cell to :func:`~hkpolicy.percent.parse_percentage` or
 :func:`~hkpolicy.money.parse_money`), the :class:`Level` ordinal scale, the :class:`ColumnUnit`
 a header declares, and :class:`CellReader`, which reads headers and cells into plain readings
-(a kind and a value). :mod:`hkpolicy.tables` turns those readings into :class:`~hkpolicy.tables.Cell`
-models with spans.
+(a kind and a value). :mod:`hkpolicy.tables` turns those readings into
+:class:`~hkpolicy.tables.Cell` models with spans.
 
 No regular expressions are used here: headers and cells are read by splitting and comparing
 against the vocabulary tables below, linear in their length. Tables repeat their headers and

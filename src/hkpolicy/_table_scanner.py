@@ -2,8 +2,10 @@
 
 Owns the structural half of table reading: which lines form a table, where every cell's trimmed
 content starts and ends, and each column's alignment. It builds no models and reads no values;
-:mod:`hkpolicy.tables` does that. It uses no regular expressions: every step is a left-to-right
-walk over one line with ``str.find`` and slicing, so the whole scan is linear in the text's length.
+:mod:`hkpolicy.tables` does that. Two regular expressions over the whole text find the lines worth
+visiting (a line above a possible delimiter row, a possible code fence); every other step is a
+left-to-right walk over one line with ``str.find`` and slicing, so the scan is linear in the
+text's length.
 
 The rules are those of the GFM spec, section "Tables (extension)" (GFM 0.29, cmark-gfm), read
 together with markdown-it-py's ``rules_block/table.py`` for the details the prose leaves open:

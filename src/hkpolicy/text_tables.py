@@ -33,9 +33,9 @@ from typing import NamedTuple
 
 import regex
 
+from ._table_cells import CellReader
 from ._table_scanner import RawCell, RawTable, line_bounds
 from .spans import Span, disjoint_ranges
-from ._table_cells import CellReader
 from .tables import Table, build_table
 
 __all__ = [
