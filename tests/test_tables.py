@@ -592,3 +592,14 @@ def test_chinese_money_header_units_give_exact_amounts(
         )
         assert table.rows[0][1].money == Money(amount=amount, currency=currency), written
         assert money_unit_of(written) == (currency, amount / Decimal(cell))
+
+
+def test_text_rows_are_the_cell_texts_as_written() -> None:
+    text = "| Item | Note \\| ref |\n|---|---|\n| a | x \\| y |\n| b |"
+    (table,) = find_tables(text)
+    assert table.text_rows() == [["a", "x | y"], ["b", ""]]
+    assert table.text_rows(header=True) == [["Item", "Note | ref"], ["a", "x | y"], ["b", ""]]
+    assert table.to_records(typed=False) == [
+        {"Item": "a", "Note | ref": "x | y"},
+        {"Item": "b", "Note | ref": ""},
+    ]

@@ -137,13 +137,19 @@ class Table(Record):
             keys.append(key)
         return keys
 
+    def text_rows(self, *, header: bool = False) -> list[list[str]]:
+        """The cell texts row by row: the body, or with ``header=True`` the header row first.
+        The one flattening behind the text records, frames and HTML view of a table (and the
+        facts store's ``header`` and ``rows_json`` columns)."""
+        rows = (self.header, *self.rows) if header else self.rows
+        return [[cell.text for cell in row] for row in rows]
+
     def _repr_html_(self) -> str:
         from ._html import html_table
 
-        align = list(self.alignments)
-        rows = ([cell.text for cell in row] for row in self.rows)
+        header, *rows = self.text_rows(header=True)
         caption = f"Table at lines {self.lines[0]}-{self.lines[1]} ({len(self.rows)} rows)"
-        return html_table([c.text for c in self.header], rows, caption=caption, align=align)
+        return html_table(header, rows, caption=caption, align=list(self.alignments))
 
     def to_records(self, *, typed: bool = True) -> list[dict[str, Any]]:
         """The body rows as dicts keyed by :meth:`keys`: typed values (:attr:`Cell.value`), or
@@ -151,7 +157,7 @@ class Table(Record):
         keys = self.keys()
         if typed:
             return [dict(zip(keys, (c.value for c in row), strict=True)) for row in self.rows]
-        return [dict(zip(keys, (c.text for c in row), strict=True)) for row in self.rows]
+        return [dict(zip(keys, row, strict=True)) for row in self.text_rows()]
 
     def to_frame(self, *, typed: bool = True) -> pandas.DataFrame:
         """The body as a pandas DataFrame (the ``pandas`` extra), one column per header cell.
@@ -167,10 +173,8 @@ class Table(Record):
         except ImportError as error:
             raise MissingExtraError("pandas", "pandas", "Table.to_frame()") from error
         keys = self.keys()
-        data = {
-            key: [_scalar(row[index]) if typed else row[index].text for row in self.rows]
-            for index, key in enumerate(keys)
-        }
+        rows = [[_scalar(c) for c in row] for row in self.rows] if typed else self.text_rows()
+        data = {key: [row[index] for row in rows] for index, key in enumerate(keys)}
         frame: pandas.DataFrame = pandas.DataFrame(data, columns=keys, dtype=object)
         return frame
 
