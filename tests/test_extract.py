@@ -303,3 +303,40 @@ def test_scientific_notation_is_ambiguous_not_money() -> None:
     assert [(u.span.text, u.reason) for u in extraction.unparsed] == [
         ("1", "ambiguous"), ("30", "ambiguous"), ("1", "ambiguous"), ("4", "ambiguous")
     ]  # fmt: skip
+
+
+def test_unparsed_numbers_are_built_like_validated_models() -> None:
+    from tests.trusted_records import assert_built_like_validated
+
+    result = hk.extract("The report listed 42 sites and GPT-4.", doc_id="d")
+    assert [(u.span.text, u.reason) for u in result.unparsed] == [("42", "count"), ("4", "version")]
+    for number in result.unparsed:
+        assert_built_like_validated(number)
+
+
+def test_a_ten_megabyte_run_of_separated_digits_is_one_unparsed_number() -> None:
+    # The tokeniser repeats character classes, never a group, so one run of millions of
+    # "9," costs memory for the run only (a repeated group ran out of memory here).
+    from hkpolicy.extraction import _unparsed
+
+    text = "9," * 5_000_000
+    unparsed = _unparsed(text, [], [], "d")
+    assert [(u.span.start, u.span.end, u.reason) for u in unparsed] == [
+        (0, len(text) - 1, "unknown")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("1,,2", ["1", "2"]),
+        ("1.2.3.", ["1.2.3"]),
+        ("a 1.,2 b", ["1", "2"]),
+        ("3,000,,", ["3,000"]),
+        ("１２，３", ["１２", "３"]),
+    ],
+)
+def test_unparsed_numbers_are_digits_joined_by_single_separators(
+    text: str, numbers: list[str]
+) -> None:
+    assert [u.span.text for u in hk.extract(text).unparsed] == numbers

@@ -1,11 +1,11 @@
-"""Reliability (issue 10): no scanner crashes, hangs or loses a number, on any ``str``.
+"""Reliability: no scanner crashes, hangs or loses a number, on any ``str``.
 
 Five parts, each a section below:
 
 1. Property tests (hypothesis) over text built from Hong Kong money, percentage, date and table
    syntax mixed with noise: every scanner returns, every span it reports is a true slice of the
    text, ``parse_*(str(x)) == x`` for Money and Percentage, and every public model survives JSON.
-2. Regression tests for what the fuzzers and these tests found, named ``test_issue_10_*``.
+2. Regression tests for what the fuzzers and these tests found, named by the behaviour they pin.
 3. The adversarial corpus (tests/adversarial) run through every scanner: valid spans, no digit
    lost. Its cost is counted by tests/test_linear_cost.py; no test here reads a clock.
 4. Lossless extraction: every digit lies in a mention, a fact, a table or an ``unparsed`` entry.
@@ -229,7 +229,7 @@ def test_extract_never_raises_spans_are_valid_and_it_survives_json(text: str) ->
     extraction = extract(text, doc_id=DOC)
     assert_spans_valid(text, extraction, DOC)
     assert_tables_valid(text, list(extraction.tables))
-    assert_json_round_trip(extraction)  # lone surrogates too: see test_issue_10_lone_surrogate_...
+    assert_json_round_trip(extraction)  # lone surrogates too: see test_lone_surrogate_...
 
 
 @examples(100)
@@ -248,7 +248,7 @@ amounts = st.one_of(
 )
 percent_values = st.one_of(
     st.decimals(min_value=-1000, max_value=10**6, places=4),
-    # at most 30 decimals: see test_issue_10_percentage_with_many_decimals_round_trips
+    # at most 30 decimals: see test_percentage_with_many_decimals_round_trips
     st.decimals(min_value=-100, max_value=100, places=30),
     st.sampled_from([Decimal("0.0001"), Decimal(0), Decimal(100), Decimal("1E+6")]),
 )
@@ -306,7 +306,7 @@ def test_values_survive_json(model: hk.Money | hk.Percentage) -> None:
 # --- 2. regressions found by this suite and the fuzzers -------------------------------------------
 
 
-def test_issue_10_boilerplate_seo_pattern_still_finds_glued_words() -> None:
+def test_boilerplate_seo_pattern_still_finds_glued_words() -> None:
     # Its cost on a long word ("letters") is pinned by tests/test_linear_cost.py.
     assert find_boilerplate("a" * 100_000) == []
     # The pattern still finds what it is for.
@@ -314,14 +314,14 @@ def test_issue_10_boilerplate_seo_pattern_still_finds_glued_words() -> None:
     assert (found.kind, found.span.text) == ("seo_fragment", "Hong\u0100\u00a0Kong\u0100\u00a0AI")
 
 
-def test_issue_10_unparsed_token_needs_a_digit() -> None:
+def test_unparsed_token_needs_a_digit() -> None:
     # Its cost on a run of scale characters ("yi_wan_run") is pinned by test_linear_cost.py.
     assert extract("億萬" * 50_000).unparsed == ()
     unparsed = extract("億萬億萬三十億萬。億萬").unparsed
     assert [(u.span.text, u.reason) for u in unparsed] == [("億萬億萬三十億萬", "unknown")]
 
 
-def test_issue_10_digits_in_dropped_table_cells_are_unparsed() -> None:
+def test_digits_in_dropped_table_cells_are_unparsed() -> None:
     # GFM drops the cells past the header's width; the table's whole span was counted as taken,
     # so "0" below was in no cell and in no unparsed entry: silently lost.
     text = "HK$\n|---|\nHK$ | 0"
@@ -331,7 +331,7 @@ def test_issue_10_digits_in_dropped_table_cells_are_unparsed() -> None:
     assert lost_digits(text, extraction) == []
 
 
-def test_issue_10_numbers_in_boilerplate_are_unparsed_with_that_reason() -> None:
+def test_numbers_in_boilerplate_are_unparsed_with_that_reason() -> None:
     text = "Read 12 more...\n" * 20_000
     assert lost_digits(text, extract(text)) == []
     unparsed = extract("Read 12 more...\nSee 3 more...\nAnd 45 more...\n").unparsed
@@ -342,18 +342,18 @@ def test_issue_10_numbers_in_boilerplate_are_unparsed_with_that_reason() -> None
     ]
 
 
-def test_issue_10_amounts_between_boilerplate_lines_are_all_found() -> None:
+def test_amounts_between_boilerplate_lines_are_all_found() -> None:
     text = "HK$1\nAdvertisement\n" * 5_000
     extraction = extract(text)
     assert (len(lost_digits(text, extraction)), len(extraction.money)) == (0, 5_000)
 
 
-def test_issue_10_dense_percentages_are_all_chosen() -> None:
+def test_dense_percentages_are_all_chosen() -> None:
     # Cost pinned by test_linear_cost.py ("percent_digit_run").
     assert len(hk.find_percentages("1% 10% " * 20_000)) == 40_000  # two per 7 characters
 
 
-def test_issue_10_enumeration_markers_are_recognised() -> None:
+def test_enumeration_markers_are_recognised() -> None:
     # The "1." list-marker check searched back to the line start with rfind for every number
     # followed by a dot: one long line of "1. " was quadratic (cost: test_linear_cost.py).
     unparsed = extract("1. first\n  2. second and 3. third").unparsed
@@ -364,7 +364,7 @@ def test_issue_10_enumeration_markers_are_recognised() -> None:
     ]
 
 
-def test_issue_10_the_untaken_rest_of_a_number_is_unparsed() -> None:
+def test_the_untaken_rest_of_a_number_is_unparsed() -> None:
     # Found by fuzz/ (extract target). A number token that a mention took only in part was
     # skipped whole: the percentage takes "百分之 2024-2024", and the ",2024" after it was lost.
     text = "百分之 2024-2024,2024 now"
@@ -374,7 +374,7 @@ def test_issue_10_the_untaken_rest_of_a_number_is_unparsed() -> None:
     assert lost_digits(text, extraction) == []
 
 
-def test_issue_10_package_extract_is_the_function_after_a_submodule_import() -> None:
+def test_package_extract_is_the_function_after_a_submodule_import() -> None:
     code = "import hkpolicy.extraction, hkpolicy; print(callable(hkpolicy.extract))"
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
@@ -387,14 +387,14 @@ def test_issue_10_package_extract_is_the_function_after_a_submodule_import() -> 
 TIMED_TEXT = "In 2024-25, about 42% of HK$5 billion went to AI; 15% more by March 2026. " * 40
 
 
-def test_issue_10_a_complete_scan_has_no_warnings() -> None:
+def test_a_complete_scan_has_no_warnings() -> None:
     for scanner in (hk.find_percentages, hk.find_dates, hk.find_periods, hk.find_money):
         found = scanner(TIMED_TEXT)
         assert found.complete and found.warnings == [] and len(found) > 0
     assert extract(TIMED_TEXT).warnings == ()
 
 
-def test_issue_10_an_unexpected_error_is_a_warning_too(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unexpected_error_is_a_warning_too(monkeypatch: pytest.MonkeyPatch) -> None:
     import hkpolicy.percent as percent
 
     def broken(*args: object, **kwargs: object) -> None:
@@ -755,7 +755,7 @@ def test_every_public_model_survives_json() -> None:
 # --- values at the edges, and a known limit -------------------------------------------------------
 
 
-def test_issue_10_percentage_with_many_decimals_round_trips() -> None:
+def test_percentage_with_many_decimals_round_trips() -> None:
     # The number pattern allowed 12 decimals and 18 integer digits: "1.23456789012345%" was
     # not read, and str(Percentage) of such a value did not parse back. Now 30 and 30.
     pct = hk.Percentage(value=Decimal("1.23456789012345"))
@@ -770,21 +770,21 @@ def test_issue_10_percentage_with_many_decimals_round_trips() -> None:
     assert lost_digits(text, extraction) == []
 
 
-def test_issue_10_scientific_notation_is_not_read_as_its_mantissa() -> None:
+def test_scientific_notation_is_not_read_as_its_mantissa() -> None:
     assert [str(m.money) for m in hk.find_money("It costs HK$1e30 in total.")] in (
         [],
         ["HKD 1,000,000,000,000,000,000,000,000,000,000"],
     )
 
 
-def test_issue_10_scientific_percentage_is_not_read_as_its_exponent() -> None:
+def test_scientific_percentage_is_not_read_as_its_exponent() -> None:
     assert [str(m.percentage) for m in hk.find_percentages("fell 1e-4% only")] in (
         [],
         ["0.0001%"],
     )
 
 
-def test_issue_10_lone_surrogate_survives_json() -> None:
+def test_lone_surrogate_survives_json() -> None:
     # pydantic's JSON writer and reader refuse lone surrogates, which a Python str may hold
     # (bytes decoded with errors="surrogateescape"): Record takes the json module's path then.
     document = hk.Document.from_text("HK$5 million \ud800 for AI \udcff, 約5億元", id="x")

@@ -1,7 +1,8 @@
 """Reading numbers as Hong Kong texts write them: exact, shared by every parser.
 
-Owns the number vocabulary (full-width digits, Chinese numerals and their units, English scale
-words) and the functions that turn one number token into an exact :class:`~decimal.Decimal`:
+Reads numbers with the vocabulary of :mod:`hkpolicy._lexicon` (full-width digits, Chinese
+numerals and their units, English scale words; re-exported here under the same names) and owns
+the functions that turn one number token into an exact :class:`~decimal.Decimal`:
 
 - :func:`to_halfwidth` maps full-width digits and signs to ASCII one character for one, so spans
   found in the converted text are valid in the original;
@@ -17,6 +18,15 @@ from __future__ import annotations
 
 import decimal
 from decimal import Decimal
+
+from ._lexicon import (
+    CJK_BIG_UNITS,
+    CJK_DECIMAL_POINTS,
+    CJK_DIGITS,
+    CJK_SMALL_UNITS,
+    EN_SCALES,
+    NUMBER_HALFWIDTH,
+)
 
 __all__ = [
     "CJK_BIG_UNITS",
@@ -45,51 +55,9 @@ EXACT = decimal.Context(
     traps=[decimal.InvalidOperation, decimal.Inexact, decimal.Overflow, decimal.DivisionByZero],
 )
 
-# Full-width forms (U+FF0B..U+FF19 and friends) to ASCII, one character for one. The full-width
-# comma is left alone: in Chinese text it separates clauses, not digit groups.
-FULLWIDTH_TO_ASCII = str.maketrans(
-    "０１２３４５６７８９．％＋－＄",
-    "0123456789.%+-$",
-)
-
-# Chinese digits, including the financial forms (大寫) used on cheques and in some notices.
-CJK_DIGITS: dict[str, int] = {
-    "零": 0, "〇": 0, "○": 0,
-    "一": 1, "壹": 1,
-    "二": 2, "兩": 2, "两": 2, "貳": 2, "贰": 2,
-    "三": 3, "參": 3, "叁": 3,
-    "四": 4, "肆": 4,
-    "五": 5, "伍": 5,
-    "六": 6, "陸": 6, "陆": 6,
-    "七": 7, "柒": 7,
-    "八": 8, "捌": 8,
-    "九": 9, "玖": 9,
-}  # fmt: skip
-
-# Units below 萬 multiply the digit before them.
-CJK_SMALL_UNITS: dict[str, int] = {
-    "十": 10, "拾": 10,
-    "百": 100, "佰": 100,
-    "千": 1000, "仟": 1000,
-}  # fmt: skip
-
-# Myriad units close a section: 萬 = 10^4, 億 = 10^8, 兆 = 10^12 (the Hong Kong/Taiwan reading).
-CJK_BIG_UNITS: dict[str, int] = {
-    "萬": 10**4, "万": 10**4,
-    "億": 10**8, "亿": 10**8,
-    "兆": 10**12,
-}  # fmt: skip
-
-CJK_DECIMAL_POINTS = frozenset("點点")
-
-# English scale words and abbreviations, lower case. Single letters are only safe right after a
-# number ("HK$100m", "HK$93.7B"); callers decide where they apply.
-EN_SCALES: dict[str, int] = {
-    "thousand": 10**3, "k": 10**3,
-    "million": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6, "m": 10**6,
-    "billion": 10**9, "bn": 10**9, "b": 10**9,
-    "trillion": 10**12, "tn": 10**12, "trn": 10**12,
-}  # fmt: skip
+FULLWIDTH_TO_ASCII: dict[int, str] = NUMBER_HALFWIDTH.table
+"""The ``str.translate`` table of :func:`to_halfwidth`: full-width digits, point, percent, signs
+and dollar to ASCII (:data:`hkpolicy._lexicon.NUMBER_HALFWIDTH`)."""
 
 
 def to_halfwidth(text: str) -> str:
@@ -98,7 +66,7 @@ def to_halfwidth(text: str) -> str:
     >>> to_halfwidth("４２％")
     '42%'
     """
-    return text.translate(FULLWIDTH_TO_ASCII)
+    return NUMBER_HALFWIDTH(text)
 
 
 _ONE = Decimal(1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -34,9 +34,9 @@ from .spans import (
     check_max_mentions,
     check_optional_str,
     check_text,
+    construct_trusted,
     disjoint_ranges,
     mention_limit,
-    trusted_builder,
 )
 from .tables import Table, find_tables, sector_stats_from_table
 from .text_tables import with_text_tables
@@ -157,15 +157,37 @@ class Extraction(Record):
     __str__ = __repr__
 
 
-# Digits (ASCII or full width) with their group and decimal separators, or a run of Chinese
+# A run of digits (ASCII or full width) and group or decimal separators, or a run of Chinese
 # numerals holding at least one digit character. Linear: a Chinese run is entered only at its
 # first character and read once (possessive), so a long run of scale characters with no digit
-# (億萬億萬...) is not retried from each of its characters.
+# (億萬億萬...) is not retried from each of its characters. A digit run is cut into numbers by
+# _digit_numbers; the pattern repeats character classes only, never a group, so its memory does
+# not grow with the length of one run ("9,9,9,..." over megabytes).
 _CJK_NUMERALS = "零〇一二兩两三四五六七八九十百千萬万億亿兆"
-_NUMBER_TOKEN_RE = regex.compile(
-    r"\d++(?:[.,]\d++)*+"
+_NUMBER_RUN_RE = regex.compile(
+    r"\d[\d.,]*+"
     rf"|(?<![{_CJK_NUMERALS}])[十百千萬万億亿兆]*+[零〇一二兩两三四五六七八九][{_CJK_NUMERALS}]*+"
 )
+# Two or more separators in a row end a number: "1,,2" is two numbers.
+_SEPARATOR_RUN_RE = regex.compile(r"[.,]{2,}+")
+
+
+def _digit_numbers(run: str, offset: int) -> list[tuple[int, int]]:
+    """The numbers in a digit run found at ``offset``: digits joined by single separators, with
+    no separator at either end, as ``(start, end)`` offsets into the text."""
+    numbers: list[tuple[int, int]] = []
+    start = 0
+    for separators in _SEPARATOR_RUN_RE.finditer(run):
+        numbers.append((offset + start, offset + separators.start()))
+        start = separators.end()
+    numbers.append((offset + start, offset + len(run)))
+    return [
+        (first, last - 1 if run[last - 1 - offset] in ".," else last)
+        for first, last in numbers
+        if last > first
+    ]
+
+
 _CJK_DIGIT_ONLY_SINGLE = frozenset("零〇一二兩两三四五六七八九")
 _VERSION_BEFORE_RE = regex.compile(
     r"(?:\p{L}-|\b\p{Lu}\p{L}*\s+|\b(?i:version|ver\.?|release|v)\s*)$"
@@ -236,9 +258,15 @@ def _starts_line(text: str, start: int) -> bool:
     return index == 0 or text[index - 1] == "\n"
 
 
-# NOTE: positional, in field order; keep in sync with the models' fields.
-_new_span = trusted_builder(Span)  # doc_id, start, end, text
-_new_unparsed = trusted_builder(UnparsedNumber)  # span, reason
+def _unparsed_number(
+    text: str, start: int, end: int, doc_id: str | None, reason: UnparsedReason
+) -> UnparsedNumber:
+    """The UnparsedNumber of ``text[start:end]``, built without validation: the span is an exact
+    slice and ``reason`` one of the literals (fields in declaration order)."""
+    span = construct_trusted(
+        Span, {"doc_id": doc_id, "start": start, "end": end, "text": text[start:end]}
+    )
+    return construct_trusted(UnparsedNumber, {"span": span, "reason": reason})
 
 
 def _unparsed(
@@ -253,13 +281,7 @@ def _unparsed(
     result: list[UnparsedNumber] = []
     cursor = 0
     skip_cursor = 0
-    for match in _NUMBER_TOKEN_RE.finditer(text):
-        start, end = match.span()
-        token = match.group()
-        if not token[0].isdigit() and (
-            (len(token) == 1 and token in _CJK_DIGIT_ONLY_SINGLE) or token in CJK_NUMERAL_WORDS
-        ):
-            continue
+    for start, end in _number_tokens(text):
         # Tokens come in order and the covered ranges are disjoint and sorted: a range that
         # ends before this token ends before every later one, so step past it for good.
         while cursor < len(covered) and covered[cursor][1] <= start:
@@ -280,10 +302,22 @@ def _unparsed(
             if limit is not None and len(result) >= limit:
                 mention_limit("unparsed number", limit, len(result) + 1)
             piece = text[piece_start:piece_end]
-            span = _new_span(doc_id, piece_start, piece_end, piece)
             reason = _reason(text, piece_start, piece_end, piece, in_boilerplate)
-            result.append(_new_unparsed(span, reason))
+            result.append(_unparsed_number(text, piece_start, piece_end, doc_id, reason))
     return result
+
+
+def _number_tokens(text: str) -> Iterator[tuple[int, int]]:
+    """The ``(start, end)`` of every number in ``text``, in order: digits joined by single
+    separators, and runs of Chinese numerals that are not words (一一, 萬一) or a lone 一."""
+    for match in _NUMBER_RUN_RE.finditer(text):
+        run = match.group()
+        if run[0] in _CJK_NUMERALS:
+            if (len(run) == 1 and run in _CJK_DIGIT_ONLY_SINGLE) or run in CJK_NUMERAL_WORDS:
+                continue
+            yield match.span()
+        else:
+            yield from _digit_numbers(run, match.start())
 
 
 def _rest(
