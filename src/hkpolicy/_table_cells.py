@@ -15,14 +15,14 @@ many of their cells, so a :class:`CellReader` reads each distinct text once per 
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
-from ._money_patterns import UNIT_SCALES
+from ._lexicon import KNOWN_CURRENCIES, UNIT_SCALES, header_unit
 from ._numerals import parse_arabic, scaled, to_halfwidth
 from .errors import HKPolicyError
-from .money import KNOWN_CURRENCIES, Money, parse_money, read_unit
+from .money import Money, parse_money
 from .percent import Percentage, parse_percentage
 from .spans import Record
 
@@ -40,6 +40,8 @@ __all__ = [
     "ColumnUnit",
     "HeaderInfo",
     "Level",
+    "read_column_unit",
+    "read_header",
 ]
 
 
@@ -55,11 +57,11 @@ CellKind = Literal["empty", "text", "number", "percentage", "money", "level"]
 # A column header unit that makes every cell a percentage.
 PERCENT_UNITS = frozenset({"%", "per cent", "percent", "pct", "百分比", "百分率"})
 
-# Scale words in a header unit -> multiplier ("HK$ million", "($m)", "(億元)", "(HK$'000)"); a
-# scale alone ("('000)") makes a number column. Money units, currency and scale together
-# ("百萬港元", "港幣千元"), are read by money.read_unit from this same table, so a header and
-# find_money agree on what a unit is.
-SCALE_UNITS: dict[str, int] = UNIT_SCALES
+# Scale words in a header unit -> multiplier ("HK$ million", "($m)", "(億元)", "(HK$'000)"): the
+# lexicon's table. A scale alone ("('000)") makes a number column; a money unit, currency and
+# scale together ("百萬港元", "港幣千元", "人民幣億元"), is read by the lexicon's header_unit, the
+# one reader money.money_unit_of uses too, so a column and find_money agree on what a unit is.
+SCALE_UNITS: Mapping[str, int] = UNIT_SCALES
 
 # Cell contents that mean "no value".
 PLACEHOLDERS = frozenset(
@@ -163,15 +165,18 @@ def _is_year(token: str) -> bool:
     return len(token) == 4 and token.isascii() and token.isdigit() and 1900 <= int(token) <= 2100
 
 
-def parse_unit(token: str, default_currency: str | None) -> ColumnUnit | None:
-    """A header unit such as "%", "HK$ million", "$m", "億元", "HK$'000", "million"; else None."""
+def read_column_unit(token: str, default_currency: str | None) -> ColumnUnit | None:
+    """A header unit such as "%", "HK$ million", "$m", "億元", "HK$'000", "million"; else None.
+
+    A money unit is read by :func:`hkpolicy._lexicon.header_unit`, as
+    :func:`hkpolicy.money.money_unit_of` reads it; a bare "$" or 元 takes ``default_currency``."""
     written = token.strip(_SPACE)
     unit = to_halfwidth(written).lower().strip(_SPACE)
     if not unit:
         return None
     if unit in PERCENT_UNITS:
         return ColumnUnit(kind="percent", text=written)
-    money_unit = read_unit(unit)
+    money_unit = header_unit(unit)
     if money_unit is None:
         if unit in SCALE_UNITS:
             return ColumnUnit(kind="number", scale=SCALE_UNITS[unit], text=written)
@@ -180,7 +185,7 @@ def parse_unit(token: str, default_currency: str | None) -> ColumnUnit | None:
     if currency is None and default_currency:
         code = default_currency.strip().upper()
         currency = code if code in KNOWN_CURRENCIES else None
-    return ColumnUnit(kind="money", currency=currency, scale=scale, text=written)
+    return ColumnUnit(kind="money", currency=currency, scale=int(scale), text=written)
 
 
 def _bracketed_tail(
@@ -198,7 +203,7 @@ def _bracketed_tail(
         parts = [p.strip(_SPACE) for p in norm[opening + 1 : -1].replace("，", ",").split(",")]
         found_year, found_unit = year, unit
         for part in parts:
-            part_unit = parse_unit(part, default_currency)
+            part_unit = read_column_unit(part, default_currency)
             if _is_year(part) and found_year is None:
                 found_year = int(part)
             elif part_unit is not None and found_unit is None:
@@ -218,7 +223,7 @@ def _trailing_unit(metric: str, default_currency: str | None) -> tuple[str, Colu
     words = metric.replace(",", " , ").split()
     for size in (2, 1):
         if len(words) > size:
-            candidate = parse_unit(" ".join(words[-size:]), default_currency)
+            candidate = read_column_unit(" ".join(words[-size:]), default_currency)
             if candidate is not None:
                 return " ".join(words[:-size]).rstrip(" ,:"), candidate
     return metric, None
@@ -233,7 +238,7 @@ def read_header(header: str, default_currency: str | None = None) -> HeaderInfo:
     metric, year, unit = _bracketed_tail(metric, default_currency)
     # A header that is a money unit and nothing else: "人民幣億元", "HK$ million".
     if unit is None:
-        whole = parse_unit(metric, default_currency)
+        whole = read_column_unit(metric, default_currency)
         if whole is not None and whole.kind == "money":
             unit = whole
     if unit is None:

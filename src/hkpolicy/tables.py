@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
+from ._lexicon import KNOWN_CURRENCIES
 from ._table_cells import (
     CellKind,
     CellReader,
@@ -25,7 +26,7 @@ from ._table_cells import (
 from ._table_scanner import MAX_AUTOCOMPLETED_CELLS, RawCell, RawTable, scan_tables
 from .errors import MissingExtraError, UnknownCurrencyError
 from .facts import SectorStat
-from .money import KNOWN_CURRENCIES, Money
+from .money import Money
 from .percent import Percentage
 from .spans import Record, Span, check_optional_str, check_text, construct_trusted
 
