@@ -603,3 +603,27 @@ def test_text_rows_are_the_cell_texts_as_written() -> None:
         {"Item": "a", "Note | ref": "x | y"},
         {"Item": "b", "Note | ref": ""},
     ]
+
+
+# The scan visits only lines that can start a table or open or close a code fence; these cases
+# pin the fence state across the lines it passes over.
+FENCE_EXAMPLES = [
+    ("```\n| a | b |\n|---|---|\n```\n| c | d |\n|---|---|\n| 1 | 2 |", [], [((4, 7), "c")]),
+    ("```\n| a | b |\n|---|---|\n| 1 | 2 |", [(0, 3)], [((1, 4), "a")]),
+    (
+        "~~~~\n| a | b |\n|---|---|\n~~~\n| x | y |\n|---|---|\n~~~~\n| c | d |\n|--|--|",
+        [],
+        [((7, 9), "c")],
+    ),
+    ("| a | b |\r\n|---|---|\r\n| 1 | 2 |\r\n", [], [((0, 3), "a")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "skip", "expected"), FENCE_EXAMPLES, ids=[repr(t[:12]) for t, *_ in FENCE_EXAMPLES]
+)
+def test_tables_inside_code_fences_are_not_read(
+    text: str, skip: list[tuple[int, int]], expected: list[tuple[tuple[int, int], str]]
+) -> None:
+    found = find_tables(text, skip=skip)
+    assert [(t.lines, t.header[0].text) for t in found] == expected
