@@ -17,6 +17,16 @@ from typing import Any, Literal
 import regex
 
 from ._html import html_table
+from ._lexicon import (
+    CJK_BIG_UNITS,
+    CJK_NUMERALS,
+    CJK_PLAIN_DIGITS,
+    CJK_PLAIN_SMALL_UNITS,
+    COUNT_REASON_COUNTERS,
+    char_class,
+    exponent_after,
+    exponent_before,
+)
 from ._sentences import SentenceIndex
 from ._table_funding import table_funding
 from .boilerplate import Boilerplate, find_boilerplate
@@ -163,10 +173,11 @@ class Extraction(Record):
 # (億萬億萬...) is not retried from each of its characters. A digit run is cut into numbers by
 # _digit_numbers; the pattern repeats character classes only, never a group, so its memory does
 # not grow with the length of one run ("9,9,9,..." over megabytes).
-_CJK_NUMERALS = "零〇一二兩两三四五六七八九十百千萬万億亿兆"
+_CJK_UNITS = CJK_PLAIN_SMALL_UNITS + "".join(CJK_BIG_UNITS)
 _NUMBER_RUN_RE = regex.compile(
     r"\d[\d.,]*+"
-    rf"|(?<![{_CJK_NUMERALS}])[十百千萬万億亿兆]*+[零〇一二兩两三四五六七八九][{_CJK_NUMERALS}]*+"
+    rf"|(?<!{char_class(CJK_NUMERALS)}){char_class(_CJK_UNITS)}*+"
+    rf"{char_class(CJK_PLAIN_DIGITS)}{char_class(CJK_NUMERALS)}*+"
 )
 # Two or more separators in a row end a number: "1,,2" is two numbers.
 _SEPARATOR_RUN_RE = regex.compile(r"[.,]{2,}+")
@@ -188,13 +199,10 @@ def _digit_numbers(run: str, offset: int) -> list[tuple[int, int]]:
     ]
 
 
-_CJK_DIGIT_ONLY_SINGLE = frozenset("零〇一二兩两三四五六七八九")
+_CJK_DIGIT_ONLY_SINGLE = frozenset(CJK_PLAIN_DIGITS)
 _VERSION_BEFORE_RE = regex.compile(
     r"(?:\p{L}-|\b\p{Lu}\p{L}*\s+|\b(?i:version|ver\.?|release|v)\s*)$"
 )
-_SCIENTIFIC_BEFORE_RE = regex.compile(r"\d[eE][+-]?$")
-_SCIENTIFIC_AFTER_RE = regex.compile(r"^[eE][+-]?\d")
-_CJK_COUNTERS = frozenset("張個人名間家項宗隻部台次份位戶件架所歲")
 _COUNT_AFTER_RE = regex.compile(r"^\s*(?:\p{Ll}[\p{L}-]*|\p{Lu}{2,}s?\b)")
 _SIGN_NEARBY = frozenset("$€£¥%％")
 # Chinese numerals that are words, not numbers, in running text.
@@ -227,11 +235,9 @@ def _reason(text: str, start: int, end: int, token: str, in_boilerplate: bool) -
     first, last = after[:1], before[-1:]
     if first == "." and _starts_line(text, start):
         return "enumeration"
-    if (last in "eE+-\n" and last and _SCIENTIFIC_BEFORE_RE.search(before)) or (
-        first in "eE" and first and _SCIENTIFIC_AFTER_RE.match(after)
-    ):
+    if exponent_before(text, start) or exponent_after(text, end):
         return "ambiguous"  # "1e30": scientific notation is not read as an amount
-    if first in _CJK_COUNTERS and first:
+    if first in COUNT_REASON_COUNTERS and first:
         return "count"  # 30名, 100億張
     if ("." in token or before.endswith("-")) and _VERSION_BEFORE_RE.search(before):
         return "version"
@@ -312,7 +318,7 @@ def _number_tokens(text: str) -> Iterator[tuple[int, int]]:
     separators, and runs of Chinese numerals that are not words (一一, 萬一) or a lone 一."""
     for match in _NUMBER_RUN_RE.finditer(text):
         run = match.group()
-        if run[0] in _CJK_NUMERALS:
+        if run[0] in CJK_NUMERALS:
             if (len(run) == 1 and run in _CJK_DIGIT_ONLY_SINGLE) or run in CJK_NUMERAL_WORDS:
                 continue
             yield match.span()
