@@ -23,7 +23,7 @@ from ._table_cells import (
     Level,
     read_header,
 )
-from ._table_scanner import MAX_AUTOCOMPLETED_CELLS, RawCell, RawTable, scan_tables
+from ._table_scanner import MAX_AUTOCOMPLETED_CELLS, RawTable, scan_tables
 from .errors import MissingExtraError, UnknownCurrencyError
 from .facts import SectorStat
 from .money import Money
@@ -235,7 +235,10 @@ def build_table(
 ) -> Table:
     """The :class:`Table` of one scanned table: its cells read by ``reader`` (one per scan, so
     repeated headers and cells are read once), its spans into ``text``."""
-    header = tuple(_cell(text, c, doc_id, _unescape(text[c.start : c.end])) for c in raw.header)
+    header = tuple(
+        _cell(text=_unescape(text[c.start : c.end]), span=_span(text, c.start, c.end, doc_id))
+        for c in raw.header
+    )
     units = tuple(reader.header(cell.text).unit for cell in header)
     columns: list[list[Cell]] = []
     for index, unit in enumerate(units):
@@ -244,8 +247,8 @@ def build_table(
         readings = reader.column(contents, unit)
         columns.append(
             [
-                _cell(text, cell, doc_id, content, reading)
-                for cell, content, reading in zip(cells, contents, readings, strict=True)
+                _cell(text=content, span=_span(text, c.start, c.end, doc_id), reading=reading)
+                for c, content, reading in zip(cells, contents, readings, strict=True)
             ]
         )
     return _table(
@@ -276,17 +279,15 @@ def _span(text: str, start: int, end: int, doc_id: str | None) -> Span:
 _NO_READING = CellReading("text", None)
 
 
-def _cell(
-    text: str, raw: RawCell, doc_id: str | None, content: str, reading: CellReading = _NO_READING
-) -> Cell:
-    """The cell at ``raw`` in ``text``: ``content`` is its unescaped text; ``reading`` fills
-    the one value field its kind names (text and empty cells have none)."""
+def _cell(*, text: str, span: Span, reading: CellReading = _NO_READING) -> Cell:
+    """A cell of unescaped ``text`` at ``span``; ``reading`` fills the one value field its kind
+    names (text and empty cells have none)."""
     kind, value = reading
     return construct_trusted(
         Cell,
         {
-            "text": content,
-            "span": _span(text, raw.start, raw.end, doc_id),
+            "text": text,
+            "span": span,
             "kind": kind,
             "number": value if kind == "number" else None,
             "percentage": value if kind == "percentage" else None,
