@@ -9,6 +9,8 @@ from decimal import Decimal
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hkpolicy import _lexicon as lx
 
@@ -361,3 +363,18 @@ def test_the_currency_registry_defines_exactly_the_known_currencies() -> None:
     for unit, symbol in (("HKD", "HK$"), ("USD", "US$"), ("CNY", "RMB")):
         assert registry.get_symbol(unit) == symbol
         assert lx.currency_of(symbol).currency == unit
+
+
+UNIT_PIECES = [
+    *lx.SYMBOLS, *lx.CODES, "hk $", "u.s.$", "Hong Kong dollars", "人民幣", "港幣", "元",
+    *lx.UNIT_SCALES, "Million", "BN", " ", "  ", "(", "單位：", "Unit:", "＄", "１", "x", "$5",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(UNIT_PIECES), min_size=1, max_size=5).map("".join))
+def test_money_reads_any_unit_text_as_the_lexicon_does(text: str) -> None:
+    from hkpolicy.money import read_unit
+
+    unit = lx.header_unit(text)
+    assert read_unit(text) == (None if unit is None else (unit[0], int(unit[1])))

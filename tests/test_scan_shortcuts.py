@@ -212,7 +212,7 @@ def _reason_by_patterns(text: str, start: int, end: int, token: str) -> str:
     before, after = text[max(0, start - 24) : start], text[end : end + 24]
     if after.startswith(".") and x._starts_line(text, start):
         return "enumeration"
-    if x._SCIENTIFIC_BEFORE_RE.search(before) or x._SCIENTIFIC_AFTER_RE.match(after):
+    if regex.search(r"\d[eE][+-]?\Z", before) or regex.match(r"[eE][+-]?\d", after):
         return "ambiguous"
     if regex.match(r"[張個人名間家項宗隻部台次份位戶件架所歲]", after):
         return "count"
@@ -231,11 +231,11 @@ def _reason_by_patterns(text: str, start: int, end: int, token: str) -> str:
 
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(REASON_PIECES), min_size=1, max_size=12).map("".join))
-@example("1e\n1e+")  # "$" matches before a final line break: "1e\n" ends in scientific notation
+@example("1e\n1e+")  # a line break between "1e" and a number: no scientific notation
 def test_unparsed_reason_equals_the_patterns(text: str) -> None:
     from hkpolicy import extraction as x
 
-    for match in x._NUMBER_TOKEN_RE.finditer(text):
-        start, end = match.span()
-        expected = _reason_by_patterns(text, start, end, match.group())
-        assert x._reason(text, start, end, match.group(), False) == expected, (text, start)
+    for start, end in x._number_tokens(text):
+        token = text[start:end]
+        expected = _reason_by_patterns(text, start, end, token)
+        assert x._reason(text, start, end, token, False) == expected, (text, start)
