@@ -16,6 +16,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ._lexicon import KNOWN_CURRENCIES
 from ._table_cells import (
+    LEVEL_WORDS,  # noqa: F401  (the vocabulary of headers and cells, importable from here)
+    MAX_HEADER_CHARS,  # noqa: F401
+    MONEY_MARKERS,  # noqa: F401
+    PERCENT_MARKERS,  # noqa: F401
+    PERCENT_UNITS,  # noqa: F401
+    PLACEHOLDERS,  # noqa: F401
+    SCALE_UNITS,  # noqa: F401
     CellKind,
     CellReader,
     CellReading,
