@@ -36,8 +36,6 @@ from typing import NamedTuple
 
 import regex
 
-from .spans import disjoint_ranges
-
 __all__ = [
     "MAX_AUTOCOMPLETED_CELLS",
     "RawCell",
@@ -272,18 +270,21 @@ def _skipped_lines(
     """Per line, whether it overlaps one of the ``skip`` character ranges.
 
     Line starts and ends both increase down the text, so the lines a range meets are one run,
-    found by two bisections; merged ranges mark each line at most once."""
+    found by two bisections; ranges taken in order of their starts mark each line once."""
     flags = [False] * len(bounds)
-    ranges = disjoint_ranges(skip)
+    ranges = sorted((start, end) for start, end in skip if end > start)
     if not ranges:
         return flags
     starts = [start for start, _ in bounds]
     # An empty line still occupies its position: it ends one past its start.
     ends = [max(end, start + 1) for start, end in bounds]
+    marked = 0  # lines before this one are marked already, or no later range can reach them
     for start, end in ranges:
-        first = bisect_right(ends, start)
+        first = max(bisect_right(ends, start), marked)
         last = bisect_left(starts, end)
-        flags[first:last] = [True] * max(0, last - first)
+        if last > first:
+            flags[first:last] = [True] * (last - first)
+            marked = last
     return flags
 
 
