@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from hkpolicy._store_layout import fitting_decimal
 from hkpolicy.cli import main
 from hkpolicy.corpus import Corpus
 from hkpolicy.store import (
@@ -18,7 +19,6 @@ from hkpolicy.store import (
     Mention,
     Progress,
     StoreError,
-    _fits,
     index,
     open_facts,
 )
@@ -51,7 +51,7 @@ FITS_EXAMPLES = [
 def test_decimal_column_holds_only_exact_values(
     value: Decimal, expected: Decimal | None, reason: str
 ) -> None:
-    assert _fits(value, MONEY_SCALE) == expected, reason
+    assert fitting_decimal(value, MONEY_SCALE) == expected, reason
 
 
 @pytest.fixture

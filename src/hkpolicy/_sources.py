@@ -27,12 +27,10 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
 
+from ._document import Document, load_document
 from .errors import CorpusIntegrityError, DocumentError
-
-if TYPE_CHECKING:
-    from .corpus import Document
+from .language import detect_language
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -206,9 +204,6 @@ def read_source(source: Source) -> Document:
     :raises DocumentError: the file cannot be read as its format.
     :raises MissingExtraError: an HTML or PDF file needs an extra that is not installed.
     """
-    from .documents import load_document
-    from .language import detect_language
-
     document = load_document(source.path, format=_LOADER_FORMAT[source.format], id=source.id)
     if not document.language.startswith("zh"):
         return document

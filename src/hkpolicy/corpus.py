@@ -1,4 +1,5 @@
-"""Documents and the corpus: :class:`Document`, :class:`Corpus` and :func:`load_corpus`.
+"""The corpus: :class:`Corpus` and :func:`load_corpus` (and :class:`Document`, defined in
+:mod:`hkpolicy._document`, re-exported here).
 
 Owns turning a corpus directory (the bundled ``seeds/``, or any directory with a catalog) into
 documents: the byte-exact texts, their metadata and each document's boilerplate spans. Reading
@@ -14,18 +15,14 @@ are read in place from ``seeds/`` at the repository root.
 
 from __future__ import annotations
 
-import datetime as dt
 import decimal
 import functools
-import hashlib
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
-
-from pydantic import Field
+from typing import TYPE_CHECKING, Any
 
 from ._catalog import (
     CATALOG_NAME,
@@ -37,22 +34,29 @@ from ._catalog import (
     unlisted_texts,
     write_catalog,
 )
+from ._document import Document
+from ._frames import corpus_frames
 from ._html import html_table
-from .boilerplate import Boilerplate, find_boilerplate
+from ._sources import discover, read_source, walk_directory
+from ._summary import (
+    Summary,
+    SummaryDocument,
+    SummaryFunding,
+    SummaryInstitution,
+    SummarySectorStat,
+)
+from .boilerplate import find_boilerplate
 from .dates import FiscalYear, parse_period
-from .documents.origin import Origin, locate
 from .entities import Initiative, Institution
 from .errors import CorpusIntegrityError, ParseError, UnknownQueryError
-from .extraction import Extraction, extract
+from .extraction import Extraction
 from .facts import Funding, SectorStat
-from .language import detect_language
-from .spans import Record, Span
+from .spans import Record
+from .store import Facts, write_documents
 from .tables import Table
 
 if TYPE_CHECKING:  # importlib.resources.abc is 3.11+
     from importlib.abc import Traversable
-
-    from .store import Facts
 
 __all__ = [
     "CATALOG_NAME",
@@ -72,8 +76,9 @@ def __dir__() -> list[str]:
     return __all__
 
 
-# NOTE: keep in sync with the "digest" of seeds/catalog.json (`hkpolicy catalog seeds` prints
-# it; tests/test_corpus_loader_refuses.py checks the two agree).
+# Invariant: equals the "digest" of seeds/catalog.json (`hkpolicy catalog seeds` prints it;
+# tests/test_corpus_loader_refuses.py checks). It is written out rather than read from the file
+# because it is the check on that file.
 SEEDS_DIGEST = "db6e1757f5d4df7229f8b8b93223a042510c663588489fc71a6d9e44f8d5103e"
 """The digest of the bundled ``seeds/catalog.json`` (see :func:`catalog_digest`), pinned here so
 an installed catalog edited and resealed in place is still refused."""
@@ -92,136 +97,6 @@ EXTRACTORS: Mapping[str, bool] = {
     "funding": True,
     "sector_stats": True,
 }
-
-
-class Document(Record):
-    """One text with its metadata. ``text`` is exactly the source, so every span stays valid."""
-
-    id: str
-    """Identifier; for a seed, its file name without ``.txt``."""
-    title: str | None = None
-    """The title: from the text where it has one, otherwise assigned (see ``title_assigned``)."""
-    title_assigned: bool = False
-    """True when the text has no title and ``title`` is a descriptive one given by the catalog."""
-    publisher: str | None = None
-    """The publisher, where the text says so."""
-    author: str | None = None
-    """The author, where the text says so."""
-    published: dt.date | None = None
-    """The publication date, only where the text supports one; never invented."""
-    language: str = "en"
-    """The main language, as a BCP 47 tag ("en", "zh-Hant", "zh-Hans"); detected from the text
-    by :func:`hkpolicy.language.detect_language` unless the catalog or the caller gives it."""
-    default_currency: str = "HKD"
-    """The currency of a bare ``$`` or 元 in this document."""
-    sha256: str
-    """SHA-256 of the UTF-8 bytes of ``text``."""
-    notes: str | None = None
-    """How the metadata was established from the text."""
-    boilerplate: tuple[Boilerplate, ...] = ()
-    """Stretches that are not article text; extractors skip them."""
-    text: str = Field(repr=False)
-    """The full text, exactly as in the source file (for HTML and PDF, the text the loader read
-    from it; ``origins`` maps it back)."""
-    source_format: Literal["text", "markdown", "html", "pdf"] | None = None
-    """The format of the file the text was loaded from; None for a text given directly."""
-    source: str | None = None
-    """The path (or ``<bytes>``) the document was loaded from."""
-    source_sha256: str | None = None
-    """SHA-256 of the loaded file's bytes (``sha256`` is of ``text``)."""
-    url: str | None = None
-    """Where the page was published, where the page or the caller says so."""
-    twin_url: str | None = None
-    """The same release in the other language (Chinese/English twin), where the page links it."""
-    origins: tuple[Origin, ...] = Field(default=(), repr=False)
-    """Where each run of ``text`` came from: HTML element and character range, or PDF page and
-    bounding box; sorted, not overlapping. Empty for text and Markdown (the text is the source)."""
-    warnings: tuple[str, ...] = ()
-    """What the loader could not read (pages without text, a page limit reached)."""
-
-    @classmethod
-    def from_text(cls, text: str, *, id: str = "text", **metadata: Any) -> Document:
-        """A Document for any text a user brings, with its checksum and boilerplate computed.
-
-        >>> doc = Document.from_text("Advertisement\\nThe Fund has HK$10 billion.", id="note")
-        >>> doc.word_count, [b.kind for b in doc.boilerplate], doc.language
-        (6, ['advertisement'], 'en')
-        """
-        metadata.setdefault("language", detect_language(text))
-        return cls(
-            id=id,
-            text=text,
-            sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
-            boilerplate=tuple(find_boilerplate(text, doc_id=id)),
-            **metadata,
-        )
-
-    @classmethod
-    def from_html(
-        cls, source: str | os.PathLike[str] | bytes, *, id: str | None = None, **options: Any
-    ) -> Document:
-        """A Document from an HTML file path or HTML bytes (needs the ``html`` extra); see
-        :func:`hkpolicy.load_document` for the options.
-
-        :raises DocumentError: the page cannot be read or has no main content.
-        """
-        from .documents import load_document
-
-        return load_document(source, format="html", id=id, **options)
-
-    @classmethod
-    def from_pdf(
-        cls, source: str | os.PathLike[str] | bytes, *, id: str | None = None, **options: Any
-    ) -> Document:
-        """A Document from a PDF file path or PDF bytes (needs the ``pdf`` extra); see
-        :func:`hkpolicy.load_document` for the options.
-
-        :raises DocumentError: the file is malformed, encrypted or has no text layer.
-        """
-        from .documents import load_document
-
-        return load_document(source, format="pdf", id=id, **options)
-
-    def locate(self, span: Span | tuple[int, int]) -> tuple[Origin, ...]:
-        """Where ``span`` (a Span or ``(start, end)`` into ``text``) came from in the source file:
-        for HTML each element and character range, for PDF each page with one box covering the
-        words or cells. Empty for a text or Markdown file, whose offsets are the file's own.
-        """
-        start, end = (span.start, span.end) if isinstance(span, Span) else span
-        return locate(self.origins, start, end)
-
-    @property
-    def word_count(self) -> int:
-        """Whitespace-separated words, counting each CJK character as a word."""
-        words = 0
-        for token in self.text.split():
-            cjk = sum(1 for char in token if "\u3400" <= char <= "\u9fff")
-            words += cjk + (1 if len(token) > cjk else 0)
-        return words
-
-    @property
-    def boilerplate_ranges(self) -> tuple[tuple[int, int], ...]:
-        """``(start, end)`` of each boilerplate span, the form scanners take as ``skip=``."""
-        return tuple((item.span.start, item.span.end) for item in self.boilerplate)
-
-    def extract(self) -> Extraction:
-        """Every mention and fact in this document, with spans into ``text``."""
-        return extract(
-            self.text,
-            doc_id=self.id,
-            default_currency=self.default_currency,
-            published=self.published,
-            boilerplate=self.boilerplate,
-        )
-
-    def in_boilerplate(self, start: int, end: int) -> bool:
-        """True when ``[start, end)`` overlaps a boilerplate span."""
-        return any(s < end and start < e for s, e in self.boilerplate_ranges)
-
-    def __repr__(self) -> str:
-        return f"Document(id={self.id!r}, title={self.title!r}, words={self.word_count})"
-
-    __str__ = __repr__
 
 
 class Corpus(Record):
@@ -271,8 +146,6 @@ class Corpus(Record):
         :raises CorpusIntegrityError: a file under ``directory`` resolves to a place outside it.
         :raises DocumentError: ``directory`` is not a directory, or a file cannot be read.
         """
-        from ._sources import read_source, walk_directory
-
         return cls.from_documents([read_source(s) for s in walk_directory(directory)])
 
     @classmethod
@@ -302,8 +175,6 @@ class Corpus(Record):
         :raises CorpusIntegrityError: a file found through a directory or glob resolves to a
             place outside it.
         """
-        from ._sources import discover, read_source
-
         return cls.from_documents([read_source(s) for s in discover(paths, root=root)])
 
     def extraction(self, doc_id: str) -> Extraction:
@@ -446,8 +317,6 @@ class Corpus(Record):
         (one row per warning of a scan that stopped early). Each row has ``doc_id``, ``start``,
         ``end`` and ``complete`` (False for every row of a document whose scan stopped early);
         amounts stay Decimal, with a float column beside."""
-        from ._frames import corpus_frames
-
         return corpus_frames(self)
 
     def to_duckdb(self, path: str | os.PathLike[str]) -> Facts:
@@ -458,9 +327,7 @@ class Corpus(Record):
 
         :raises StoreError: the file holds a store of another layout, or the extra is missing.
         """
-        from .store import write_corpus
-
-        return write_corpus(self, path)
+        return write_documents(self.documents, self.extractions, path)
 
     # --- the corpus as a sequence of documents --------------------------------------------------
 
@@ -498,7 +365,9 @@ class Corpus(Record):
         return tuple(document.id for document in self.documents)
 
     def summary(self) -> dict[str, Any]:
-        """A JSON-ready overview: each document's metadata and size, and the fact counts."""
+        """A JSON-ready overview: each document's metadata and size, the fact counts, the
+        funding and sector statistics, and the most mentioned institutions (the
+        :class:`~hkpolicy.schema.Summary` shape, which ``hkpolicy summary --json`` writes)."""
         counts: dict[str, int | None] = {
             name: (None if name in self.pending else len(getattr(self, name, ())))
             for name in ("funding", "sector_stats", "tables", "institutions", "initiatives")
@@ -509,47 +378,24 @@ class Corpus(Record):
                 if name in self.pending
                 else sum(len(getattr(e, name)) for e in self.extractions)
             )
-        mentions = sorted(self.institutions, key=lambda i: -len(i.mentions))
-        return {
-            "documents": [
-                {
-                    "id": d.id,
-                    "title": d.title,
-                    "title_assigned": d.title_assigned,
-                    "publisher": d.publisher,
-                    "author": d.author,
-                    "published": d.published.isoformat() if d.published else None,
-                    "language": d.language,
-                    "words": d.word_count,
-                    "boilerplate_spans": len(d.boilerplate),
-                }
-                for d in self.documents
+        mentioned = sorted(self.institutions, key=lambda i: -len(i.mentions))
+        summary = Summary(
+            documents=[_summary_document(d) for d in self.documents],
+            facts=counts,
+            funding=[_summary_funding(f) for f in self.funding],
+            sector_stats=[_summary_sector_stat(s) for s in self.sector_stats],
+            top_institutions=[
+                SummaryInstitution(
+                    id=i.id,
+                    name=i.name,
+                    mentions=len(i.mentions),
+                    documents=len({m.doc_id for m in i.mentions}),
+                )
+                for i in mentioned[:TOP_INSTITUTIONS]
             ],
-            "facts": counts,
-            "funding": [_funding_row(f) for f in self.funding],
-            "sector_stats": [
-                {
-                    "doc_id": s.span.doc_id,
-                    "sector": s.sector,
-                    "metric": s.metric,
-                    "value": str(s.value),
-                    "year": s.year,
-                    "source": s.source,
-                    "source_institution": s.source_institution,
-                }
-                for s in self.sector_stats
-            ],
-            "top_institutions": [
-                {
-                    "id": i.id,
-                    "name": i.name,
-                    "mentions": len(i.mentions),
-                    "documents": len({m.doc_id for m in i.mentions}),
-                }
-                for i in mentions[:TOP_INSTITUTIONS]
-            ],
-            "pending_extractors": list(self.pending),
-        }
+            pending_extractors=list(self.pending),
+        )
+        return summary.model_dump(mode="json")
 
 
 def seeds_directory() -> Traversable:
@@ -669,7 +515,35 @@ def _merged(
     return tuple(merged.values())
 
 
-def _funding_row(fact: Funding) -> dict[str, Any]:
+def _summary_document(d: Document) -> SummaryDocument:
+    """One document in the summary: its metadata and size."""
+    return SummaryDocument(
+        id=d.id,
+        title=d.title,
+        title_assigned=d.title_assigned,
+        publisher=d.publisher,
+        author=d.author,
+        published=d.published.isoformat() if d.published else None,
+        language=d.language,
+        words=d.word_count,
+        boilerplate_spans=len(d.boilerplate),
+    )
+
+
+def _summary_sector_stat(s: SectorStat) -> SummarySectorStat:
+    """One sector statistic in the summary, the value as ``str(Percentage)`` writes it."""
+    return SummarySectorStat(
+        doc_id=s.span.doc_id,
+        sector=s.sector,
+        metric=s.metric,
+        value=str(s.value),
+        year=s.year,
+        source=s.source,
+        source_institution=s.source_institution,
+    )
+
+
+def _summary_funding(fact: Funding) -> SummaryFunding:
     """One funding fact for the summary: the amount as written and in HKD and USD under the peg."""
 
     def exact(currency: str) -> str | None:
@@ -683,19 +557,19 @@ def _funding_row(fact: Funding) -> dict[str, Any]:
             return str(amount.quantize(Decimal(1), context=whole))
         return None
 
-    return {
-        "doc_id": fact.span.doc_id,
-        "amount": str(fact.amount),
-        "hkd": exact("HKD"),
-        "usd": exact("USD"),
-        "usd_as_written": fact.converted is not None and fact.converted.currency == "USD",
-        "initiative": fact.initiative,
-        "institution": fact.institution,
-        "role": fact.role,
-        "purpose": fact.purpose,
-        "period": None if fact.period is None else str(fact.period),
-        "peg_check": fact.peg_check,
-    }
+    return SummaryFunding(
+        doc_id=fact.span.doc_id,
+        amount=str(fact.amount),
+        hkd=exact("HKD"),
+        usd=exact("USD"),
+        usd_as_written=fact.converted is not None and fact.converted.currency == "USD",
+        initiative=fact.initiative,
+        institution=fact.institution,
+        role=fact.role,
+        purpose=fact.purpose,
+        period=None if fact.period is None else str(fact.period),
+        peg_check=fact.peg_check,
+    )
 
 
 def _names(entity: Institution | Initiative) -> set[str]:

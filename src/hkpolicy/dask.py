@@ -46,9 +46,14 @@ writes. It runs on whatever scheduler is active, a ``dask.distributed`` cluster 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
+from ._rows import Values, extraction_values, text_or_none
+from ._sources import discover
+from ._store_index import IndexStats
+from ._store_layout import TABLES, arrow_schema
+from ._store_rows import extract_sources
 from .extraction import Extraction, extract
 from .spans import Span
 
@@ -57,8 +62,7 @@ if TYPE_CHECKING:
     import dask.dataframe
     import pandas
 
-    from .corpus import Document
-    from .store import IndexStats
+    from ._document import Document
 
 __all__ = [
     "RECORD_FIELDS",
@@ -93,20 +97,16 @@ RECORD_FIELDS = (
 Record = dict[str, Any]
 
 
-def _str(value: object) -> str | None:
-    return None if value is None else str(value)
-
-
 def _record(
     kind: str,
     span: Any,
     value: object,
-    *,
     value_max: object = None,
     unit: object = None,
     qualifier: object = None,
     detail: object = None,
     period: object = None,
+    *,
     complete: bool = True,
 ) -> Record:
     return {
@@ -115,14 +115,74 @@ def _record(
         "start": span.start,
         "end": span.end,
         "text": span.text,
-        "value": _str(value),
-        "value_max": _str(value_max),
-        "unit": _str(unit),
-        "qualifier": _str(qualifier),
-        "detail": _str(detail),
-        "period": _str(period),
+        "value": text_or_none(value),
+        "value_max": text_or_none(value_max),
+        "unit": text_or_none(unit),
+        "qualifier": text_or_none(qualifier),
+        "detail": text_or_none(detail),
+        "period": text_or_none(period),
         "complete": complete,
     }
+
+
+_RECORD_TYPES = {
+    "money": "money",
+    "percentages": "percentage",
+    "dates": "date",
+    "tables": "table",
+    "institutions": "institution",
+    "initiatives": "initiative",
+    "funding": "funding",
+    "sector_stats": "sector_stat",
+    "unparsed": "unparsed",
+}
+"""A record's ``type``, by the collection of the extraction it comes from."""
+
+_FIELDS: dict[str, Callable[[Values], tuple[object, ...]]] = {
+    "money": lambda v: (
+        v["amount"],
+        v["amount_max"],
+        v["currency"],
+        v["qualifier"],
+        v["currency_source"],
+    ),
+    "percentages": lambda v: (
+        v["value"],
+        v["value_max"],
+        v["unit"],
+        v["qualifier"],
+        v["direction"],
+    ),
+    "dates": lambda v: (v["value"], None, v["kind"], None, v["precision"]),
+    "tables": lambda v: (v["n_rows"], None, None, None, v["n_columns"]),
+    "institutions": lambda v: (v["entity_id"], None, v["kind"], None, v["name"]),
+    "initiatives": lambda v: (v["entity_id"], None, v["kind"], None, v["name"]),
+    "funding": lambda v: (
+        v["amount"],
+        v["amount_max"],
+        v["currency"],
+        v["qualifier"],
+        v["initiative"] or v["institution"] or v["purpose"],
+        v["period"],
+    ),
+    "sector_stats": lambda v: (
+        v["value"],
+        v["value_max"],
+        v["unit"],
+        v["qualifier"],
+        f"{v['sector']}/{v['metric']}",
+        v["year"],
+    ),
+    "unparsed": lambda v: (v["reason"],),
+}
+"""``value``, ``value_max``, ``unit``, ``qualifier``, ``detail`` and ``period`` of a record (as
+many as apply), from the values :mod:`hkpolicy._rows` flattens a mention or fact to."""
+
+
+def _record_span(name: str, span: Span, values: Values) -> Span:
+    """Where a record points: a funding fact at its amount (where known), others at their span."""
+    amount_span: Span | None = values.get("amount_span") if name == "funding" else None
+    return amount_span or span
 
 
 def extraction_records(extraction: Extraction) -> list[Record]:
@@ -137,72 +197,10 @@ def extraction_records(extraction: Extraction) -> list[Record]:
     >>> [r["complete"] for r in rows]
     [True, True]
     """
-    rows: list[Record] = []
-    for money in extraction.money:
-        amount = money.money
-        rows.append(
-            _record(
-                "money",
-                money.span,
-                amount.amount,
-                value_max=amount.amount_max,
-                unit=amount.currency,
-                qualifier=amount.qualifier.value,
-                detail=money.currency_source,
-            )
-        )
-    for percent in extraction.percentages:
-        value = percent.percentage
-        rows.append(
-            _record(
-                "percentage",
-                percent.span,
-                value.value,
-                value_max=value.value_max,
-                unit=value.unit,
-                qualifier=value.qualifier.value,
-                detail=percent.direction,
-            )
-        )
-    for date in extraction.dates:
-        rows.append(_record("date", date.span, date.value, unit=date.kind, detail=date.precision))
-    for table in extraction.tables:
-        rows.append(_record("table", table.span, len(table.rows), detail=len(table.header)))
-    for kind, entities in (
-        ("institution", extraction.institutions),
-        ("initiative", extraction.initiatives),
-    ):
-        for entity in entities:
-            for span in entity.mentions:
-                rows.append(_record(kind, span, entity.id, unit=entity.kind, detail=entity.name))
-    for fact in extraction.funding:
-        rows.append(
-            _record(
-                "funding",
-                fact.amount_span or fact.span,
-                fact.amount.amount,
-                value_max=fact.amount.amount_max,
-                unit=fact.amount.currency,
-                qualifier=fact.amount.qualifier.value,
-                detail=fact.initiative or fact.institution or fact.purpose,
-                period=fact.period,
-            )
-        )
-    for stat in extraction.sector_stats:
-        rows.append(
-            _record(
-                "sector_stat",
-                stat.span,
-                stat.value.value,
-                value_max=stat.value.value_max,
-                unit=stat.value.unit,
-                qualifier=stat.value.qualifier.value,
-                detail=f"{stat.sector}/{stat.metric}",
-                period=stat.year,
-            )
-        )
-    for number in extraction.unparsed:
-        rows.append(_record("unparsed", number.span, number.reason))
+    rows = [
+        _record(_RECORD_TYPES[name], _record_span(name, span, values), *_FIELDS[name](values))
+        for name, span, values in extraction_values(extraction)
+    ]
     if extraction.warnings:
         nowhere = Span(doc_id=extraction.doc_id, start=0, end=0, text="")
         rows.extend(_record("warning", nowhere, message) for message in extraction.warnings)
@@ -280,14 +278,12 @@ def _write_partition(
     import pyarrow
     import pyarrow.parquet
 
-    from .store import TABLES, _arrow_schema, extract_sources
-
     index, tasks = item
     rows, done = extract_sources(tasks)
     for name in TABLES:
         folder = os.path.join(directory, name)
         os.makedirs(folder, exist_ok=True)
-        table = pyarrow.Table.from_pylist(rows[name], schema=_arrow_schema(name))
+        table = pyarrow.Table.from_pylist(rows[name], schema=arrow_schema(name))
         pyarrow.parquet.write_table(table, os.path.join(folder, PARQUET_PART.format(index=index)))
     return index, [tuple(report) for report in done]  # type: ignore[misc]
 
@@ -319,9 +315,6 @@ def index_to_parquet(
             f"documents_per_partition must be 1 or more, got {documents_per_partition!r}"
         )
     import dask.bag
-
-    from ._sources import discover
-    from .store import IndexStats
 
     sources = discover(paths, root=root)
     tasks = [(source.id, os.path.abspath(source.path)) for source in sources]

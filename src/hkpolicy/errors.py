@@ -16,6 +16,7 @@ __all__ = [
     "MissingExtraError",
     "ParseError",
     "QualifierError",
+    "StoreError",
     "UnitMismatchError",
     "UnknownCurrencyError",
     "UnknownQueryError",
@@ -272,3 +273,19 @@ class MissingExtraError(HKPolicyError, ImportError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (MissingExtraError, (self.extra, self.package, self.feature))
+
+
+class StoreError(HKPolicyError, ValueError):
+    """A facts store cannot be opened or written: missing, of another layout, or a bad argument.
+    ``path`` is the store's path, quoted in the message."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (StoreError, (self.path, self.message))

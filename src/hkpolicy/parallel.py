@@ -13,12 +13,9 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import TYPE_CHECKING
 
+from ._document import Document
 from .extraction import Extraction, extract
-
-if TYPE_CHECKING:
-    from .corpus import Document
 
 __all__ = ["extract_many"]
 
@@ -62,8 +59,6 @@ def _warm_up() -> None:
 
 
 def _check_item(item: object) -> str | Document:
-    from .corpus import Document
-
     if isinstance(item, (str, Document)):
         return item
     raise TypeError(f"extract_many takes str or Document items, got {type(item).__name__!r}")

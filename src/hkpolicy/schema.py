@@ -17,12 +17,14 @@ amount fail validation.
 from __future__ import annotations
 
 import copy
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import ConfigDict, StringConstraints
+from pydantic import ConfigDict
 from pydantic.json_schema import GenerateJsonSchema, models_json_schema
 from pydantic_core import core_schema
 
+from ._outputs import OUTPUTS
+from ._summary import DECIMAL_PATTERN, DecimalText, IsoDate, Summary
 from .corpus import Corpus
 from .extraction import Extraction
 from .spans import Record
@@ -38,91 +40,6 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
-
-
-# How a Decimal is written in hkpolicy's JSON: str(Decimal), sign, digits, point, exponent.
-DECIMAL_PATTERN = r"^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$"
-
-DecimalText = Annotated[str, StringConstraints(pattern=DECIMAL_PATTERN)]
-IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
-
-# The outputs a schema can be asked for, and the definition that is each one's root.
-OUTPUTS: dict[str, str] = {
-    "extract": "ExtractOutput",
-    "record": "ExtractRecord",
-    "summary": "Summary",
-    "export": "Corpus",
-}
-
-
-# --- hkpolicy summary --json ------------------------------------------------------------------
-# NOTE: keep in sync with Corpus.summary and corpus._funding_row, which build these dicts.
-
-
-class SummaryDocument(Record):
-    """One document in the summary."""
-
-    id: str
-    title: str | None
-    title_assigned: bool
-    publisher: str | None
-    author: str | None
-    published: IsoDate | None
-    language: str
-    words: int
-    boilerplate_spans: int
-
-
-class SummaryFunding(Record):
-    """One funding fact in the summary, in HKD and USD (the text's figure or the linked rate)."""
-
-    doc_id: str
-    amount: str
-    """The amount as ``str(Money)`` writes it."""
-    hkd: DecimalText | None
-    usd: DecimalText | None
-    usd_as_written: bool
-    """True when ``usd`` is the text's own figure, False when converted at 7.80."""
-    initiative: str | None
-    institution: str | None
-    role: str | None
-    purpose: str | None
-    period: str | None
-    peg_check: Literal["consistent", "inconsistent"] | None
-
-
-class SummarySectorStat(Record):
-    """One sector statistic in the summary."""
-
-    doc_id: str
-    sector: str
-    metric: str
-    value: str
-    """The percentage as ``str(Percentage)`` writes it."""
-    year: int | None
-    source: str
-    source_institution: str | None
-
-
-class SummaryInstitution(Record):
-    """One of the most mentioned institutions."""
-
-    id: str
-    name: str
-    mentions: int
-    documents: int
-
-
-class Summary(Record):
-    """``hkpolicy summary --json``: the documents, the fact counts and the main facts."""
-
-    documents: list[SummaryDocument]
-    facts: dict[str, int | None]
-    """Count per fact collection; null for a collection whose extractor has not landed."""
-    funding: list[SummaryFunding]
-    sector_stats: list[SummarySectorStat]
-    top_institutions: list[SummaryInstitution]
-    pending_extractors: list[str]
 
 
 # --- hkpolicy extract --format json / jsonl ---------------------------------------------------
@@ -188,33 +105,10 @@ def _required_everywhere(definitions: dict[str, Any]) -> None:
             definition["required"] = list(properties)
 
 
-def json_schema(output: str | None = None) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of hkpolicy's JSON output.
-
-    ``output`` is one of ``"extract"``, ``"record"``, ``"summary"`` or ``"export"`` (see the
-    module docstring) for that output alone; None for a schema any of them validates against.
-    Every model is under ``$defs``.
-
-    :raises ValueError: ``output`` is not one of those names.
-
-    >>> schema = json_schema("summary")
-    >>> schema["$ref"], "Summary" in schema["$defs"]
-    ('#/$defs/Summary', True)
-    """
-    if output is not None and output not in OUTPUTS:
-        raise ValueError(f"Unknown output {output!r}: expected one of {', '.join(OUTPUTS)}")
-    _, schema = models_json_schema(
-        [
-            (Corpus, "serialization"),
-            (Extraction, "serialization"),
-            (Summary, "serialization"),
-            (ExtractRecord, "serialization"),
-        ],
-        title="hkpolicy",
-        schema_generator=_Contract,
-    )
-    definitions: dict[str, Any] = schema["$defs"]
-    extract = copy.deepcopy(definitions["Extraction"])
+def _extract_output(extraction: dict[str, Any]) -> dict[str, Any]:
+    """The definition of ``hkpolicy extract --format json``: the Extraction's, with the
+    ``converted`` list ``--currency`` adds."""
+    extract = copy.deepcopy(extraction)
     extract["title"] = "ExtractOutput"
     extract["description"] = (
         "hkpolicy extract --format json: the Extraction, and with --currency the amounts "
@@ -241,6 +135,36 @@ def json_schema(output: str | None = None) -> dict[str, Any]:
             },
         },
     }
+    return extract
+
+
+def json_schema(output: str | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of hkpolicy's JSON output.
+
+    ``output`` is one of ``"extract"``, ``"record"``, ``"summary"`` or ``"export"`` (see the
+    module docstring) for that output alone; None for a schema any of them validates against.
+    Every model is under ``$defs``.
+
+    :raises ValueError: ``output`` is not one of those names.
+
+    >>> schema = json_schema("summary")
+    >>> schema["$ref"], "Summary" in schema["$defs"]
+    ('#/$defs/Summary', True)
+    """
+    if output is not None and output not in OUTPUTS:
+        raise ValueError(f"Unknown output {output!r}: expected one of {', '.join(OUTPUTS)}")
+    _, schema = models_json_schema(
+        [
+            (Corpus, "serialization"),
+            (Extraction, "serialization"),
+            (Summary, "serialization"),
+            (ExtractRecord, "serialization"),
+        ],
+        title="hkpolicy",
+        schema_generator=_Contract,
+    )
+    definitions: dict[str, Any] = schema["$defs"]
+    extract = _extract_output(definitions["Extraction"])
     definitions["ExtractOutput"] = extract
     _required_everywhere(definitions)
     extract["required"] = [name for name in extract["properties"] if name != "converted"]
