@@ -52,6 +52,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "boilerplate",
                 "language",
                 "tables",
+                "_table_cells",
                 "text_tables",
                 "entities.",
                 "documents.origin",
@@ -100,8 +101,6 @@ ALLOWED_BREACHES: frozenset[tuple[str, str, str]] = frozenset(
         ("dates", "percent", "_anchored"),
         ("dates", "percent", "_has_fullwidth"),
         ("dates", "percent", "_span"),
-        # tables helper: text_tables builds tables through a private builder of tables.
-        ("text_tables", "tables", "_build"),
         # tables and funding/facts helpers: tables builds SectorStat, a fact, from a table.
         ("tables", "facts", ""),
     }
