@@ -7,7 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+import regex
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import hkpolicy as hk
@@ -451,20 +452,20 @@ def test_a_name_nearer_the_previous_amount_is_that_amounts() -> None:
 def test_assembly_reads_a_bounded_window_per_amount(monkeypatch: pytest.MonkeyPatch) -> None:
     # One endless line (no sentence end) full of amounts, names and cue words: the names the
     # assembler looks at per amount must not grow with the length of the text.
-    from hkpolicy import _funding
+    from hkpolicy._funding_records import NameIndex
 
     piece = (
         "政府向香港科技園公司撥款5億元推動創新及科技基金的研究 The Fund will allocate $2 million "
     )
     seen: list[int] = []
-    original = _funding._between
+    original = NameIndex.between
 
-    def counting(mentions: list, starts: list[int], bounds: tuple[int, int]) -> list:  # type: ignore[type-arg]
-        found = original(mentions, starts, bounds)
+    def counting(self: NameIndex, bounds: tuple[int, int]) -> list:  # type: ignore[type-arg]
+        found = original(self, bounds)
         seen.append(len(found))
         return found
 
-    monkeypatch.setattr(_funding, "_between", counting)
+    monkeypatch.setattr(NameIndex, "between", counting)
     per_amount = []
     for repeat in (20, 80):
         seen.clear()
@@ -928,3 +929,116 @@ def test_a_heading_names_the_first_paragraph_only() -> None:
         "Each company may receive up to $600,000."
     )
     assert [f.initiative for f in _facts(text)] == [None]
+
+
+def test_every_clause_break_starts_with_one_of_its_marks() -> None:
+    # A window holding none of CLAUSE_BREAK_MARKS is taken to hold no clause break.
+    from hkpolicy._funding_units import CLAUSE_BREAK_MARKS, CLAUSE_BREAKS
+
+    for branch in CLAUSE_BREAKS:
+        first = set(branch[1 : branch.index("]")]) if branch[0] == "[" else {branch[0]}
+        assert first <= set(CLAUSE_BREAK_MARKS), branch
+
+
+def test_funding_and_not_funding_are_built_like_validated_models() -> None:
+    from tests.trusted_records import assert_built_like_validated
+
+    text = (
+        "政府預留100億元推動生命健康科技。初創企業的融資總額達50億元。"
+        "The Government will set aside $2 billion for the Innovation and Technology Fund in "
+        "2025-26, up to a ceiling of $30 million per project."
+    )
+    ex = hk.extract(text)
+    assert ex.funding and ex.not_funding
+    for fact in (*ex.funding, *ex.not_funding):
+        assert_built_like_validated(fact)
+
+
+def test_sector_stats_from_prose_are_built_like_validated_models() -> None:
+    from tests.trusted_records import assert_built_like_validated
+
+    text = (
+        "According to the survey, 42% of local enterprises have begun using cloud services. "
+        "The logistics industry, which contributes 3% to GDP, is growing."
+    )
+    stats = hk.extract(text).sector_stats
+    assert [(s.sector, s.metric) for s in stats] == [
+        ("local enterprises", "have begun using cloud services"),
+        ("logistics industry", "contribution to GDP"),
+    ]
+    for stat in stats:
+        assert_built_like_validated(stat)
+
+
+def test_sector_stat_is_one_class_for_tables_facts_and_the_package() -> None:
+    from hkpolicy import _sector_stat, facts, tables
+
+    assert facts.SectorStat is tables.SectorStat is hk.SectorStat is _sector_stat.SectorStat
+
+
+def test_script_words_find_what_the_whole_pattern_finds() -> None:
+    from hkpolicy._funding_text import FUNDING_VERBS
+
+    for text in (
+        "The Fund will allocate $2 million and grants",
+        "政府撥款5億元，並預留資金",
+        "政府向HKSTP撥款5億元 and will invest more",
+        "no verb here at all",
+    ):
+        found = [m.span() for m in FUNDING_VERBS.finditer(text, 0, len(text))]
+        whole = [m.span() for m in FUNDING_VERBS.either.finditer(text, 0, len(text))]
+        assert found == whole, text
+    assert [m.group() for m in FUNDING_VERBS.finditer("allocated; 撥款", 0, 14)] == [
+        "allocated",
+        "撥款",
+    ]
+
+
+def test_script_words_refuse_a_word_without_a_letter_of_its_script() -> None:
+    from hkpolicy._funding_text import ScriptWords
+
+    with pytest.raises(ValueError, match="'&'"):
+        ScriptWords(["grant", "&", "撥款"])
+    with pytest.raises(ValueError, match="both scripts"):
+        ScriptWords(["grant"])
+
+
+FUNDING_PIECES = [
+    "政府", "撥款", "5億元", "為", "推動", "創科", "，", "。", "涉及", "共獲", "分", "在", "上的",
+    "向", "給", "資助總額", "香港科技園公司", "The Fund ", "will allocate ", "$2 million ",
+    "backed by ", "worth ", "for ", "the programme ", "with ", "up to ", "HK$3 billion", ". ",
+    "價格", "price of ", "grant ", "to help SMEs", "2025-26年度", "創新及科技基金",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FUNDING_PIECES), max_size=24).map("".join))
+@example("政府為推動創科預留5億元，並向香港科技園公司撥款3億元。")
+@example("The programme, backed by $2 million, will help SMEs.")
+@example("首批項目的資助總額為10億元。21企業分1.2億元。")
+def test_funding_equal_with_and_without_the_shortcuts(text: str) -> None:
+    # The script-split cue scans and the word tests before the purpose forms only skip work.
+    from hkpolicy import _funding_purpose, _funding_text
+
+    ex = hk.extract(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            _funding_text.ScriptWords,
+            "finditer",
+            lambda self, text, low, high: self.either.finditer(text, low, high),
+        )
+        patch.setattr(_funding_purpose, "_holds", lambda *args: True)
+        patch.setattr(_funding_purpose, "_SHARED_BY_ENDS", ("",))
+        patch.setattr(_funding_purpose, "_EN_BEFORE_TAIL_RE", regex.compile(""))
+        plain = hk.extract(text)
+    assert (plain.funding, plain.not_funding) == (ex.funding, ex.not_funding), text
+
+
+def test_the_shortcut_examples_make_facts() -> None:
+    # The @example texts above make facts (checked by hand), so the comparison is not empty.
+    facts = _facts("政府為推動創科預留5億元，並向香港科技園公司撥款3億元。")
+    assert [(f.amount_span and f.amount_span.text, f.institution) for f in facts] == [
+        ("5億元", None),
+        ("3億元", "hkstp"),
+    ]
+    assert facts[0].purpose == "推動創科"

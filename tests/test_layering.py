@@ -53,6 +53,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "language",
                 "tables",
                 "_table_cells",
+                "_sector_stat",
                 "text_tables",
                 "entities.",
                 "documents.origin",
@@ -63,7 +64,25 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             }
         ),
     ),
-    ("facts", frozenset({"facts", "_funding", "_table_funding"})),
+    (
+        "facts",
+        frozenset(
+            {
+                "facts",
+                "_funding",
+                "_funding_context",
+                "_funding_period",
+                "_funding_purpose",
+                "_funding_records",
+                "_funding_refusals",
+                "_funding_targets",
+                "_funding_text",
+                "_funding_units",
+                "_prose_stats",
+                "_table_funding",
+            }
+        ),
+    ),
     ("extraction", frozenset({"extraction"})),
     (
         "documents",
@@ -101,8 +120,6 @@ ALLOWED_BREACHES: frozenset[tuple[str, str, str]] = frozenset(
         ("dates", "percent", "_anchored"),
         ("dates", "percent", "_has_fullwidth"),
         ("dates", "percent", "_span"),
-        # tables and funding/facts helpers: tables builds SectorStat, a fact, from a table.
-        ("tables", "facts", ""),
     }
 )
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import hkpolicy as hk
 from hkpolicy import _money_patterns as _p
-from hkpolicy import facts, money
+from hkpolicy import _prose_stats, facts, money
 from hkpolicy._sentences import SentenceIndex
 
 PATS = _p.PATTERNS
@@ -180,9 +180,12 @@ def test_prose_sector_stats_equal_with_and_without_the_shortcut(text: str) -> No
     with_shortcut = stats()
     with pytest.MonkeyPatch.context() as patch:
         # Every shortcut off: the window is always read, every pattern always searched.
-        patch.setattr(facts, "_WORD_AFTER_SPACE", regex.compile(""))
-        for cues in ("_ANOTHER_CUES", "_CONTRIBUTES_CUES", "_WITH_CUES", "_NUMBER_OF_CUES"):
-            patch.setattr(facts, cues, ("",))
+        patch.setattr(_prose_stats, "_WORD_AFTER_SPACE", regex.compile(""))
+        patch.setattr(_prose_stats, "_NUMBER_OF", "")
+        for cues in ("_ANOTHER_WORDS", "_CONTRIBUTES_WORDS"):
+            patch.setattr(_prose_stats, cues, ("",))
+        for cue in ("_WITH_WORD", "_CHANGE_BY_WORD"):
+            patch.setattr(_prose_stats, cue, "")
         assert stats() == with_shortcut, text
 
 

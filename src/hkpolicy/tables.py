@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._lexicon import KNOWN_CURRENCIES
+from ._sector_stat import SectorStat
 from ._table_cells import (
     LEVEL_WORDS,  # noqa: F401  (the vocabulary of headers and cells, importable from here)
     MAX_HEADER_CHARS,  # noqa: F401
@@ -32,7 +33,6 @@ from ._table_cells import (
 )
 from ._table_scanner import MAX_AUTOCOMPLETED_CELLS, RawTable, scan_tables
 from .errors import MissingExtraError, UnknownCurrencyError
-from .facts import SectorStat
 from .money import Money
 from .percent import Percentage
 from .spans import Record, Span, check_optional_str, check_text, construct_trusted

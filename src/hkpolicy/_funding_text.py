@@ -1,0 +1,115 @@
+"""What every funding rule shares: the window it reads, pattern building from the cue words,
+the patterns more than one rule runs, and the heading above a paragraph.
+
+Every pattern of the funding assembler runs on a window of at most :data:`WINDOW` characters
+around one amount, so the assembly costs O(amounts * WINDOW) whatever the length of a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from . import _funding_cues as cues
+from ._lexicon import alternation
+
+__all__ = [
+    "CEILING_RE",
+    "FUNDING_VERBS",
+    "FUNDING_VERB_RE",
+    "HAN_RE",
+    "HEADING_REACH",
+    "MAX_HEADING",
+    "NOT_TARGET_RE",
+    "WINDOW",
+    "ScriptWords",
+    "heading",
+    "words_re",
+]
+
+# The widest stretch either side of an amount that any rule reads.
+WINDOW = 240
+# How far back from a sentence its heading may start (blank lines and the heading itself).
+HEADING_REACH = 2 * WINDOW
+# A heading is a line of at most this many characters without a sentence end.
+MAX_HEADING = 80
+
+
+def words_re(words: Iterable[str], *, prefix: bool = False) -> regex.Pattern[str]:
+    """Words in any script: English ones at word bounds (``prefix``: word starts only)."""
+    listed = list(words)
+    english = [w for w in listed if w.isascii()]
+    chinese = [w for w in listed if not w.isascii()]
+    parts = []
+    if english:
+        tail = r"\w*" if prefix else r"\b"
+        parts.append(rf"\b(?:{alternation(english)}){tail}")
+    if chinese:
+        parts.append(f"(?:{alternation(chinese)})")
+    # ASCII: only ASCII letters fold, so a match lower-cased is always one of the words (no
+    # "ſ" or Kelvin-sign look-alikes), and a Han character next to an English word is a bound.
+    return regex.compile("|".join(parts), regex.IGNORECASE | regex.ASCII)
+
+
+HAN_RE = regex.compile(r"\p{Han}")
+_ASCII_LETTER_RE = regex.compile(r"[A-Za-z]")
+
+
+class ScriptWords:
+    """:func:`words_re` of ``words``, whose :meth:`finditer` runs the pattern of one script
+    where the window holds no letter of the other.
+
+    Every English word holds an ASCII letter and every Chinese one a Han character (checked
+    here), and a match is one word (only ASCII letters fold), so in a window without Han
+    characters only English words can match, and without ASCII letters only Chinese ones: the
+    smaller pattern finds the same matches, at about half the cost of the whole.
+    """
+
+    __slots__ = ("chinese", "either", "english")
+
+    def __init__(self, words: Iterable[str], *, prefix: bool = False) -> None:
+        listed = list(words)
+        english = [w for w in listed if w.isascii()]
+        chinese = [w for w in listed if not w.isascii()]
+        if not english or not chinese:
+            raise ValueError("ScriptWords needs words in both scripts")
+        for word in english:
+            if _ASCII_LETTER_RE.search(word) is None:
+                raise ValueError(f"English cue word without a letter: {word!r}")
+        for word in chinese:
+            if HAN_RE.search(word) is None:
+                raise ValueError(f"Chinese cue word without a Han character: {word!r}")
+        self.either = words_re(listed, prefix=prefix)
+        self.english = words_re(english, prefix=prefix)
+        self.chinese = words_re(chinese, prefix=prefix)
+
+    def finditer(self, text: str, low: int, high: int) -> Iterator[regex.Match[str]]:
+        """The matches of the whole pattern in ``text[low:high]``, in order."""
+        if HAN_RE.search(text, low, high) is None:
+            return self.english.finditer(text, low, high)
+        if _ASCII_LETTER_RE.search(text, low, high) is None:
+            return self.chinese.finditer(text, low, high)
+        return self.either.finditer(text, low, high)
+
+
+FUNDING_VERBS = ScriptWords(cues.FUNDING_VERBS, prefix=True)
+FUNDING_VERB_RE = FUNDING_VERBS.either
+CEILING_RE = words_re(cues.CEILING_WORDS)
+NOT_TARGET_RE = words_re(cues.NOT_TARGET_INITIATIVES)
+
+
+def heading(text: str, start: int) -> tuple[int, int] | None:
+    """The line above the paragraph holding ``start`` when it reads as a heading."""
+    floor = max(0, start - HEADING_REACH)  # bounded: a long line never costs a scan per amount
+    newline = text.rfind("\n", floor, start)
+    if newline < 0:
+        return None
+    probe = newline
+    while probe > floor and text[probe - 1] in " \t\n\r":
+        probe -= 1
+    begin = max(text.rfind("\n", floor, probe) + 1, floor)
+    line = text[begin:probe]
+    if not line.strip() or len(line) > MAX_HEADING or line.rstrip()[-1:] in ".。:：;；,，":
+        return None
+    return begin, probe
