@@ -89,9 +89,56 @@ def test_chinese_long_form_keeps_and_inside_the_name() -> None:
     assert [(a.long.text, a.short.text) for a in found] == [("創新及科技局", "創科局")]
 
 
-def test_chinese_stop_characters_match_the_entity_vocabulary() -> None:
+def test_chinese_stop_characters_are_the_shared_table() -> None:
+    from hkpolicy import _lexicon
     from hkpolicy.abbrev import HAN_STOP_CHARS
     from hkpolicy.entities import HAN_STOP_CHARS as ENTITY_STOP_CHARS
 
-    assert HAN_STOP_CHARS == ENTITY_STOP_CHARS
-    assert "及" not in HAN_STOP_CHARS
+    assert HAN_STOP_CHARS is _lexicon.HAN_STOP_CHARS
+    assert ENTITY_STOP_CHARS is _lexicon.HAN_STOP_CHARS
+
+
+def test_a_chinese_long_form_with_ji_at_the_start_of_the_text() -> None:
+    found = find_abbreviations("創新及科技局（創科局）")
+    assert [(a.long.text, a.short.text) for a in found] == [("創新及科技局", "創科局")]
+
+
+# (text, [(short, long)], reason): the long form's words are read backwards from the
+# parenthesis, at most min(len(short) + 5, 2 * len(short)) of them, back to a sentence end
+LONG_FORM_WINDOW_EXAMPLES: list[tuple[str, list[tuple[str, str]], str]] = [
+    (
+        "Alpha beta. Gamma Delta (GD)",
+        [("GD", "Gamma Delta")],
+        "a full stop ends the words read",
+    ),
+    (
+        "one two three four Kilo Lima (KL)",
+        [("KL", "Kilo Lima")],
+        "the shortest run of words that the short form abbreviates",
+    ),
+    ("Kilo w x y z (KL)", [], "Kilo is the fifth word back: outside the four read"),
+    ("the Data-Driven Office (DDO) said", [("DDO", "Data-Driven Office")], "hyphens inside a word"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs", "reason"),
+    LONG_FORM_WINDOW_EXAMPLES,
+    ids=[t for t, _, _ in LONG_FORM_WINDOW_EXAMPLES],
+)
+def test_long_form_words_before_the_parenthesis(
+    text: str, pairs: list[tuple[str, str]], reason: str
+) -> None:
+    assert [(a.short.text, a.long.text) for a in find_abbreviations(text)] == pairs, reason
+
+
+def test_abbreviations_are_built_like_validated_ones() -> None:
+    from hkpolicy.abbrev import new_abbreviation
+    from hkpolicy.spans import Span
+    from tests.trusted_records import assert_built_like_validated
+
+    text = "Data Office (DO)"
+    short, long = Span.of(text, 13, 15, "d"), Span.of(text, 0, 11, "d")
+    assert_built_like_validated(new_abbreviation(short=short, long=long))
+    for found in find_abbreviations("由創新科技署（創科署）負責 and Data Office (DO)", doc_id="d"):
+        assert_built_like_validated(found)

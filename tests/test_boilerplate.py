@@ -96,3 +96,41 @@ def test_spans_carry_the_document_id() -> None:
 def test_never_raises_and_spans_are_valid(text: str) -> None:
     for item in find_boilerplate(text):
         assert text[item.span.start : item.span.end] == item.span.text
+
+
+# (text, [(kind, span text)], reason); each rule is tried only on lines with its first
+# characters or colon, so these pin the lines at those checks' edges
+LINE_EDGE_EXAMPLES: list[tuple[str, list[tuple[str, str]], str]] = [
+    ("Body.\r\nBy Jane Lee\r\nMore.", [("byline", "By Jane Lee")], "a CRLF line"),
+    ("Body.\nWency Chenin Shanghai\nMore.", [("byline", "Wency Chenin Shanghai")], "a dateline"),
+    ("Body.\nAnna Maria Lee Chenin Hong Kong\nMore.", [], "a dateline has at most six words"),
+    ("Body.\nREADING TIME: 4 MINS\nMore.", [("reading_time", "READING TIME: 4 MINS")], "case"),
+    ("Body.\n  SPONSORED CONTENT \nMore.", [("advertisement", "SPONSORED CONTENT")], "padding"),
+    ("Body.\nPhotos credit: Jane Lee\nMore.", [("caption", "Photos credit: Jane Lee")], "colon"),
+    ("Body.\nPhotos credit Jane Lee\nMore.", [], "a caption has its colon"),
+]
+assert len({text for text, _, _ in LINE_EDGE_EXAMPLES}) == len(LINE_EDGE_EXAMPLES)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"), LINE_EDGE_EXAMPLES, ids=[t for t, _, _ in LINE_EDGE_EXAMPLES]
+)
+def test_line_rules_at_the_edges_of_their_checks(
+    text: str, expected: list[tuple[str, str]], reason: str
+) -> None:
+    found = find_boilerplate(text)
+    assert [(b.kind, b.span.text) for b in found] == expected, reason
+    assert all(text[b.span.start : b.span.end] == b.span.text for b in found)
+
+
+def test_boilerplate_is_built_like_validated() -> None:
+    from hkpolicy.boilerplate import new_boilerplate
+    from hkpolicy.spans import Span
+    from tests.trusted_records import assert_built_like_validated
+
+    assert_built_like_validated(new_boilerplate(kind="byline", span=Span.of("By Admin", 0, 8)))
+    text = "Advertisement\nsome words 香港AI more words\nBy Admin\na...\nb...\nc..."
+    found = find_boilerplate(text, doc_id="d")
+    assert [b.kind for b in found] == ["advertisement", "seo_fragment", "byline"] + ["teaser"] * 3
+    for item in found:
+        assert_built_like_validated(item)

@@ -763,3 +763,81 @@ def test_loaded_documents_record_the_detected_language(data: bytes, language: st
 )
 def test_another_places_park_is_not_hong_kongs(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.id, m.span.text) for m in find_institutions(text)] == expected
+
+
+# --- English names read outwards from their head word ------------------------------------------
+
+# (text, discovered names, reason); checked by hand
+ENGLISH_RUN_EXAMPLES: list[tuple[str, list[str], str]] = [
+    (
+        "The Hong Kong Centre for Logistics Robotics said",
+        ["Hong Kong Centre for Logistics Robotics"],
+        "a sentence word is trimmed; of/for carries the name past its head",
+    ),
+    ("HKSTP's Incubation Programme opened", ["Incubation Programme"], "a possessive closes a run"),
+    ("Alpha   Beta Institute", ["Beta Institute"], "three spaces part two words"),
+    ("Alpha  Beta Institute", ["Alpha  Beta Institute"], "two spaces join them"),
+    (
+        "the Acme Ltd. Research Institute",
+        ["Acme Ltd", "Research Institute"],
+        "a trimmed full stop is no space between two words",
+    ),
+    ("R&D Centre of Excellence", ["R&D Centre of Excellence"], "& inside a word"),
+    ("Big Data & AI Fund", ["Big Data & AI Fund"], "a lone & joins two words"),
+    ("an x-Institute here", [], "a head inside a longer token is no head"),
+    ("Big -Data Institute", ["Data Institute"], "a hyphen before a word parts it from the last"),
+]
+assert len({text for text, _, _ in ENGLISH_RUN_EXAMPLES}) == len(ENGLISH_RUN_EXAMPLES)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "reason"), ENGLISH_RUN_EXAMPLES, ids=[t for t, _, _ in ENGLISH_RUN_EXAMPLES]
+)
+def test_english_names_around_a_head_word(text: str, names: list[str], reason: str) -> None:
+    from hkpolicy.entities.english import english_discoveries
+
+    assert [c.form for c in english_discoveries(text)] == names, reason
+
+
+def test_an_english_run_starts_within_the_window_before_its_head() -> None:
+    from hkpolicy.entities.english import english_run
+    from hkpolicy.entities.vocabulary import WINDOW_CHARS
+
+    text = " ".join(["Alpha"] * 40) + " Institute"
+    head = text.index("Institute")
+    run = english_run(text, head)
+    # the window opens inside the 14th "Alpha" (at "pha", no name word): the run starts at the
+    # next one and holds the 26 after it and the head
+    assert head - WINDOW_CHARS == 80
+    assert (run[0].start, len(run), run[-1].word) == (84, 27, "Institute")
+
+
+def test_mentions_are_built_like_validated_ones() -> None:
+    from hkpolicy.entities.models import new_mention
+    from hkpolicy.spans import Span
+    from tests.trusted_records import assert_built_like_validated
+
+    span = Span.of("The ITF funds it", 4, 7, "doc")
+    assert_built_like_validated(
+        new_mention(id="itf", span=span, form="ITF", match="acronym", registered=True)
+    )
+    assert_built_like_validated(
+        new_mention(id="new:x", span=span, form="ITF", match="discovered", registered=False)
+    )
+    mentions = find_institutions("香港科技園公司（科技園公司）與 Cyberport", doc_id="d")
+    assert [m.match for m in mentions] == ["name_zh", "alias", "alias"]
+    for mention in mentions:
+        assert_built_like_validated(mention)
+
+
+def test_the_vocabulary_tables_are_read_only() -> None:
+    # The patterns built from them are compiled at import: a table changed at run time would
+    # reach some rules and not others, so a change is refused rather than half applied.
+    from hkpolicy.entities import vocabulary
+
+    with pytest.raises(TypeError):
+        vocabulary.INSTITUTION_HEADS["Hub"] = "other"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        vocabulary.HAN_INITIATIVE_HEADS["專案"] = "programme"  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        vocabulary.NAME_CONNECTORS.add("de")  # type: ignore[attr-defined]

@@ -40,7 +40,20 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         ),
     ),
     ("spans and units", frozenset({"spans", "units"})),
-    ("value models", frozenset({"_values", "_money_patterns", "_percent_patterns"})),
+    (
+        "value models",
+        frozenset(
+            {
+                "_values",
+                "_money_patterns",
+                "_money_lexer",
+                "_money_units",
+                "_money_candidates",
+                "_money_build",
+                "_percent_patterns",
+            }
+        ),
+    ),
     (
         "scanners",
         frozenset(

@@ -455,3 +455,20 @@ def test_skip_ranges_may_overlap_and_nest() -> None:
     assert [m.span.text for m in find_money(text, skip=skip)] == ["HK$4"]
     # An amount whose cue or currency runs into a skipped range is not reported either.
     assert [m.span.text for m in find_money("over HK$5 and HK$6", skip=[(0, 2)])] == ["HK$6"]
+
+
+@pytest.mark.parametrize("piece", ["9,", "1."])
+def test_a_ten_megabyte_run_of_separated_digits_is_scanned_to_the_end(piece: str) -> None:
+    # The number pattern repeats its group a bounded number of times, so one run of millions
+    # of separated digits no longer exhausts the regex engine's memory (a MemoryError, caught,
+    # made the scan stop early with a warning).
+    result = find_money(piece * 5_000_000)
+    assert result.complete and not result.warnings
+    assert list(result) == []
+
+
+def test_a_number_longer_than_the_token_cap_is_read_whole() -> None:
+    text = "$" + "1" * 10_000 + " million"
+    (mention,) = find_money(text)
+    assert (mention.span.start, mention.span.end) == (0, len(text))
+    assert mention.money.amount == Decimal("1" * 10_000 + "0" * 6)

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hkpolicy import _money_build
 from hkpolicy import _money_patterns as _p
-from hkpolicy import money
 from hkpolicy.money import find_money
 from hkpolicy.spans import Qualifier
 
@@ -205,20 +205,20 @@ _CUE_BITS = st.sampled_from(
 def test_far_cue_prefilter_never_hides_a_cue(window: str) -> None:
     # The literal pre-filter is a superset of where the far-cue pattern can match.
     if _p.PATTERNS.far_cue.search(window):
-        assert money._FAR_CUE_MARK.search(window.lower())
+        assert _money_build.FAR_CUE_MARK.search(window.lower())
 
 
 def test_far_cue_looks_at_a_bounded_window(monkeypatch: pytest.MonkeyPatch) -> None:
     # Each amount looks back at most FAR_CUE_WINDOW_EN characters and never past the amount
     # before it, so the pass is linear in the text.
     seen: list[tuple[int, int]] = []
-    real = money._far_cue
+    real = _money_build.far_cue
 
     def spy(t: str, lo: int, hi: int) -> object:
         seen.append((lo, hi))
         return real(t, lo, hi)
 
-    monkeypatch.setattr(money, "_far_cue", spy)
+    monkeypatch.setattr(_money_build, "far_cue", spy)
     text = ("The maximum " + "word " * 60 + "of HK$5 million. ") * 50
     found = find_money(text)
     assert len(found) == len(seen) == 50

@@ -1,8 +1,9 @@
 """The scanners' shortcuts give what the patterns they stand in for would give.
 
-find_money and the Funding assembly answer the common cases (no currency before a number, a lone
-"$", no purpose words near an amount) with string tests instead of a regex call. Each shortcut
-is checked here against the plain pattern on generated text made of the pieces that matter.
+The percentage scanner, the prose sector statistics and extract()'s unparsed numbers answer the
+common cases with string tests instead of a regex call (find_money's shortcuts are checked in
+tests/test_money_shortcuts.py). Each shortcut is checked here against the plain pattern on
+generated text made of the pieces that matter.
 """
 
 from __future__ import annotations
@@ -13,90 +14,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import hkpolicy as hk
-from hkpolicy import _money_patterns as _p
-from hkpolicy import _prose_stats, facts, money
+from hkpolicy import _prose_stats, facts
 from hkpolicy._sentences import SentenceIndex
-
-PATS = _p.PATTERNS
-
-# Pieces that can make or break a currency, cue or gap before a number, or a word after it.
-PIECES = [
-    "$", "HK", "U.S.", "S", "A", "NT", " ", "\t", "\n", "~", "about ", "approx.", "over", "約",
-    "港元", "HKD", ":", "1", "(", ",", ".", "-", "a", "%", "萬", "million", "per year",
-    "or more", "€", "\u00a0", "ſ", "K", "\u200d", "\u0301", "\u2014", "～", "\u3000", "￥",
-    "¥", "£", "\u2013", "·",
-]  # fmt: skip
-# What often stands right before or after a number.
-BEFORE_NUMBER = ["$", "HK$", "US$", "S$", "U.S.$", "A$", " $", "$ ", "$:", "~", "", "HKD "]
-AFTER_NUMBER = ["$", " $", "$ ", "-$", "$1", "$ 2", " - $", "港元", " million", "", "%", "€5"]
-
-
-@st.composite
-def around_a_number(draw: st.DrawFn) -> tuple[str, int, int]:
-    """A text with a number in it, and the number's start and end."""
-    before = "".join(draw(st.lists(st.sampled_from(PIECES), max_size=5)))
-    before += draw(st.sampled_from(BEFORE_NUMBER))
-    number = draw(st.sampled_from(["1", "25", "3.5", "1,000"]))
-    after = draw(st.sampled_from(AFTER_NUMBER))
-    after += "".join(draw(st.lists(st.sampled_from(PIECES), max_size=5)))
-    return before + number + after, len(before), len(before) + len(number)
-
-
-def _reference_pre(t: str, lo: int, s: int) -> money._PreParts | None:
-    """What the scanner used before the shortcuts: the leftmost match of ``pre`` ending at s."""
-    found = PATS.pre.search(t, lo, s)
-    assert found is not None  # pre can always match the empty string at s
-    cur = found.group("cur") or ""
-    cue = found.group("cue") or ""
-    if not cur and not cue:
-        return None
-    return (
-        found.start("cur") if cur else s,
-        cur,
-        found.start("cue") if cue else s,
-        found.end("cue") if cue else s,
-        cue,
-    )
-
-
-@settings(max_examples=1000, deadline=None)
-@given(around_a_number(), st.data())
-def test_pre_parts_equal_the_pre_search(case: tuple[str, int, int], data: st.DataObject) -> None:
-    text, s, _ = case
-    for lo in {0, max(0, s - _p.PRE_WINDOW), data.draw(st.integers(0, s))}:
-        assert money._pre_parts(text, lo, s, PATS) == _reference_pre(text, lo, s), (text, lo, s)
-
-
-@settings(max_examples=1000, deadline=None)
-@given(around_a_number())
-def test_post_is_empty_only_where_post_matches_nothing(case: tuple[str, int, int]) -> None:
-    text, _, e = case
-    stop = min(len(text), e + _p.POST_WINDOW)
-    if money._post_is_empty(text, e, stop, PATS.post_first_words):
-        found = PATS.post.match(text, e, stop)
-        assert found is None or found.end() == e, (text, e, found)
-
-
-def test_lone_dollar_shortcut_cases() -> None:
-    # Checked by hand: each "$" here is the whole currency, with nothing before it that could
-    # extend it to "HK$" or "U.S.$" or add a cue.
-    for text, s in [("$1", 1), ("($5 million)", 2), ("1$2", 2), ("x;$3", 3), ("$1$2", 3)]:
-        assert money._pre_parts(text, 0, s, PATS) == (s - 1, "$", s, s, "")
-    # And where the shortcut must not fire: the regex reads a longer currency or a cue.
-    assert money._pre_parts("HK$1", 0, 3, PATS) == (0, "HK$", 3, 3, "")
-    assert money._pre_parts("U.S.$1", 0, 5, PATS) == (0, "U.S.$", 5, 5, "")
-    assert money._pre_parts("~$1", 0, 2, PATS) == (1, "$", 0, 1, "~")
-    assert money._pre_parts("about $1", 0, 7, PATS) == (6, "$", 0, 5, "about")
-
-
-def test_dollar_digit_run_is_every_amount() -> None:
-    found = money.find_money("$1$22$3", default_currency="HKD")
-    assert [(m.span.text, str(m.money.amount)) for m in found] == [
-        ("$1", "1"),
-        ("$22", "22"),
-        ("$3", "3"),
-    ]
-
 
 # --- percentages: the cue shortcuts ---------------------------------------------------------------
 

@@ -1,7 +1,9 @@
 """Vocabulary and compiled patterns for reading money: symbols, codes, words, scales, cues.
 
-Owns the UPPER_CASE tables that say what a currency, a scale word or a qualifier cue looks like
-in Hong Kong text (English and Chinese), and the ``regex`` patterns compiled from them. The
+Owns the UPPER_CASE tables that say what a qualifier cue or a period word looks like in Hong
+Kong text (English and Chinese), and the ``regex`` patterns compiled from them and from the
+shared vocabulary of :mod:`hkpolicy._lexicon` (currencies, scales, counters), which this module
+re-exports under the names the patterns use. The
 algorithm that uses them lives in :mod:`hkpolicy.money`. Callers may extend a table and call
 :func:`compile_patterns` to rebuild.
 
@@ -15,10 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, NamedTuple
 
 import regex
 
+from . import _lexicon
 from .spans import Qualifier
 
 __all__ = [
@@ -31,6 +34,7 @@ __all__ = [
     "COUNTERS",
     "COUNT_WORDS_BEFORE",
     "CUE_NOT_AFTER",
+    "DEFAULT_CURRENCY",
     "EN_CURRENCY_WORDS",
     "EN_MINOR_UNITS",
     "EN_NUMBER_WORDS",
@@ -40,9 +44,14 @@ __all__ = [
     "FAR_CUE_WINDOW_EN",
     "FAR_CUE_WINDOW_ZH",
     "FAR_QUALIFIER_CUES",
+    "KNOWN_CURRENCIES",
     "LOOSE_SYMBOL_PREFIXES",
+    "MILLION_CODES",
     "MONEY_SCALES",
+    "NOT_MONEY_AFTER",
     "PATTERNS",
+    "PER_BEFORE_EN",
+    "PER_BEFORE_ZH",
     "PER_WORDS",
     "POST_QUALIFIER_CUES",
     "POST_WINDOW",
@@ -54,6 +63,7 @@ __all__ = [
     "YEN",
     "YUAN_LOCAL",
     "Patterns",
+    "Per",
     "compile_patterns",
 ]
 
@@ -63,9 +73,9 @@ def __dir__() -> list[str]:
 
 
 # Marker for a currency the text leaves open ("$", "元", "dollars"): the context decides.
-BARE = "bare"
+BARE = _lexicon.BARE
 # Marker for ¥/￥: JPY or CNY, decided from context.
-YEN = "yen"
+YEN = _lexicon.YEN
 
 # Characters looked at before a number for a currency, qualifier cue or period word; the
 # longest cue ("not less than HK$ ") fits with room to spare.
@@ -75,108 +85,43 @@ POST_WINDOW = 96
 
 # Symbols, keyed by their normal form (upper case, no spaces or dots). A letter prefix may be
 # written with a space before the $ ("hk $", "u.s $").
-SYMBOLS: dict[str, str] = {
-    "HK$": "HKD",
-    "US$": "USD", "USD$": "USD",
-    "S$": "SGD", "SG$": "SGD",
-    "NT$": "TWD",
-    "MOP$": "MOP",
-    "A$": "AUD", "AU$": "AUD",
-    "C$": "CAD", "CA$": "CAD",
-    "€": "EUR",
-    "£": "GBP",
-    "円": "JPY",
-    "¥": YEN, "￥": YEN,
-    "$": BARE,
-}  # fmt: skip
+SYMBOLS = _lexicon.SYMBOLS
 # Letter prefixes of "X$" symbols that may be written in any case, with dots, and with a space
 # before the $ ("hk $", "u.s $", "U.S.D$"); every other prefix in SYMBOLS must be upper case and
 # attached ("a $5 fee" is bare, "A$5" is Australian). Both lists of prefixes, before and after
-# the number, are derived from SYMBOLS (see _symbol_pattern).
-LOOSE_SYMBOL_PREFIXES = frozenset({"HK", "US", "USD"})
-
-
-def _dollar_prefixes() -> list[str]:
-    return sorted(
-        {k[:-1] for k in SYMBOLS if k.endswith("$") and len(k) > 1}, key=lambda p: (-len(p), p)
-    )
-
-
-def _symbol_pattern(*, after_number: bool) -> str:
-    """Any key of SYMBOLS as written in text. After a number a "$" must not start the next
-    amount ("$5$6" is two amounts)."""
-    loose = [p for p in _dollar_prefixes() if p in LOOSE_SYMBOL_PREFIXES]
-    strict = [p for p in _dollar_prefixes() if p not in LOOSE_SYMBOL_PREFIXES]
-    loose_re = "|".join(r"\.?".join(regex.escape(ch) for ch in p) + r"\.?" for p in loose)
-    strict_re = "|".join(regex.escape(p) for p in strict)
-    signs = "".join(sorted(k for k in SYMBOLS if len(k) == 1 and k != "$"))
-    dollar = r"\$(?!\s?\d)" if after_number else r"\$"
-    return (
-        rf"(?:(?<![A-Za-z])(?:(?:{loose_re})\s?{dollar}|(?-i:{strict_re}){dollar})"
-        rf"|[{regex.escape(signs)}]|{dollar})"
-    )
+# the number, are derived from SYMBOLS (see _lexicon.symbol_fragment).
+LOOSE_SYMBOL_PREFIXES = _lexicon.LOOSE_SYMBOL_PREFIXES
 
 
 # ISO codes (and RMB) read before or after a number: "HKD 200m", "115USD", "RMB1.5 billion".
-CODES: dict[str, str] = {
-    "HKD": "HKD", "USD": "USD", "RMB": "CNY", "CNY": "CNY", "EUR": "EUR", "GBP": "GBP",
-    "JPY": "JPY", "SGD": "SGD", "TWD": "TWD", "NTD": "TWD", "MOP": "MOP", "AUD": "AUD",
-    "CAD": "CAD", "CHF": "CHF", "KRW": "KRW",
-}  # fmt: skip
+CODES = _lexicon.CODES
+
+# ISO 4217 codes the library recognises in text and accepts on a Money: every code above reads
+# as one of them, and every other table names one of them (or BARE/YEN).
+KNOWN_CURRENCIES = _lexicon.KNOWN_CURRENCIES
+# The currency of a bare $ or 元 in Hong Kong text: the default of find_money, parse_money,
+# money_unit_of and extract.
+DEFAULT_CURRENCY = "HKD"
+# Codes that may carry an M for million before them: "MUSD 5" is 5 million US dollars.
+MILLION_CODES = ("USD", "EUR", "GBP", "HKD")
 
 # English currency words after a number, longest first when compiled; lower case.
-EN_CURRENCY_WORDS: dict[str, str] = {
-    "hong kong dollars": "HKD", "hong kong dollar": "HKD", "hk dollars": "HKD", "hk dollar": "HKD",
-    "u.s. dollars": "USD", "u.s. dollar": "USD", "us dollars": "USD", "us dollar": "USD",
-    "united states dollars": "USD", "american dollars": "USD",
-    "singapore dollars": "SGD", "singapore dollar": "SGD",
-    "new taiwan dollars": "TWD", "new taiwan dollar": "TWD", "taiwan dollars": "TWD",
-    "australian dollars": "AUD", "canadian dollars": "CAD",
-    "macau patacas": "MOP", "macao patacas": "MOP", "patacas": "MOP", "pataca": "MOP",
-    "euros": "EUR", "euro": "EUR",
-    "pounds sterling": "GBP", "british pounds": "GBP", "british pound": "GBP", "sterling": "GBP",
-    "japanese yen": "JPY", "yen": "JPY",
-    "chinese yuan": "CNY", "yuan": "CNY", "renminbi": "CNY",
-    "swiss francs": "CHF",
-    "dollars": BARE, "dollar": BARE,
-}  # fmt: skip
+EN_CURRENCY_WORDS = _lexicon.EN_CURRENCY_WORDS
 
 # Chinese currency words (Traditional and Simplified), before or after a number.
-CJK_CURRENCY_WORDS: dict[str, str] = {
-    "港元": "HKD", "港幣": "HKD", "港币": "HKD", "港圓": "HKD",
-    "美元": "USD", "美金": "USD", "美圓": "USD", "美圆": "USD",
-    "元人民幣": "CNY", "元人民币": "CNY", "人民幣": "CNY", "人民币": "CNY",
-    "新加坡元": "SGD", "新加坡幣": "SGD", "新元": "SGD", "坡元": "SGD",
-    "新台幣": "TWD", "新台币": "TWD", "台幣": "TWD", "台币": "TWD",
-    "澳門元": "MOP", "澳门元": "MOP", "澳門幣": "MOP", "澳门币": "MOP", "葡幣": "MOP",
-    "歐元": "EUR", "欧元": "EUR",
-    "英鎊": "GBP", "英镑": "GBP",
-    "日元": "JPY", "日圓": "JPY", "日圆": "JPY",
-    "元": BARE, "圓": BARE, "圆": BARE, "塊": BARE, "块": BARE, "蚊": BARE,
-}  # fmt: skip
+CJK_CURRENCY_WORDS = _lexicon.CJK_CURRENCY_WORDS
 
 # A bare 元 takes the default currency only where 元 is that currency's everyday name; elsewhere
 # (an English text that defaults to USD, say) it is read as renminbi.
-YUAN_LOCAL = frozenset({"HKD", "CNY", "TWD", "MOP", "SGD"})
+YUAN_LOCAL = _lexicon.YUAN_LOCAL
 
 # Scale words after a number (lower case). Single letters only count when attached ("HK$5m").
-MONEY_SCALES: dict[str, int] = {
-    "thousand": 10**3, "k": 10**3,
-    "million": 10**6, "millions": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6, "m": 10**6,
-    "billion": 10**9, "billions": 10**9, "bn": 10**9, "b": 10**9,
-    "trillion": 10**12, "tn": 10**12, "trn": 10**12,
-    "萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8, "千": 10**3, "百萬": 10**6, "百万": 10**6,
-    "千萬": 10**7, "千万": 10**7,
-}  # fmt: skip
-SINGLE_LETTER_SCALES = frozenset({"k", "m", "b"})
+MONEY_SCALES = _lexicon.MONEY_SCALES
+SINGLE_LETTER_SCALES = _lexicon.SINGLE_LETTER_SCALES
 
 # Scales as a unit names them, in a table header or beside it: "HK$ million", "(HK$'000)",
-# "港幣百萬元", "(億元)". NOTE: tables.SCALE_UNITS is this table; read_unit in money reads it.
-UNIT_SCALES: dict[str, int] = {
-    **MONEY_SCALES,
-    "thousands": 10**3, "'000": 10**3, "’000": 10**3, "000": 10**3,
-    "'000,000": 10**6, "’000,000": 10**6, "十億": 10**9, "十亿": 10**9,
-}  # fmt: skip
+# "港幣百萬元", "(億元)": the one table of header scales, read by money.read_unit and tables.
+UNIT_SCALES: dict[str, int] = dict(_lexicon.UNIT_SCALES)  # tables.SCALE_UNITS is this dict
 
 # Qualifier cues before an amount, lower case. A cue may stand a little before the amount: an
 # English cue directly ("up to HK$"), a Chinese one up to two Han characters before it (最高可獲,
@@ -276,8 +221,11 @@ POST_QUALIFIER_CUES: dict[str, Qualifier] = {
     "左右": Qualifier.APPROXIMATELY,
 }  # fmt: skip
 
+# The period of a rate: "HK$200 million a year" is per year.
+Per = Literal["year", "month", "week", "day"]
+
 # Period words: after the amount ("a year", "per month", "/mo") or before it ("annual", 每年).
-PER_WORDS: dict[str, str] = {
+PER_WORDS: dict[str, Per] = {
     "per year": "year", "a year": "year", "each year": "year", "every year": "year",
     "per annum": "year", "annually": "year", "yearly": "year", "annual": "year",
     "/year": "year", "/yr": "year", "/年": "year", "每年": "year",
@@ -296,12 +244,24 @@ EN_NUMBER_WORDS: dict[str, int] = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
 }  # fmt: skip
 EN_FRACTION_WORDS = ("half", "quarter", "quarters")
+# Words an "a" may stand before in a run of number words: "a half", "a thousand".
+A_BEFORE_WORDS = ("half", "quarter", "hundred", "thousand", "million", "billion")
+
+# Period words that stand before an amount, a few words ahead of it ("annual ... funding of",
+# 每年撥款): English ones take up to three words after them, Chinese ones up to four Han.
+PER_BEFORE_EN = ("annual", "annually", "yearly", "monthly")
+PER_BEFORE_ZH = ("每年", "每月", "每週", "每周", "每日")
 
 # Minor units for "3 dollars 50 cents", 五元三毛, 兩美元又三美分: value of one minor unit.
-EN_MINOR_UNITS: dict[str, str] = {"cents": "0.01", "cent": "0.01", "pence": "0.01"}
-CJK_MINOR_UNITS: dict[str, str] = {
-    "美分": "0.01", "分": "0.01", "仙": "0.01", "毛": "0.1", "角": "0.1", "毫": "0.1",
-}  # fmt: skip
+EN_MINOR_UNITS = _lexicon.EN_MINOR_UNITS
+CJK_MINOR_UNITS = _lexicon.CJK_MINOR_UNITS
+
+# What right after a number makes it no amount at all, currency or not: a percentage or one of
+# the commonest counters. Regex fragments, tried in order after optional white space.
+NOT_MONEY_AFTER: tuple[str, ...] = (
+    "%", "％", r"(?:per\s*cent|percent)(?![A-Za-z])", "個百分點",
+    *_lexicon.counter_fragments(_lexicon.MONEY_NOT_AFTER_COUNTERS),
+)  # fmt: skip
 
 # Counters (classifiers) and measure words. After an Arabic number with a Chinese scale and no
 # currency ("100億張相片", "5,000萬人次", "300萬股") they make it a count, not money. Each entry
@@ -367,6 +327,18 @@ def _en_words(words: object) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+").replace(" ", r"\s+") for w in items)
 
 
+def _first_characters(fragments: tuple[str, ...]) -> frozenset[str]:
+    """The characters a match of any of ``fragments`` can start with, in either case. Each
+    fragment starts with a literal character, or a non-capturing group that does."""
+    firsts = set()
+    for fragment in fragments:
+        first = fragment.removeprefix("(?:")[0]
+        if first in "\\[(.^$|?*+{":
+            raise ValueError(f"fragment must start with a literal character: {fragment!r}")
+        firsts.update({first, first.lower(), first.upper()})
+    return frozenset(firsts)
+
+
 @dataclass(frozen=True)
 class Patterns:
     """The compiled patterns; see :func:`compile_patterns`."""
@@ -406,158 +378,202 @@ class Patterns:
     matched forwards; ``pre.search`` would try every start of the window in turn."""
     words_start: re.Pattern[str]
     """Pre-filter, run over the lower-cased text: every place ``words`` can start, and a few
-    more. NOTE: keep in sync with ``words`` and EN_NUMBER_WORDS."""
+    more: built from the same word tables as ``words`` (tests/test_money_shortcuts.py)."""
     post_first_words: frozenset[str]
     """Lower-case first words (ASCII letter runs) of everything ``post`` can match: after a
     number followed by any other word, ``post`` matches the empty string and is not run."""
     not_money_first: frozenset[str]
-    """Characters ``not_money_after`` can start with after white space (case variants too).
-    NOTE: keep in sync with not_money_after."""
+    """Characters ``not_money_after`` can start with after white space (case variants too),
+    derived from NOT_MONEY_AFTER."""
     pre_final_words: frozenset[str]
     """Lower-case last words of the cues and codes ``pre`` can end with: when the text before a
     number ends with any other word, ``pre`` cannot match there and is not run."""
 
 
-def compile_patterns() -> Patterns:
-    """Compile the tables above into :class:`Patterns`."""
-    i = regex.IGNORECASE | regex.VERBOSE
-    symbol = _symbol_pattern(after_number=False)
-    code = rf"(?<![A-Za-z])(?:{_alternation(CODES)})(?![A-Za-z])"
-    cjk_cur = _alternation(CJK_CURRENCY_WORDS)
-    en_cur = rf"(?<![A-Za-z])(?:{_en_words(EN_CURRENCY_WORDS)})(?![A-Za-z])"
-    cues_en = [c for c in QUALIFIER_CUES if c.isascii() and c[0].isalpha()]
-    cues_cjk = [c for c in QUALIFIER_CUES if not c.isascii()]
-    post_cues_en = [c for c in POST_QUALIFIER_CUES if c.isascii()]
-    post_cues_cjk = [c for c in POST_QUALIFIER_CUES if not c.isascii()]
-    long_scales = [s for s in MONEY_SCALES if s not in SINGLE_LETTER_SCALES]
-    en_scales = [s for s in long_scales if s.isascii()]
-    cjk_scales = [s for s in long_scales if not s.isascii()]
-    per_after = [p for p in PER_WORDS if p not in ("annual", "每年", "每月", "每週", "每周")]
-    number_word = rf"(?:{_alternation(EN_NUMBER_WORDS)}|half|quarters|quarter)(?![A-Za-z])"
-    any_currency = (
-        rf"{symbol}|(?<![A-Za-z])M(?=USD|EUR|GBP|HKD)(?:USD|EUR|GBP|HKD)|{code}|{en_cur}|{cjk_cur}"
+class _Fragments(NamedTuple):
+    """Pattern sources several patterns share, compiled from the tables."""
+
+    symbol: str
+    code: str
+    cjk_cur: str
+    en_cur: str
+    million_code: str
+    number_word: str
+    cues_en: list[str]
+
+
+def _fragments() -> _Fragments:
+    return _Fragments(
+        symbol=_lexicon.symbol_fragment(after_number=False),
+        code=rf"(?<![A-Za-z])(?:{_alternation(CODES)})(?![A-Za-z])",
+        cjk_cur=_alternation(CJK_CURRENCY_WORDS),
+        en_cur=rf"(?<![A-Za-z])(?:{_en_words(EN_CURRENCY_WORDS)})(?![A-Za-z])",
+        million_code=rf"(?<![A-Za-z])M(?={'|'.join(MILLION_CODES)})(?:{'|'.join(MILLION_CODES)})",
+        number_word=rf"(?:{_alternation([*EN_NUMBER_WORDS, *EN_FRACTION_WORDS])})(?![A-Za-z])",
+        cues_en=[c for c in QUALIFIER_CUES if c.isascii() and c[0].isalpha()],
     )
-    # Linear: cue and currency are alternations of literals, the gap is bounded.
-    pre = rf"""
-            (?:(?P<cue>(?<![A-Za-z])(?:{_en_words(cues_en)})(?![A-Za-z])
+
+
+def _pre_source(f: _Fragments) -> str:
+    """Linear: cue and currency are alternations of literals, the gap is bounded."""
+    cues_cjk = [c for c in QUALIFIER_CUES if not c.isascii()]
+    return rf"""
+            (?:(?P<cue>(?<![A-Za-z])(?:{_en_words(f.cues_en)})(?![A-Za-z])
                       |~|{_alternation(cues_cjk)})
                (?P<cue_gap>\s*\p{{Han}}{{0,2}}?\s*)
             )?
-            (?:(?P<cur>{symbol}|{code}|{cjk_cur})\s*:?\s*)?                 # "US$:12.99"
+            (?:(?P<cur>{f.symbol}|{f.code}|{f.cjk_cur})\s*:?\s*)?                 # "US$:12.99"
             \Z
             """
-    unit_scales = _alternation(UNIT_SCALES)
-    unit_cur = rf"{symbol}|{code}|{en_cur}|{cjk_cur}"
-    far_en = [c for c in FAR_QUALIFIER_CUES if c.isascii()]
-    far_cjk = [c for c in FAR_QUALIFIER_CUES if not c.isascii()]
-    return Patterns(
-        currency=regex.compile(any_currency, regex.IGNORECASE),
-        far_cue=regex.compile(
-            rf"(?<![A-Za-z])(?:{_en_words(far_en)})(?![A-Za-z])|{_alternation(far_cjk)}",
-            regex.IGNORECASE,
-        ),
-        unit=regex.compile(
-            rf"""
-            \s*(?P<cur>{unit_cur})?                       # "HK$", 港幣
-            \s*(?P<scale>{unit_scales})?                  # "million", 百萬, "'000"
-            \s*(?P<cur2>{unit_cur})?\s*                   # 元, 港元, "HK$"
-            """,
-            i,
-        ),
-        # Possessive throughout: a run is consumed once and never re-entered (linear).
-        number=regex.compile(
-            rf"""
+
+
+# The most pieces (digits, numerals, separators) a number token or number-word run holds after
+# its first; a longer run is read as consecutive tokens. The regex engine keeps state for every
+# repetition of a group, so an unbounded repetition runs out of memory on one run of millions of
+# separated digits ("9,9,9,..."); no number anyone writes comes near this.
+MAX_TOKEN_PIECES = 4096
+
+
+def _number_source() -> str:
+    """Possessive throughout: a run is consumed once and never re-entered (linear)."""
+    return rf"""
             \d{{1,3}}(?:\x20\d{{3}}){{1,4}}+(?:,\d{{1,2}})?      # "3 250 000 €": space groups,
               (?=\s?(?:€|£|EUR(?![A-Za-z])))             # bounded, only before € or £
             |(?:(?<![\d.])\.(?=\d))?                      # ".75"
             [\d{_CJK_NUMERALS}]                           # first digit or numeral
             (?:[\d{_CJK_NUMERALS}點点]                     # more digits, numerals
               |[,.'\u00a0\u202f](?=\d)                    # or a separator before a digit
-            )*+
-            """,
-            regex.VERBOSE,
-        ),
-        pre_reversed=regex.compile(pre, i | regex.REVERSE | regex.POSIX),
-        words=regex.compile(
-            rf"""
+            ){{0,{MAX_TOKEN_PIECES}}}+
+            """
+
+
+def _words_source(f: _Fragments) -> str:
+    number_word = f.number_word
+    return rf"""
             (?<![A-Za-z])
-            (?:a\s+(?=half|quarter|hundred|thousand|million|billion))?   # "a quarter"
+            (?:a\s+(?={"|".join(A_BEFORE_WORDS)}))?            # "a quarter"
             {number_word}
-            (?:[\s-]++(?:and[\s-]++)?{number_word})*+     # "forty-five", "one hundred and five"
-            """,
-            i,
-        ),
-        pre=regex.compile(pre, i),
-        per_before=regex.compile(
-            r"""
-            (?:(?<![A-Za-z])(?P<per>annual|annually|yearly|monthly)(?:\s+[A-Za-z-]+){0,3}
-              |(?P<per>每年|每月|每週|每周|每日)\p{Han}{0,4}
-            )\s*\Z
-            """,
-            i,
-        ),
-        post=regex.compile(
-            rf"""
+            (?:[\s-]++(?:and[\s-]++)?{number_word}  # "forty-five", "one hundred and five"
+            ){{0,{MAX_TOKEN_PIECES}}}+
+            """
+
+
+def _post_source(f: _Fragments) -> str:
+    code, en_cur, cjk_cur, million_code = f.code, f.en_cur, f.cjk_cur, f.million_code
+    post_cues_en = [c for c in POST_QUALIFIER_CUES if c.isascii()]
+    post_cues_cjk = [c for c in POST_QUALIFIER_CUES if not c.isascii()]
+    long_scales = [s for s in MONEY_SCALES if s not in SINGLE_LETTER_SCALES]
+    en_scales = [s for s in long_scales if s.isascii()]
+    cjk_scales = [s for s in long_scales if not s.isascii()]
+    per_after = [p for p in PER_WORDS if p not in ("annual", "每年", "每月", "每週", "每周")]
+    return rf"""
             (?P<scale>(?:(?:{"|".join(sorted(SINGLE_LETTER_SCALES))}|bn|mn|tn)(?![A-Za-z])
                        |\s?-?\s?(?:{_alternation(en_scales)})(?![A-Za-z])
                        |\s?(?:{_alternation(cjk_scales)})))?
             (?:(?P<cur_gap>\s*-?\s*)
-               (?P<cur>(?<![A-Za-z])M(?=USD|EUR|GBP|HKD)(?:USD|EUR|GBP|HKD)
-                      |{_symbol_pattern(after_number=True)}        # before codes: "MOP$"
+               (?P<cur>{million_code}
+                      |{_lexicon.symbol_fragment(after_number=True)}        # before codes: "MOP$"
                       |{code}(?!\d)|{en_cur}|{cjk_cur}))?          # "USD50" is a prefix
             (?P<scale2>\s?(?:{_alternation(en_scales)})(?![A-Za-z]))?
             (?:\s*(?P<postcue>(?<![A-Za-z])(?:{_en_words(post_cues_en)})(?![A-Za-z])
                                |{_alternation(post_cues_cjk)}))?
             (?:\s*(?P<per>(?<![A-Za-z])(?:{_en_words(per_after)})
                           (?![A-Za-z])(?!\s+(?:earlier|ago|before|later|after|on|from|to))))?
-            """,
-            i,
-        ),
-        minor=regex.compile(
-            rf"""
+            """
+
+
+def _minor_source(f: _Fragments) -> str:
+    number_word = f.number_word
+    return rf"""
             (?:\s+and\s+|\s+|\s*又|(?=[一二兩两三四五六七八九]))     # "15 dollars and 15"
             (?P<minor>\d{{1,2}}(?!\d|[.,]\d)|{number_word}(?:[\s-]+{number_word})?
                      |[一二兩两三四五六七八九])
             (?:\s*(?P<unit>(?<![A-Za-z])(?:{_alternation(EN_MINOR_UNITS)})(?![A-Za-z])
                           |{_alternation(CJK_MINOR_UNITS)}))?
+            """
+
+
+def _unit_source(f: _Fragments) -> str:
+    unit_scales = _alternation(UNIT_SCALES)
+    unit_cur = rf"{f.symbol}|{f.code}|{f.en_cur}|{f.cjk_cur}"
+    return rf"""
+            \s*(?P<cur>{unit_cur})?                       # "HK$", 港幣
+            \s*(?P<scale>{unit_scales})?                  # "million", 百萬, "'000"
+            \s*(?P<cur2>{unit_cur})?\s*                   # 元, 港元, "HK$"
+            """
+
+
+def _words_start() -> re.Pattern[str]:
+    """Superset of where words can match, on text.lower() (same length checked by the
+    caller): "K" lowers to "k", "ſ" is matched by the trie. Linear: a trie of literals."""
+    return re.compile(
+        r"(?<![a-z])(?:a\s+(?="
+        + "|".join(w.replace("s", "[sſ]") for w in A_BEFORE_WORDS)
+        + ")|"
+        + _trie([*EN_NUMBER_WORDS, *EN_FRACTION_WORDS])
+        + ")"
+    )
+
+
+def _post_first_words() -> frozenset[str]:
+    phrases = [
+        *MONEY_SCALES,
+        *CODES,
+        *EN_CURRENCY_WORDS,
+        *PER_WORDS,
+        *POST_QUALIFIER_CUES,
+        *(f"m{code.lower()}" for code in MILLION_CODES),
+        *(f"{prefix.lower()}$" for prefix in _lexicon.dollar_prefixes()),
+    ]
+    return frozenset(
+        regex.split(r"[^a-z]+", phrase.lower())[0] or regex.split(r"[^a-z]+", phrase.lower())[1]
+        for phrase in phrases
+        if regex.search("[a-z]", phrase.lower())
+    )
+
+
+def compile_patterns() -> Patterns:
+    """Compile the tables above into :class:`Patterns`."""
+    i = regex.IGNORECASE | regex.VERBOSE
+    f = _fragments()
+    pre = _pre_source(f)
+    far_en = [c for c in FAR_QUALIFIER_CUES if c.isascii()]
+    far_cjk = [c for c in FAR_QUALIFIER_CUES if not c.isascii()]
+    return Patterns(
+        currency=regex.compile(
+            rf"{f.symbol}|{f.million_code}|{f.code}|{f.en_cur}|{f.cjk_cur}", regex.IGNORECASE
+        ),
+        far_cue=regex.compile(
+            rf"(?<![A-Za-z])(?:{_en_words(far_en)})(?![A-Za-z])|{_alternation(far_cjk)}",
+            regex.IGNORECASE,
+        ),
+        unit=regex.compile(_unit_source(f), i),
+        number=regex.compile(_number_source(), regex.VERBOSE),
+        pre_reversed=regex.compile(pre, i | regex.REVERSE | regex.POSIX),
+        words=regex.compile(_words_source(f), i),
+        pre=regex.compile(pre, i),
+        per_before=regex.compile(
+            rf"""
+            (?:(?<![A-Za-z])(?P<per>{_alternation(PER_BEFORE_EN)})(?:\s+[A-Za-z-]+){{0,3}}
+              |(?P<per>{_alternation(PER_BEFORE_ZH)})\p{{Han}}{{0,4}}
+            )\s*\Z
             """,
             i,
         ),
+        post=regex.compile(_post_source(f), i),
+        minor=regex.compile(_minor_source(f), i),
         connector=regex.compile(r"\s*(?:-|–|—|~|～|to|至|到|and)\s*\Z", regex.IGNORECASE),
         pair_open=regex.compile(r"\s*[(（]\s*\Z"),
         declaration=regex.compile(
-            rf"[(（]\s*(?:以)?(?P<cur>{cjk_cur})(?:計|计)?\s*[,，、]\s*下同\s*[)）]"
+            rf"[(（]\s*(?:以)?(?P<cur>{f.cjk_cur})(?:計|计)?\s*[,，、]\s*下同\s*[)）]"
         ),
-        # NOTE: keep in sync with not_money_first below (the first character of each branch).
-        not_money_after=regex.compile(
-            r"\s*(?:%|％|(?:per\s*cent|percent)(?![A-Za-z])|個百分點|张|張|人(?!民)|名|間|家|項(?!目)|项(?!目)|年|個|个|隻|部|次|倍|宗|架|輛|本|件|戶|户)",
-            regex.IGNORECASE,
-        ),
+        not_money_after=regex.compile(rf"\s*(?:{'|'.join(NOT_MONEY_AFTER)})", regex.IGNORECASE),
         count_after=regex.compile(rf"\s*(?:{'|'.join(COUNTERS)})"),
-        # Superset of where words can match, on text.lower() (same length checked by the
-        # caller): "K" lowers to "k", "ſ" is matched by the trie. Linear: a trie of literals.
-        words_start=re.compile(
-            r"(?<![a-z])(?:a\s+(?=half|quarter|hundred|thou[sſ]and|million|billion)|"
-            + _trie([*EN_NUMBER_WORDS, *EN_FRACTION_WORDS])
-            + ")"
-        ),
-        post_first_words=frozenset(
-            regex.split(r"[^a-z]+", phrase.lower())[0] or regex.split(r"[^a-z]+", phrase.lower())[1]
-            for phrase in [
-                *MONEY_SCALES,
-                *CODES,
-                *EN_CURRENCY_WORDS,
-                *PER_WORDS,
-                *POST_QUALIFIER_CUES,
-                *(f"m{code}" for code in ("usd", "eur", "gbp", "hkd")),
-                *(f"{prefix.lower()}$" for prefix in _dollar_prefixes()),
-            ]
-            if regex.search("[a-z]", phrase.lower())
-        ),
-        # NOTE: keep in sync with not_money_after above.
-        not_money_first=frozenset("%％pP個张張人名間家項项年个隻部次倍宗架輛本件戶户"),
+        words_start=_words_start(),
+        post_first_words=_post_first_words(),
+        not_money_first=_first_characters(NOT_MONEY_AFTER),
         pre_final_words=frozenset(
-            [c.split()[-1].rstrip(".") for c in cues_en] + [code.lower() for code in CODES]
+            [c.split()[-1].rstrip(".") for c in f.cues_en] + [code.lower() for code in CODES]
         ),
     )
 

@@ -16,9 +16,13 @@ characters must appear, in order, in the run of Han characters just before the p
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
+
 import regex
 
-from .spans import Record, Span, check_optional_str, check_text, trusted_builder
+from . import _lexicon
+from .spans import Record, Span, check_optional_str, check_text, construct_trusted
 
 __all__ = ["Abbreviation", "find_abbreviations"]
 
@@ -47,19 +51,20 @@ _PAREN_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
-# Linear: a single character class repeated, no alternation inside the loop.
-_WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&'’.+-]*")
+# A word: a letter or digit, then word characters. Read backwards from a known end, a match
+# starts at the first letter or digit of the word characters before it, where a forward match
+# starts. Linear: a single character class repeated, no alternation inside the loop.
+_WORD_BACKWARDS_RE = regex.compile(r"(?r)[\p{L}\p{N}][\p{L}\p{N}&'’.+-]*")
+_LAST_WORD_RE = regex.compile(r"(\S+)\s*\Z")  # linear: the last run of non-space characters
 _HAN_RUN_ONLY = regex.compile(r"\p{Han}+")  # linear: one class
 _HAN_RUN_RE = regex.compile(rf"[\p{{Han}}\p{{N}}]{{1,{MAX_HAN_LONG_FORM}}}\Z")
-# A long form never reaches back past a sentence end or another parenthetical.
-_LONG_FORM_BREAK = frozenset(".!?;:。！？；：\n()（）[]")
-# Function characters that end a Chinese long form when walking left (the name starts after them).
-HAN_STOP_CHARS = frozenset("的由與和在為是於向將對從經獲並把被以其")
-"""Characters that begin no Hong Kong body's name, so a Chinese long form starts after them.
-
-及 is absent on purpose: it sits inside names (創新及科技局). The same set as
-:data:`hkpolicy.entities.HAN_STOP_CHARS` (a test keeps them equal).
-"""
+# A long form never reaches back past a sentence end or another parenthetical. Searched
+# backwards from the parenthesis. Linear: one character class.
+_LONG_FORM_BREAK_RE = regex.compile(r"(?r)[.!?;:。！？；：\n()（）\[\]]")
+HAN_STOP_CHARS = _lexicon.HAN_STOP_CHARS
+"""Characters that begin no Hong Kong body's name, so a Chinese long form starts after them
+(the shared table :data:`hkpolicy._lexicon.HAN_STOP_CHARS`, which entity discovery reads too).
+及 is not one: it sits inside names (創新及科技局)."""
 
 
 class Abbreviation(Record):
@@ -82,24 +87,37 @@ def find_abbreviations(text: str, *, doc_id: str | None = None) -> list[Abbrevia
     check_text("find_abbreviations", text)
     check_optional_str("find_abbreviations", "doc_id", doc_id)
     found: list[Abbreviation] = []
-    for paren in _PAREN_RE.finditer(text):
+    for paren in _parentheticals(text):
         pair = _define(text, paren)
         if pair is None:
             continue
         (s_start, s_end), (l_start, l_end) = pair
-        # Valid by construction (the spans are slices of text): no per-match validation.
-        found.append(
-            _new_abbreviation(
-                _new_span(doc_id, s_start, s_end, text[s_start:s_end]),
-                _new_span(doc_id, l_start, l_end, text[l_start:l_end]),
-            )
-        )
+        short = Span.of(text, s_start, s_end, doc_id)
+        found.append(new_abbreviation(short=short, long=Span.of(text, l_start, l_end, doc_id)))
     return found
 
 
-# NOTE: positional, in field order; keep in sync with the models' fields.
-_new_abbreviation = trusted_builder(Abbreviation)  # short, long
-_new_span = trusted_builder(Span)  # doc_id, start, end, text
+def new_abbreviation(*, short: Span, long: Span) -> Abbreviation:
+    """An Abbreviation of spans valid by construction (slices of one text), without
+    validation."""
+    return construct_trusted(Abbreviation, {"short": short, "long": long})
+
+
+def _parentheticals(text: str) -> Iterator[regex.Match[str]]:
+    """What ``_PAREN_RE.finditer(text)`` finds, tried only at the opening parentheses that
+    ``str.find`` reaches (a match starts at one, and the next is sought after its end)."""
+    pos = 0
+    ascii_at, wide_at = text.find("("), text.find("（")
+    while ascii_at != -1 or wide_at != -1:
+        at = wide_at if ascii_at == -1 or (wide_at != -1 and wide_at < ascii_at) else ascii_at
+        paren = _PAREN_RE.match(text, at)
+        pos = paren.end() if paren is not None else at + 1
+        if paren is not None:
+            yield paren
+        if ascii_at != -1 and ascii_at < pos:
+            ascii_at = text.find("(", pos)
+        if wide_at != -1 and wide_at < pos:
+            wide_at = text.find("（", pos)
 
 
 def _define(text: str, paren: regex.Match[str]) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -126,7 +144,7 @@ def _define(text: str, paren: regex.Match[str]) -> tuple[tuple[int, int], tuple[
         return None
     # "SHORT (Long Form Words)": the short form is the word just before the parenthesis.
     before = text[max(0, open_at - MAX_SHORT_FORM_CHARS - 2) : open_at]
-    word = regex.search(r"(\S+)\s*\Z", before)
+    word = _LAST_WORD_RE.search(before)
     if word is None:
         return None
     candidate = word.group(1)
@@ -156,16 +174,17 @@ def _is_han_short_form(candidate: str) -> bool:
 
 
 def _best_long_form(text: str, short: str, open_at: int) -> tuple[int, int] | None:
-    """The shortest run of words before ``open_at`` that the short form abbreviates."""
-    start = open_at
-    while start > 0 and text[start - 1] not in _LONG_FORM_BREAK:
-        start -= 1
-    window_words = list(_WORD_RE.finditer(text, start, open_at))
+    """The shortest run of words before ``open_at`` that the short form abbreviates: the words
+    back to the last sentence end or parenthesis, at most ``min(len(short) + 5, 2 * len(short))``
+    of them."""
+    stop = _LONG_FORM_BREAK_RE.search(text, 0, open_at)
+    start = stop.end() if stop is not None else 0
     limit = min(len(short) + 5, len(short) * 2)
-    window_words = window_words[-limit:]
+    # the last `limit` words, read backwards: the same words the forward scan ends with
+    window_words = list(itertools.islice(_WORD_BACKWARDS_RE.finditer(text, start, open_at), limit))
     if not window_words:
         return None
-    w_start = window_words[0].start()
+    w_start = window_words[-1].start()
     window = text[w_start:open_at].rstrip()
     found = _matches(short, window)
     if found is None:
@@ -179,7 +198,12 @@ def _best_long_form(text: str, short: str, open_at: int) -> tuple[int, int] | No
 
 
 def _matches(short: str, long: str) -> int | None:
-    """Where in ``long`` the long form starts, walking both strings from their ends; else None."""
+    """Where in ``long`` the long form starts, walking both strings from their ends; else None.
+
+    Each character of the short form (case aside) is found at or before the place the previous
+    one was found; the first must begin a word.
+    """
+    lowered = long.lower() if long.isascii() else None  # one character in, one out
     s_index = len(short) - 1
     l_index = len(long) - 1
     while s_index >= 0:
@@ -187,11 +211,7 @@ def _matches(short: str, long: str) -> int | None:
         if not ch.isalnum():
             s_index -= 1
             continue
-        while l_index >= 0 and (
-            long[l_index].lower() != ch
-            or (s_index == 0 and l_index > 0 and long[l_index - 1].isalnum())
-        ):
-            l_index -= 1
+        l_index = _last_match(long, lowered, ch, l_index, word_start=s_index == 0)
         if l_index < 0:
             return None
         s_index -= 1
@@ -199,6 +219,22 @@ def _matches(short: str, long: str) -> int | None:
     # the long form starts at the beginning of the word holding the first matched character
     begin = long.rfind(" ", 0, l_index + 1) + 1
     return begin
+
+
+def _last_match(long: str, lowered: str | None, ch: str, index: int, *, word_start: bool) -> int:
+    """The last position at or before ``index`` whose character in ``long`` lower-cases to
+    ``ch`` (with ``word_start``, and no letter or digit before it); -1 if there is none.
+    ``lowered`` is ``long.lower()`` when that has ``long``'s length, else None."""
+    if lowered is None:
+        while index >= 0 and (
+            long[index].lower() != ch or (word_start and index > 0 and long[index - 1].isalnum())
+        ):
+            index -= 1
+        return index
+    index = lowered.rfind(ch, 0, index + 1)
+    while word_start and index > 0 and long[index - 1].isalnum():
+        index = lowered.rfind(ch, 0, index)
+    return index
 
 
 def _define_han(

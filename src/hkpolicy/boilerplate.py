@@ -5,7 +5,8 @@ reading-time and trust notices, photo captions, bylines, SEO keyword stuffing, a
 truncated teaser links). The text itself is never altered, so every offset stays valid; the
 extractors skip facts that fall inside these spans.
 
-The rules are vocabulary kept as UPPER_CASE data, so a user can extend them for other sites.
+The rules' words are UPPER_CASE data kept apart from the algorithm, so a reader sees what each
+rule looks for; they are read-only (the patterns built from them are compiled at import).
 Every pattern here is applied to one line at a time and is linear in that line's length.
 """
 
@@ -18,7 +19,7 @@ from typing import Literal
 
 import regex
 
-from .spans import Record, Span, check_optional_str, check_text
+from .spans import Record, Span, check_optional_str, check_text, construct_trusted
 
 __all__ = ["Boilerplate", "BoilerplateKind", "find_boilerplate"]
 
@@ -39,6 +40,11 @@ class Boilerplate(Record):
     """What sort of boilerplate this is."""
     span: Span
     """Where it is: a whole line (without its newline), or a fragment inside a sentence."""
+
+
+def new_boilerplate(*, kind: BoilerplateKind, span: Span) -> Boilerplate:
+    """A Boilerplate of values valid by construction, without validation."""
+    return construct_trusted(Boilerplate, {"kind": kind, "span": span})
 
 
 # Lines that are only an advertisement slot marker (compared case-insensitively, trimmed).
@@ -81,45 +87,45 @@ SEO_LISTED_RE = regex.compile(
 GLUED_MARKER = "\u0100\u00a0"
 GLUED_WORDS_RE = regex.compile(r"[A-Za-z]++(?:\u0100\u00a0[A-Za-z]++)+")
 _ASCII_LETTERS = frozenset(string.ascii_letters)
+_LONGEST_ADVERTISEMENT = max(map(len, ADVERTISEMENT_LINES))
+# Longest line (without its "\r") examined at all: a notice and its padding.
+_LONGEST_LINE = MAX_NOTICE_LINE + 2 * MAX_PADDING
 
 
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each line, without its line break."""
+def _short_lines(text: str) -> Iterator[tuple[int, str, str | None]]:
+    """``(start, raw, line)`` for each line of ``text``: ``raw`` without its line break (``\n``
+    or ``\r\n``), ``line`` the stripped line, or None for an empty line or one longer than a
+    notice (MAX_NOTICE_LINE characters stripped, _LONGEST_LINE in all)."""
     start = 0
-    length = len(text)
-    while start <= length:
-        newline = text.find("\n", start)
-        end = length if newline == -1 else newline
-        stop = end - 1 if end > start and text[end - 1] == "\r" else end
-        yield start, stop
-        if newline == -1:
-            return
-        start = newline + 1
+    for raw in text.split("\n"):
+        line_start = start
+        start += len(raw) + 1
+        if len(raw) > _LONGEST_LINE and (len(raw) > _LONGEST_LINE + 1 or raw[-1] != "\r"):
+            yield line_start, raw, None
+            continue
+        line = raw.strip()
+        yield line_start, raw, line if line and len(line) <= MAX_NOTICE_LINE else None
 
 
 def _line_kind(line: str) -> BoilerplateKind | None:
-    stripped = line.strip()
-    if not stripped or len(stripped) > MAX_NOTICE_LINE:
-        return None
-    if stripped.casefold() in ADVERTISEMENT_LINES:
+    """The kind of a trimmed, non-empty line of at most MAX_NOTICE_LINE characters. Each
+    pattern is tried only on a line that has its first characters or its colon."""
+    # casefold never shortens a string, so a longer line is no advertisement marker
+    if len(line) <= _LONGEST_ADVERTISEMENT and line.casefold() in ADVERTISEMENT_LINES:
         return "advertisement"
-    if READING_TIME_RE.search(stripped):
+    first = line[:4].lower()
+    if (first == "read" or line.startswith("閱讀")) and READING_TIME_RE.search(line):
         return "reading_time"
-    if TRUST_NOTICE_RE.search(stripped):
+    if first.startswith("why") and TRUST_NOTICE_RE.search(line):
         return "trust_notice"
-    if CAPTION_RE.search(stripped):
+    if ":" in line and CAPTION_RE.search(line):
         return "caption"
-    if BYLINE_RE.search(stripped):
+    # "By Jane Lee", or a dateline of at most six words, one space or tab between each two
+    if (line.startswith("By") or ("in" in line and line.count(" ") <= 4)) and BYLINE_RE.search(
+        line
+    ):
         return "byline"
     return None
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _seo_fragments(text: str) -> list[tuple[int, int]]:
@@ -164,26 +170,26 @@ def find_boilerplate(text: str, *, doc_id: str | None = None) -> list[Boilerplat
     def close_teaser_run() -> None:
         if len(teaser_run) >= MIN_TEASER_RUN:
             found.extend(
-                Boilerplate(kind="teaser", span=Span.of(text, s, e, doc_id)) for s, e in teaser_run
+                new_boilerplate(kind="teaser", span=Span.of(text, s, e, doc_id))
+                for s, e in teaser_run
             )
         teaser_run.clear()
 
-    for line_start, line_end in _lines(text):
-        if line_end - line_start > MAX_NOTICE_LINE + 2 * MAX_PADDING:
-            close_teaser_run()  # a paragraph: no notice, no teaser link
+    for line_start, raw, line in _short_lines(text):
+        if line is None:
+            if teaser_run:
+                close_teaser_run()  # a paragraph or an empty line: no notice, no teaser link
             continue
-        start, end = _trimmed(text, line_start, line_end)
-        if start == end or end - start > MAX_NOTICE_LINE:
-            close_teaser_run()
-            continue
-        line = text[start:end]
+        start = line_start + len(raw) - len(raw.lstrip())
         if line.endswith(TEASER_ENDINGS):
-            teaser_run.append((start, end))
+            teaser_run.append((start, start + len(line)))
             continue
-        close_teaser_run()
+        if teaser_run:
+            close_teaser_run()
         kind = _line_kind(line)
         if kind is not None:
-            found.append(Boilerplate(kind=kind, span=Span.of(text, start, end, doc_id)))
+            span = Span.of(text, start, start + len(line), doc_id)
+            found.append(new_boilerplate(kind=kind, span=span))
     close_teaser_run()
     marked = sorted((b.span.start, b.span.end) for b in found)
     starts = [s for s, _ in marked]
@@ -191,6 +197,7 @@ def find_boilerplate(text: str, *, doc_id: str | None = None) -> list[Boilerplat
         index = bisect.bisect_right(starts, start) - 1
         if index >= 0 and marked[index][1] > start:
             continue  # inside a line already marked as a whole
-        found.append(Boilerplate(kind="seo_fragment", span=Span.of(text, start, end, doc_id)))
+        span = Span.of(text, start, end, doc_id)
+        found.append(new_boilerplate(kind="seo_fragment", span=span))
     found.sort(key=lambda item: item.span.start)
     return found

@@ -322,8 +322,10 @@ def _number_tokens(text: str) -> Iterator[tuple[int, int]]:
             if (len(run) == 1 and run in _CJK_DIGIT_ONLY_SINGLE) or run in CJK_NUMERAL_WORDS:
                 continue
             yield match.span()
-        else:
+        elif run[-1] in ".," or _SEPARATOR_RUN_RE.search(run) is not None:
             yield from _digit_numbers(run, match.start())
+        else:
+            yield match.span()  # digits joined by single separators: one number
 
 
 def _rest(

@@ -16,8 +16,11 @@ in four steps over one text (:mod:`.grouping`):
    創科基金).
 
 The package: :mod:`.models` (the pydantic models), :mod:`.registry`, :mod:`.vocabulary` (head
-words and stop words, data), :mod:`.hans` (Simplified text seen in Traditional characters),
-:mod:`.matcher`, :mod:`.discovery`, :mod:`.definitions` and :mod:`.grouping`.
+words and stop words, read-only data), :mod:`.hans` (Simplified text seen in Traditional
+characters), :mod:`.matcher`, :mod:`.english` (English names around a head word),
+:mod:`.discovery` (every discovered name: English, Chinese, quoted, named after a registered
+one), :mod:`.definitions` and :mod:`.grouping`. New names reach every step through a registry
+(:meth:`Registry.extended`), passed as ``registry=``.
 
 >>> [(m.id, m.span.text) for m in find_institutions("The HKUST Big Data Institute and 數碼港")]
 [('hkust_bdi', 'HKUST Big Data Institute'), ('cyberport', '數碼港')]

@@ -9,14 +9,14 @@ defines as something that is no entity masks the registry's acronym from there o
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import re
 from typing import TYPE_CHECKING
 
 from ..abbrev import find_abbreviations
-from .discovery import HAN_CHAR_RE, TOKEN_RE, classify, is_name_word, slug
-from .matcher import EDGE_AFTER, EDGE_BEFORE, Candidate, Matcher, trie_regex
+from .discovery import HAN_CHAR_RE
+from .english import TOKEN_RE, classify, is_name_word
+from .matcher import EDGE_AFTER, EDGE_BEFORE, Candidate, Matcher, slug, trie_regex
 from .vocabulary import HAN_INITIATIVE_HEADS, HAN_STOP_CHARS, NAME_CONNECTORS
 
 if TYPE_CHECKING:
@@ -81,37 +81,74 @@ def _capitalised_name(start: int, end: int, long: str) -> Candidate | None:
 
 def _uses(text: str, taught: list[_Taught], registry: Registry) -> list[Candidate]:
     """Every later use of a defined short form, as a mention of what its definition names."""
-    by_short: dict[str, list[tuple[int, Candidate | None]]] = {}
-    offsets: dict[str, list[int]] = {}  # by_short's offsets, for bisect
+    by_short: dict[str, list[Candidate | None]] = {}
+    offsets: dict[str, list[int]] = {}  # by_short's definition offsets, for bisect
     for from_offset, short_form, target in taught:
-        by_short.setdefault(short_form, []).append((from_offset, target))
+        by_short.setdefault(short_form, []).append(target)
         offsets.setdefault(short_form, []).append(from_offset)
-    matcher: Matcher = registry._matcher
+    registry_forms = _RegistryForms(registry._matcher)
+    inert = {s for s, targets in by_short.items() if registry_forms.inert(s, targets, registry)}
+    if len(inert) == len(by_short):
+        return []  # every use would be skipped: none names an entity or masks a registered one
     found: list[Candidate] = []
     for m in _short_form_pattern(frozenset(by_short)).finditer(text):
         short_form = m.group()
+        if short_form in inert:
+            continue
         index = bisect.bisect_right(offsets[short_form], m.start()) - 1
         if index < 0:
             continue  # used before the document defines it
-        target = by_short[short_form][index][1]
+        target = by_short[short_form][index]
         if target is None:
-            if matcher.known(short_form):
+            if registry_forms.known(short_form):
                 # the document defines this short form as something that is no entity (DPO:
                 # "data protection officer"): it masks the registry acronym from here on
                 found.append(
                     Candidate(m.start(), m.end(), "", "institution", short_form, "defined", 0)
                 )
             continue
-        if target.entity_id in registry and any(
-            f.entity_id == target.entity_id for f in matcher.forms_of(short_form)
-        ):
+        if target.entity_id in registry and registry_forms.names(short_form, target.entity_id):
             continue  # the registry already knows this acronym for this body
         found.append(
-            dataclasses.replace(
-                target, start=m.start(), end=m.end(), form=short_form, match="defined", rank=0
-            )
+            target._replace(start=m.start(), end=m.end(), form=short_form, match="defined", rank=0)
         )
     return found
+
+
+class _RegistryForms:
+    """What the registry knows of a text's short forms, looked up once per short form."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self._matcher = matcher
+        self._known: dict[str, bool] = {}
+        self._names: dict[tuple[str, str], bool] = {}
+
+    def inert(self, short_form: str, targets: list[Candidate | None], registry: Registry) -> bool:
+        """Whether no use of ``short_form`` makes a candidate, whichever definition it follows:
+        each names no entity and the registry does not know the form, or names a registered
+        entity that the registry already knows by it."""
+        return all(
+            not self.known(short_form)
+            if target is None
+            else target.entity_id in registry and self.names(short_form, target.entity_id)
+            for target in targets
+        )
+
+    def known(self, short_form: str) -> bool:
+        """Whether ``short_form`` is a registered form of any entity."""
+        found = self._known.get(short_form)
+        if found is None:
+            found = self._known[short_form] = self._matcher.known(short_form)
+        return found
+
+    def names(self, short_form: str, entity_id: str) -> bool:
+        """Whether ``short_form`` is a registered form of ``entity_id``."""
+        key = (short_form, entity_id)
+        found = self._names.get(key)
+        if found is None:
+            forms = self._matcher.forms_of(short_form)
+            found = self._names[key] = any(f.entity_id == entity_id for f in forms)
+        return found
 
 
 def _named_around(
@@ -157,9 +194,10 @@ def short_references(han: str, registered: list[Candidate], registry: Registry) 
         pos = han.find(tail, after)
         while pos != -1:
             if _stands_alone(han, pos, pos + _TAIL) and cand.entity_id in registry:
-                found.append(dataclasses.replace(
-                    cand, start=pos, end=pos + _TAIL, form=tail, match="defined", rank=1
-                ))  # fmt: skip
+                short = cand._replace(
+                    start=pos, end=pos + _TAIL, form=tail, match="defined", rank=1
+                )
+                found.append(short)
             pos = han.find(tail, pos + _TAIL)
     return found
 

@@ -12,215 +12,35 @@ scripts; names are always sliced from the original text.
 from __future__ import annotations
 
 import bisect
-import dataclasses
-import functools
-import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import regex
 
 from . import vocabulary as vocab
-from .matcher import Candidate, Matcher
+from .english import TOKEN_RE, classify, english_discoveries, is_name_word
+from .matcher import Candidate, Matcher, slug
 from .models import Domain
 
-__all__ = ["classify", "discoveries", "filter_discoveries", "is_name_word", "slug"]
+__all__ = ["HAN_CHAR_RE", "discoveries", "filter_discoveries"]
 
-# Linear: an alternation of fixed head words, longest first (the word-edge tests are made on
-# each hit, see ``_heads``).
-_HEAD_RE = regex.compile(
-    "|".join(sorted({*vocab.INSTITUTION_HEADS, *vocab.INITIATIVE_HEADS}, key=len, reverse=True))
-)
-_WORD_CHAR_RE = regex.compile(r"[\p{L}\p{N}]")  # linear: one character class
-# The last character before a head that can be neither in a token nor between two joined ones.
-# NOTE: keep in sync with TOKEN_RE. Linear: one character class, searched backwards.
-_HARD_BREAK_RE = regex.compile(r"(?r)[^\p{L}\p{N}&'.+@\- ]")
 _HAN_HEAD_RE = regex.compile(
     r"(?<=\p{{Han}})(?:{})".format(
         "|".join(sorted(vocab.HAN_INSTITUTION_HEADS, key=len, reverse=True))
     )
 )
-# Linear: one character class repeated, then an optional fixed suffix.
-TOKEN_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&'.+@-]*|&")
 # Linear: negated classes bounded in length between literal quotes.
 _QUOTED_RE = regex.compile(
     r"[\"“](?P<q>[^\"“”\n]{3,160})[\"”]|(?P<zq>[「《])(?P<z>[^「」《》\n]{2,40})[」》]"
 )
 # Compiled once. Linear: single character classes.
 HAN_CHAR_RE = regex.compile(r"\p{Han}")
-_SLUG_PART_RE = regex.compile(r"[\p{L}\p{N}+]+")
-_VERSION_RE = regex.compile(r"\d[\d.+]*")
 _NAMED_AFTER_WORDS = 8  # characters after a registered name, head included
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千兩")
 _HAN_QUOTED_RE = regex.compile(r"[\p{Han}\p{N}+.＋]+")
 
 
-@functools.lru_cache(maxsize=8)
-def _long_prefixes(prefixes: frozenset[str]) -> tuple[str, ...]:
-    return tuple(g for g in prefixes if len(g) > 1)
-
-
-def _long_generic_prefixes() -> tuple[str, ...]:
-    """vocab.HAN_GENERIC_PREFIXES of two or more characters (looked up each call: callers may
-    rebind the table)."""
-    return _long_prefixes(vocab.HAN_GENERIC_PREFIXES)
-
-
-def slug(name: str) -> str:
-    return "new:" + "-".join(_SLUG_PART_RE.findall(name.casefold()))
-
-
-def classify(tokens: Sequence[str]) -> tuple[Domain, str, int] | None:
-    """(domain, kind, index of the head) for a capitalised run, or None."""
-    for index in range(len(tokens) - 1, -1, -1):
-        word = tokens[index]
-        if word in vocab.INITIATIVE_HEADS:
-            return "initiative", vocab.INITIATIVE_HEADS[word], index
-        if word in vocab.INSTITUTION_HEADS:
-            return "institution", vocab.INSTITUTION_HEADS[word], index
-    return None
-
-
-def is_name_word(word: str) -> bool:
-    return word[0].isupper() or word[0].isdigit()
-
-
-def _english_run(text: str, head_start: int) -> list[tuple[int, int, str]]:
-    """The run of capitalised words and connectors around the head word at ``head_start``."""
-    line_start = text.rfind("\n", max(0, head_start - vocab.WINDOW_CHARS), head_start) + 1
-    line_start = max(line_start, head_start - vocab.WINDOW_CHARS)
-    # Start after the last hard break before the head: no token spans it and the token after it
-    # is never joined, so the run is the same as when starting from the line's start.
-    hard = _HARD_BREAK_RE.search(text, line_start, head_start)
-    if hard is not None:
-        line_start = hard.end()
-    line_end = text.find("\n", head_start, head_start + vocab.WINDOW_CHARS)
-    if line_end == -1:
-        line_end = min(len(text), head_start + vocab.WINDOW_CHARS)
-    tokens: list[tuple[int, int, str]] = []
-    head_index = -1
-    for m in TOKEN_RE.finditer(text, line_start, line_end):
-        start, end = m.span()
-        word = m.group()
-        possessive = word.endswith(("'s", "’s"))
-        while word and word[-1] in ".'-+" and not (word[-1] == "+" and word[:-1].isdigit()):
-            word = word[:-1]
-            end -= 1
-        joined = (
-            bool(tokens)
-            and text[tokens[-1][1] : start] in (" ", "  ")
-            and (is_name_word(word) or word in vocab.NAME_CONNECTORS)
-        )
-        if not joined or (possessive and start <= head_start):
-            if head_index != -1:
-                break
-            tokens = []
-        if possessive:
-            if head_index != -1:
-                break
-            continue
-        if not word or not (is_name_word(word) or word in vocab.NAME_CONNECTORS):
-            if head_index != -1:
-                break
-            tokens = []
-            continue
-        tokens.append((start, end, word))
-        if start == head_start:
-            head_index = len(tokens) - 1
-    return tokens if head_index != -1 else []
-
-
-def _heads(text: str) -> Iterator[int]:
-    """Where head words start that stand alone: no letter or digit on either side. (A hit inside
-    a longer word hides no head: every position in it follows a letter.)"""
-    is_word_char = _WORD_CHAR_RE.match
-    for head in _HEAD_RE.finditer(text):
-        start, end = head.span()
-        if (start and is_word_char(text, start - 1)) or is_word_char(text, end):
-            continue
-        yield start
-
-
-def _english_discoveries(text: str) -> list[Candidate]:
-    found: dict[tuple[int, int], Candidate] = {}
-    for head_start in _heads(text):
-        run = _english_run(text, head_start)
-        if not run:
-            continue
-        cand = _name_from_run(text, run, head_start)
-        if cand is not None:
-            found.setdefault((cand.start, cand.end), cand)
-    return list(found.values())
-
-
-_Run = list[tuple[int, int, str]]  # (start, end, word) of each token in a capitalised run
-
-
-def _name_from_run(text: str, run: _Run, head_at: int | None = None) -> Candidate | None:
-    run = _trimmed(_part_with(run, head_at))
-    words = [w for _, _, w in run]
-    classified = classify(words)
-    if classified is None:
-        return None
-    domain, kind, head = classified
-    last = head
-    # "University of X", "Centre for X": the name runs on to the end of the capitalised run
-    if head + 2 < len(run) and words[head + 1] in {"of", "for"}:
-        last = len(run) - 1
-    # a version after an initiative: "AI Strategy 2.0", "Blueprint 2030"
-    elif domain == "initiative" and head + 1 < len(run) and _VERSION_RE.fullmatch(words[head + 1]):
-        last = head + 1
-    names = words[: last + 1]
-    content = [w for i, w in enumerate(names) if i != head and w not in vocab.NAME_CONNECTORS]
-    if not content or len(names) > vocab.MAX_NAME_WORDS or all(map(is_head, content)):
-        return None
-    start, end = run[0][0], run[last][1]
-    name = text[start:end]
-    return Candidate(
-        start, end, slug(name), domain, name, "discovered", rank=2, kind=kind, head=run[head][0]
-    )
-
-
-def _part_with(run: _Run, head_at: int | None) -> _Run:
-    """The name in ``run`` that holds the head at ``head_at`` (the first without one).
-
-    "School of Engineering and Department of Physics" is two names, cut before "and <Head> of";
-    a head word closes a name unless "of"/"for" follows; "and the" starts another name.
-    """
-    words = [w for _, _, w in run]
-    cuts = [0]
-    for k in range(1, len(words)):
-        if (
-            is_head(words[k - 1]) and words[k] not in {"of", "for"} and not words[k][0].isdigit()
-        ) or (
-            words[k - 1] in {"and", "&"}
-            and (
-                words[k] == "the"
-                or (is_head(words[k]) and k + 1 < len(words) and words[k + 1] in {"of", "for"})
-            )
-        ):
-            cuts.append(k)
-    cuts = [*sorted(set(cuts)), len(run)]
-    for begin, stop in itertools.pairwise(cuts):
-        if head_at is None or run[begin][0] <= head_at < run[stop - 1][1]:
-            return run[begin:stop]
-    return run
-
-
-def _trimmed(run: _Run) -> _Run:
-    """``run`` without leading sentence words, connectors and numbers, or trailing connectors."""
-    while run and (
-        run[0][2] in vocab.NAME_LEADERS
-        or run[0][2] in vocab.NAME_CONNECTORS
-        or run[0][2][0].isdigit()
-    ):
-        run = run[1:]
-    while run and run[-1][2] in vocab.NAME_CONNECTORS:
-        run = run[:-1]
-    return run
-
-
-def is_head(word: str) -> bool:
-    return word in vocab.INSTITUTION_HEADS or word in vocab.INITIATIVE_HEADS
+# Generic prefixes of two or more characters: a name that starts with one is a common noun.
+_LONG_GENERIC_PREFIXES = tuple(sorted(g for g in vocab.HAN_GENERIC_PREFIXES if len(g) > 1))
 
 
 def _quoted_english(text: str, m: regex.Match[str]) -> Candidate | None:
@@ -294,7 +114,7 @@ def _han_prefix(han: str, h_start: int) -> str:
 
 def _is_common_noun(prefix: str) -> bool:
     """Whether ``prefix`` + head is a common noun (本地大學, 每所大學, 科技公司), not a name."""
-    if prefix.startswith(_long_generic_prefixes()) or prefix[:1] in vocab.HAN_QUANTIFIERS:
+    if prefix.startswith(_LONG_GENERIC_PREFIXES) or prefix[:1] in vocab.HAN_QUANTIFIERS:
         return True
     if "及" in prefix and prefix.rsplit("及", 1)[1] in vocab.HAN_GENERIC_PREFIXES:
         return True  # ...及科技公司
@@ -336,7 +156,7 @@ def _han_discoveries(text: str, han: str) -> list[Candidate]:
 def discoveries(text: str, han: str, registered: Sequence[Candidate] = ()) -> list[Candidate]:
     """Every discovered candidate in ``text`` (``han`` is its Traditional view)."""
     return [
-        *_english_discoveries(text),
+        *english_discoveries(text),
         *_han_discoveries(text, han),
         *_quoted_discoveries(text, han),
         *_named_after(text, han, registered),
@@ -433,7 +253,7 @@ def _keep(cand: Candidate, inside: list[Candidate]) -> Candidate | None:
         and first.domain == "institution"
         and cand.domain == "institution"
     ):
-        return dataclasses.replace(cand, parent=first.entity_id)
+        return cand._replace(parent=first.entity_id)
     if cand.domain == "initiative" and all(
         r.domain == "institution" or r.start > cand.start for r in inside
     ):

@@ -16,12 +16,12 @@ from typing import Any
 
 import regex
 
-from ..spans import Record, Span, check_optional_str, check_text, trusted_builder
+from ..spans import Record, Span, check_optional_str, check_text
 from .definitions import definitions, short_references
 from .discovery import HAN_CHAR_RE, discoveries, filter_discoveries
 from .hans import han_view
 from .matcher import Candidate, fold, registry_candidates, resolve
-from .models import Domain, EntityMention, Initiative, Institution, MatchKind
+from .models import Domain, EntityMention, Initiative, Institution, new_mention
 from .registry import Registry, load_registry
 from .vocabulary import OWNER_VERBS
 
@@ -45,8 +45,9 @@ def _scan(
 ) -> _Scan:
     registry = registry if registry is not None else load_registry()
     matcher = registry._matcher
-    registered = registry_candidates(text, matcher)
-    han = han_view(fold(text))
+    folded = fold(text)
+    registered = registry_candidates(text, matcher, folded=folded)
+    han = han_view(folded)
     discovered = discoveries(text, han, registered)
     discovered = filter_discoveries(discovered, registered, matcher)
     defined, acronyms = definitions(text, registered, discovered, registry)
@@ -82,22 +83,15 @@ def _mentions(scan: _Scan, domain: Domain, registry: Registry) -> list[EntityMen
     for cand in scan.chosen:
         if cand.domain != domain or not cand.entity_id or _is_government(cand, registry):
             continue
-        match: MatchKind = cand.match
-        out.append(
-            _new_mention(
-                cand.entity_id,
-                _new_span(scan.doc_id, cand.start, cand.end, scan.text[cand.start : cand.end]),
-                cand.form,
-                match,
-                cand.entity_id in registry,
-            )
+        mention = new_mention(
+            id=cand.entity_id,
+            span=Span.of(scan.text, cand.start, cand.end, scan.doc_id),
+            form=cand.form,
+            match=cand.match,
+            registered=cand.entity_id in registry,
         )
+        out.append(mention)
     return out
-
-
-# NOTE: positional, in field order; keep in sync with the models' fields.
-_new_mention = trusted_builder(EntityMention)  # id, span, form, match, registered
-_new_span = trusted_builder(Span)  # doc_id, start, end, text
 
 
 def _safe_skip(skip: Iterable[tuple[int, int]] | None) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -29,7 +29,7 @@ from . import vocabulary
 from .hans import han_view, simplified_guess
 from .models import Domain, Initiative, Institution, MatchKind
 
-__all__ = ["Candidate", "Matcher", "registry_candidates", "resolve"]
+__all__ = ["Candidate", "Matcher", "registry_candidates", "resolve", "slug"]
 
 # Each character on the left becomes the one on the right, so lengths never change.
 _FOLD_TABLE: dict[str, str] = {
@@ -44,10 +44,15 @@ _FOLD_TABLE: dict[str, str] = {
 }  # fmt: skip
 
 FOLD_TRANSLATION = str.maketrans(_FOLD_TABLE)
+# Longest text folded by one str.translate; a longer one takes a str.replace per table entry
+# (each a C-speed scan, and most entries are absent). The two give the same string.
+_TRANSLATE_UP_TO = 256
 
 
 def fold(text: str) -> str:
     """``text`` with every space, quote and dash variant made plain; same length."""
+    if len(text) <= _TRANSLATE_UP_TO:
+        return text.translate(FOLD_TRANSLATION)
     # str.replace per character: a C-speed scan each, and most are absent
     for char, replacement in _FOLD_TABLE.items():
         if char in text:
@@ -224,9 +229,9 @@ class Source:
 
     __slots__ = ("_folded", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, folded: str | None = None) -> None:
         self.text = text
-        self._folded: str | None = None
+        self._folded = folded  # fold(text), when the caller has it
 
     def folded(self) -> str:
         if self._folded is None:
@@ -308,8 +313,7 @@ class Matcher:
 # candidates and overlap resolution
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A possible mention: registered, defined by the document, or discovered."""
 
     start: int
@@ -325,13 +329,24 @@ class Candidate:
     confidence: float = 1.0  # discovered entities: the strength of the evidence
 
 
-def registry_candidates(text: str, matcher: Matcher) -> list[Candidate]:
-    """Every registry mention in ``text``: leftmost-longest, checked against the original."""
+_SLUG_PART_RE = regex.compile(r"[\p{L}\p{N}+]+")  # linear: one class repeated
+
+
+def slug(name: str) -> str:
+    """The id of a discovered name: ``"new:"`` and its words, case-folded, joined by hyphens."""
+    return "new:" + "-".join(_SLUG_PART_RE.findall(name.casefold()))
+
+
+def registry_candidates(
+    text: str, matcher: Matcher, *, folded: str | None = None
+) -> list[Candidate]:
+    """Every registry mention in ``text``: leftmost-longest, checked against the original.
+    ``folded`` is ``fold(text)``, when the caller has it."""
     passes = matcher.passes
     if passes is None:
         return []
     found: list[Candidate] = []
-    source = Source(text)
+    source = Source(text, folded)
     subject = " " + lower(source.folded())
     for start, end in passes.spans(subject):
         form = matcher.lookup(source, start, end)

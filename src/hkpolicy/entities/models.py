@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from ..spans import Record, Span
+from ..spans import Record, Span, construct_trusted
 
 __all__ = [
     "Domain",
@@ -132,6 +132,14 @@ class EntityMention(Record):
     """How the mention was recognised."""
     registered: bool = True
     """False when the entity is not in the registry (discovered by pattern or definition)."""
+
+
+def new_mention(
+    *, id: str, span: Span, form: str, match: MatchKind, registered: bool
+) -> EntityMention:
+    """An EntityMention of values valid by construction, without validation."""
+    values = {"id": id, "span": span, "form": form, "match": match, "registered": registered}
+    return construct_trusted(EntityMention, values)
 
 
 # --------------------------------------------------------------------------------------------

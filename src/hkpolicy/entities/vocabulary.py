@@ -1,15 +1,25 @@
 """The vocabulary of recognition: head words, stop words, generic prefixes and vetoes.
 
-UPPER_CASE data, kept apart from the algorithms so callers can read and extend it. Chinese entries
-are written in Traditional characters: Simplified text is seen through a character map generated
-from these tables and the registry (:mod:`hkpolicy.entities.hans`), so one table serves both
-scripts.
+UPPER_CASE data, kept apart from the algorithms so a reader sees the words each rule rests on.
+Chinese entries are written in Traditional characters: Simplified text is seen through a character
+map generated from these tables and the registry (:mod:`hkpolicy.entities.hans`), so one table
+serves both scripts.
+
+The tables are read-only (mappings are ``MappingProxyType``, sets ``frozenset``): the patterns
+derived from them are compiled when the package is imported, and the character map is generated
+from them ahead of time, so a change at run time would reach some rules and not others. To
+recognise more names, extend the registry (:meth:`hkpolicy.entities.Registry.extended`), which
+every scanner takes as ``registry=``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 import regex
 
+from .. import _lexicon
 from .models import InitiativeKind, InstitutionKind
 
 __all__ = [
@@ -34,65 +44,71 @@ _OTHER_PLACE = (
     "|張江|前海|光谷|國家|省級|市級|大學"
 )  # places (and sponsors) of other parks: 深圳科技園, 深圳灣科學園, 清華大學科技園
 
-CJK_FALSE_CONTEXTS: dict[str, tuple[str | None, str | None]] = {
-    # another place's park: 深圳科技園, 南山科技園
-    "科技園": (_OTHER_PLACE, None),
-    "科學園": (_OTHER_PLACE, None),
-    "港大": ("[香本]", None),  # 香港大型 "Hong Kong large-scale", 本港大學 "local universities"
-    # 中大型 "medium and large", 其中大部分 "most of them", 集中大量 "concentrate many"
-    "中大": ("[集其當之從居空途心手]", "[型量多部幅概致]"),
-    "科大": (None, "訊"),  # 科大訊飛 iFlytek
-    "香港大學": (None, "生(?![物命態])"),  # 香港大學生 "Hong Kong university students"
-    "北都": (None, "[市會]"),
-    "中電": ("[集網]", None),
-    "馬會": ("[賽]", "[員]"),
-    # 在港投資 "invest in Hong Kong", 本港投入, 全港投放: 港 of Hong Kong before 投
-    "港投": ("[香在本全]", "[資入放票產]"),
-}
+CJK_FALSE_CONTEXTS: Mapping[str, tuple[str | None, str | None]] = MappingProxyType(
+    {
+        # another place's park: 深圳科技園, 南山科技園
+        "科技園": (_OTHER_PLACE, None),
+        "科學園": (_OTHER_PLACE, None),
+        "港大": ("[香本]", None),  # 香港大型 "Hong Kong large-scale", 本港大學 "local universities"
+        # 中大型 "medium and large", 其中大部分 "most of them", 集中大量 "concentrate many"
+        "中大": ("[集其當之從居空途心手]", "[型量多部幅概致]"),
+        "科大": (None, "訊"),  # 科大訊飛 iFlytek
+        "香港大學": (None, "生(?![物命態])"),  # 香港大學生 "Hong Kong university students"
+        "北都": (None, "[市會]"),
+        "中電": ("[集網]", None),
+        "馬會": ("[賽]", "[員]"),
+        # 在港投資 "invest in Hong Kong", 本港投入, 全港投放: 港 of Hong Kong before 投
+        "港投": ("[香在本全]", "[資入放票產]"),
+    }
+)
 """Chinese short names that are also pieces of ordinary words, with the contexts that veto them."""
 
-INSTITUTION_HEADS: dict[str, InstitutionKind] = {
-    "Institute": "research_centre",
-    "Institution": "other",
-    "Centre": "research_centre",
-    "Center": "research_centre",
-    "Laboratory": "research_centre",
-    "Lab": "research_centre",
-    "Council": "legislature_or_council",
-    "Committee": "legislature_or_council",
-    "Bureau": "bureau_or_department",
-    "Department": "bureau_or_department",
-    "Office": "bureau_or_department",
-    "Ministry": "bureau_or_department",
-    "Agency": "bureau_or_department",
-    "Commission": "statutory_body",
-    "Authority": "statutory_body",
-    "Corporation": "company",
-    "Limited": "company",
-    "Ltd": "company",
-    "Association": "industry_body",
-    "Federation": "industry_body",
-    "Chamber": "industry_body",
-    "Coalition": "industry_body",
-    "Society": "industry_body",
-    "Foundation": "other",
-    "Academy": "other",
-    "University": "university",
-    "College": "university",
-    "School": "university",
-    "Faculty": "university",
-}
+INSTITUTION_HEADS: Mapping[str, InstitutionKind] = MappingProxyType(
+    {
+        "Institute": "research_centre",
+        "Institution": "other",
+        "Centre": "research_centre",
+        "Center": "research_centre",
+        "Laboratory": "research_centre",
+        "Lab": "research_centre",
+        "Council": "legislature_or_council",
+        "Committee": "legislature_or_council",
+        "Bureau": "bureau_or_department",
+        "Department": "bureau_or_department",
+        "Office": "bureau_or_department",
+        "Ministry": "bureau_or_department",
+        "Agency": "bureau_or_department",
+        "Commission": "statutory_body",
+        "Authority": "statutory_body",
+        "Corporation": "company",
+        "Limited": "company",
+        "Ltd": "company",
+        "Association": "industry_body",
+        "Federation": "industry_body",
+        "Chamber": "industry_body",
+        "Coalition": "industry_body",
+        "Society": "industry_body",
+        "Foundation": "other",
+        "Academy": "other",
+        "University": "university",
+        "College": "university",
+        "School": "university",
+        "Faculty": "university",
+    }
+)
 """English head words that end (or, with "of"/"for", begin) an institution's name."""
 
-INITIATIVE_HEADS: dict[str, InitiativeKind] = {
-    "Fund": "fund",
-    "Scheme": "scheme",
-    "Programme": "programme",
-    "Program": "programme",
-    "Blueprint": "blueprint",
-    "Strategy": "strategy",
-    "Initiative": "initiative",
-}
+INITIATIVE_HEADS: Mapping[str, InitiativeKind] = MappingProxyType(
+    {
+        "Fund": "fund",
+        "Scheme": "scheme",
+        "Programme": "programme",
+        "Program": "programme",
+        "Blueprint": "blueprint",
+        "Strategy": "strategy",
+        "Initiative": "initiative",
+    }
+)
 """English head words that end an initiative's name."""
 
 NAME_CONNECTORS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
@@ -147,33 +163,36 @@ NAME_LEADERS = frozenset(
 )
 """Capitalised words that start sentences rather than names; stripped from a discovered name."""
 
-HAN_INSTITUTION_HEADS: dict[str, InstitutionKind] = {
-    "委員會": "legislature_or_council",
-    "研究院": "research_centre",
-    "研發院": "research_centre",
-    "大學": "university",
-    "中心": "research_centre",
-    "公司": "company",
-    "局": "bureau_or_department",
-    "署": "bureau_or_department",
-}
+HAN_INSTITUTION_HEADS: Mapping[str, InstitutionKind] = MappingProxyType(
+    {
+        "委員會": "legislature_or_council",
+        "研究院": "research_centre",
+        "研發院": "research_centre",
+        "大學": "university",
+        "中心": "research_centre",
+        "公司": "company",
+        "局": "bureau_or_department",
+        "署": "bureau_or_department",
+    }
+)
 """Chinese head characters of an institution's name."""
 
-HAN_INITIATIVE_HEADS: dict[str, InitiativeKind] = {
-    "計劃": "scheme",
-    "計畫": "scheme",
-    "基金": "fund",
-    "藍圖": "blueprint",
-    "策略": "strategy",
-    "方案": "programme",
-}
+HAN_INITIATIVE_HEADS: Mapping[str, InitiativeKind] = MappingProxyType(
+    {
+        "計劃": "scheme",
+        "計畫": "scheme",
+        "基金": "fund",
+        "藍圖": "blueprint",
+        "策略": "strategy",
+        "方案": "programme",
+    }
+)
 """Chinese head words of an initiative's name (recognised inside 「」 and 《》 quotes)."""
 
-HAN_STOP_CHARS = frozenset("的由與和在為是於向將對從經獲並把被以其")
-"""Function characters that end a Chinese name when walking left from its head.
-
-及 is absent on purpose: it sits inside names (創新及科技局).
-"""
+HAN_STOP_CHARS = _lexicon.HAN_STOP_CHARS
+"""Function characters that end a Chinese name when walking left from its head (the shared
+table :data:`hkpolicy._lexicon.HAN_STOP_CHARS`). 及 is not one: it sits inside names
+(創新及科技局)."""
 
 HAN_STOP_WORDS = (
     "宣布", "表示", "推出", "指出", "今日", "昨日", "日前", "透過", "通過", "聯同", "夥拍",
@@ -263,9 +282,9 @@ OWNER_VERBS = regex.compile(
 HAN_QUANTIFIERS = frozenset("每各多兩數幾一這那該逾近約")
 """Characters that, first before a head, make a common noun (每所大學, 多間公司), not a name."""
 
-HAN_COUNTERS = frozenset("所間個家項位名座")
+HAN_COUNTERS = _lexicon.HAN_NAME_COUNTERS
 """Measure words: after a numeral they count the heads that follow (16所…中心), so a name starts
-after them."""
+after them (the shared table :data:`hkpolicy._lexicon.HAN_NAME_COUNTERS`)."""
 
 HAN_NOT_IN_NAMES = frozenset("等否也亦都仍已")
 """Characters no name holds (particles and adverbs): one in the words before a head means they

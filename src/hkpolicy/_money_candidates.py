@@ -1,0 +1,638 @@
+"""Money candidates: every number in a text with the currency, scale, cue and period around it.
+
+Owns :func:`candidates`, the first pass of the money scanner: for each number token it reads
+the number, then looks before it (``pre``: a currency, a qualifier cue) and after it (``post``:
+a scale, a currency, a cue, a period, cents), each in a window of bounded length, and keeps a
+:class:`Candidate`. Which currency a bare ``$`` or 元 is, ranges and pairs are decided later
+(:mod:`hkpolicy._money_build`).
+
+The common cases are answered without a regex call: no currency or cue can end before the
+number (:func:`pre_is_empty`), nothing ``post`` reads can start after it
+(:func:`post_is_empty`), and a lone "$" right before it. tests/test_money_shortcuts.py checks
+each shortcut against the pattern it stands in for.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+import regex
+
+from . import _money_patterns as _p
+from ._lexicon import exponent_after, exponent_before
+from ._money_lexer import (
+    HAS_CJK,
+    CurrencyMark,
+    NumberReading,
+    currency_mark,
+    half_unit,
+    read_number,
+    read_words,
+    tokens,
+)
+from ._money_units import SCALE_CHARS, is_unit_label
+from ._numerals import EXACT, canonical, parse_cjk_number
+from .spans import Qualifier
+
+__all__ = [
+    "Candidate",
+    "Cue",
+    "PreParts",
+    "candidates",
+    "cue_in_other_word",
+    "is_weak",
+    "post_is_empty",
+    "pre_is_empty",
+    "pre_parts",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+class Cue(NamedTuple):
+    """A qualifier and the characters of the cue that gave it."""
+
+    qualifier: Qualifier
+    span: tuple[int, int] | None
+    """``(start, end)`` of the cue word; None for a range read from its connector."""
+
+
+class Candidate(NamedTuple):
+    """One number with what surrounds it, before its currency is resolved."""
+
+    start: int
+    """Start of the amount expression: currency, number, scale, currency word."""
+    end: int
+    ext_start: int
+    """Start of the whole expression, cue and period words included."""
+    ext_end: int
+    value: Decimal
+    """The figure as written (cents included)."""
+    scale: Decimal
+    """What the figure is multiplied by: 10**6 for "million", 1 when none is written."""
+    has_scale: bool
+    """A scale is written (or given by the caller), even one of 1."""
+    half_of: Decimal
+    """The figure whose rounding the peg check allows for (see ``half``)."""
+    currency: CurrencyMark | None
+    prefix: bool
+    """The currency is written before the number."""
+    cue: Cue | None
+    per: _p.Per | None
+    """The period of a rate."""
+    amount_max: Decimal | None
+    """The upper end of a range, in full units."""
+    cjk: bool
+    """The number is written with Chinese numerals or scale characters."""
+    cjk_amount: bool
+    """Arabic digits with a Chinese scale (500億, "500 億"), or Chinese numerals with 億."""
+    counted: bool
+    """A counter follows or a count word precedes: a count, not money (100億張, 人口約750萬)."""
+
+    @property
+    def amount(self) -> Decimal:
+        """The amount in full units."""
+        if self.scale == 1:
+            return self.value  # canonical already: every reader returns canonical values
+        return canonical(EXACT.multiply(self.value, self.scale))
+
+    @property
+    def half(self) -> Decimal:
+        """Half the place value of the last digit written, in full units (for the peg check)."""
+        return half_unit(self.half_of, self.scale)
+
+
+def is_weak(mark: CurrencyMark | None) -> bool:
+    """No currency, or one the context decides (a bare $ or 元, ¥)."""
+    return mark is None or mark.code in (_p.BARE, _p.YEN)
+
+
+# --- the window before a number ----------------------------------------------------------------
+
+# ASCII characters no cue, currency or gap of ``pre`` can end with (letters, "$", "~", ".",
+# ":" and white space are looked at more closely); see pre_is_empty.
+_PRE_STOP = frozenset(
+    ch for ch in map(chr, range(128)) if not ch.isalpha() and ch not in "$~.: \t\n\r\f\v"
+)
+_ASCII_SPACE = " \t\n\r\f\v"
+
+
+def pre_is_empty(t: str, lo: int, s: int, final_words: frozenset[str]) -> bool:
+    """True when ``pre`` searched in ``t[lo:s]`` can only give its empty match at ``s``.
+
+    ``pre`` ends at ``s`` with a currency (then white space and a colon) or a cue (then a gap of
+    white space and Han). Walking back over ASCII white space and one colon, a non-empty match
+    needs the character reached to end a currency or cue: a letter ending one of
+    ``final_words``, "$", "~", "." or a non-ASCII character. Anything else rules it out.
+    """
+    i = s - 1
+    while i >= lo and t[i] in _ASCII_SPACE:
+        i -= 1
+    if i >= lo and t[i] == ":":
+        i -= 1
+        while i >= lo and t[i] in _ASCII_SPACE:
+            i -= 1
+    if i < lo:
+        return True
+    ch = t[i]
+    if ch in _PRE_STOP:
+        return True
+    if not ch.isascii() and _ends_nothing(ch):
+        return True  # a zero-width joiner, a combining accent, a dash: no currency or cue
+    if not (ch.isascii() and ch.isalpha()):
+        return False
+    j = i
+    while j >= lo and t[j].isascii() and t[j].isalpha():
+        j -= 1
+    if j >= lo and not t[j].isascii():
+        return False  # "ſome": regex case folding may read it as a cue
+    if j < lo and lo > 0 and t[lo - 1].isalpha():
+        return False  # the word runs on before the window
+    return t[j + 1 : i + 1].lower() not in final_words
+
+
+# The non-ASCII signs of the current ``pre`` and ``post`` patterns, by the patterns' identity
+# (callers may rebuild them with compile_patterns).
+_SIGNS: dict[int, frozenset[str]] = {}
+
+
+def _ends_nothing(ch: str) -> bool:
+    """True for a non-ASCII ``ch`` that no part of ``pre`` can end with and no part of ``post``
+    can start with: not a letter (Han, or one that case-folds to ASCII), not white space, and
+    not a sign written in either pattern (€, £, ¥, ￥). Zero-width joiners, combining accents
+    and punctuation are such characters: a text dense with them needs no regex call per number.
+    """
+    if ch.isalpha() or ch.isspace():
+        return False
+    pats = _p.PATTERNS
+    signs = _SIGNS.get(id(pats))
+    if signs is None:
+        signs = frozenset(
+            c
+            for c in pats.pre.pattern + pats.post.pattern
+            if not c.isascii() and not c.isalpha() and not c.isspace()
+        )
+        _SIGNS.clear()
+        _SIGNS[id(pats)] = signs
+    return ch not in signs
+
+
+class PreParts(NamedTuple):
+    """What ``pre`` found before a number: a currency, a cue, or both."""
+
+    cur_start: int
+    """Start of the currency; the number's start when there is none."""
+    cur: str
+    """The currency as written, or ""."""
+    cue_start: int
+    """Start and end of the cue; the number's start when there is none."""
+    cue_end: int
+    cue: str
+    """The cue as written, or ""."""
+
+
+# ASCII characters that end no symbol prefix ("HK", "U.S."), cue ("approx.", "~") or cue gap:
+# a "$" right after one of them (or at the window's start) is a currency on its own.
+_ENDS_NO_PREFIX = frozenset("0123456789$(),;:|[]{}<>=+*/&#@!?%'\"-_")
+
+
+def pre_parts(t: str, lo: int, s: int, pats: _p.Patterns) -> PreParts | None:
+    """The currency and cue ``pre.search(t, lo, s)`` finds before the number at ``s``, or None
+    when it finds neither. Equal to that search, with the two commonest cases answered without
+    a regex call: no currency or cue can end at ``s`` (see pre_is_empty), and a lone "$" (as
+    in "($5 million)" or "$1$2").
+
+    Every call looks at most ``PRE_WINDOW`` characters, so each is bounded and the scan stays
+    linear in the text (see _money_patterns).
+    """
+    if s > lo and t[s - 1] == "$" and (s - 1 == lo or t[s - 2] in _ENDS_NO_PREFIX):
+        return PreParts(s - 1, "$", s, s, "")
+    if pre_is_empty(t, lo, s, pats.pre_final_words):
+        return None
+    back = pats.pre_reversed.search(t, lo, s)
+    if back is None or back.start() >= s:
+        return None
+    pre = pats.pre.match(t, back.start(), s)
+    if pre is None:
+        return None
+    cur = pre.group("cur") or ""
+    cue = pre.group("cue") or ""
+    return PreParts(
+        pre.start("cur") if cur else s,
+        cur,
+        pre.start("cue") if cue else s,
+        pre.end("cue") if cue else s,
+        cue,
+    )
+
+
+_WS_RUN = regex.compile(r"\s+")
+
+
+def cue_in_other_word(t: str, start: int, cue: str) -> bool:
+    """True when the Chinese cue at ``start`` ends another word: 合約, 通過, 最近."""
+    before = _p.CUE_NOT_AFTER.get(cue)
+    return before is not None and start > 0 and t[start - 1] in before
+
+
+def cue_before(t: str, pre: PreParts, token: str) -> Cue | None:
+    """The qualifier of the cue ``pre`` found, unless the cue belongs to another word, stands
+    apart from the amount although it must touch it (近, 過), or wants a round figure."""
+    if not pre.cue or cue_in_other_word(t, pre.cue_start, pre.cue):
+        return None
+    if pre.cue in _p.ATTACHED_CUES and t[pre.cue_end : pre.cur_start].strip():
+        return None
+    if pre.cue in _p.ROUND_FIGURE_CUES and token[0] not in SCALE_CHARS:
+        return None
+    qualifier = _p.QUALIFIER_CUES.get(_WS_RUN.sub(" ", pre.cue.lower()), Qualifier.APPROXIMATELY)
+    return Cue(qualifier, (pre.cue_start, pre.cue_end))
+
+
+# --- the window after a number -----------------------------------------------------------------
+
+# ASCII characters no part of ``post`` can start with, after white space and one hyphen.
+_POST_STOP = frozenset(ch for ch in map(chr, range(128)) if not ch.isalpha() and ch not in "$/-")
+
+
+def post_is_empty(t: str, e: int, stop: int, first_words: frozenset[str]) -> bool:
+    """True when ``post`` matched at ``e`` (up to ``stop``) can only match the empty string.
+
+    Every group of ``post`` starts, after white space and at most one hyphen, with a Han
+    character, a currency sign, "/" (/year) or an ASCII word from ``first_words`` (a scale,
+    code, currency word, "or", a period word): any other ASCII word or character rules it out.
+    """
+    i = e
+    while i < stop and t[i] in _ASCII_SPACE:
+        i += 1
+    if i < stop and t[i] == "-":
+        i += 1
+        while i < stop and t[i] in _ASCII_SPACE:
+            i += 1
+    if i >= stop or t[i] in _POST_STOP:
+        return True
+    if t[i] == "$":  # a currency only when no number follows: "$5$6" is two amounts
+        j = i + 2 if i + 2 < stop and t[i + 1] in _ASCII_SPACE else i + 1
+        return j < stop and "0" <= t[j] <= "9"
+    if not t[i].isascii() and _ends_nothing(t[i]):
+        return True  # a zero-width joiner, a combining accent, a dash: no scale or currency
+    if not (t[i].isascii() and t[i].isalpha()):
+        return False
+    j = i
+    while j < stop and t[j].isascii() and t[j].isalpha():
+        j += 1
+    if j < stop and t[j].isalpha():
+        return False  # "yeſ": regex case folding may read more of the word
+    return t[i:j].lower() not in first_words
+
+
+def _may_follow(t: str, e: int, n: int, first: frozenset[str]) -> bool:
+    """False when the first character after ``e`` and ASCII white space is not in ``first``
+    (and is ASCII), so a pattern starting with white space then one of ``first`` cannot match."""
+    i = e
+    while i < n and t[i] in _ASCII_SPACE:
+        i += 1
+    return i < n and (t[i] in first or (not t[i].isascii() and t[i].isspace()))
+
+
+class _Head(NamedTuple):
+    """What stands before a number: its currency and qualifier cue."""
+
+    start: int
+    ext_start: int
+    currency: CurrencyMark | None
+    prefix: bool
+    cue: Cue | None
+
+
+def _in_word(t: str, s: int) -> bool:
+    """The number at ``s`` is part of a word or code ("A2021", "COVID19")."""
+    return s > 0 and t[s - 1].isascii() and (t[s - 1].isalnum() or t[s - 1] == "_")
+
+
+def _head(t: str, s: int, pre: PreParts | None, token: str) -> _Head | None:
+    """The currency and cue ``pre`` found before the number at ``s``; None when the number is
+    part of a word or code."""
+    if pre is None:
+        return None if _in_word(t, s) else _Head(s, s, None, False, None)
+    if pre.cur:
+        currency: CurrencyMark | None = currency_mark(pre.cur)
+        start = pre.cur_start
+    elif _in_word(t, s):
+        return None
+    else:
+        currency, start = None, s
+    cue = cue_before(t, pre, token)
+    ext_start = start if cue is None or cue.span is None else cue.span[0]
+    return _Head(start, ext_start, currency, currency is not None, cue)
+
+
+class _Tail(NamedTuple):
+    """A number's reading completed by what follows it: scale, currency, cue, period, cents."""
+
+    end: int
+    ext_end: int
+    value: Decimal
+    scale: Decimal
+    has_scale: bool
+    cjk_amount: bool
+    currency: CurrencyMark | None
+    prefix: bool
+    cue: Cue | None
+    per: _p.Per | None
+
+
+_WS_DASH = regex.compile(r"[\s-]")
+_MILLION = Decimal(10**6)
+
+
+def _scale_after(post: regex.Match[str], is_words: bool) -> tuple[Decimal, int, bool] | None:
+    """``(scale, end, cjk_amount)`` of the scale word ``post`` read ("million", 億), if any; a
+    second scale ("HK$5 million" written "5 HK$ million") counts only when there is no first."""
+    name = "scale" if post.group("scale") else "scale2"
+    written = post.group(name)
+    if not written:
+        return None
+    word = _WS_DASH.sub("", written).lower()
+    factor = _p.MONEY_SCALES.get(word)
+    if factor is None:
+        return None
+    return Decimal(factor), post.end(name), not is_words and word[-1] in _p.CJK_SCALE_UNITS
+
+
+def _takes_currency_after(mark: CurrencyMark, before: CurrencyMark | None) -> bool:
+    """Does the currency written after a number replace the one before it? It replaces none, a
+    bare one or the same one, and a bare one never replaces a written one ("HK$5 dollars")."""
+    takes = is_weak(before) or (before is not None and mark.code == before.code)
+    return takes and not (mark.code == _p.BARE and before is not None)
+
+
+def _tail(t: str, e: int, n: int, head: _Head, reading: NumberReading, is_words: bool,
+          cjk_amount: bool, pats: _p.Patterns) -> _Tail:  # fmt: skip
+    """What follows the number ending at ``e``, read in a window of ``POST_WINDOW``."""
+    scale, has_scale = reading.scale, reading.scale != 1
+    stop = min(n, e + _p.POST_WINDOW)  # a bounded window (see pre_parts)
+    post = None if post_is_empty(t, e, stop, pats.post_first_words) else pats.post.match(t, e, stop)
+    if post is None or post.end() == e:
+        return _Tail(e, e, reading.value, scale, has_scale, cjk_amount,
+                     head.currency, head.prefix, head.cue, None)  # fmt: skip
+    end = e
+    found_scale = None if has_scale else _scale_after(post, is_words)
+    if found_scale is not None:
+        scale, end, scaled_cjk = found_scale
+        has_scale, cjk_amount = True, cjk_amount or scaled_cjk
+    currency, prefix = head.currency, head.prefix
+    cur = post.group("cur")
+    if cur:
+        if cur.upper().startswith("M") and cur[1:].upper() in _p.CODES and not has_scale:
+            scale, has_scale = _MILLION, True  # "5 MUSD"
+        mark = currency_mark(cur)
+        if _takes_currency_after(mark, currency):
+            currency, prefix = mark, prefix and mark.code == _p.BARE
+        end = max(end, post.end("cur"))
+        if post.group("scale2"):
+            end = max(end, post.end("scale2"))
+    ext_end = end
+    cue = head.cue
+    if post.group("postcue"):
+        if cue is None:
+            qualifier = _p.POST_QUALIFIER_CUES[_WS_RUN.sub(" ", post.group("postcue").lower())]
+            cue = Cue(qualifier, (post.start("postcue"), post.end("postcue")))
+        ext_end = post.end("postcue")
+    per = None
+    if post.group("per"):
+        per = _p.PER_WORDS.get(_WS_RUN.sub(" ", post.group("per").lower()))
+        ext_end = post.end("per")
+    value = reading.value
+    if cur and currency is not None and not has_scale:
+        minor = _minor(t, end, n, value)  # "15 dollars 50", 五元三毛
+        if minor is not None:
+            value, end = minor
+            ext_end = max(ext_end, end)
+    return _Tail(end, ext_end, value, scale, has_scale, cjk_amount, currency, prefix, cue, per)
+
+
+_MINOR_STOP = regex.compile(r"\s*(?:\d|[$€£¥￥%])")
+# Characters after a whole amount looked at for its cents, and after the cents for what rules
+# them out: bounded windows.
+_MINOR_WINDOW = 40
+_CENT = Decimal("0.01")
+
+
+def _minor(t: str, end: int, n: int, value: Decimal) -> tuple[Decimal, int] | None:
+    """``(value with cents, end)`` when cents follow a whole amount at ``end``, else None."""
+    if value != value.to_integral_value():
+        return None
+    match = _p.PATTERNS.minor.match(t, end, min(n, end + _MINOR_WINDOW))
+    if match is None:
+        return None
+    raw = match.group("minor")
+    unit = match.group("unit")
+    if raw.isdigit():
+        minor = Decimal(raw)
+    elif raw in "一二兩两三四五六七八九":
+        if not unit:
+            return None
+        minor = Decimal(parse_cjk_number(raw) or 0)
+    else:
+        words = read_words(raw)
+        if words is None:
+            return None
+        minor = words
+    if unit:
+        step = Decimal(
+            _p.EN_MINOR_UNITS.get(unit.lower()) or _p.CJK_MINOR_UNITS.get(unit) or "0.01"
+        )
+    else:
+        step = _CENT
+        after = _p.PATTERNS.post.match(t, match.end(), min(n, match.end() + _MINOR_WINDOW))
+        if after is not None and (after.group("cur") or after.group("scale")):
+            return None
+        if _MINOR_STOP.match(t, match.end(), min(n, match.end() + 4)):
+            return None
+    part = EXACT.multiply(minor, step)
+    if minor >= 100 or part >= 1:
+        return None
+    return canonical(EXACT.add(value, part)), match.end()
+
+
+# --- period words before, counts, and what is no amount ----------------------------------------
+
+# Necessary for ``per_before``: one of its period words in the window (stdlib ``re`` finds a
+# literal alternation fastest).
+_PER_BEFORE_MARK = re.compile(
+    "|".join(re.escape(word) for word in (*_p.PER_BEFORE_EN, *_p.PER_BEFORE_ZH)), re.IGNORECASE
+)
+_SENTENCE_END = regex.compile(r"[.!?;。；！？\n]")
+# Characters before an amount searched for a period word ("annual funding of").
+_PER_BEFORE_WINDOW = 40
+
+
+def _per_before(t: str, last_end: int, anchor: int, pats: _p.Patterns) -> _p.Per | None:
+    """The period a word a little before the amount gives it ("annual ... of $5m", 每年撥款), in
+    the same sentence and after the previous amount."""
+    window_start = max(last_end, anchor - _PER_BEFORE_WINDOW)
+    if not _PER_BEFORE_MARK.search(t, window_start, anchor):
+        return None
+    for stop in _SENTENCE_END.finditer(t, window_start, anchor):
+        window_start = stop.end()
+    before = pats.per_before.search(t, window_start, anchor)
+    return None if before is None else _p.PER_WORDS.get(before.group("per").lower())
+
+
+# Characters before an amount searched for a count word (_p.COUNT_WORDS_BEFORE), and after it
+# for a counter.
+_COUNT_CUE_WINDOW = 6
+_COUNTER_WINDOW = 12
+
+
+def _counted(t: str, end: int, ext_start: int, n: int, pats: _p.Patterns) -> bool:
+    """ "500億" with no currency is a count when a counter follows ("100億張") or a count word
+    just precedes ("人口約750萬", "第500萬")."""
+    preceding = t[max(0, ext_start - _COUNT_CUE_WINDOW) : ext_start]
+    return bool(
+        pats.count_after.match(t, end, min(n, end + _COUNTER_WINDOW))
+        or any(word in preceding for word in _p.COUNT_WORDS_BEFORE)
+    )
+
+
+# What follows the 百 of 百分之 ("per hundred"): never money, and cheaper to rule out first.
+PERCENT_FRACTION_TAIL = ("分之", "份之")
+# Words before a bare Chinese scale that make the amount vague: 數十萬元 (some hundreds of
+# thousands), 幾億, 數以十億元計.
+_VAGUE_BEFORE = ("數以", "数以", "數", "数", "幾", "几")
+
+
+def _is_no_amount(t: str, s: int, e: int, n: int, token: str, is_words: bool,
+                  pats: _p.Patterns) -> bool:  # fmt: skip
+    """True when the number ``t[s:e]`` cannot be an amount, whatever stands before it: vague
+    (數十萬元), part of "1e30", the 百 of 百分之, or followed by %, "per cent" or a counter."""
+    if not is_words and token[0] in SCALE_CHARS and t.endswith(_VAGUE_BEFORE, max(0, s - 2), s):
+        return True
+    if (
+        not is_words
+        and ((e < n and t[e] in "eE") or (s >= 2 and t[s - 1] in "eE+-"))
+        and (exponent_after(t, e) or exponent_before(t, s))
+    ):
+        return True
+    if t.startswith(PERCENT_FRACTION_TAIL, e):
+        return True
+    return _may_follow(t, e, n, pats.not_money_first) and (
+        pats.not_money_after.match(t, e, min(n, e + _COUNTER_WINDOW)) is not None
+    )
+
+
+# "27 億 8,000 萬", "27 億 8 千萬": a myriad amount written with spaces (or "27億 8,000萬"); the
+# lexer stops at the first space. Bounded: the tail is a few digits and one 萬.
+_SPACED_MYRIAD = regex.compile(
+    r"(?P<yi>\x20?[億亿])?\x20?\d{1,4}+(?:,\d{3})?+(?:\.\d{1,4}+)?+\x20?(?:[千百十]\x20?)?[萬万]"
+    r"(?![萬万億亿])"
+)
+_SPACED_MYRIAD_WINDOW = 24
+_YI = "億亿"
+# What may follow a number spread over tokens: 億, or a space before one.
+_MYRIAD_NEXT = _YI + " "
+
+
+def _spaced_myriads_end(t: str, s: int, e: int, n: int) -> int:
+    """The end of the number at ``s`` when "27 億 8,000 萬" spreads it over several tokens."""
+    if e >= n or not (
+        t[e - 1] in _YI or t[e] in _YI or (t[e] == " " and e + 1 < n and t[e + 1] in _YI)
+    ):
+        return e
+    m = _SPACED_MYRIAD.match(t, e, min(n, e + _SPACED_MYRIAD_WINDOW))
+    if m is None or not (m.group("yi") or t[e - 1] in _YI) or " " not in m.group(0):
+        return e
+    return m.end()
+
+
+# Arabic digits with Chinese scales, ending in a myriad scale: 500億, 5,000萬, 3千萬, 11億6,400萬.
+_ARABIC_WITH_CJK_SCALE = regex.compile(r"(?:\d[\d.,]*+[十百千]*+[萬万億亿兆]++)++")
+# Chinese numerals with a figure and 億 (十億, 三億五千萬, 兩百億): an amount like "500億". Amounts
+# of 萬 alone are not read this way: 千萬, 萬一 and 十萬火急 are words.
+_CJK_NUMERALS_WITH_YI = regex.compile(
+    r"[〇一二兩两三四五六七八九十百千]++[億亿兆][〇一二兩两三四五六七八九十百千萬万]*+"
+)
+
+
+def _is_cjk_amount(token: str) -> bool:
+    return (
+        _ARABIC_WITH_CJK_SCALE.fullmatch(token) is not None
+        or _CJK_NUMERALS_WITH_YI.fullmatch(token) is not None
+    )
+
+
+# --- one number, then all of them ----------------------------------------------------------------
+
+
+def _read_run(token: str) -> NumberReading | None:
+    value = read_words(token)
+    return None if value is None else NumberReading(value, Decimal(1))
+
+
+def _candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int) -> Candidate | None:
+    """The candidate of the number token ``t[s:e]``, or None when it is no amount. Every
+    pattern runs on a bounded window next to the number; ``last_end`` ends the one before."""
+    pats = _p.PATTERNS
+    if not is_words and e < n and (t[e] in _MYRIAD_NEXT or t[e - 1] in _YI):
+        e = _spaced_myriads_end(t, s, e, n)
+    token = t[s:e] if is_words or " " not in t[s:e] else _WS_RUN.sub("", t[s:e])
+    if _is_no_amount(t, s, e, n, token, is_words, pats):
+        return None
+    reading = _read_run(token) if is_words else read_number(token)
+    if reading is None:
+        return None
+    pre = pre_parts(t, max(last_end, s - _p.PRE_WINDOW), s, pats)
+    head = _head(t, s, pre, token)
+    if head is None:
+        return None
+    cjk = not is_words and not token.isascii() and HAS_CJK.search(token) is not None
+    tail = _tail(t, e, n, head, reading, is_words, cjk and _is_cjk_amount(token), pats)
+    per = tail.per
+    if per is None and _PER_BEFORE_MARK.search(
+        t, max(last_end, head.ext_start - _PER_BEFORE_WINDOW), head.ext_start
+    ):
+        per = _per_before(t, last_end, head.ext_start, pats)
+    if is_words and reading.value < 1 and not tail.has_scale:
+        return None  # "a quarter" alone is not an amount; "a quarter million" is
+    counted = (
+        cjk
+        and tail.currency is None
+        and (tail.has_scale or tail.cjk_amount)
+        and _counted(t, tail.end, head.ext_start, n, pats)
+    )
+    maybe_unit = tail.currency is not None and (is_words or token[0] in SCALE_CHARS)
+    if maybe_unit and is_unit_label(t, head.start, tail.end, token, is_words):
+        return None  # "(港幣百萬元)", "(HK$ thousand)": the unit of a column, not an amount
+    return Candidate(
+        head.start, tail.end, head.ext_start, max(tail.ext_end, tail.end), tail.value, tail.scale,
+        tail.has_scale, reading.value, tail.currency, tail.prefix, tail.cue, per, None, cjk,
+        tail.cjk_amount, counted,
+    )  # fmt: skip
+
+
+def candidates(t: str, skip: list[tuple[int, int]]) -> list[Candidate]:
+    """Every candidate of ``t`` in order, none starting inside the one before or in ``skip``
+    (sorted, disjoint ranges)."""
+    found: list[Candidate] = []
+    spans, word_starts = tokens(t)
+    skip_starts = [start for start, _ in skip]
+    last_end = 0
+    n = len(t)
+    for s, e in spans:
+        if s < last_end:
+            continue
+        if skip:
+            i = bisect.bisect_right(skip_starts, s) - 1
+            if i >= 0 and skip[i][1] > s:
+                continue
+        cand = _candidate(t, s, e, s in word_starts, last_end, n)
+        if cand is None:
+            continue
+        found.append(cand)
+        last_end = cand.ext_end
+    return found

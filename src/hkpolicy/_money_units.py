@@ -1,0 +1,112 @@
+"""Units of money as table headers write them: "HK$ million", "(港幣百萬元)", "$'000".
+
+Owns :func:`read_unit` (one header unit to a currency and a scale), :func:`money_unit_of` (the
+unit a whole header sets) and :func:`is_unit_label`, with which the money scanner tells a unit
+standing alone ("(港幣百萬元)") from an amount.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from . import _money_patterns as _p
+from ._lexicon import header_unit
+
+__all__ = ["SCALE_CHARS", "is_unit_label", "money_unit_of", "read_unit"]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+# Chinese scale characters: a token made only of them ("百萬") names a scale, not a figure.
+SCALE_CHARS = frozenset("十百千萬万億亿兆")
+_BRACKETED = regex.compile(r"[(（]([^()（）]{1,40})[)）]")
+
+
+def read_unit(text: str) -> tuple[str | None, int] | None:
+    """``(currency, scale)`` of a unit as a table header writes it, else None: the lexicon's
+    :func:`~hkpolicy._lexicon.header_unit` with an int scale.
+
+    Grammar: ``[單位：] [currency] [scale] [currency]`` with at least one currency (a symbol,
+    code or currency word) and a scale from ``UNIT_SCALES``: "HK$ million", "$'000", "百萬港元",
+    "港幣百萬元", "人民幣億元", "(億元)" without its brackets, "Unit: HK$'000". ``currency`` is
+    None for a bare "$" or 元, whose currency the caller decides; two different written
+    currencies give None.
+    :func:`money_unit_of` and the column units of :mod:`hkpolicy.tables` both read headers
+    with it, and :func:`~hkpolicy.money.find_money` uses it to tell a unit ("(港幣百萬元)")
+    from an amount.
+
+    >>> read_unit("港幣百萬元"), read_unit("百萬港元"), read_unit("億元")
+    (('HKD', 1000000), ('HKD', 1000000), (None, 100000000))
+    """
+    unit = header_unit(text)
+    return None if unit is None else (unit[0], int(unit[1]))
+
+
+def money_unit_of(
+    header: str, *, default_currency: str | None = _p.DEFAULT_CURRENCY
+) -> tuple[str, Decimal] | None:
+    """``(currency, scale)`` a table header such as "HK$ million" or "(億元)" sets; else None.
+
+    The unit is the whole header or a bracketed part of it, read by :func:`read_unit`; a bare
+    "$" or 元 takes ``default_currency`` (None: no unit). Use it with
+    :func:`~hkpolicy.money.parse_money` on each cell below the header:
+
+    >>> from hkpolicy import parse_money
+    >>> unit = money_unit_of("Funding (HK$ million)")
+    >>> unit
+    ('HKD', Decimal('1000000'))
+    >>> parse_money("1,234.5", default_currency=unit[0], scale=unit[1]).amount
+    Decimal('1234500000')
+    >>> money_unit_of("批准預算 (港幣百萬元)")
+    ('HKD', Decimal('1000000'))
+    """
+    for inner in [*_BRACKETED.findall(header), header]:
+        unit = header_unit(inner.strip())
+        if unit is None:
+            continue
+        currency, scale = unit
+        if currency is None:
+            if default_currency is None:
+                return None
+            currency = default_currency.strip().upper()
+            if currency not in _p.KNOWN_CURRENCIES:
+                return None
+        return currency, scale
+    return None
+
+
+# English number words that name a scale, as a unit header writes it: "(HK$ thousand)".
+_SCALE_WORDS = frozenset({"thousand", "hundred"})
+# What may stand on either side of a unit label: a bracket, a table cell's pipe, a line's end.
+_UNIT_OPEN = "(（|\n"
+_UNIT_CLOSE = ")）|\n"
+# A label that introduces a unit, before a colon: "(單位：港幣百萬元)", "Unit: HK$ thousand".
+_UNIT_LABEL = regex.compile(r"(?:單位|单位|(?<![A-Za-z])units?)\s*[:：]\s*\Z", regex.IGNORECASE)
+
+
+def is_unit_label(t: str, start: int, end: int, token: str, is_words: bool) -> bool:
+    """True when ``t[start:end]`` is a scale with a currency and no figure ("港幣百萬元",
+    "HK$ thousand") standing alone in brackets, a table cell or a line, or after "單位：" or
+    "Unit:": a unit, not an amount. ``token`` is the number the scanner read there."""
+    if is_words:
+        if token.lower() not in _SCALE_WORDS:
+            return False
+    elif token[0] not in SCALE_CHARS or not all(ch in SCALE_CHARS for ch in token):
+        return False  # a figure: most amounts are, and the first character tells
+    i = start - 1
+    while i >= 0 and t[i] in " \t":
+        i -= 1
+    j = end
+    while j < len(t) and t[j] in " \t":
+        j += 1
+    opened = (
+        i < 0
+        or t[i] in _UNIT_OPEN
+        or (t[i] in ":：" and _UNIT_LABEL.search(t, max(0, i - 8), start) is not None)
+    )
+    closed = j >= len(t) or t[j] in _UNIT_CLOSE
+    return opened and closed and read_unit(t[start:end]) is not None

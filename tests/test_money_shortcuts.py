@@ -1,0 +1,174 @@
+"""find_money's shortcuts and derived tables give what the patterns they stand in for give.
+
+The scanner answers the common cases (no currency before a number, a lone "$", no word after it
+that ``post`` reads) with string tests instead of a regex call, and derives its pre-filters from
+the same tables as the patterns. Each is checked here against the plain pattern, on generated
+text made of the pieces that matter.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import hkpolicy as hk
+from hkpolicy import _money_patterns as _p
+from hkpolicy._money_candidates import PreParts, post_is_empty, pre_parts
+from hkpolicy._money_lexer import tokens
+from hkpolicy.money import DEFAULT_CURRENCY, find_money, money_unit_of
+
+PATS = _p.PATTERNS
+
+
+# Pieces that can make or break a currency, cue or gap before a number, or a word after it.
+PIECES = [
+    "$", "HK", "U.S.", "S", "A", "NT", " ", "\t", "\n", "~", "about ", "approx.", "over", "約",
+    "港元", "HKD", ":", "1", "(", ",", ".", "-", "a", "%", "萬", "million", "per year",
+    "or more", "€", "\u00a0", "ſ", "K", "\u200d", "\u0301", "\u2014", "～", "\u3000", "￥",
+    "¥", "£", "\u2013", "·",
+]  # fmt: skip
+# What often stands right before or after a number.
+BEFORE_NUMBER = ["$", "HK$", "US$", "S$", "U.S.$", "A$", " $", "$ ", "$:", "~", "", "HKD "]
+AFTER_NUMBER = ["$", " $", "$ ", "-$", "$1", "$ 2", " - $", "港元", " million", "", "%", "€5"]
+
+
+@st.composite
+def around_a_number(draw: st.DrawFn) -> tuple[str, int, int]:
+    """A text with a number in it, and the number's start and end."""
+    before = "".join(draw(st.lists(st.sampled_from(PIECES), max_size=5)))
+    before += draw(st.sampled_from(BEFORE_NUMBER))
+    number = draw(st.sampled_from(["1", "25", "3.5", "1,000"]))
+    after = draw(st.sampled_from(AFTER_NUMBER))
+    after += "".join(draw(st.lists(st.sampled_from(PIECES), max_size=5)))
+    return before + number + after, len(before), len(before) + len(number)
+
+
+def _reference_pre(t: str, lo: int, s: int) -> PreParts | None:
+    """What the scanner used before the shortcuts: the leftmost match of ``pre`` ending at s."""
+    found = PATS.pre.search(t, lo, s)
+    assert found is not None  # pre can always match the empty string at s
+    cur = found.group("cur") or ""
+    cue = found.group("cue") or ""
+    if not cur and not cue:
+        return None
+    return PreParts(
+        found.start("cur") if cur else s,
+        cur,
+        found.start("cue") if cue else s,
+        found.end("cue") if cue else s,
+        cue,
+    )
+
+
+@settings(max_examples=1000, deadline=None)
+@given(around_a_number(), st.data())
+def test_pre_parts_equal_the_pre_search(case: tuple[str, int, int], data: st.DataObject) -> None:
+    text, s, _ = case
+    for lo in {0, max(0, s - _p.PRE_WINDOW), data.draw(st.integers(0, s))}:
+        assert pre_parts(text, lo, s, PATS) == _reference_pre(text, lo, s), (text, lo, s)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(around_a_number())
+def test_post_is_empty_only_where_post_matches_nothing(case: tuple[str, int, int]) -> None:
+    text, _, e = case
+    stop = min(len(text), e + _p.POST_WINDOW)
+    if post_is_empty(text, e, stop, PATS.post_first_words):
+        found = PATS.post.match(text, e, stop)
+        assert found is None or found.end() == e, (text, e, found)
+
+
+def test_lone_dollar_shortcut_cases() -> None:
+    # Checked by hand: each "$" here is the whole currency, with nothing before it that could
+    # extend it to "HK$" or "U.S.$" or add a cue.
+    for text, s in [("$1", 1), ("($5 million)", 2), ("1$2", 2), ("x;$3", 3), ("$1$2", 3)]:
+        assert pre_parts(text, 0, s, PATS) == (s - 1, "$", s, s, "")
+    # And where the shortcut must not fire: the regex reads a longer currency or a cue.
+    assert pre_parts("HK$1", 0, 3, PATS) == (0, "HK$", 3, 3, "")
+    assert pre_parts("U.S.$1", 0, 5, PATS) == (0, "U.S.$", 5, 5, "")
+    assert pre_parts("~$1", 0, 2, PATS) == (1, "$", 0, 1, "~")
+    assert pre_parts("about $1", 0, 7, PATS) == (6, "$", 0, 5, "about")
+
+
+def test_dollar_digit_run_is_every_amount() -> None:
+    found = find_money("$1$22$3", default_currency="HKD")
+    assert [(m.span.text, str(m.money.amount)) for m in found] == [
+        ("$1", "1"),
+        ("$22", "22"),
+        ("$3", "3"),
+    ]
+
+
+# --- pre-filters derived from the tables --------------------------------------------------------
+
+WORD_PIECES = [
+    "one", "Two", "THREE", "forty", "-", "five", " ", "  ", "\n", "and", "a", "half", "quarter",
+    "quarters", "hundred", "thousand", "million", "ſeven", "ſix", "K", "İ", "x", "1", "some",
+    "often", "a ", "A ", "tens", "$", "ninety", ".",
+]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=12).map("".join))
+def test_number_word_runs_equal_the_words_pattern(text: str) -> None:
+    spans, word_starts = tokens(text)
+    runs = [span for span in spans if span[0] in word_starts]
+    assert runs == [m.span() for m in PATS.words.finditer(text)], text
+
+
+NOT_MONEY_SAMPLES = ["%", "％", "per cent", "Percent", "PER CENT", "個百分點", "人", "項", "年"]
+
+
+def test_not_money_first_holds_the_first_character_of_every_branch() -> None:
+    for fragment in _p.NOT_MONEY_AFTER:
+        first = fragment.removeprefix("(?:")[0]
+        assert {first.lower(), first.upper()} <= PATS.not_money_first, fragment
+    for sample in NOT_MONEY_SAMPLES:
+        assert PATS.not_money_after.match(" " + sample), sample
+        assert sample[0] in PATS.not_money_first, sample
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="%％pPeErRcCnNt 個百分點人民項目年a", max_size=8))
+def test_not_money_after_starts_only_where_the_first_characters_say(text: str) -> None:
+    found = PATS.not_money_after.match(text)
+    if found is not None:
+        assert text.lstrip()[:1] in PATS.not_money_first, text
+
+
+def test_every_known_currency_is_named_by_a_code_and_every_table_names_a_known_one() -> None:
+    assert set(_p.CODES.values()) == _p.KNOWN_CURRENCIES
+    for table in (_p.SYMBOLS, _p.EN_CURRENCY_WORDS, _p.CJK_CURRENCY_WORDS):
+        assert set(table.values()) <= _p.KNOWN_CURRENCIES | {_p.BARE, _p.YEN}
+    assert _p.YUAN_LOCAL <= _p.KNOWN_CURRENCIES
+    assert DEFAULT_CURRENCY in _p.KNOWN_CURRENCIES
+
+
+def test_every_scanner_defaults_to_the_same_currency() -> None:
+    for function in (hk.find_money, hk.parse_money, money_unit_of, hk.extract):
+        default = inspect.signature(function).parameters["default_currency"].default
+        assert default == DEFAULT_CURRENCY, function.__name__
+
+
+def test_period_words_before_an_amount_are_found_by_the_pre_filter() -> None:
+    from hkpolicy import _money_candidates as candidates
+
+    for word in _p.PER_BEFORE_EN:
+        assert candidates._PER_BEFORE_MARK.search(word.upper()), word
+        assert PATS.per_before.search(f"{word} funding "), word
+    for word in _p.PER_BEFORE_ZH:
+        assert candidates._PER_BEFORE_MARK.search(word), word
+        assert PATS.per_before.search(f"{word}撥款"), word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(_p.SYMBOLS)), st.sampled_from(["", " "]))
+def test_every_symbol_is_read_on_either_side_of_the_figure(symbol: str, space: str) -> None:
+    """The symbols before and after a number both come from SYMBOLS: none is read on one side
+    only ("500 AU$" as "AU$500")."""
+    before = find_money(f"Fee: {symbol}500 each", default_currency="HKD")
+    after = find_money(f"Fee: 500{space}{symbol} each", default_currency="HKD")
+    assert [m.money for m in before] == [m.money for m in after], symbol
+    assert len(before) == 1, symbol
