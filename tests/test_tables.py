@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hkpolicy.facts import SectorStat
-from hkpolicy.money import Money
+from hkpolicy.money import Money, money_unit_of
 from hkpolicy.percent import Percentage
 from hkpolicy.spans import Span
 from hkpolicy.tables import (
@@ -27,8 +27,10 @@ from hkpolicy.tables import (
     find_tables,
     sector_stats_from_table,
 )
+from hkpolicy.text_tables import find_text_tables
 
 from .conftest import seed_text
+from .trusted_records import assert_built_like_validated
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tables"
 
@@ -523,3 +525,105 @@ def test_find_tables_never_raises_and_spans_are_valid(text: str, strict: bool) -
 def test_find_tables_never_raises_on_any_text(text: str, strict: bool) -> None:
     for table in find_tables(text, strict_gfm=strict):
         assert_spans_valid(text, table)
+
+
+# ---------------------------------------------------------------------------------------------
+# Models built without validation equal validated ones
+
+EVERY_KIND = (
+    "| Sector | Share (%) | Budget (HK$ million) | Risk | Free | Staff ('000) |\n"
+    "|---|--:|--:|---|---|--:|\n"
+    "| ICT | 12 | 1,234.5 | Medium-High | 42% | 3 |\n"
+    "| Retail | n/a | (82.9) | low | HK$5 million | 4.5 |\n"
+    "| Logistics | 7.5 | 30 | high | a note | - |\n"
+)
+
+
+def test_built_cells_and_tables_equal_validated_ones() -> None:
+    (table,) = find_tables(EVERY_KIND)
+    kinds = {cell.kind for row in table.rows for cell in row}
+    assert kinds == {"text", "percentage", "money", "number", "level", "empty"}
+    for cell in (*table.header, *(cell for row in table.rows for cell in row)):
+        assert_built_like_validated(cell)
+        assert_built_like_validated(cell.span)
+    assert_built_like_validated(table)
+    (text_table,) = find_text_tables(
+        "Scheme Projects Amount Approved\nResearch Programme 96 402.7\nSupport Scheme 12 88.0"
+    )
+    assert_built_like_validated(text_table)
+    assert text_table.confidence == 0.7
+
+
+def test_repeated_cells_share_one_reading() -> None:
+    # 50 tables with the same header and cells: each distinct text is read once per scan, and
+    # every cell still has its own span.
+    text = "\n\n".join(EVERY_KIND for _ in range(50))
+    tables = find_tables(text)
+    assert len(tables) == 50
+    first, last = tables[0].rows[0][2], tables[-1].rows[0][2]
+    assert first.money is last.money
+    assert first.span.start < last.span.start and first.span.text == last.span.text == "1,234.5"
+
+
+# Chinese money headers written as currency and scale together, in the three orders tables use.
+CHINESE_MONEY_HEADERS = [
+    ("百萬港元", "HKD", "2.5", Decimal("2500000")),
+    ("港幣千元", "HKD", "2.5", Decimal("2500")),
+    ("人民幣億元", "CNY", "2.5", Decimal("250000000")),
+]
+
+
+@pytest.mark.parametrize(
+    ("header", "currency", "cell", "amount"),
+    CHINESE_MONEY_HEADERS,
+    ids=[h for h, *_ in CHINESE_MONEY_HEADERS],
+)
+def test_chinese_money_header_units_give_exact_amounts(
+    header: str, currency: str, cell: str, amount: Decimal
+) -> None:
+    for written in (header, f"開支 ({header})", f"開支（{header}）"):
+        text = f"| 項目 | {written} |\n|---|--:|\n| 創新科技 | {cell} |"
+        (table,) = find_tables(text)
+        unit = table.units[1]
+        assert unit is not None and (unit.kind, unit.currency, unit.text) == (
+            "money",
+            currency,
+            header,
+        )
+        assert table.rows[0][1].money == Money(amount=amount, currency=currency), written
+        assert money_unit_of(written) == (currency, amount / Decimal(cell))
+
+
+def test_text_rows_are_the_cell_texts_as_written() -> None:
+    text = "| Item | Note \\| ref |\n|---|---|\n| a | x \\| y |\n| b |"
+    (table,) = find_tables(text)
+    assert table.text_rows() == [["a", "x | y"], ["b", ""]]
+    assert table.text_rows(header=True) == [["Item", "Note | ref"], ["a", "x | y"], ["b", ""]]
+    assert table.to_records(typed=False) == [
+        {"Item": "a", "Note | ref": "x | y"},
+        {"Item": "b", "Note | ref": ""},
+    ]
+
+
+# The scan visits only lines that can start a table or open or close a code fence; these cases
+# pin the fence state across the lines it passes over.
+FENCE_EXAMPLES = [
+    ("```\n| a | b |\n|---|---|\n```\n| c | d |\n|---|---|\n| 1 | 2 |", [], [((4, 7), "c")]),
+    ("```\n| a | b |\n|---|---|\n| 1 | 2 |", [(0, 3)], [((1, 4), "a")]),
+    (
+        "~~~~\n| a | b |\n|---|---|\n~~~\n| x | y |\n|---|---|\n~~~~\n| c | d |\n|--|--|",
+        [],
+        [((7, 9), "c")],
+    ),
+    ("| a | b |\r\n|---|---|\r\n| 1 | 2 |\r\n", [], [((0, 3), "a")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "skip", "expected"), FENCE_EXAMPLES, ids=[repr(t[:12]) for t, *_ in FENCE_EXAMPLES]
+)
+def test_tables_inside_code_fences_are_not_read(
+    text: str, skip: list[tuple[int, int]], expected: list[tuple[tuple[int, int], str]]
+) -> None:
+    found = find_tables(text, skip=skip)
+    assert [(t.lines, t.header[0].text) for t in found] == expected

@@ -2,8 +2,10 @@
 
 Owns the structural half of table reading: which lines form a table, where every cell's trimmed
 content starts and ends, and each column's alignment. It builds no models and reads no values;
-:mod:`hkpolicy.tables` does that. It uses no regular expressions: every step is a left-to-right
-walk over one line with ``str.find`` and slicing, so the whole scan is linear in the text's length.
+:mod:`hkpolicy.tables` does that. Two regular expressions over the whole text find the lines worth
+visiting (a line above a possible delimiter row, a possible code fence); every other step is a
+left-to-right walk over one line with ``str.find`` and slicing, so the scan is linear in the
+text's length.
 
 The rules are those of the GFM spec, section "Tables (extension)" (GFM 0.29, cmark-gfm), read
 together with markdown-it-py's ``rules_block/table.py`` for the details the prose leaves open:
@@ -26,8 +28,13 @@ blocks, and a lone ``\\r`` as a line ending (only ``\\n`` and ``\\r\\n`` end lin
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import accumulate, compress
+from operator import add
 from typing import NamedTuple
+
+import regex
 
 __all__ = [
     "MAX_AUTOCOMPLETED_CELLS",
@@ -86,13 +93,16 @@ class RawTable(NamedTuple):
 
 def line_bounds(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each line's content, without its ``\\n`` or ``\\r\\n`` ending."""
-    bounds: list[tuple[int, int]] = []
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        bounds.append((start, end - 1 if line.endswith("\r") else end))
-        start = end + 1
-    return bounds
+    lines = text.split("\n")
+    lengths = list(map(len, lines))
+    # Each line starts one past the end of the one before: running sums of (length + 1).
+    starts = list(accumulate(map((1).__add__, lengths[:-1]), initial=0))
+    ends = list(map(add, starts, lengths))
+    if "\r" in text:
+        for number, line in enumerate(lines):
+            if line.endswith("\r"):
+                ends[number] -= 1
+    return list(zip(starts, ends, strict=True))
 
 
 def _indent(text: str, start: int, end: int) -> tuple[int, int]:
@@ -257,28 +267,80 @@ def _delimiter_alignments(
 def _skipped_lines(
     bounds: Sequence[tuple[int, int]], skip: Iterable[tuple[int, int]]
 ) -> list[bool]:
-    """Per line, whether it overlaps one of the ``skip`` character ranges (a sweep, linear)."""
+    """Per line, whether it overlaps one of the ``skip`` character ranges.
+
+    Line starts and ends both increase down the text, so the lines a range meets are one run,
+    found by two bisections; ranges taken in order of their starts mark each line once."""
     flags = [False] * len(bounds)
-    ranges = sorted((s, e) for s, e in skip if e > s)
+    ranges = sorted((start, end) for start, end in skip if end > start)
     if not ranges:
         return flags
-    index = 0
-    for number, (start, end) in enumerate(bounds):
-        line_end = max(end, start + 1)  # an empty line still occupies its position
-        while index < len(ranges) and ranges[index][1] <= start:
-            index += 1
-        probe = index
-        while probe < len(ranges) and ranges[probe][0] < line_end:
-            if ranges[probe][1] > start:
-                flags[number] = True
-                break
-            probe += 1
+    starts = [start for start, _ in bounds]
+    # An empty line still occupies its position: it ends one past its start.
+    ends = [max(end, start + 1) for start, end in bounds]
+    marked = 0  # lines before this one are marked already, or no later range can reach them
+    for start, end in ranges:
+        first = max(bisect_right(ends, start), marked)
+        last = bisect_left(starts, end)
+        if last > first:
+            flags[first:last] = [True] * (last - first)
+            marked = last
     return flags
+
+
+# A line that may be a delimiter row (only "|", "-", ":" and spaces, with a "-"), found by the
+# line break before it; and a line that may open or close a code fence.
+_DELIMITER_AFTER_RE = regex.compile(r"\n[ \t\r|:\-]*-[ \t\r|:\-]*(?![^\n])")
+_FENCE_AFTER_RE = regex.compile(r"\n[ \t]*[`~]")
+
+
+def _lines_to_visit(text: str, bounds: Sequence[tuple[int, int]], skipped: list[bool]) -> list[int]:
+    """The lines the scan must look at, in order: each line above a possible delimiter row, each
+    possible code fence, and each skipped line (it closes a fence). No table starts at any other
+    line, and none changes the scan's state."""
+    starts = [start for start, _ in bounds]
+    numbers = {0}
+    numbers.update(bisect_right(starts, m.start()) - 1 for m in _DELIMITER_AFTER_RE.finditer(text))
+    numbers.update(bisect_right(starts, m.start()) for m in _FENCE_AFTER_RE.finditer(text))
+    numbers.update(compress(range(len(skipped)), skipped))
+    return sorted(numbers)
+
+
+def _fence_after(
+    text: str, start: int, end: int, fence: tuple[str, int] | None
+) -> tuple[str, int] | None:
+    """The open code fence after the line ``[start, end)``: ``fence`` closed by the line, a fence
+    it opens, or ``fence`` unchanged."""
+    first = text[start:end].lstrip(_SPACE)[:1]
+    if fence is not None:
+        char, run = fence
+        if first == char:
+            indent, offset = _indent(text, start, end)
+            body = text[offset:end]
+            if indent < 4 and body.startswith(char * run) and not body.strip(char + _SPACE):
+                return None
+        return fence
+    if first in ("`", "~"):
+        indent, offset = _indent(text, start, end)
+        return _fence(text[offset:end]) if indent < 4 else None
+    return None
 
 
 def _maybe_delimiter(line: str) -> bool:
     """A cheap filter: only ``|``, ``-``, ``:`` and spaces, with at least one ``-``."""
     return "-" in line and not line.strip(" \t\r|:-")
+
+
+def _may_be_header(text: str, bounds: Sequence[tuple[int, int]], number: int) -> bool:
+    """Line ``number`` is paragraph text (never blank, indented code, a quote, heading or list
+    item) followed by a line that may be a delimiter row."""
+    if number + 1 >= len(bounds):
+        return False
+    if not _maybe_delimiter(text[bounds[number + 1][0] : bounds[number + 1][1]]):
+        return False
+    indent, offset = _indent(text, *bounds[number])
+    body = text[offset : bounds[number][1]]
+    return bool(body.strip(_SPACE)) and indent < 4 and not _starts_block(body)
 
 
 def scan_tables(
@@ -289,50 +351,22 @@ def scan_tables(
     skipped = _skipped_lines(bounds, skip)
     tables: list[RawTable] = []
     fence: tuple[str, int] | None = None
-    number = 0
-    count = len(bounds)
-    while number < count:
-        start, end = bounds[number]
+    resume = 0
+    for number in _lines_to_visit(text, bounds, skipped):
+        if number < resume:
+            continue
         if skipped[number]:
             fence = None
-            number += 1
             continue
-        line = text[start:end]
-        first = line.lstrip(_SPACE)[:1]
-        if fence is not None:
-            char, run = fence
-            if first == char:
-                indent, offset = _indent(text, start, end)
-                body = text[offset:end]
-                if indent < 4 and body.startswith(char * run) and not body.strip(char + _SPACE):
-                    fence = None
-            number += 1
-            continue
-        if first in ("`", "~"):
-            indent, offset = _indent(text, start, end)
-            opened = _fence(text[offset:end]) if indent < 4 else None
-            if opened is not None:
-                fence = opened
-                number += 1
-                continue
-        # Most lines are not followed by a delimiter row: rule them out before anything else.
-        if number + 1 >= count or not _maybe_delimiter(
-            text[bounds[number + 1][0] : bounds[number + 1][1]]
-        ):
-            number += 1
-            continue
-        indent, offset = _indent(text, start, end)
-        body = text[offset:end]
-        # A header is paragraph text: never blank, indented code, a quote, heading or list item.
-        if not body.strip(_SPACE) or indent >= 4 or _starts_block(body):
-            number += 1
+        start, end = bounds[number]
+        in_fence = fence is not None
+        fence = _fence_after(text, start, end, fence)
+        if in_fence or fence is not None or not _may_be_header(text, bounds, number):
             continue
         table = _table_at(text, bounds, skipped, number, strict=strict)
-        if table is None:
-            number += 1
-            continue
-        tables.append(table)
-        number = table.end_line
+        if table is not None:
+            tables.append(table)
+            resume = table.end_line
     return tables
 
 

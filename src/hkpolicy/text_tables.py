@@ -28,12 +28,15 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
+from itertools import islice
+from typing import NamedTuple
 
 import regex
 
+from ._table_cells import CellReader
 from ._table_scanner import RawCell, RawTable, line_bounds
 from .spans import Span, disjoint_ranges
-from .tables import Table, _build
+from .tables import Table, build_table
 
 __all__ = [
     "ALIGNED_CONFIDENCE",
@@ -99,6 +102,7 @@ _VALUE_RE = regex.compile(
     regex.VERBOSE,
 )
 _TOKEN_RE = regex.compile(r"\S+")
+_LAST_TOKEN_RE = regex.compile(r"\S+", regex.REVERSE)
 _LABEL_CHAR_RE = regex.compile(r"[\p{L}]")
 _ALIGNED_SPLIT_RE = regex.compile(r"\S+(?: \S+)*+")  # words joined by single spaces
 _SENTENCE_END = (".", "。", "!", "?", "！", "？", ";", "；", ":", "：", ",", "，")
@@ -107,21 +111,22 @@ _AFTER_ANY_END = 2**63
 _YEAR_RE = regex.compile(r"(?:19|20)\d\d(?:[-/–](?:\d\d|\d{4}))?")
 
 
-class _Row:
-    """A line read as a label and values: token offsets, absolute."""
+class _Row(NamedTuple):
+    """A line read as a label and values: absolute offsets of the label and of each value."""
 
-    def __init__(self, label: tuple[int, int], values: list[tuple[int, int]]) -> None:
-        self.label = label
-        self.values = values
+    label: tuple[int, int]
+    values: list[tuple[int, int]]
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+    return [m.span() for m in _TOKEN_RE.finditer(text, start, end)]
 
 
 def _row(text: str, start: int, end: int) -> _Row | None:
     """The line as a label followed by values, or None."""
-    tokens = _tokens(text, start, end)
+    # A longer line is no row: reading one token past the limit is enough to tell.
+    found = _TOKEN_RE.finditer(text, start, end)
+    tokens = [m.span() for m in islice(found, MAX_LABEL_WORDS + MAX_COLUMNS + 1)]
     if len(tokens) < 2 or len(tokens) > MAX_LABEL_WORDS + MAX_COLUMNS:
         return None
     split = len(tokens)
@@ -141,15 +146,21 @@ def _row(text: str, start: int, end: int) -> _Row | None:
 
 # Last characters a row can end with: a digit, a percent sign, the ")" of an accounting
 # negative, or the end of a placeholder ("-", "n/a", "N.A.", ".."). A cheap test that turns
-# most prose lines away before they are split into words.
+# most lines away before any regular expression runs.
 _ROW_END_CHARS = frozenset("0123456789%)-–—aA.")
 
 
 def _line_row(text: str, start: int, end: int) -> _Row | None:
-    """The line as a row, or None; a line with a pipe belongs to the pipe-table reader."""
+    """The line as a row, or None; a line with a pipe belongs to the pipe-table reader.
+
+    A row ends with a value, so a line whose last word is none (a sentence ending in "2024.")
+    is turned away with two regular-expression calls, before it is split into words."""
     while end > start and text[end - 1] in " \t\u3000":
         end -= 1
     if end <= start or text[end - 1] not in _ROW_END_CHARS or "|" in text[start:end]:
+        return None
+    last = _LAST_TOKEN_RE.search(text, start, end)
+    if last is None or not _VALUE_RE.fullmatch(text, last.start(), end):
         return None
     return _row(text, start, end)
 
@@ -253,36 +264,21 @@ def find_text_tables(
     bounds = line_bounds(text)
     # Each line read once as a row (or not), in one pass: the loop below only looks them up.
     lines = [_line_row(text, start, end) for start, end in bounds]
+    scan = _Scan(text, bounds, lines, ranges, doc_id, CellReader(default_currency))
     tables: list[Table] = []
     index = 1
     while index < len(bounds):
-        row = lines[index]
-        if row is None:
+        first = _first_row(scan, index)
+        if first is None:
             index += 1
             continue
-        header_start, header_end = bounds[index - 1]
-        header_row = lines[index - 1]
-        if "|" in text[header_start:header_end] or (
-            header_row is not None and not _is_year_row(text, header_row)
-        ):
-            index += 1
-            continue
-        rows = [row]
-        last = index + 1
-        mismatch = False
-        while last < len(bounds):
-            following = lines[last]
-            if following is None or len(following.values) != len(row.values):
-                mismatch = following is not None
-                break
-            rows.append(following)
-            last += 1
-        if mismatch:
+        last = _run_end(lines, index, len(first.values))
+        if last < len(lines) and lines[last] is not None:
             # A row with another number of values: a value is missing somewhere, so which
             # column each number belongs to is a guess. No table.
             index = last + 1
             continue
-        table = _table(text, bounds, index - 1, last, rows, doc_id, default_currency, ranges)
+        table = _table(scan, index - 1, last)
         if table is not None:
             tables.append(table)
             index = last + 1
@@ -293,19 +289,50 @@ def find_text_tables(
     return tables
 
 
-def _table(
-    text: str,
-    bounds: Sequence[tuple[int, int]],
-    header_line: int,
-    end_line: int,
-    rows: Sequence[_Row],
-    doc_id: str | None,
-    default_currency: str | None,
-    skip: Sequence[tuple[int, int]],
-) -> Table | None:
+class _Scan(NamedTuple):
+    """One scan of a text: its lines, each read as a row or not, and what the tables need."""
+
+    text: str
+    bounds: Sequence[tuple[int, int]]
+    lines: Sequence[_Row | None]
+    skip: Sequence[tuple[int, int]]
+    doc_id: str | None
+    reader: CellReader
+
+
+def _first_row(scan: _Scan, index: int) -> _Row | None:
+    """Line ``index`` as the first row of a table, or None: it must be a row, under a possible
+    header (a line with no pipe that is no row, or is a row of years: "Scheme 2023 2024")."""
+    row = scan.lines[index]
+    if row is None:
+        return None
+    header_start, header_end = scan.bounds[index - 1]
+    header_row = scan.lines[index - 1]
+    if "|" in scan.text[header_start:header_end] or (
+        header_row is not None and not _is_year_row(scan.text, header_row)
+    ):
+        return None
+    return row
+
+
+def _run_end(lines: Sequence[_Row | None], index: int, width: int) -> int:
+    """The line after the run of rows from ``index`` with ``width`` values each."""
+    last = index + 1
+    while last < len(lines):
+        following = lines[last]
+        if following is None or len(following.values) != width:
+            break
+        last += 1
+    return last
+
+
+def _table(scan: _Scan, header_line: int, end_line: int) -> Table | None:
+    """The table of the header at ``header_line`` and the rows up to ``end_line``, or None."""
+    text, bounds = scan.text, scan.bounds
+    rows = [row for row in scan.lines[header_line + 1 : end_line] if row is not None]
     header_start, header_end = bounds[header_line]
     table_end = bounds[end_line - 1][1]
-    if _overlaps(skip, header_start, table_end):
+    if _overlaps(scan.skip, header_start, table_end):
         return None
     columns = len(rows[0].values) + 1
     split = _split_header(text, header_start, header_end, columns, len(rows))
@@ -325,8 +352,7 @@ def _table(
         first_line=header_line,
         end_line=end_line,
     )
-    table = _build(text, raw, doc_id, default_currency)
-    return table.model_copy(update={"confidence": confidence})
+    return build_table(text, raw, doc_id=scan.doc_id, reader=scan.reader, confidence=confidence)
 
 
 def with_text_tables(
