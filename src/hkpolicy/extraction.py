@@ -12,7 +12,7 @@ import datetime as dt
 import decimal
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import regex
 
@@ -35,10 +35,11 @@ from .entities import Initiative, Institution, recognize_entities
 from .errors import AmountOverflowError
 from .facts import Funding, NotFunding, SectorStat, assemble_funding_facts, prose_sector_stats
 from .language import detect_language
-from .money import Money, MoneyMention, find_money
+from .money import Money, MoneyMention, MoneyScan, find_money
 from .percent import PercentMention, find_percentages
 from .spans import (
     Record,
+    ScanResult,
     Span,
     check_date,
     check_max_mentions,
@@ -391,61 +392,104 @@ def extract(
     check_optional_str("extract", "default_currency", default_currency)
     check_date("extract", "published", published)
     limit = check_max_mentions("extract", max_mentions)
+    boilerplate = _boilerplate_of(text, doc_id, boilerplate)
+    skip = [(item.span.start, item.span.end) for item in boilerplate]
+    found = _find_mentions(text, doc_id, default_currency, published, skip, limit)
+    funding, not_funding, sector_stats = _facts(text, found)
+    unparsed = _unparsed(text, _taken(found), skip, doc_id, limit)
+    return Extraction.model_construct(
+        doc_id=doc_id,
+        language=detect_language(text),
+        money=tuple(found.money),
+        percentages=tuple(found.percentages),
+        dates=tuple(found.dates),
+        tables=tuple(found.tables),
+        institutions=tuple(found.institutions),
+        initiatives=tuple(found.initiatives),
+        funding=tuple(funding),
+        not_funding=tuple(not_funding),
+        sector_stats=tuple(sector_stats),
+        boilerplate=tuple(boilerplate),
+        unparsed=tuple(unparsed),
+        warnings=(*found.money.warnings, *found.percentages.warnings, *found.dates.warnings),
+    )
+
+
+class _Mentions(NamedTuple):
+    """Every scanner's mentions of one text, as extract() passes them to the facts."""
+
+    money: MoneyScan
+    percentages: ScanResult[PercentMention]
+    dates: ScanResult[DateMention]
+    tables: list[Table]
+    institutions: list[Institution]
+    initiatives: list[Initiative]
+
+
+def _boilerplate_of(
+    text: str, doc_id: str | None, boilerplate: Sequence[Boilerplate] | None
+) -> Sequence[Boilerplate]:
+    """The caller's boilerplate, checked, or what find_boilerplate finds."""
     if boilerplate is None:
-        boilerplate = find_boilerplate(text, doc_id=doc_id)
-    elif isinstance(boilerplate, (str, bytes)) or not all(
+        return find_boilerplate(text, doc_id=doc_id)
+    if isinstance(boilerplate, (str, bytes)) or not all(
         isinstance(item, Boilerplate) for item in boilerplate
     ):
         raise TypeError("extract() argument 'boilerplate' must be a sequence of Boilerplate")
-    skip = [(item.span.start, item.span.end) for item in boilerplate]
+    return boilerplate
+
+
+def _find_mentions(
+    text: str,
+    doc_id: str | None,
+    default_currency: str | None,
+    published: dt.date | None,
+    skip: list[tuple[int, int]],
+    limit: int | None,
+) -> _Mentions:
+    """Every scanner over ``text``, in the order their spans depend on: money and percentages
+    first, so the date scanner skips what they took ("HK$2024" is no year)."""
     money = find_money(
         text, default_currency=default_currency, doc_id=doc_id, skip=skip, max_mentions=limit
     )
     percentages = find_percentages(text, doc_id=doc_id, skip=skip, max_mentions=limit)
-    taken_by_amounts = [(m.span.start, m.span.end) for m in money]
-    taken_by_amounts += [(p.span.start, p.span.end) for p in percentages]
+    amounts = [(m.span.start, m.span.end) for m in money]
+    amounts += [(p.span.start, p.span.end) for p in percentages]
     dates = find_dates(
-        text,
-        doc_id=doc_id,
-        published=published,
-        skip=skip + taken_by_amounts,
-        max_mentions=limit,
+        text, doc_id=doc_id, published=published, skip=skip + amounts, max_mentions=limit
     )
     tables = find_tables(text, doc_id=doc_id, skip=skip, default_currency=default_currency)
     tables = with_text_tables(text, tables, doc_id=doc_id, skip=skip, currency=default_currency)
     institutions, initiatives = recognize_entities(text, doc_id=doc_id, skip=skip)
     mention_limit("institution", limit, sum(len(e.mentions) for e in institutions))
     mention_limit("initiative", limit, sum(len(e.mentions) for e in initiatives))
+    return _Mentions(money, percentages, dates, tables, institutions, initiatives)
 
+
+def _facts(text: str, found: _Mentions) -> tuple[list[Funding], list[NotFunding], list[SectorStat]]:
+    """The Funding facts (prose, then table rows), the amounts that are not funding, and the
+    sector statistics (tables, then prose) the mentions make."""
     sentences = SentenceIndex(text)
     funding, not_funding = assemble_funding_facts(
-        text, money, dates, institutions, initiatives, sentences
+        text, found.money, found.dates, found.institutions, found.initiatives, sentences
     )
-    funding += table_funding(tables, institutions, initiatives, dates, funding)
-    table_stats = [stat for table in tables for stat in sector_stats_from_table(table)]
-    prose_stats = prose_sector_stats(text, percentages, dates, institutions, sentences)
+    funding += table_funding(
+        found.tables, found.institutions, found.initiatives, found.dates, funding
+    )
+    stats = [stat for table in found.tables for stat in sector_stats_from_table(table)]
+    stats += prose_sector_stats(text, found.percentages, found.dates, found.institutions, sentences)
+    return funding, not_funding, stats
 
-    taken = [*taken_by_amounts, *((d.span.start, d.span.end) for d in dates)]
+
+def _taken(found: _Mentions) -> list[tuple[int, int]]:
+    """The character ranges some mention took: amounts, dates, table cells and entity names."""
+    taken = [(m.span.start, m.span.end) for m in found.money]
+    taken += [(p.span.start, p.span.end) for p in found.percentages]
+    taken += [(d.span.start, d.span.end) for d in found.dates]
     # Table cells, not whole tables: a cell past the header's width is dropped (GFM), and a
     # number in it must still be listed as unparsed. Blank and padding cells hold nothing.
-    cells = (c.span for t in tables for row in (t.header, *t.rows) for c in row)
+    cells = (c.span for t in found.tables for row in (t.header, *t.rows) for c in row)
     taken += [(span.start, span.end) for span in cells if span.end > span.start]
-    taken += [(s.start, s.end) for entity in institutions for s in entity.mentions]
-    taken += [(s.start, s.end) for entity in initiatives for s in entity.mentions]
-    unparsed = _unparsed(text, taken, skip, doc_id, limit)
-    return Extraction.model_construct(
-        doc_id=doc_id,
-        language=detect_language(text),
-        money=tuple(money),
-        percentages=tuple(percentages),
-        dates=tuple(dates),
-        tables=tuple(tables),
-        institutions=tuple(institutions),
-        initiatives=tuple(initiatives),
-        funding=tuple(funding),
-        not_funding=tuple(not_funding),
-        sector_stats=(*table_stats, *prose_stats),
-        boilerplate=tuple(boilerplate),
-        unparsed=tuple(unparsed),
-        warnings=(*money.warnings, *percentages.warnings, *dates.warnings),
-    )
+    taken += [(s.start, s.end) for entity in found.institutions for s in entity.mentions]
+    taken += [(s.start, s.end) for entity in found.initiatives for s in entity.mentions]
+    return taken

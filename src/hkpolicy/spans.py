@@ -18,7 +18,7 @@ import json.scanner
 import logging
 import operator
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 from pydantic import (
@@ -45,7 +45,6 @@ __all__ = [
     "construct_trusted",
     "disjoint_ranges",
     "mention_limit",
-    "trusted_builder",
     "warn",
 ]
 
@@ -250,40 +249,6 @@ def construct_trusted(
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
     return model
-
-
-def trusted_builder(cls: type[R]) -> Callable[..., R]:
-    """A builder of ``cls`` from all its field values, positional in declaration order (or by
-    name), that does what :func:`construct_trusted` does. Records forbid extras and define no
-    private attributes or post-init hooks, so nothing else needs setting.
-
-    The scanners build one or more Records per match, so this is their hot path:
-
-    - the builder's source is generated for the class's fields, as dataclasses does for
-      ``__init__``; a dict display costs half of ``dict(zip(...))``;
-    - every model it builds shares one fields set naming all fields, as models built by
-      ``model_construct(_fields_set=...)`` share the set they are given. Records are frozen, so
-      pydantic never changes it in place (``model_copy`` copies it first). One set per model
-      would be a garbage-collected object more per match, for nothing.
-    """
-    names = tuple(cls.model_fields)
-    if not all(name.isidentifier() and not name.startswith("_") for name in names):
-        raise TypeError(f"{cls.__name__}: field names must be public identifiers: {names}")
-    values = ", ".join(f"{name!r}: {name}" for name in names)
-    source = (
-        f"def build({', '.join(names)}):\n"
-        f"    _record = _new(_cls)\n"  # "_": no field name can clash with it (checked above)
-        f"    _set(_record, '__dict__', {{{values}}})\n"
-        f"    _set(_record, '__pydantic_fields_set__', _all_fields)\n"
-        f"    _set(_record, '__pydantic_extra__', None)\n"
-        f"    _set(_record, '__pydantic_private__', None)\n"
-        f"    return _record\n"
-    )
-    namespace: dict[str, Any] = {"_new": _new, "_set": _set, "_cls": cls, "_all_fields": set(names)}
-    exec(compile(source, f"<trusted_builder {cls.__name__}>", "exec"), namespace)
-    build: Callable[..., R] = namespace["build"]
-    build.__qualname__ = f"trusted_builder({cls.__name__})"
-    return build
 
 
 def disjoint_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
