@@ -369,7 +369,7 @@ def test_find_money_never_raises_and_spans_are_exact(text: str) -> None:
             assert text[mention.cue.start : mention.cue.end] == mention.cue.text
 
 
-# --- Chinese scales with no 元 (issue 3) -------------------------------------------------------
+# --- Chinese scales with no 元 --------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
