@@ -226,21 +226,27 @@ def _converted(money: Money, currency: str | None) -> str:
     return f"{currency} {amount.quantize(Decimal('0.01'), context=cents):,}"
 
 
+# Characters either side of a number that its reason may depend on.
+_CONTEXT = 24
+
+
 def _reason(text: str, start: int, end: int, token: str, in_boilerplate: bool) -> UnparsedReason:
     # Each pattern runs only when the character next to the number can start (or end) a match,
-    # so a text dense with plain numbers costs a few string tests per number.
+    # and the text around the number is sliced only for those, so a text dense with plain
+    # numbers costs a few string tests per number.
     if in_boilerplate:
         return "boilerplate"
-    before = text[max(0, start - 24) : start]
-    after = text[end : end + 24]
-    first, last = after[:1], before[-1:]
+    first = text[end : end + 1]
+    last = text[start - 1 : start] if start else ""
     if first == "." and _starts_line(text, start):
         return "enumeration"
     if exponent_before(text, start) or exponent_after(text, end):
         return "ambiguous"  # "1e30": scientific notation is not read as an amount
     if first in COUNT_REASON_COUNTERS and first:
         return "count"  # 30名, 100億張
-    if ("." in token or before.endswith("-")) and _VERSION_BEFORE_RE.search(before):
+    if ("." in token or last == "-") and _VERSION_BEFORE_RE.search(
+        text[max(0, start - _CONTEXT) : start]
+    ):
         return "version"
     if first.isascii() and first.isalpha():
         return "version"  # "3D", "4G", "5th"
@@ -248,8 +254,10 @@ def _reason(text: str, start: int, end: int, token: str, in_boilerplate: bool) -
         return "ambiguous"
     if token.isascii() and len(token) == 4 and token.isdigit() and 1900 <= int(token) <= 2100:
         return "year"
-    if after.lstrip()[:1].isalpha() and _COUNT_AFTER_RE.match(after):
-        return "count"
+    if first.isalpha() or first.isspace():
+        after = text[end : end + _CONTEXT]
+        if after.lstrip()[:1].isalpha() and _COUNT_AFTER_RE.match(after):
+            return "count"
     return "unknown"
 
 
@@ -266,13 +274,12 @@ def _starts_line(text: str, start: int) -> bool:
 
 
 def _unparsed_number(
-    text: str, start: int, end: int, doc_id: str | None, reason: UnparsedReason
+    piece: str, start: int, end: int, doc_id: str | None, reason: UnparsedReason
 ) -> UnparsedNumber:
-    """The UnparsedNumber of ``text[start:end]``, built without validation: the span is an exact
-    slice and ``reason`` one of the literals (fields in declaration order)."""
-    span = construct_trusted(
-        Span, {"doc_id": doc_id, "start": start, "end": end, "text": text[start:end]}
-    )
+    """The UnparsedNumber of ``piece``, the text's characters ``start`` to ``end``, built without
+    validation: the span is exact and ``reason`` one of the literals (fields in declaration
+    order)."""
+    span = construct_trusted(Span, {"doc_id": doc_id, "start": start, "end": end, "text": piece})
     return construct_trusted(UnparsedNumber, {"span": span, "reason": reason})
 
 
@@ -310,7 +317,7 @@ def _unparsed(
                 mention_limit("unparsed number", limit, len(result) + 1)
             piece = text[piece_start:piece_end]
             reason = _reason(text, piece_start, piece_end, piece, in_boilerplate)
-            result.append(_unparsed_number(text, piece_start, piece_end, doc_id, reason))
+            result.append(_unparsed_number(piece, piece_start, piece_end, doc_id, reason))
     return result
 
 
