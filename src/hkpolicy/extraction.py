@@ -252,7 +252,9 @@ def _reason(text: str, start: int, end: int, token: str, in_boilerplate: bool) -
     last = text[start - 1 : start] if start else ""
     if first == "." and _starts_line(text, start):
         return "enumeration"
-    if exponent_before(text, start) or exponent_after(text, end):
+    if (last and last in "eE+-" and exponent_before(text, start)) or (
+        first and first in "eE" and exponent_after(text, end)
+    ):
         return "ambiguous"  # "1e30": scientific notation is not read as an amount
     if first in COUNT_REASON_COUNTERS and first:
         return "count"  # 30名, 100億張
@@ -305,27 +307,29 @@ def _unparsed(
     limit: int | None = None,
 ) -> list[UnparsedNumber]:
     covered = disjoint_ranges(taken)
+    covered_count = len(covered)
     boilerplate = sorted(skipped)
+    boilerplate_count = len(boilerplate)
     result: list[UnparsedNumber] = []
     cursor = 0
     skip_cursor = 0
     for start, end in _untaken_numbers(text, covered):
         # Numbers come in order and the covered ranges are disjoint and sorted: a range that
         # ends before this number ends before every later one, so step past it for good.
-        while cursor < len(covered) and covered[cursor][1] <= start:
+        while cursor < covered_count and covered[cursor][1] <= start:
             cursor += 1
         pieces = [(start, end)]
-        if cursor < len(covered) and covered[cursor][0] < end:
+        if cursor < covered_count and covered[cursor][0] < end:
             if covered[cursor][0] <= start and end <= covered[cursor][1]:
                 continue  # taken whole: the common case, answered without _rest
             # Taken in part ("百分之 2024-2024,2024": the mention ends at the comma): what no
             # mention took is still a number, listed on its own.
             pieces = _rest(text, start, end, covered, cursor)
         for piece_start, piece_end in pieces:
-            while skip_cursor < len(boilerplate) and boilerplate[skip_cursor][1] <= piece_start:
+            while skip_cursor < boilerplate_count and boilerplate[skip_cursor][1] <= piece_start:
                 skip_cursor += 1
             in_boilerplate = (
-                skip_cursor < len(boilerplate) and boilerplate[skip_cursor][0] < piece_end
+                skip_cursor < boilerplate_count and boilerplate[skip_cursor][0] < piece_end
             )
             if limit is not None and len(result) >= limit:
                 mention_limit("unparsed number", limit, len(result) + 1)
@@ -363,7 +367,9 @@ def _run_numbers(match: regex.Match[str]) -> list[tuple[int, int]]:
         if (len(run) == 1 and run in _CJK_DIGIT_ONLY_SINGLE) or run in CJK_NUMERAL_WORDS:
             return []
         return [match.span()]
-    if run[-1] in ".," or _SEPARATOR_RUN_RE.search(run) is not None:
+    if ("." in run or "," in run) and (
+        run[-1] in ".," or _SEPARATOR_RUN_RE.search(run) is not None
+    ):
         return _digit_numbers(run, match.start())
     return [match.span()]  # digits joined by single separators: one number
 
