@@ -12,7 +12,8 @@ scripts; names are always sliced from the original text.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -23,14 +24,21 @@ from .models import Domain
 
 __all__ = ["HAN_CHAR_RE", "discoveries", "filter_discoveries"]
 
-_HAN_HEAD_RE = regex.compile(
-    r"(?<=\p{{Han}})(?:{})".format(
-        "|".join(sorted(vocab.HAN_INSTITUTION_HEADS, key=len, reverse=True))
+# Linear: an alternation of fixed head words, longest first. Each starts with a literal, so
+# the stdlib engine skips to the characters a head can start with (the Han character a head
+# must follow is tested on each hit, see ``_han_heads``).
+_HAN_HEAD_RE = re.compile("|".join(sorted(vocab.HAN_INSTITUTION_HEADS, key=len, reverse=True)))
+# Linear: negated classes bounded in length between literal quotes. The opening quote comes
+# first and picks its branch, so the stdlib engine skips to the quotes.
+_QUOTED_RE = re.compile(
+    r"""
+    (?P<zq>["“「《])                                # an opening quote
+    (?:
+        (?<=["“])(?P<q>[^"“”\n]{3,160})["”]         # English: 3..160 characters
+      | (?<=[「《])(?P<z>[^「」《》\n]{2,40})[」》]   # Chinese: 2..40 characters
     )
-)
-# Linear: negated classes bounded in length between literal quotes.
-_QUOTED_RE = regex.compile(
-    r"[\"“](?P<q>[^\"“”\n]{3,160})[\"”]|(?P<zq>[「《])(?P<z>[^「」《》\n]{2,40})[」》]"
+    """,
+    re.VERBOSE,
 )
 # Compiled once. Linear: single character classes.
 HAN_CHAR_RE = regex.compile(r"\p{Han}")
@@ -43,7 +51,7 @@ _HAN_QUOTED_RE = regex.compile(r"[\p{Han}\p{N}+.＋]+")
 _LONG_GENERIC_PREFIXES = tuple(sorted(g for g in vocab.HAN_GENERIC_PREFIXES if len(g) > 1))
 
 
-def _quoted_english(text: str, m: regex.Match[str]) -> Candidate | None:
+def _quoted_english(text: str, m: re.Match[str]) -> Candidate | None:
     start, end = m.span("q")
     inner = m.group("q")
     trimmed = inner.rstrip(" ,.;:")
@@ -70,7 +78,7 @@ def _han_kind(name: str) -> tuple[Domain, str] | None:
     return None
 
 
-def _quoted_han(text: str, han: str, m: regex.Match[str]) -> Candidate | None:
+def _quoted_han(text: str, han: str, m: re.Match[str]) -> Candidate | None:
     start, end = m.span("z")
     inner = han[start:end]
     if not _HAN_QUOTED_RE.fullmatch(inner):
@@ -121,11 +129,25 @@ def _is_common_noun(prefix: str) -> bool:
     return any(ch in vocab.HAN_NOT_IN_NAMES for ch in prefix)
 
 
+def _han_heads(han: str) -> Iterator[tuple[int, int, str]]:
+    """Each Chinese head word after a Han character: (start, end, head), leftmost first, none
+    overlapping the last one found."""
+    search = _HAN_HEAD_RE.search
+    is_han = HAN_CHAR_RE.match
+    found = search(han)
+    while found is not None:
+        start, end = found.span()
+        if start and is_han(han, start - 1):
+            yield start, end, found.group()
+            found = search(han, end)
+        else:  # no Han character before it: a head may still start inside this one
+            found = search(han, start + 1)
+
+
 def _han_discoveries(text: str, han: str) -> list[Candidate]:
     found: list[Candidate] = []
-    for head in _HAN_HEAD_RE.finditer(han):
-        h_start, h_end = head.span()
-        if head.group() in "局署" and h_end < len(han) and han[h_end] in "長":
+    for h_start, h_end, head in _han_heads(han):
+        if head in "局署" and h_end < len(han) and han[h_end] in "長":
             continue  # 局長, 署長: an office holder's title
         prefix = _han_prefix(han, h_start)
         before = h_start - len(prefix) - 1
@@ -141,11 +163,11 @@ def _han_discoveries(text: str, han: str) -> list[Candidate]:
             or prefix[-1] in "為布格當簽部市"
         ):
             continue
-        if head.group() not in vocab.HAN_OFFICE_HEADS and not prefix.startswith(
+        if head not in vocab.HAN_OFFICE_HEADS and not prefix.startswith(
             vocab.HAN_PROPER_PREFIXES
         ):
             continue  # 研發中心, 夥伴公司: a head after common words is a common noun
-        kind = vocab.HAN_INSTITUTION_HEADS[head.group()]
+        kind = vocab.HAN_INSTITUTION_HEADS[head]
         found.append(
             Candidate(start, h_end, slug(han[start:h_end]), "institution", text[start:h_end],
                       "discovered", rank=2, kind=kind, confidence=0.6)
