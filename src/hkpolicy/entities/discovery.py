@@ -163,9 +163,7 @@ def _han_discoveries(text: str, han: str) -> list[Candidate]:
             or prefix[-1] in "為布格當簽部市"
         ):
             continue
-        if head not in vocab.HAN_OFFICE_HEADS and not prefix.startswith(
-            vocab.HAN_PROPER_PREFIXES
-        ):
+        if head not in vocab.HAN_OFFICE_HEADS and not prefix.startswith(vocab.HAN_PROPER_PREFIXES):
             continue  # 研發中心, 夥伴公司: a head after common words is a common noun
         kind = vocab.HAN_INSTITUTION_HEADS[head]
         found.append(

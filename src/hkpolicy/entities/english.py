@@ -15,6 +15,7 @@ trimmed of sentence words ("The", "According").
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -66,6 +67,28 @@ _POSSESSIVE = ("'s", "’s")
 _TRIMMED = ".'-+"
 _MAX_GAP = 2  # spaces between two words of a run
 
+# Where a token may be in a run: not at an ASCII lower-case letter, unless a connector starts
+# there. A superset (a token must also pass ``_run_word``); what it refuses no run can hold.
+_MAY_JOIN = "(?=[^a-z]|{})".format(
+    "|".join(sorted(w for w in vocab.NAME_CONNECTORS if w.isalpha()))
+)
+_GAP = f" {{1,{_MAX_GAP}}}"
+# The tokens before a known token, nearest first, in one backward match: each is what
+# _TOKEN_ENDING_RE reads there (atomic, so a refused token is not shortened into another), or a
+# lone "&", with one or two spaces after it. Linear: bounded by the window it is given.
+_TOKENS_BEFORE_RE = regex.compile(
+    f"(?r)(?:{_MAY_JOIN}(?>(?P<t>{_TOKEN_FIRST}{_TOKEN_REST}|&)){_GAP})*"
+)
+# The token at a known start and the tokens after it, in one forward match: each what
+# TOKEN_RE reads there, the later ones one or two spaces after the last. Linear: bounded by the
+# line end it is given.
+_TOKENS_FROM_RE = regex.compile(
+    f"(?P<t>{_TOKEN_FIRST}{_TOKEN_REST}|&)(?:{_GAP}{_MAY_JOIN}(?P<t>{_TOKEN_FIRST}{_TOKEN_REST}|&))*"
+)
+_new_token = tuple.__new__  # Token(start, end, word) without NamedTuple's Python-level __new__
+# Characters that can end a token (see _TOKEN_REST) but are no letter or digit.
+_TOKEN_PUNCTUATION = "&'.+@-"
+
 
 def is_name_word(word: str) -> bool:
     return word[0].isupper() or word[0].isdigit()
@@ -73,10 +96,6 @@ def is_name_word(word: str) -> bool:
 
 def is_head(word: str) -> bool:
     return word in vocab.INSTITUTION_HEADS or word in vocab.INITIATIVE_HEADS
-
-
-def _in_run(word: str) -> bool:
-    return is_name_word(word) or word in vocab.NAME_CONNECTORS
 
 
 def classify(tokens: Sequence[str]) -> tuple[Domain, str, int] | None:
@@ -116,68 +135,75 @@ def english_run(text: str, head_start: int) -> list[Token]:
     line_end = text.find("\n", head_start, head_start + vocab.WINDOW_CHARS)
     if line_end == -1:
         line_end = min(len(text), head_start + vocab.WINDOW_CHARS)
-    first = _TOKEN_ENDING_RE.match(text, window_start, head_start + 1)
-    if first is None or first.start() != head_start:
+    if not _token_starts_at(text, head_start, window_start):
         return []
-    found = _token(text, head_start, line_end)
-    if found is None:
+    after = _tokens_from(text, head_start, line_end)
+    if not after:
         return []
-    head, raw_end = found
-    run = [head]
-    while (token := _joined_before(text, run[-1].start, window_start)) is not None:
-        run.append(token)
+    run = _tokens_before(text, head_start, window_start)
     run.reverse()
-    while (found := _joined_after(text, run[-1], raw_end, line_end)) is not None:
-        token, raw_end = found
-        run.append(token)
+    run += after
     return run
 
 
-def _token(text: str, start: int, end: int) -> tuple[Token, int] | None:
-    """The token at ``start`` (read up to ``end``) and where its characters end, if it can be
-    in a run: a name word or connector, not possessive."""
-    m = TOKEN_RE.match(text, start, end)
-    if m is None:
-        return None
-    raw = m.group()
-    word = trim_word(raw)
-    if raw.endswith(_POSSESSIVE) or not _in_run(word):
-        return None
-    return Token(start, start + len(word), word), m.end()
+def _token_starts_at(text: str, start: int, window_start: int) -> bool:
+    """Whether a token read back from ``start + 1`` starts at ``start``: it does at an ASCII
+    letter or digit after an ASCII character that no token holds (a space, mostly)."""
+    here = text[start : start + 1]
+    if here.isascii() and here.isalnum():
+        if start == window_start:
+            return True
+        before = text[start - 1]
+        if before.isascii() and not before.isalnum() and before not in _TOKEN_PUNCTUATION:
+            return True
+    first = _TOKEN_ENDING_RE.match(text, window_start, start + 1)
+    return first is not None and first.start() == start
 
 
-def _joined_before(text: str, start: int, window_start: int) -> Token | None:
-    """The token before the one at ``start`` when a run joins the two: one or two spaces
-    between them, and before them a name word or connector, untrimmed and not possessive."""
-    end = start
-    while end > window_start and start - end <= _MAX_GAP and text[end - 1] == " ":
-        end -= 1
-    if not 1 <= start - end <= _MAX_GAP or end <= window_start:
+def _run_word(raw: str) -> str | None:
+    """The word a run holds for the token ``raw`` (:func:`trim_word`), or None when it can
+    hold none: a possessive, or neither a name word nor a connector."""
+    word = trim_word(raw) if raw[-1] in _TRIMMED else raw
+    if raw.endswith(_POSSESSIVE) or not (
+        word[0].isupper() or word[0].isdigit() or word in vocab.NAME_CONNECTORS
+    ):
         return None
-    before = _TOKEN_ENDING_RE.match(text, window_start, end)
-    if before is not None:
-        start, raw = before.start(), before.group()
-    elif text[end - 1] == "&":
-        start, raw = end - 1, "&"
-    else:
-        return None
-    word = trim_word(raw)
-    if len(word) != len(raw) or raw.endswith(_POSSESSIVE) or not _in_run(word):
-        return None
-    return Token(start, end, word)
+    return word
 
 
-def _joined_after(text: str, token: Token, raw_end: int, line_end: int) -> tuple[Token, int] | None:
-    """The token after ``token`` (whose characters end at ``raw_end``) when a run joins the two,
-    and where its characters end."""
-    if raw_end != token.end:
-        return None  # a trimmed ending ("Ltd.") is no space between two words
-    start = token.end
-    while start < line_end and start - token.end <= _MAX_GAP and text[start] == " ":
-        start += 1
-    if not 1 <= start - token.end <= _MAX_GAP or start >= line_end:
-        return None
-    return _token(text, start, line_end)
+def _tokens_from(text: str, start: int, line_end: int) -> list[Token]:
+    """The token at ``start`` and those a run joins after it, up to ``line_end``: each one or
+    two spaces after the last, a name word or connector, not possessive; a trimmed one ("Ltd.")
+    is the last. Empty when the token at ``start`` can be in no run."""
+    found = _TOKENS_FROM_RE.match(text, start, line_end)
+    run: list[Token] = []
+    if found is None:
+        return run
+    for begin, end in zip(found.starts("t"), found.ends("t"), strict=True):
+        raw = text[begin:end]
+        word = _run_word(raw)
+        if word is None:
+            break
+        run.append(_new_token(Token, (begin, begin + len(word), word)))
+        if len(word) != len(raw):
+            break  # a trimmed ending ("Ltd.") is no space between two words
+    return run
+
+
+def _tokens_before(text: str, start: int, window_start: int) -> list[Token]:
+    """The tokens a run joins before the one at ``start``, nearest first: each one or two
+    spaces before the next, a name word or connector, untrimmed and not possessive."""
+    found = _TOKENS_BEFORE_RE.match(text, window_start, start)
+    run: list[Token] = []
+    if found is None:
+        return run
+    for begin, end in zip(found.starts("t"), found.ends("t"), strict=True):
+        raw = text[begin:end]
+        word = _run_word(raw)
+        if word is None or len(word) != len(raw):
+            break
+        run.append(_new_token(Token, (begin, end, word)))
+    return run
 
 
 def english_discoveries(text: str) -> list[Candidate]:
@@ -195,37 +221,40 @@ def english_discoveries(text: str) -> list[Candidate]:
 
 def name_from_run(text: str, run: list[Token], head_at: int | None = None) -> Candidate | None:
     """The name a run gives around the head at ``head_at`` (or its first head), if it is one."""
-    run = _trimmed(_part_with(run, head_at))
-    words = [token.word for token in run]
-    classified = classify(words)
-    if classified is None:
+    words = tuple(token.word for token in run)
+    begin, stop = _part_with(run, _cuts(words), head_at)
+    found = _name_in(words[begin:stop])
+    if found is None:
         return None
-    domain, kind, head = classified
-    last = head
-    # "University of X", "Centre for X": the name runs on to the end of the capitalised run
-    if head + 2 < len(run) and words[head + 1] in {"of", "for"}:
-        last = len(run) - 1
-    # a version after an initiative: "AI Strategy 2.0", "Blueprint 2030"
-    elif domain == "initiative" and head + 1 < len(run) and _VERSION_RE.fullmatch(words[head + 1]):
-        last = head + 1
-    names = words[: last + 1]
-    content = [w for i, w in enumerate(names) if i != head and w not in vocab.NAME_CONNECTORS]
-    if not content or len(names) > vocab.MAX_NAME_WORDS or all(map(is_head, content)):
-        return None
-    start, end = run[0].start, run[last].end
+    first, last, head, domain, kind = found
+    start, end = run[begin + first].start, run[begin + last].end
     name = text[start:end]
     return Candidate(
-        start, end, slug(name), domain, name, "discovered", rank=2, kind=kind, head=run[head].start
+        start,
+        end,
+        slug(name),
+        domain,
+        name,
+        "discovered",
+        rank=2,
+        kind=kind,
+        head=run[begin + head].start,
     )
 
 
-def _part_with(run: list[Token], head_at: int | None) -> list[Token]:
-    """The name in ``run`` that holds the head at ``head_at`` (the first without one).
+# Runs repeat (a text names the same bodies again and again), and what their words make of them
+# depends on the words alone: the two steps below are cached on them.
+_RUN_SHAPES_CACHED = 4096
+
+
+@functools.lru_cache(maxsize=_RUN_SHAPES_CACHED)
+def _cuts(words: tuple[str, ...]) -> tuple[int, ...]:
+    """Where a run of ``words`` parts into names: 0, the index of each later name's first word,
+    and ``len(words)``.
 
     "School of Engineering and Department of Physics" is two names, cut before "and <Head> of";
     a head word closes a name unless "of"/"for" follows; "and the" starts another name.
     """
-    words = [token.word for token in run]
     cuts = [0]
     for k in range(1, len(words)):
         if (
@@ -238,21 +267,50 @@ def _part_with(run: list[Token], head_at: int | None) -> list[Token]:
             )
         ):
             cuts.append(k)
-    cuts = [*sorted(set(cuts)), len(run)]
+    return (*sorted(set(cuts)), len(words))
+
+
+def _part_with(run: list[Token], cuts: tuple[int, ...], head_at: int | None) -> tuple[int, int]:
+    """The (begin, stop) indices of the name in ``run`` (parted at ``cuts``) that holds the head
+    at ``head_at`` (the first without one); the whole run when none holds it."""
     for begin, stop in itertools.pairwise(cuts):
         if head_at is None or run[begin].start <= head_at < run[stop - 1].end:
-            return run[begin:stop]
-    return run
+            return begin, stop
+    return 0, len(run)
 
 
-def _trimmed(run: list[Token]) -> list[Token]:
-    """``run`` without leading sentence words, connectors and numbers, or trailing connectors."""
-    while run and (
-        run[0].word in vocab.NAME_LEADERS
-        or run[0].word in vocab.NAME_CONNECTORS
-        or run[0].word[0].isdigit()
+@functools.lru_cache(maxsize=_RUN_SHAPES_CACHED)
+def _name_in(words: tuple[str, ...]) -> tuple[int, int, int, Domain, str] | None:
+    """The name one part of a run makes, as indices into ``words``: (first word, last word,
+    head word, domain, kind); None when it makes none.
+
+    Leading sentence words, connectors and numbers go, and trailing connectors; the name ends at
+    its head, or runs on after "of"/"for" to the end ("University of X"), or takes a version
+    after an initiative's head ("AI Strategy 2.0").
+    """
+    lo, hi = 0, len(words)
+    while lo < hi and (
+        words[lo] in vocab.NAME_LEADERS
+        or words[lo] in vocab.NAME_CONNECTORS
+        or words[lo][0].isdigit()
     ):
-        run = run[1:]
-    while run and run[-1].word in vocab.NAME_CONNECTORS:
-        run = run[:-1]
-    return run
+        lo += 1
+    while hi > lo and words[hi - 1] in vocab.NAME_CONNECTORS:
+        hi -= 1
+    words = words[lo:hi]
+    classified = classify(words)
+    if classified is None:
+        return None
+    domain, kind, head = classified
+    last = head
+    if head + 2 < len(words) and words[head + 1] in {"of", "for"}:
+        last = len(words) - 1
+    elif (
+        domain == "initiative" and head + 1 < len(words) and _VERSION_RE.fullmatch(words[head + 1])
+    ):
+        last = head + 1
+    names = words[: last + 1]
+    content = [w for i, w in enumerate(names) if i != head and w not in vocab.NAME_CONNECTORS]
+    if not content or len(names) > vocab.MAX_NAME_WORDS or all(map(is_head, content)):
+        return None
+    return lo, lo + last, lo + head, domain, kind

@@ -81,9 +81,7 @@ def _is_government(cand: Candidate, registry: Registry) -> bool:
 
 def _mentions(scan: _Scan, domain: Domain, registry: Registry) -> list[EntityMention]:
     return [
-        new_mention(
-            id=key, span=span, form=cand.form, match=cand.match, registered=key in registry
-        )
+        new_mention(id=key, span=span, form=cand.form, match=cand.match, registered=key in registry)
         for key, span, cand in _reported(scan, registry)[domain]
     ]
 
