@@ -86,14 +86,22 @@ def find_abbreviations(text: str, *, doc_id: str | None = None) -> list[Abbrevia
     """
     check_text("find_abbreviations", text)
     check_optional_str("find_abbreviations", "doc_id", doc_id)
-    found: list[Abbreviation] = []
+    return [
+        new_abbreviation(
+            short=Span.of(text, s_start, s_end, doc_id), long=Span.of(text, l_start, l_end, doc_id)
+        )
+        for (s_start, s_end), (l_start, l_end) in abbreviation_offsets(text)
+    ]
+
+
+def abbreviation_offsets(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """What :func:`find_abbreviations` finds, as ``((short start, short end), (long start,
+    long end))`` character offsets, for callers that need no records."""
+    found = []
     for paren in _parentheticals(text):
         pair = _define(text, paren)
-        if pair is None:
-            continue
-        (s_start, s_end), (l_start, l_end) = pair
-        short = Span.of(text, s_start, s_end, doc_id)
-        found.append(new_abbreviation(short=short, long=Span.of(text, l_start, l_end, doc_id)))
+        if pair is not None:
+            found.append(pair)
     return found
 
 
@@ -142,13 +150,15 @@ def _define(text: str, paren: regex.Match[str]) -> tuple[tuple[int, int], tuple[
         if long_span is not None:
             return (s_start, s_end), long_span
         return None
+    if len(words) <= 1:
+        return None  # one word is no long form
     # "SHORT (Long Form Words)": the short form is the word just before the parenthesis.
     before = text[max(0, open_at - MAX_SHORT_FORM_CHARS - 2) : open_at]
     word = _LAST_WORD_RE.search(before)
     if word is None:
         return None
     candidate = word.group(1)
-    if not _is_short_form(candidate) or len(words) <= 1:
+    if not _is_short_form(candidate):
         return None
     if _matches(candidate, stripped) is None:
         return None
@@ -161,10 +171,10 @@ def _is_short_form(candidate: str) -> bool:
     return (
         2 <= len(candidate) <= MAX_SHORT_FORM_CHARS
         and candidate[0].isalnum()
-        and any(ch.isalpha() for ch in candidate)
         and not candidate.isdigit()
         # an all-lowercase single word is an ordinary word in brackets, not an acronym
         and not (candidate.islower() and " " not in candidate and len(candidate) > 4)
+        and (candidate[0].isalpha() or any(ch.isalpha() for ch in candidate))
     )
 
 
