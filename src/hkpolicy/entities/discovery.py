@@ -104,15 +104,23 @@ def _quoted_discoveries(text: str, han: str) -> list[Candidate]:
     return found
 
 
+def _name_chars(stops: frozenset[str]) -> str:
+    """A character class of the Han characters but ``stops`` (regex's V1 set difference)."""
+    return r"[\p{Han}--[" + "".join(sorted(stops)) + "]]"
+
+
+# The Han characters before a head back to a function character, at most MAX_HAN_NAME of them,
+# read in one backward match. Linear: one bounded class.
+_HAN_PREFIX_RE = regex.compile(
+    f"(?rV1){_name_chars(vocab.HAN_STOP_CHARS)}{{0,{vocab.MAX_HAN_NAME}}}"
+)
+
+
 def _han_prefix(han: str, h_start: int) -> str:
     """The name before the head at ``h_start``: Han characters back to a function character or a
     stop word, without a leading demonstrative."""
-    start = h_start
-    while start > 0 and h_start - start < vocab.MAX_HAN_NAME and HAN_CHAR_RE.match(han, start - 1):
-        if han[start - 1] in vocab.HAN_STOP_CHARS:
-            break
-        start -= 1
-    prefix = han[start:h_start]
+    run = _HAN_PREFIX_RE.match(han, max(0, h_start - vocab.MAX_HAN_NAME), h_start)
+    prefix = run.group() if run is not None else ""
     for word in vocab.HAN_STOP_WORDS:
         cut = prefix.rfind(word)
         if cut != -1:
@@ -226,13 +234,18 @@ def _body_of(text: str, han: str, cand: Candidate) -> Candidate | None:
     return _discovered(text, han, cand.start, m.end(), "institution", 0.7)
 
 
+# The name characters after a registered name, at most _NAMED_AFTER_WORDS of them, read in one
+# match. Linear: one bounded class.
+_NAMED_AFTER_RE = regex.compile(
+    f"(?V1){_name_chars(vocab.HAN_STOP_CHARS | vocab.HAN_NOT_IN_NAMES)}{{0,{_NAMED_AFTER_WORDS}}}"
+)
+
+
 def _head_end(han: str, start: int) -> int | None:
     """The end of the first initiative head within a short run of name characters."""
-    limit = min(len(han), start + _NAMED_AFTER_WORDS)
-    pos = start
-    stop = vocab.HAN_STOP_CHARS | vocab.HAN_NOT_IN_NAMES
-    while pos < limit and HAN_CHAR_RE.match(han, pos) and han[pos] not in stop:
-        pos += 1
+    run = _NAMED_AFTER_RE.match(han, start, start + _NAMED_AFTER_WORDS)
+    run_end = run.end() if run is not None else start
+    for pos in range(start + 1, run_end + 1):
         for head in vocab.HAN_INITIATIVE_HEADS:
             if pos - start >= len(head) + 2 and han.startswith(head, pos - len(head)):
                 return pos
