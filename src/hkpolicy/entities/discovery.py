@@ -116,11 +116,16 @@ _HAN_PREFIX_RE = regex.compile(
 )
 
 
+_STOP_WORD_CHARS = frozenset(word[0] for word in vocab.HAN_STOP_WORDS)
+
+
 def _han_prefix(han: str, h_start: int) -> str:
     """The name before the head at ``h_start``: Han characters back to a function character or a
     stop word, without a leading demonstrative."""
     run = _HAN_PREFIX_RE.match(han, max(0, h_start - vocab.MAX_HAN_NAME), h_start)
     prefix = run.group() if run is not None else ""
+    if _STOP_WORD_CHARS.isdisjoint(prefix):
+        return prefix  # no stop word in it
     for word in vocab.HAN_STOP_WORDS:
         cut = prefix.rfind(word)
         if cut != -1:
@@ -245,11 +250,13 @@ def _head_end(han: str, start: int) -> int | None:
     """The end of the first initiative head within a short run of name characters."""
     run = _NAMED_AFTER_RE.match(han, start, start + _NAMED_AFTER_WORDS)
     run_end = run.end() if run is not None else start
-    for pos in range(start + 1, run_end + 1):
-        for head in vocab.HAN_INITIATIVE_HEADS:
-            if pos - start >= len(head) + 2 and han.startswith(head, pos - len(head)):
-                return pos
-    return None
+    # the first end of a head that has two name characters or more before it
+    ends = [
+        at + len(head)
+        for head in vocab.HAN_INITIATIVE_HEADS
+        if (at := han.find(head, start + 2, run_end)) != -1
+    ]
+    return min(ends, default=None)
 
 
 def filter_discoveries(
