@@ -131,12 +131,24 @@ def _heads(text: str) -> Iterator[int]:
 def english_run(text: str, head_start: int) -> list[Token]:
     """The run of capitalised words and connectors around the head word at ``head_start``;
     empty when no token starts there ("x-Institute") or the head is possessive."""
+    window_start, line_end = _window(text, head_start)
+    if not _token_starts_at(text, head_start, window_start):
+        return []
+    return _run_in(text, head_start, window_start, line_end)
+
+
+def _window(text: str, head_start: int) -> tuple[int, int]:
+    """Where a run around the head at ``head_start`` may start and end: WINDOW_CHARS either
+    side, and not past the end of its line."""
     window_start = max(0, head_start - vocab.WINDOW_CHARS)
     line_end = text.find("\n", head_start, head_start + vocab.WINDOW_CHARS)
     if line_end == -1:
         line_end = min(len(text), head_start + vocab.WINDOW_CHARS)
-    if not _token_starts_at(text, head_start, window_start):
-        return []
+    return window_start, line_end
+
+
+def _run_in(text: str, head_start: int, window_start: int, line_end: int) -> list[Token]:
+    """The run around the token that starts at ``head_start``, within the window."""
     after = _tokens_from(text, head_start, line_end)
     if not after:
         return []
@@ -210,13 +222,62 @@ def english_discoveries(text: str) -> list[Candidate]:
     """A candidate for each distinct name around a head word in ``text``."""
     found: dict[tuple[int, int], Candidate] = {}
     for head_start in _heads(text):
-        run = english_run(text, head_start)
-        if not run:
-            continue
-        cand = name_from_run(text, run, head_start)
+        cand = _name_at(text, head_start)
         if cand is not None:
             found.setdefault((cand.start, cand.end), cand)
     return list(found.values())
+
+
+def _name_at(text: str, head_start: int) -> Candidate | None:
+    """The name around the head word at ``head_start``: what :func:`name_from_run` makes of
+    :func:`english_run`, read from the characters the run can reach (see :func:`_name_shape`)."""
+    window_start, line_end = _window(text, head_start)
+    if not _token_starts_at(text, head_start, window_start):
+        return None
+    after = _TOKENS_FROM_RE.match(text, head_start, line_end)
+    if after is None:
+        return None
+    before = _TOKENS_BEFORE_RE.match(text, window_start, head_start)
+    offset = before.start() if before is not None else head_start
+    shape = _name_shape(text[offset:head_start], text[head_start : after.end()])
+    if shape is None:
+        return None
+    start, end, head, domain, kind, key = shape
+    start, end = offset + start, offset + end
+    return Candidate(
+        start,
+        end,
+        key,
+        domain,
+        text[start:end],
+        "discovered",
+        rank=2,
+        kind=kind,
+        head=offset + head,
+    )
+
+
+_NameShape = tuple[int, int, int, Domain, str | None, str]  # start, end, head, domain, kind, id
+
+
+@functools.lru_cache(maxsize=2048)  # a text names the same bodies again and again
+def _name_shape(before: str, after: str) -> _NameShape | None:
+    """The name in the characters of a run: ``before`` holds the tokens the backward match read
+    before the head, ``after`` the head and the tokens the forward match read after it. Offsets
+    are into ``before + after``.
+
+    A function of these characters alone: each match reads its tokens without looking past them
+    (the one before ``before`` failed to join, or the window ended there; the one after
+    ``after`` too), so the same run is read from them as from the whole text.
+    """
+    local = before + after
+    run = _run_in(local, len(before), 0, len(local))
+    if not run:
+        return None
+    cand = name_from_run(local, run, len(before))
+    if cand is None:
+        return None
+    return cand.start, cand.end, cand.head, cand.domain, cand.kind, cand.entity_id
 
 
 def name_from_run(text: str, run: list[Token], head_at: int | None = None) -> Candidate | None:
