@@ -12,6 +12,7 @@ scripts; names are always sliced from the original text.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -53,9 +54,22 @@ _LONG_GENERIC_PREFIXES = tuple(sorted(g for g in vocab.HAN_GENERIC_PREFIXES if l
 
 def _quoted_english(text: str, m: re.Match[str]) -> Candidate | None:
     start, end = m.span("q")
-    inner = m.group("q")
+    shape = _quoted_shape(m.group("q"), text[start:end])
+    if shape is None:
+        return None
+    length, domain, kind, key = shape
+    name = text[start : start + length]
+    return Candidate(
+        start, start + length, key, domain, name, "discovered", 2, kind, confidence=0.7
+    )
+
+
+@functools.lru_cache(maxsize=1024)  # a text quotes the same titles again and again
+def _quoted_shape(inner: str, original: str) -> tuple[int, Domain, str, str] | None:
+    """(length, domain, kind, id) of the name an English quote makes of ``inner`` (its
+    Traditional view; ``original`` is its own characters), or None: two or more capitalised
+    words, trailing punctuation dropped."""
     trimmed = inner.rstrip(" ,.;:")
-    end -= len(inner) - len(trimmed)
     words = [t.group() for t in TOKEN_RE.finditer(trimmed)]
     content = [w for w in words if w not in vocab.NAME_CONNECTORS]
     if not 2 <= len(words) <= vocab.MAX_NAME_WORDS or not all(map(is_name_word, content)):
@@ -63,8 +77,7 @@ def _quoted_english(text: str, m: re.Match[str]) -> Candidate | None:
     classified = classify(words)
     domain: Domain = classified[0] if classified else "initiative"
     kind = classified[1] if classified else "other"
-    name = text[start:end]
-    return Candidate(start, end, slug(name), domain, name, "discovered", 2, kind, confidence=0.7)
+    return len(trimmed), domain, kind, slug(original[: len(trimmed)])
 
 
 def _han_kind(name: str) -> tuple[Domain, str] | None:
@@ -267,8 +280,12 @@ def filter_discoveries(
     by_start = sorted(registered, key=lambda c: c.start)
     starts = [c.start for c in by_start]
     kept: list[Candidate] = []
+    known: dict[str, bool] = {}  # a text discovers the same few names many times
     for cand in discovered:
-        if matcher.known(cand.form):
+        is_known = known.get(cand.form)
+        if is_known is None:
+            is_known = known[cand.form] = matcher.known(cand.form)
+        if is_known:
             continue  # a registry name the matcher vetoed in this context (香港大學生)
         lo = bisect.bisect_left(starts, cand.start - 200)
         inside = [
