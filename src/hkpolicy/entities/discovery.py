@@ -215,14 +215,25 @@ def _named_after(text: str, han: str, registered: Sequence[Candidate]) -> list[C
     initiative (科技券計劃委員會, "Technology Voucher Programme Committee"). The longer name is
     its own entity."""
     found: list[Candidate] = []
+    is_han: dict[str, bool] = {}  # character -> whether it is Han, for the few a text has
     for cand in registered:
         body = _body_of(text, han, cand) if cand.domain == "initiative" else None
         if body is not None:
             found.append(body)
-        elif HAN_CHAR_RE.match(han, cand.end - 1) and HAN_CHAR_RE.match(han, cand.end):
+        elif _han_at(han, cand.end - 1, is_han) and _han_at(han, cand.end, is_han):
             end = _head_end(han, cand.end)
             if end is not None:
                 found.append(_discovered(text, han, cand.start, end, "initiative", 0.7))
+    return found
+
+
+def _han_at(han: str, index: int, seen: dict[str, bool]) -> bool:
+    """Whether ``han[index]`` is a Han character (False past the end); ``seen`` remembers the
+    characters looked up so far."""
+    char = han[index : index + 1]
+    found = seen.get(char)
+    if found is None:
+        found = seen[char] = HAN_CHAR_RE.match(char) is not None
     return found
 
 
@@ -240,10 +251,13 @@ def _discovered(
 _BODY_HEAD_RE = regex.compile(
     r"委員會|辦公室|秘書處|局|署| (?:Committee|Office|Secretariat|Council)\b"
 )
+_BODY_HEAD_FIRST = frozenset("委辦秘局署 ")  # the characters _BODY_HEAD_RE starts with
 
 
 def _body_of(text: str, han: str, cand: Candidate) -> Candidate | None:
     """The committee or office named after the registered initiative ``cand``, if one follows."""
+    if han[cand.end : cand.end + 1] not in _BODY_HEAD_FIRST:
+        return None
     m = _BODY_HEAD_RE.match(han, cand.end)
     if m is None or (m.group()[0] != " " and not HAN_CHAR_RE.match(han, cand.end - 1)):
         return None
