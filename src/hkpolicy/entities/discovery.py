@@ -273,10 +273,15 @@ _NAMED_AFTER_RE = regex.compile(
 )
 
 
+_SHORTEST_INITIATIVE_HEAD = min(map(len, vocab.HAN_INITIATIVE_HEADS))
+
+
 def _head_end(han: str, start: int) -> int | None:
     """The end of the first initiative head within a short run of name characters."""
     run = _NAMED_AFTER_RE.match(han, start, start + _NAMED_AFTER_WORDS)
     run_end = run.end() if run is not None else start
+    if run_end - start < 2 + _SHORTEST_INITIATIVE_HEAD:
+        return None  # no room for two name characters and a head
     # the first end of a head that has two name characters or more before it
     ends = [
         at + len(head)
