@@ -120,12 +120,19 @@ def trim_word(word: str) -> str:
 def _heads(text: str) -> Iterator[int]:
     """Where head words start that stand alone: no letter or digit on either side. (A hit inside
     a longer word hides no head: every position in it follows a letter.)"""
-    is_word_char = _WORD_CHAR_RE.match
     for head in _HEAD_RE.finditer(text):
         start, end = head.span()
-        if (start and is_word_char(text, start - 1)) or is_word_char(text, end):
+        if (start and _is_word_char(text[start - 1])) or _is_word_char(text[end : end + 1]):
             continue
         yield start
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether ``char`` (one character, or none) is a letter or digit: ASCII ones are told
+    at once, the others by the pattern."""
+    if char.isascii():
+        return char.isalnum()
+    return _WORD_CHAR_RE.match(char) is not None
 
 
 def english_run(text: str, head_start: int) -> list[Token]:

@@ -420,5 +420,5 @@ def resolve(candidates: Sequence[Candidate], skip: Sequence[tuple[int, int]]) ->
         for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.rank, c.start))
         if cand.end > cand.start and taken.add(cand.start, cand.end)
     ]
-    chosen.sort(key=lambda c: c.start)
+    chosen.sort()  # by start: chosen candidates never overlap, so no two share one
     return chosen
