@@ -195,6 +195,20 @@ def _tokens_from(text: str, start: int, line_end: int) -> list[Token]:
     two spaces after the last, a name word or connector, not possessive; a trimmed one ("Ltd.")
     is the last. Empty when the token at ``start`` can be in no run."""
     found = _TOKENS_FROM_RE.match(text, start, line_end)
+    return _run_tokens(text, found, trimmed_closes=True)
+
+
+def _tokens_before(text: str, start: int, window_start: int) -> list[Token]:
+    """The tokens a run joins before the one at ``start``, nearest first: each one or two
+    spaces before the next, a name word or connector, untrimmed and not possessive."""
+    found = _TOKENS_BEFORE_RE.match(text, window_start, start)
+    return _run_tokens(text, found, trimmed_closes=False)
+
+
+def _run_tokens(text: str, found: regex.Match[str] | None, *, trimmed_closes: bool) -> list[Token]:
+    """The tokens ``found`` captured, in its order, up to the first a run cannot hold: a
+    possessive, or neither a name word nor a connector. A trimmed token ("Ltd.") is the last of
+    a run read forwards (``trimmed_closes``) and joins no run read backwards."""
     run: list[Token] = []
     if found is None:
         return run
@@ -203,25 +217,12 @@ def _tokens_from(text: str, start: int, line_end: int) -> list[Token]:
         word = _run_word(raw)
         if word is None:
             break
-        run.append(_new_token(Token, (begin, begin + len(word), word)))
-        if len(word) != len(raw):
-            break  # a trimmed ending ("Ltd.") is no space between two words
-    return run
-
-
-def _tokens_before(text: str, start: int, window_start: int) -> list[Token]:
-    """The tokens a run joins before the one at ``start``, nearest first: each one or two
-    spaces before the next, a name word or connector, untrimmed and not possessive."""
-    found = _TOKENS_BEFORE_RE.match(text, window_start, start)
-    run: list[Token] = []
-    if found is None:
-        return run
-    for begin, end in zip(found.starts("t"), found.ends("t"), strict=True):
-        raw = text[begin:end]
-        word = _run_word(raw)
-        if word is None or len(word) != len(raw):
+        trimmed = len(word) != len(raw)
+        if trimmed and not trimmed_closes:
             break
-        run.append(_new_token(Token, (begin, end, word)))
+        run.append(_new_token(Token, (begin, begin + len(word), word)))
+        if trimmed:
+            break  # a trimmed ending is no space between two words
     return run
 
 
