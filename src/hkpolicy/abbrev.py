@@ -17,6 +17,7 @@ characters must appear, in order, in the run of Han characters just before the p
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 
 import regex
@@ -43,13 +44,14 @@ HAN_SHORT_FORM_CHARS = (2, 6)
 """A Chinese short form has between 2 and 6 Han characters."""
 
 # Linear by construction: one bounded negated class between literal parentheses, no nesting.
-_PAREN_RE = regex.compile(
+# The stdlib engine: it skips to the opening parentheses itself, and tries each in C.
+_PAREN_RE = re.compile(
     rf"""
     (?P<open>[(（])                   # ASCII or full-width opening parenthesis
     (?P<inner>[^()（）\n]{{1,{MAX_PAREN_CHARS}}})  # the parenthetical, on one line
     [)）]                             # closing parenthesis
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 # A word: a letter or digit, then word characters. Read backwards from a known end, a match
 # starts at the first letter or digit of the word characters before it, where a forward match
@@ -111,24 +113,25 @@ def new_abbreviation(*, short: Span, long: Span) -> Abbreviation:
     return construct_trusted(Abbreviation, {"short": short, "long": long})
 
 
-def _parentheticals(text: str) -> Iterator[regex.Match[str]]:
-    """What ``_PAREN_RE.finditer(text)`` finds, tried only at the opening parentheses that
-    ``str.find`` reaches (a match starts at one, and the next is sought after its end)."""
-    pos = 0
+def _parentheticals(text: str) -> Iterator[re.Match[str]]:
+    """What ``_PAREN_RE.finditer(text)`` finds. ``str.find`` reaches the first opening
+    parenthesis at or after where the last match ended, and the search goes on from there in the
+    engine, so a run of opening parentheses that open nothing costs no Python step each."""
     ascii_at, wide_at = text.find("("), text.find("（")
     while ascii_at != -1 or wide_at != -1:
         at = wide_at if ascii_at == -1 or (wide_at != -1 and wide_at < ascii_at) else ascii_at
-        paren = _PAREN_RE.match(text, at)
-        pos = paren.end() if paren is not None else at + 1
-        if paren is not None:
-            yield paren
+        paren = _PAREN_RE.search(text, at)  # no match starts before ``at``
+        if paren is None:
+            return
+        yield paren
+        pos = paren.end()
         if ascii_at != -1 and ascii_at < pos:
             ascii_at = text.find("(", pos)
         if wide_at != -1 and wide_at < pos:
             wide_at = text.find("（", pos)
 
 
-def _define(text: str, paren: regex.Match[str]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def _define(text: str, paren: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int]] | None:
     inner_start, inner_end = paren.span("inner")
     inner = text[inner_start:inner_end]
     # "(HKSTPC, 2001)" or "(HKSTPC; see below)": the short form is the first part.

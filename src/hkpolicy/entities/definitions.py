@@ -51,11 +51,16 @@ def _taught(
     text: str, registered: list[Candidate], discovered: list[Candidate], registry: Registry
 ) -> list[_Taught]:
     """Each definition's short form and the entity its long form names (None: no entity)."""
-    ends: dict[int, list[Candidate]] = {}
+    found = abbreviation_offsets(text)
+    if not found:
+        return []
+    long_ends = {l_end for _, (_, l_end) in found}
+    ends: dict[int, list[Candidate]] = {}  # the candidates that end where a long form ends
     for cand in (*registered, *discovered):
-        ends.setdefault(cand.end, []).append(cand)
+        if cand.end in long_ends:
+            ends.setdefault(cand.end, []).append(cand)
     taught: list[_Taught] = []
-    for (s_start, s_end), (l_start, l_end) in abbreviation_offsets(text):
+    for (s_start, s_end), (l_start, l_end) in found:
         short = text[s_start:s_end]
         targets = [c for c in ends.get(l_end, ()) if c.start >= l_start]
         target = min(targets, key=lambda c: c.start) if targets else None
