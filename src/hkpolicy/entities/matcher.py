@@ -345,6 +345,11 @@ class Matcher:
             return form
         return None
 
+    def context_free(self, forms: tuple[Form, ...]) -> bool:
+        """Whether no context can veto any of ``forms``: :meth:`lookup` then gives the first of
+        them (or None) wherever their surface stands."""
+        return self._with_vetoes.isdisjoint(form.text for form in forms)
+
 
 # --------------------------------------------------------------------------------------------
 # candidates and overlap resolution
@@ -379,6 +384,9 @@ def slug(name: str) -> str:
     return "new:" + "-".join(_SLUG_PART_RE.findall(name.casefold()))
 
 
+_UNSETTLED = Form("", "", "institution", "name", ())  # no surface's form: a sentinel
+
+
 def registry_candidates(
     text: str, matcher: Matcher, *, folded: str | None = None
 ) -> list[Candidate]:
@@ -390,9 +398,16 @@ def registry_candidates(
     found: list[Candidate] = []
     source = Source(text, folded)
     subject = " " + lower(source.folded())
+    folded = source.folded()
     seen: dict[str, tuple[Form, ...]] = {}  # one text names the same few bodies many times
+    settled: dict[str, Form | None] = {}  # the surfaces whose form no context can veto
     for start, end in passes.spans(subject):
-        form = matcher.lookup(source, start, end, seen)
+        surface = folded[start:end]
+        form = settled.get(surface, _UNSETTLED)
+        if form is _UNSETTLED:
+            form = matcher.lookup(source, start, end, seen)
+            if matcher.context_free(seen[surface]):
+                settled[surface] = form
         while form is None and end - start > 1:
             # the longest form failed its case or context check: try shorter ones here
             shorter = passes.anchored.match(subject, start + 1, end)
