@@ -229,16 +229,30 @@ def _run_tokens(text: str, found: regex.Match[str] | None, *, trimmed_closes: bo
 def english_discoveries(text: str) -> list[Candidate]:
     """A candidate for each distinct name around a head word in ``text``."""
     found: dict[tuple[int, int], Candidate] = {}
+    shapes: dict[tuple[str, str], _NameShape | None] = {}  # a text repeats its names
     for head_start in _heads(text):
-        cand = _name_at(text, head_start)
+        cand = _name_at(text, head_start, shapes)
         if cand is not None:
             found.setdefault((cand.start, cand.end), cand)
     return list(found.values())
 
 
-def _name_at(text: str, head_start: int) -> Candidate | None:
+# A name as offsets into the characters its run was read from: start, end, head, then the
+# domain, kind and id.
+_NameShape = tuple[int, int, int, Domain, str | None, str]
+
+
+def _name_at(
+    text: str, head_start: int, shapes: dict[tuple[str, str], _NameShape | None]
+) -> Candidate | None:
     """The name around the head word at ``head_start``: what :func:`name_from_run` makes of
-    :func:`english_run`, read from the characters the run can reach (see :func:`_name_shape`)."""
+    :func:`english_run`.
+
+    ``shapes`` holds the names of the runs read so far, by their characters: the characters the
+    backward match read before the head, and those the forward match read from it. The name is
+    a function of these alone: each match reads its tokens without looking past them (the token
+    before the first failed to join, or the window ended there; the token after the last too).
+    """
     window_start, line_end = _window(text, head_start)
     if not _token_starts_at(text, head_start, window_start):
         return None
@@ -247,15 +261,19 @@ def _name_at(text: str, head_start: int) -> Candidate | None:
         return None
     before = _TOKENS_BEFORE_RE.match(text, window_start, head_start)
     offset = before.start() if before is not None else head_start
-    shape = _name_shape(text[offset:head_start], text[head_start : after.end()])
+    key = (text[offset:head_start], text[head_start : after.end()])
+    if key in shapes:
+        shape = shapes[key]
+    else:
+        shape = shapes[key] = _shape_of(text, head_start, offset, before, after)
     if shape is None:
         return None
-    start, end, head, domain, kind, key = shape
+    start, end, head, domain, kind, slugged = shape
     start, end = offset + start, offset + end
     return Candidate(
         start,
         end,
-        key,
+        slugged,
         domain,
         text[start:end],
         "discovered",
@@ -265,27 +283,25 @@ def _name_at(text: str, head_start: int) -> Candidate | None:
     )
 
 
-_NameShape = tuple[int, int, int, Domain, str | None, str]  # start, end, head, domain, kind, id
-
-
-@functools.lru_cache(maxsize=2048)  # a text names the same bodies again and again
-def _name_shape(before: str, after: str) -> _NameShape | None:
-    """The name in the characters of a run: ``before`` holds the tokens the backward match read
-    before the head, ``after`` the head and the tokens the forward match read after it. Offsets
-    are into ``before + after``.
-
-    A function of these characters alone: each match reads its tokens without looking past them
-    (the one before ``before`` failed to join, or the window ended there; the one after
-    ``after`` too), so the same run is read from them as from the whole text.
-    """
-    local = before + after
-    run = _run_in(local, len(before), 0, len(local))
-    if not run:
+def _shape_of(
+    text: str,
+    head_start: int,
+    offset: int,
+    before: regex.Match[str] | None,
+    after: regex.Match[str],
+) -> _NameShape | None:
+    """The name the tokens the two matches read make, as offsets from ``offset``."""
+    tail = _run_tokens(text, after, trimmed_closes=True)
+    if not tail:
         return None
-    cand = name_from_run(local, run, len(before))
+    run = _run_tokens(text, before, trimmed_closes=False)
+    run.reverse()
+    run += tail
+    cand = name_from_run(text, run, head_start)
     if cand is None:
         return None
-    return cand.start, cand.end, cand.head, cand.domain, cand.kind, cand.entity_id
+    shape = (cand.start - offset, cand.end - offset, cand.head - offset)
+    return (*shape, cand.domain, cand.kind, cand.entity_id)
 
 
 def name_from_run(text: str, run: list[Token], head_at: int | None = None) -> Candidate | None:
