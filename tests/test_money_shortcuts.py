@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import hkpolicy as hk
 from hkpolicy import _money_patterns as _p
 from hkpolicy._money_candidates import PreParts, post_is_empty, pre_parts
-from hkpolicy._money_lexer import tokens
+from hkpolicy._money_lexer import number_spans, tokens
 from hkpolicy.money import DEFAULT_CURRENCY, find_money, money_unit_of
 
 PATS = _p.PATTERNS
@@ -116,6 +116,37 @@ def test_number_word_runs_equal_the_words_pattern(text: str) -> None:
     spans, word_starts = tokens(text)
     runs = [span for span in spans if span[0] in word_starts]
     assert runs == [m.span() for m in PATS.words.finditer(text)], text
+
+
+# What a number token is made of and what may stand next to one: digits of other scripts
+# (Arabic-Indic, a mathematical digit and a Garay digit outside the BMP, an emoji that is none),
+# numerals, separators, the spaces of "3 250 000 €", a lone ".".
+NUMBER_PIECES = [
+    "1", "25", "999", "1234", "0", "\u0661", "\U0001d7ce", "\U00010d40", "\U0001f600", "一",
+    "十", "百", "萬", "億", "點", "点", ",", ".", "'", "\u00a0", "\u202f", " ", "€", "£", "EUR",
+    "EURO", "$", "a", "-", "\u200d", "%", "\n",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(NUMBER_PIECES), max_size=16).map("".join))
+def test_number_spans_equal_the_number_pattern(text: str) -> None:
+    found = [m.span() for m in PATS.number.finditer(text)]
+    assert number_spans(text, PATS.number) == found, text
+
+
+def test_number_spans_cut_long_runs_as_the_pattern_does() -> None:
+    for unit in ("9", "9,", "1.", "一", "1點", "\U0001d7ce"):
+        text = unit * (3 * _p.MAX_TOKEN_PIECES)
+        assert number_spans(text, PATS.number) == [m.span() for m in PATS.number.finditer(text)]
+
+
+def test_number_starts_hold_every_digit_the_number_pattern_reads() -> None:
+    """Every character of the BMP the number pattern reads as a token starts a run."""
+    chars = [chr(c) for c in (*range(0xD800), *range(0xE000, 0x10000))]
+    digits = [c for c in chars if PATS.number.fullmatch(c)]
+    assert {"0", "9", "\u0661", "一", "兆"} <= set(digits)
+    assert all(_p.number_starts().fullmatch(c) for c in digits)
 
 
 NOT_MONEY_SAMPLES = ["%", "％", "per cent", "Percent", "PER CENT", "個百分點", "人", "項", "年"]
