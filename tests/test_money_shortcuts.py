@@ -9,6 +9,7 @@ text made of the pieces that matter.
 from __future__ import annotations
 
 import inspect
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 import hkpolicy as hk
 from hkpolicy import _money_patterns as _p
 from hkpolicy._money_candidates import PreParts, post_is_empty, pre_parts
-from hkpolicy._money_lexer import number_spans, tokens
+from hkpolicy._money_lexer import folded, number_spans, tokens
 from hkpolicy.money import DEFAULT_CURRENCY, find_money, money_unit_of
 
 PATS = _p.PATTERNS
@@ -27,7 +28,7 @@ PIECES = [
     "$", "HK", "U.S.", "S", "A", "NT", " ", "\t", "\n", "~", "about ", "approx.", "over", "約",
     "港元", "HKD", ":", "1", "(", ",", ".", "-", "a", "%", "萬", "million", "per year",
     "or more", "€", "\u00a0", "ſ", "K", "\u200d", "\u0301", "\u2014", "～", "\u3000", "￥",
-    "¥", "£", "\u2013", "·",
+    "¥", "£", "\u2013", "·", "approx", "Kong", "..", "5.", "\n\n",
 ]  # fmt: skip
 # What often stands right before or after a number.
 BEFORE_NUMBER = ["$", "HK$", "US$", "S$", "U.S.$", "A$", " $", "$ ", "$:", "~", "", "HKD "]
@@ -192,6 +193,37 @@ def test_period_words_before_an_amount_are_found_by_the_pre_filter() -> None:
     for word in _p.PER_BEFORE_ZH:
         assert candidates._PER_BEFORE_MARK.search(word), word
         assert PATS.per_before.search(f"{word}撥款"), word
+
+
+def test_period_words_match_case_blind_only_their_own_letters() -> None:
+    """The folded text (lower-cased, same length) holds a period word exactly where the
+    case-blind pre-filter finds one in the text: no character outside ASCII matches one of
+    their letters case-blind ("K" would match "k", "ſ" would match "s")."""
+    every = "".join(chr(c) for c in (*range(0xD800), *range(0xE000, 0x110000)))
+    letters = {ch for word in (*_p.PER_BEFORE_EN, *_p.PER_BEFORE_ZH) for ch in word}
+    for letter in letters:
+        for ch in re.findall(re.escape(letter), every, re.IGNORECASE):
+            assert ch.lower() == letter.lower(), (letter, ch)
+
+
+PERIOD_PIECES = ["annual", "Annually", "YEARLY", "monthly", "每年", "每月", "ΑΣ", "İ", " ", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PERIOD_PIECES), max_size=8).map("".join), st.data())
+def test_period_word_pre_filter_on_folded_text_equals_it_on_the_text(
+    text: str, data: st.DataObject
+) -> None:
+    from hkpolicy import _money_candidates as candidates
+
+    lowered = folded(text)
+    if lowered is None:
+        return
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    old = candidates._PER_BEFORE_MARK.search(text, lo, hi)
+    new = candidates._PER_BEFORE_LOWER.search(lowered, lo, hi)
+    assert (old is None) == (new is None), (text, lo, hi)
 
 
 @settings(max_examples=300, deadline=None)

@@ -24,6 +24,7 @@ __all__ = [
     "NumberReading",
     "Tokens",
     "currency_mark",
+    "folded",
     "half_unit",
     "halfwidth",
     "number_spans",
@@ -130,20 +131,29 @@ def number_spans(t: str, number: regex.Pattern[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def tokens(t: str) -> Tokens:
-    """Every number token and English number-word run of ``t``.
+def folded(t: str) -> str | None:
+    """``t.lower()`` when it has the length of ``t`` (so each character lower-cases to one, at
+    the same offset), else None ("İ" lower-cases to two). Case-blind pre-filters search it with
+    case-sensitive literals, which stdlib ``re`` finds fastest."""
+    lowered = t.lower()
+    return lowered if len(lowered) == len(t) else None
 
-    Numbers: one ``finditer`` (possessive quantifiers only: linear). Number words: equal to
-    ``finditer`` of ``words``, which is slow (a case-blind alternation tried at every position);
-    a pre-filter (stdlib ``re`` over the lower-cased text, one fast pass) proposes a superset of
-    the places a run can start, and ``words`` is matched there only, skipping proposals inside
-    the last run as finditer does.
+
+def tokens(t: str, lowered: str | None = None) -> Tokens:
+    """Every number token and English number-word run of ``t``; ``lowered`` is ``folded(t)``
+    when the caller has it.
+
+    Numbers: see number_spans. Number words: equal to ``finditer`` of ``words``, which is slow
+    (a case-blind alternation tried at every position); a pre-filter (stdlib ``re`` over the
+    lower-cased text, one fast pass) proposes a superset of the places a run can start, and
+    ``words`` is matched there only, skipping proposals inside the last run as finditer does.
     """
     pats = _p.PATTERNS
     numbers = _joined_runs(t, number_spans(t, pats.number))
     runs: list[tuple[int, int]] = []
-    lowered = t.lower()
-    if len(lowered) != len(t):  # a character lower-cases to two ("İ"): no pre-filter
+    if lowered is None:
+        lowered = folded(t)
+    if lowered is None:  # a character lower-cases to two ("İ"): no pre-filter
         runs.extend(m.span() for m in pats.words.finditer(t))
     else:
         words = pats.words
