@@ -11,6 +11,7 @@ from __future__ import annotations
 import inspect
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -100,6 +101,25 @@ def test_dollar_digit_run_is_every_amount() -> None:
         ("$22", "22"),
         ("$3", "3"),
     ]
+
+
+PLAIN_PIECES = [
+    *PIECES, "1", "25", "3.5", "$1", "$2", "e", "E", "+", "_", "x", "2024-", "\u0301", "分之",
+    "億", "萬", "%", "人", "年", "/year", "annual ", "$ ", "1e5", ";", "(", ")", "\n", "五",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(PLAIN_PIECES), max_size=14).map("".join))
+def test_plain_numbers_read_as_the_full_reading_reads_them(text: str) -> None:
+    """Numbers with nothing around them to read skip the patterns (plain_start, plain_end): the
+    candidates equal those of the full reading of every number."""
+    from hkpolicy import _money_candidates as candidates
+
+    fast = candidates.candidates(text, [])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(candidates, "plain_start", lambda t, s, lo: -1)
+        assert candidates.candidates(text, []) == fast, text
 
 
 # --- pre-filters derived from the tables --------------------------------------------------------

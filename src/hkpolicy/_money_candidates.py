@@ -34,6 +34,14 @@ from ._money_lexer import (
     read_words,
     tokens,
 )
+from ._money_quiet import (
+    ASCII_SPACE,
+    ENDS_NO_PREFIX,
+    plain_end,
+    plain_start,
+    post_is_empty,
+    pre_is_empty,
+)
 from ._money_units import SCALE_CHARS, is_unit_label
 from ._numerals import EXACT, canonical, parse_cjk_number
 from .spans import Qualifier
@@ -115,79 +123,6 @@ def is_weak(mark: CurrencyMark | None) -> bool:
 
 # --- the window before a number ----------------------------------------------------------------
 
-# ASCII characters no cue, currency or gap of ``pre`` can end with (letters, "$", "~", ".",
-# ":" and white space are looked at more closely); see pre_is_empty.
-_PRE_STOP = frozenset(
-    ch for ch in map(chr, range(128)) if not ch.isalpha() and ch not in "$~.: \t\n\r\f\v"
-)
-_ASCII_SPACE = " \t\n\r\f\v"
-
-
-def pre_is_empty(t: str, lo: int, s: int, final_words: frozenset[str]) -> bool:
-    """True when ``pre`` searched in ``t[lo:s]`` can only give its empty match at ``s``.
-
-    ``pre`` ends at ``s`` with a currency (then white space and a colon) or a cue (then a gap of
-    white space and Han). Walking back over ASCII white space and one colon, a non-empty match
-    needs the character reached to end a currency or cue: a letter ending one of
-    ``final_words``, "$", "~", a non-ASCII character, or a "." after such a letter (no
-    currency ends with a dot; a cue may: "approx."). Anything else rules it out.
-    """
-    i = s - 1
-    while i >= lo and t[i] in _ASCII_SPACE:
-        i -= 1
-    if i >= lo and t[i] == ":":
-        i -= 1
-        while i >= lo and t[i] in _ASCII_SPACE:
-            i -= 1
-    if i < lo:
-        return True
-    ch = t[i]
-    if ch in _PRE_STOP:
-        return True
-    if ch == ".":  # only a cue ends with a dot ("approx."): its word is looked at
-        if i == lo or (t[i - 1].isascii() and not t[i - 1].isalpha()):
-            return True
-        i -= 1
-        ch = t[i]
-    if not ch.isascii() and _ends_nothing(ch):
-        return True  # a zero-width joiner, a combining accent, a dash: no currency or cue
-    if not (ch.isascii() and ch.isalpha()):
-        return False
-    j = i
-    while j >= lo and t[j].isascii() and t[j].isalpha():
-        j -= 1
-    if j >= lo and not t[j].isascii():
-        return False  # "ſome": regex case folding may read it as a cue
-    if j < lo and lo > 0 and t[lo - 1].isalpha():
-        return False  # the word runs on before the window
-    return t[j + 1 : i + 1].lower() not in final_words
-
-
-# The non-ASCII signs of the current ``pre`` and ``post`` patterns, by the patterns' identity
-# (callers may rebuild them with compile_patterns).
-_SIGNS: dict[int, frozenset[str]] = {}
-
-
-def _ends_nothing(ch: str) -> bool:
-    """True for a non-ASCII ``ch`` that no part of ``pre`` can end with and no part of ``post``
-    can start with: not a letter (Han, or one that case-folds to ASCII), not white space, and
-    not a sign written in either pattern (€, £, ¥, ￥). Zero-width joiners, combining accents
-    and punctuation are such characters: a text dense with them needs no regex call per number.
-    """
-    if ch.isalpha() or ch.isspace():
-        return False
-    pats = _p.PATTERNS
-    signs = _SIGNS.get(id(pats))
-    if signs is None:
-        signs = frozenset(
-            c
-            for c in pats.pre.pattern + pats.post.pattern
-            if not c.isascii() and not c.isalpha() and not c.isspace()
-        )
-        _SIGNS.clear()
-        _SIGNS[id(pats)] = signs
-    return ch not in signs
-
 
 class PreParts(NamedTuple):
     """What ``pre`` found before a number: a currency, a cue, or both."""
@@ -203,11 +138,6 @@ class PreParts(NamedTuple):
     """The cue as written, or ""."""
 
 
-# ASCII characters that end no symbol prefix ("HK", "U.S."), cue ("approx.", "~") or cue gap:
-# a "$" right after one of them (or at the window's start) is a currency on its own.
-_ENDS_NO_PREFIX = frozenset("0123456789$(),;:|[]{}<>=+*/&#@!?%'\"-_")
-
-
 def pre_parts(t: str, lo: int, s: int, pats: _p.Patterns) -> PreParts | None:
     """The currency and cue ``pre.search(t, lo, s)`` finds before the number at ``s``, or None
     when it finds neither. Equal to that search, with the two commonest cases answered without
@@ -217,7 +147,7 @@ def pre_parts(t: str, lo: int, s: int, pats: _p.Patterns) -> PreParts | None:
     Every call looks at most ``PRE_WINDOW`` characters, so each is bounded and the scan stays
     linear in the text (see _money_patterns).
     """
-    if s > lo and t[s - 1] == "$" and (s - 1 == lo or t[s - 2] in _ENDS_NO_PREFIX):
+    if s > lo and t[s - 1] == "$" and (s - 1 == lo or t[s - 2] in ENDS_NO_PREFIX):
         return PreParts(s - 1, "$", s, s, "")
     if pre_is_empty(t, lo, s, pats.pre_final_words):
         return None
@@ -262,46 +192,12 @@ def cue_before(t: str, pre: PreParts, token: str) -> Cue | None:
 
 # --- the window after a number -----------------------------------------------------------------
 
-# ASCII characters no part of ``post`` can start with, after white space and one hyphen.
-_POST_STOP = frozenset(ch for ch in map(chr, range(128)) if not ch.isalpha() and ch not in "$/-")
-
-
-def post_is_empty(t: str, e: int, stop: int, first_words: frozenset[str]) -> bool:
-    """True when ``post`` matched at ``e`` (up to ``stop``) can only match the empty string.
-
-    Every group of ``post`` starts, after white space and at most one hyphen, with a Han
-    character, a currency sign, "/" (/year) or an ASCII word from ``first_words`` (a scale,
-    code, currency word, "or", a period word): any other ASCII word or character rules it out.
-    """
-    i = e
-    while i < stop and t[i] in _ASCII_SPACE:
-        i += 1
-    if i < stop and t[i] == "-":
-        i += 1
-        while i < stop and t[i] in _ASCII_SPACE:
-            i += 1
-    if i >= stop or t[i] in _POST_STOP:
-        return True
-    if t[i] == "$":  # a currency only when no number follows: "$5$6" is two amounts
-        j = i + 2 if i + 2 < stop and t[i + 1] in _ASCII_SPACE else i + 1
-        return j < stop and "0" <= t[j] <= "9"
-    if not t[i].isascii() and _ends_nothing(t[i]):
-        return True  # a zero-width joiner, a combining accent, a dash: no scale or currency
-    if not (t[i].isascii() and t[i].isalpha()):
-        return False
-    j = i
-    while j < stop and t[j].isascii() and t[j].isalpha():
-        j += 1
-    if j < stop and t[j].isalpha():
-        return False  # "yeſ": regex case folding may read more of the word
-    return t[i:j].lower() not in first_words
-
 
 def _may_follow(t: str, e: int, n: int, first: frozenset[str]) -> bool:
     """False when the first character after ``e`` and ASCII white space is not in ``first``
     (and is ASCII), so a pattern starting with white space then one of ``first`` cannot match."""
     i = e
-    while i < n and t[i] in _ASCII_SPACE:
+    while i < n and t[i] in ASCII_SPACE:
         i += 1
     return i < n and (t[i] in first or (not t[i].isascii() and t[i].isspace()))
 
@@ -578,6 +474,26 @@ def _is_cjk_amount(token: str) -> bool:
     )
 
 
+# --- numbers with nothing around them to read ---------------------------------------------------
+
+
+def _plain_candidate(t: str, s: int, e: int, start: int, last_end: int,
+                     marks: _Marks) -> Candidate | None:  # fmt: skip
+    """The candidate of the ASCII number ``t[s:e]`` when plain_start and plain_end say that
+    nothing around it needs a pattern: what _candidate gives, with a lone "$" at ``start < s``
+    as its currency and perhaps a period word before it."""
+    reading = read_number(t[s:e])
+    if reading is None:
+        return None
+    per = None
+    if marks.per_before.search(marks.text, max(last_end, start - _PER_BEFORE_WINDOW), start):
+        per = _per_before(t, last_end, start, _p.PATTERNS)
+    currency = None if start == s else currency_mark("$")
+    value = reading.value
+    return Candidate(start, e, start, e, value, reading.scale, False, value, currency,
+                     currency is not None, None, per, None, False, False, False)  # fmt: skip
+
+
 # --- one number, then all of them ----------------------------------------------------------------
 
 
@@ -591,6 +507,12 @@ def _candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int,
     """The candidate of the number token ``t[s:e]``, or None when it is no amount. Every
     pattern runs on a bounded window next to the number; ``last_end`` ends the one before."""
     pats = _p.PATTERNS
+    if not is_words:
+        start = plain_start(t, s, max(last_end, s - _p.PRE_WINDOW))
+        if start >= 0 and plain_end(t, e, n, marks.not_first):
+            token = t[s:e]
+            if token.isascii() and " " not in token:
+                return _plain_candidate(t, s, e, start, last_end, marks)
     if not is_words and e < n and (t[e] in _MYRIAD_NEXT or t[e - 1] in _YI):
         e = _spaced_myriads_end(t, s, e, n)
     token = t[s:e] if is_words or " " not in t[s:e] else _WS_RUN.sub("", t[s:e])
@@ -633,6 +555,8 @@ class _Marks(NamedTuple):
 
     text: str
     per_before: re.Pattern[str]
+    not_first: frozenset[str]
+    """The first characters of what makes a number no amount (Patterns.not_money_first)."""
 
 
 def candidates(t: str, skip: list[tuple[int, int]], lowered: str | None = None) -> list[Candidate]:
@@ -642,7 +566,12 @@ def candidates(t: str, skip: list[tuple[int, int]], lowered: str | None = None) 
     found: list[Candidate] = []
     if lowered is None:
         lowered = folded(t)
-    marks = _Marks(t, _PER_BEFORE_MARK) if lowered is None else _Marks(lowered, _PER_BEFORE_LOWER)
+    not_first = _p.PATTERNS.not_money_first
+    marks = (
+        _Marks(t, _PER_BEFORE_MARK, not_first)
+        if lowered is None
+        else _Marks(lowered, _PER_BEFORE_LOWER, not_first)
+    )
     spans, word_starts = tokens(t, lowered)
     skip_starts = [start for start, _ in skip]
     last_end = 0
