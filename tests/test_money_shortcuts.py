@@ -122,6 +122,30 @@ def test_plain_numbers_read_as_the_full_reading_reads_them(text: str) -> None:
         assert candidates.candidates(text, []) == fast, text
 
 
+RANGE_PIECES = [
+    "1", "25", "2024", " ", "-", " to ", " and ", "至", "HK$", "$", "US$", " million", "億",
+    "5萬", "元", ",", "between ", "about ", "(", ")", "\u2013", "~", "五", "人", "%",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(RANGE_PIECES), max_size=14).map("".join))
+def test_lone_bare_numbers_left_out_change_no_amount(text: str) -> None:
+    """find_money leaves out bare numbers with no currency on either side early
+    (_drop_lone_bare): every amount, range, cue and pair is what keeping them gives."""
+    from hkpolicy import _money_build, _money_candidates
+
+    found = _money_build.build(text, "HKD", [], False, None)
+
+    def keeping(t: str, skip: list[tuple[int, int]], lowered: str | None = None,
+                *, keep_bare: bool = True) -> list[object]:  # fmt: skip
+        return _money_candidates.candidates(t, skip, lowered, keep_bare=True)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_money_build, "candidates", keeping)
+        assert _money_build.build(text, "HKD", [], False, None) == found, text
+
+
 # --- pre-filters derived from the tables --------------------------------------------------------
 
 WORD_PIECES = [

@@ -344,7 +344,8 @@ def build(
     t = halfwidth(text)
     lowered = folded(t)
     skip_sorted = disjoint_ranges((int(a), int(b)) for a, b in skip)
-    cands = candidates(t, skip_sorted, lowered)
+    keep_bare = allow_bare_numbers or scale is not None  # else bare numbers are dropped
+    cands = candidates(t, skip_sorted, lowered, keep_bare=keep_bare)
     if scale is not None:
         cands = [
             c if c.has_scale else c._replace(scale=scale, has_scale=True, half_of=c.value)

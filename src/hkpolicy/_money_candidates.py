@@ -559,10 +559,35 @@ class _Marks(NamedTuple):
     """The first characters of what makes a number no amount (Patterns.not_money_first)."""
 
 
-def candidates(t: str, skip: list[tuple[int, int]], lowered: str | None = None) -> list[Candidate]:
+def _is_bare(c: Candidate) -> bool:
+    """A number with no currency, scale or Chinese scale: never an amount on its own (the
+    second pass drops it unless bare numbers are amounts), only maybe the end of a range."""
+    return c.currency is None and not c.has_scale and not c.cjk_amount
+
+
+def _drop_lone_bare(found: list[Candidate], next_currency: object) -> None:
+    """Drop the last of ``found`` when it is bare and neither the candidate before it nor the
+    next one (its currency ``next_currency``; None at the end) has a currency. The second pass
+    joins two candidates into a range only when one has a currency, and drops bare ones, so such
+    a number changes nothing, and two candidates it separated never join (a connector must fill
+    the whole gap between them). Dropping it early keeps a text dense with bare numbers (years,
+    counts, list numbers) from holding a record per number."""
+    if (
+        found
+        and next_currency is None
+        and _is_bare(found[-1])
+        and (len(found) < 2 or found[-2].currency is None)
+    ):
+        found.pop()
+
+
+def candidates(
+    t: str, skip: list[tuple[int, int]], lowered: str | None = None, *, keep_bare: bool = True
+) -> list[Candidate]:
     """Every candidate of ``t`` in order, none starting inside the one before or in ``skip``
     (sorted, disjoint ranges); ``lowered`` is ``_money_lexer.folded(t)`` when the caller has
-    it."""
+    it. Unless ``keep_bare``, bare numbers that can be neither an amount nor a range's end are
+    left out (see _drop_lone_bare): for a caller that drops bare numbers in the end."""
     found: list[Candidate] = []
     if lowered is None:
         lowered = folded(t)
@@ -586,6 +611,10 @@ def candidates(t: str, skip: list[tuple[int, int]], lowered: str | None = None) 
         cand = _candidate(t, s, e, s in word_starts, last_end, n, marks)
         if cand is None:
             continue
+        if not keep_bare:
+            _drop_lone_bare(found, cand.currency)
         found.append(cand)
         last_end = cand.ext_end
+    if not keep_bare:
+        _drop_lone_bare(found, None)
     return found
