@@ -64,12 +64,18 @@ def _reference_pre(t: str, lo: int, s: int) -> PreParts | None:
     )
 
 
+_PRE_MEMO: dict[str, PreParts | None] = {}
+
+
 @settings(max_examples=1000, deadline=None)
 @given(around_a_number(), st.data())
 def test_pre_parts_equal_the_pre_search(case: tuple[str, int, int], data: st.DataObject) -> None:
     text, s, _ = case
     for lo in {0, max(0, s - _p.PRE_WINDOW), data.draw(st.integers(0, s))}:
-        assert pre_parts(text, lo, s, PATS) == _reference_pre(text, lo, s), (text, lo, s)
+        expected = _reference_pre(text, lo, s)
+        assert pre_parts(text, lo, s, PATS) == expected, (text, lo, s)
+        # one memo across examples: a window read in one text is read so in every other
+        assert pre_parts(text, lo, s, PATS, _PRE_MEMO) == expected, (text, lo, s)
 
 
 @settings(max_examples=1000, deadline=None)

@@ -138,11 +138,22 @@ class PreParts(NamedTuple):
     """The cue as written, or ""."""
 
 
-def pre_parts(t: str, lo: int, s: int, pats: _p.Patterns) -> PreParts | None:
+# Windows before a number whose ``pre`` reading one scan keeps (see pre_parts); past this many
+# distinct windows it starts afresh, so a text of unique windows holds at most this many.
+PRE_MEMO_SIZE = 4096
+_UNREAD = PreParts(-1, "", -1, -1, "")
+
+
+def pre_parts(t: str, lo: int, s: int, pats: _p.Patterns,
+              memo: dict[str, PreParts | None] | None = None) -> PreParts | None:  # fmt: skip
     """The currency and cue ``pre.search(t, lo, s)`` finds before the number at ``s``, or None
     when it finds neither. Equal to that search, with the two commonest cases answered without
     a regex call: no currency or cue can end at ``s`` (see pre_is_empty), and a lone "$" (as
     in "($5 million)" or "$1$2").
+
+    ``memo`` (one scan's) keeps the reading of each window: the reading depends only on the
+    window and the character before it (``pre`` looks one character behind, no further, and
+    not past ``s``), and text repeats ("of up to HK$" in every row of a list).
 
     Every call looks at most ``PRE_WINDOW`` characters, so each is bounded and the scan stays
     linear in the text (see _money_patterns).
@@ -151,6 +162,24 @@ def pre_parts(t: str, lo: int, s: int, pats: _p.Patterns) -> PreParts | None:
         return PreParts(s - 1, "$", s, s, "")
     if pre_is_empty(t, lo, s, pats.pre_final_words):
         return None
+    if memo is None or lo == 0:
+        return _pre_search(t, lo, s, pats)
+    window = t[lo - 1 : s]
+    found = memo.get(window, _UNREAD)
+    if found is _UNREAD:
+        if len(memo) >= PRE_MEMO_SIZE:
+            memo.clear()
+        found = memo[window] = _pre_search(window, 1, len(window), pats)
+    if found is None:
+        return None
+    shift = lo - 1
+    return PreParts(found.cur_start + shift, found.cur, found.cue_start + shift,
+                    found.cue_end + shift, found.cue)  # fmt: skip
+
+
+def _pre_search(t: str, lo: int, s: int, pats: _p.Patterns) -> PreParts | None:
+    """What ``pre`` finds in ``t[lo:s]``, anchored at ``s``: one reversed search gives the
+    leftmost start, where ``pre`` is then matched forwards."""
     back = pats.pre_reversed.search(t, lo, s)
     if back is None or back.start() >= s:
         return None
@@ -521,7 +550,7 @@ def _candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int,
     reading = _read_run(token) if is_words else read_number(token)
     if reading is None:
         return None
-    pre = pre_parts(t, max(last_end, s - _p.PRE_WINDOW), s, pats)
+    pre = pre_parts(t, max(last_end, s - _p.PRE_WINDOW), s, pats, marks.pre_memo)
     head = _head(t, s, pre, token)
     if head is None:
         return None
@@ -557,6 +586,8 @@ class _Marks(NamedTuple):
     per_before: re.Pattern[str]
     not_first: frozenset[str]
     """The first characters of what makes a number no amount (Patterns.not_money_first)."""
+    pre_memo: dict[str, PreParts | None]
+    """The readings of the windows before numbers (see pre_parts)."""
 
 
 def _is_bare(c: Candidate) -> bool:
@@ -593,9 +624,9 @@ def candidates(
         lowered = folded(t)
     not_first = _p.PATTERNS.not_money_first
     marks = (
-        _Marks(t, _PER_BEFORE_MARK, not_first)
+        _Marks(t, _PER_BEFORE_MARK, not_first, {})
         if lowered is None
-        else _Marks(lowered, _PER_BEFORE_LOWER, not_first)
+        else _Marks(lowered, _PER_BEFORE_LOWER, not_first, {})
     )
     spans, word_starts = tokens(t, lowered)
     skip_starts = [start for start, _ in skip]
