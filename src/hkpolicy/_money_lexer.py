@@ -147,6 +147,8 @@ def tokens(t: str, lowered: str | None = None) -> Tokens:
     (a case-blind alternation tried at every position); a pre-filter (stdlib ``re`` over the
     lower-cased text, one fast pass) proposes a superset of the places a run can start, and
     ``words`` is matched there only, skipping proposals inside the last run as finditer does.
+    A proposal the pre-filter's own last match covers ("a half": the space before "half") is
+    inside the run ``words`` reads there, or ``words`` fails at it as well.
     """
     pats = _p.PATTERNS
     numbers = _joined_runs(t, number_spans(t, pats.number))
@@ -158,8 +160,12 @@ def tokens(t: str, lowered: str | None = None) -> Tokens:
     else:
         words = pats.words
         pos = 0
+        first = words.match(t, 0)  # the pre-filter proposes places after a character only
+        if first is not None:
+            runs.append((0, first.end()))
+            pos = first.end()
         for hit in pats.words_start.finditer(lowered):
-            at = hit.start()
+            at = hit.start() + 1  # a match proposes the place after its non-letter
             if at < pos:
                 continue
             m = words.match(t, at)

@@ -379,8 +379,9 @@ class Patterns:
     the window's end, gives at once the leftmost start of a match, where ``pre`` is then
     matched forwards; ``pre.search`` would try every start of the window in turn."""
     words_start: re.Pattern[str]
-    """Pre-filter, run over the lower-cased text: every place ``words`` can start, and a few
-    more: built from the same word tables as ``words`` (tests/test_money_shortcuts.py)."""
+    """Pre-filter, run over the lower-cased text: every place but the first ``words`` can
+    start, and a few more, each proposed by a match starting one character before it; built
+    from the same word tables as ``words`` (tests/test_money_shortcuts.py)."""
     post_first_words: frozenset[str]
     """Lower-case first words (ASCII letter runs) of everything ``post`` can match: after a
     number followed by any other word, ``post`` matches the empty string and is not run."""
@@ -525,10 +526,12 @@ def _unit_source(f: _Fragments) -> str:
 
 
 def _words_start() -> re.Pattern[str]:
-    """Superset of where words can match, on text.lower() (same length checked by the
-    caller): "K" lowers to "k", "ſ" is matched by the trie. Linear: a trie of literals."""
+    """Superset of where words can match after the text's first character, on text.lower()
+    (same length checked by the caller): "K" lowers to "k", "ſ" is matched by the trie. Each
+    match starts with the non-letter before the place (a leading character class, which ``re``
+    scans for fast; a lookbehind it would try at every position). Linear: a trie of literals."""
     return re.compile(
-        r"(?<![a-z])(?:a\s+(?="
+        r"[^a-z](?:a\s+(?="
         + "|".join(w.replace("s", "[sſ]") for w in A_BEFORE_WORDS)
         + ")|"
         + _trie([*EN_NUMBER_WORDS, *EN_FRACTION_WORDS])
