@@ -124,7 +124,7 @@ def test_plain_numbers_read_as_the_full_reading_reads_them(text: str) -> None:
 
     fast = candidates.candidates(text, [])
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(candidates, "plain_start", lambda t, s, lo: -1)
+        patch.setattr(candidates, "plain_start", lambda t, s, lo, words: -1)
         assert candidates.candidates(text, []) == fast, text
 
 

@@ -37,6 +37,7 @@ from ._money_lexer import (
 from ._money_quiet import (
     ASCII_SPACE,
     ENDS_NO_PREFIX,
+    MYRIAD_YI,
     plain_end,
     plain_start,
     post_is_empty,
@@ -470,7 +471,7 @@ _SPACED_MYRIAD = regex.compile(
     r"(?![萬万億亿])"
 )
 _SPACED_MYRIAD_WINDOW = 24
-_YI = "億亿"
+_YI = MYRIAD_YI
 # What may follow a number spread over tokens: 億, or a space before one.
 _MYRIAD_NEXT = _YI + " "
 
@@ -537,8 +538,8 @@ def _candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int,
     pattern runs on a bounded window next to the number; ``last_end`` ends the one before."""
     pats = _p.PATTERNS
     if not is_words:
-        start = plain_start(t, s, max(last_end, s - _p.PRE_WINDOW))
-        if start >= 0 and plain_end(t, e, n, marks.not_first):
+        start = plain_start(t, s, max(last_end, s - _p.PRE_WINDOW), pats.pre_final_words)
+        if start >= 0 and plain_end(t, e, n, marks.not_first, pats.post_first_words):
             token = t[s:e]
             if token.isascii() and " " not in token:
                 return _plain_candidate(t, s, e, start, last_end, marks)

@@ -15,6 +15,7 @@ from . import _money_patterns as _p
 __all__ = [
     "ASCII_SPACE",
     "ENDS_NO_PREFIX",
+    "MYRIAD_YI",
     "POST_STOP",
     "PRE_STOP",
     "ends_nothing",
@@ -149,37 +150,40 @@ def post_is_empty(t: str, e: int, stop: int, first_words: frozenset[str]) -> boo
 
 # --- numbers with nothing around them to read --------------------------------------------------
 
-# ASCII characters that, right before a number, rule out a currency, cue or word it is part of,
-# and right after it, a scale, currency, cue, counter or exponent (see pre_is_empty and
-# post_is_empty, which these follow; tests/test_money_shortcuts.py checks the result).
-_QUIET_BEFORE = frozenset(ch for ch in PRE_STOP if not ch.isalnum() and ch not in "_+-")
-_QUIET_AFTER = frozenset(ch for ch in POST_STOP if not ch.isspace())
+# 億 and 亿: after a space, the number may go on ("27 億 8,000 萬"; see _money_candidates).
+MYRIAD_YI = "億亿"
 
 
-def plain_start(t: str, s: int, lo: int) -> int:
-    """Where the amount of the number at ``s`` starts when what stands before it needs no
-    pattern: at ``s`` (nothing there) or at a lone "$" (as pre_parts reads it); -1 when the
-    full reading must look. ``lo`` starts the window pre_parts would search."""
+def plain_start(t: str, s: int, lo: int, final_words: frozenset[str]) -> int:
+    """Where the amount of the number at ``s`` starts when nothing before it needs a pattern:
+    at ``s`` (``pre`` reads nothing, see pre_is_empty) or at a lone "$" (as pre_parts reads
+    it); -1 when the full reading must look: a "$" after a prefix, or a letter, digit, "_",
+    "+" or "-" right before the number (a word, a code or an exponent). ``lo`` starts the
+    window pre_parts would search."""
     if s == 0:
         return 0
     p = t[s - 1]
     if p == "$":
         return s - 1 if s > lo and (s - 1 == lo or t[s - 2] in ENDS_NO_PREFIX) else -1
-    if not p.isascii():
-        return s if s == lo or ends_nothing(p) else -1
-    if s == lo:
-        return -1 if p.isalnum() or p in "_+-" else s
-    return s if p in _QUIET_BEFORE else -1
+    if p.isascii() and (p.isalnum() or p in "_+-"):
+        return -1
+    return s if pre_is_empty(t, lo, s, final_words) else -1
 
 
-def plain_end(t: str, e: int, n: int, not_first: frozenset[str]) -> bool:
-    """True when nothing after the number ending at ``e`` can be read: no scale, currency, cue,
-    period, counter, % or exponent (see _is_no_amount and post_is_empty)."""
+def plain_end(
+    t: str, e: int, n: int, not_first: frozenset[str], first_words: frozenset[str]
+) -> bool:
+    """True when nothing after the number ending at ``e`` can be read: ``post`` reads nothing
+    (see post_is_empty), and nothing makes the number no amount (_is_no_amount of
+    _money_candidates: %, a counter, an exponent) or carries it on ("27 億")."""
     if e == n:
         return True
     q = t[e]
-    if q in not_first:
+    if q in "eE" or (q == " " and e + 1 < n and t[e + 1] in MYRIAD_YI):
         return False
-    if q == "$":  # the next amount's "$" ("$1$2")
-        return e + 1 < n and "0" <= t[e + 1] <= "9"
-    return q in _QUIET_AFTER if q.isascii() else ends_nothing(q)
+    i = e
+    while i < n and t[i] in ASCII_SPACE:
+        i += 1
+    if i < n and (t[i] in not_first or (not t[i].isascii() and t[i].isspace())):
+        return False
+    return post_is_empty(t, e, min(n, e + _p.POST_WINDOW), first_words)
