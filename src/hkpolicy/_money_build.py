@@ -231,8 +231,8 @@ def _far_cues(t: str, resolved: list[Resolved], lowered: str | None) -> list[Res
     out = []
     for r in resolved:
         c = r.cand
-        if c.cue is None and c.amount_max is None:
-            lo = max(prev_end, c.ext_start - _p.FAR_CUE_WINDOW_EN)
+        lo = max(prev_end, c.ext_start - _p.FAR_CUE_WINDOW_EN)
+        if c.cue is None and c.amount_max is None and lo < c.ext_start:  # a cue needs room
             found = far_cue(t, lo, c.ext_start, lowered=lowered)
             if found is not None:
                 r = r._replace(cand=c._replace(cue=found))
