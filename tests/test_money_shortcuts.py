@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import given, settings
@@ -138,17 +139,17 @@ RANGE_PIECES = [
 @given(st.lists(st.sampled_from(RANGE_PIECES), max_size=14).map("".join))
 def test_lone_bare_numbers_left_out_change_no_amount(text: str) -> None:
     """find_money leaves out bare numbers with no currency on either side early
-    (_drop_lone_bare): every amount, range, cue and pair is what keeping them gives."""
+    (iter_candidates): every amount, range, cue and pair is what keeping them gives."""
     from hkpolicy import _money_build, _money_candidates
 
     found = _money_build.build(text, "HKD", [], False, None)
 
     def keeping(t: str, skip: list[tuple[int, int]], lowered: str | None = None,
-                *, keep_bare: bool = True) -> list[object]:  # fmt: skip
-        return _money_candidates.candidates(t, skip, lowered, keep_bare=True)
+                *, keep_bare: bool = True) -> Iterator[object]:  # fmt: skip
+        return _money_candidates.iter_candidates(t, skip, lowered, keep_bare=True)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_money_build, "candidates", keeping)
+        patch.setattr(_money_build, "iter_candidates", keeping)
         assert _money_build.build(text, "HKD", [], False, None) == found, text
 
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
 import regex
 
 from . import _money_patterns as _p
-from ._money_candidates import Candidate, Cue, candidates, cue_in_other_word, is_weak
+from ._money_candidates import Candidate, Cue, cue_in_other_word, is_weak, iter_candidates
 from ._money_lexer import folded, halfwidth
 from ._numerals import EXACT, canonical
 from .errors import ParseError
@@ -28,9 +28,11 @@ __all__ = [
     "PEG_BAND",
     "Built",
     "CurrencySource",
+    "Paired",
     "PegCheck",
     "Resolved",
     "build",
+    "build_stream",
     "check_one_expression",
     "no_amount_error",
     "peg_check",
@@ -70,22 +72,23 @@ class Built(NamedTuple):
 # --- ranges ------------------------------------------------------------------------------------
 
 
-def _merge_ranges(t: str, cands: list[Candidate]) -> list[Candidate]:
-    """Candidates with each "a - b" range made one candidate (see _can_join)."""
-    out: list[Candidate] = []
-    i = 0
-    while i < len(cands):
-        a = cands[i]
-        b = cands[i + 1] if i + 1 < len(cands) else None
-        if b is not None and a.per is None and _can_join(t, a, b):
+def _merge_ranges(t: str, cands: Iterable[Candidate]) -> Iterator[Candidate]:
+    """Candidates with each "a - b" range made one candidate (see _can_join), one at a time."""
+    a: Candidate | None = None  # the candidate that may start a range with the next
+    for b in cands:
+        if a is None:
+            a = b
+            continue
+        if a.per is None and _can_join(t, a, b):
             joined = _joined(a, b)
             if joined is not None:
-                out.append(joined)
-                i += 2
+                yield joined
+                a = None
                 continue
-        out.append(a)
-        i += 1
-    return out
+        yield a
+        a = b
+    if a is not None:
+        yield a
 
 
 def _joined(a: Candidate, b: Candidate) -> Candidate | None:
@@ -175,26 +178,25 @@ def _currency_of(
 
 def _resolve(
     t: str,
-    cands: list[Candidate],
+    cands: Iterable[Candidate],
     default: str | None,
     declarations: list[tuple[int, str]],
     allow_bare_numbers: bool,
-) -> tuple[list[Resolved], list[Candidate]]:
-    """Currencies for candidates; returns the resolved ones and those left without one."""
+    unresolved: list[Candidate],
+) -> Iterator[Resolved]:
+    """Currencies for candidates: the resolved ones, one at a time; those left without one are
+    appended to ``unresolved``."""
     decl_ends = [end for end, _ in declarations]
-    resolved: list[Resolved] = []
-    unresolved: list[Candidate] = []
     for c in cands:
         if c.currency is None and not (c.cjk_amount or c.has_scale or allow_bare_numbers):
             continue  # a bare number with no Chinese scale: no amount, whatever is declared
-        i = bisect.bisect_right(decl_ends, c.start) - 1
+        i = bisect.bisect_right(decl_ends, c.start) - 1 if decl_ends else -1
         declared = declarations[i][1] if i >= 0 else None
         found = _currency_of(t, c, default, declared, allow_bare_numbers)
         if found is None:
             unresolved.append(c)
         elif found is not False:
-            resolved.append(Resolved(c, *found))
-    return resolved, unresolved
+            yield Resolved(c, *found)
 
 
 def _declarations(t: str) -> list[tuple[int, str]]:
@@ -222,13 +224,12 @@ _WS_RUN = regex.compile(r"\s+")
 FAR_CUE_MARK = re.compile("|".join(sorted({re.escape(c[:3]) for c in _p.FAR_QUALIFIER_CUES})))
 
 
-def _far_cues(t: str, resolved: list[Resolved], lowered: str | None) -> list[Resolved]:
+def _far_cues(t: str, resolved: Iterable[Resolved], lowered: str | None) -> Iterator[Resolved]:
     """Give a qualifier to amounts whose cue stands a few words before them in the same clause,
     with no amount between: "a maximum subsidy of $200,000", 最高資助額為50萬元 (see
     FAR_QUALIFIER_CUES). A cue right before the amount has been read already and wins.
     ``lowered`` is ``_money_lexer.folded(t)``."""
     prev_end = 0
-    out = []
     for r in resolved:
         c = r.cand
         lo = max(prev_end, c.ext_start - _p.FAR_CUE_WINDOW_EN)
@@ -236,9 +237,9 @@ def _far_cues(t: str, resolved: list[Resolved], lowered: str | None) -> list[Res
             found = far_cue(t, lo, c.ext_start, lowered=lowered)
             if found is not None:
                 r = r._replace(cand=c._replace(cue=found))
-        out.append(r)
-        prev_end = max(prev_end, c.ext_end)
-    return out
+        yield r
+        if c.ext_end > prev_end:
+            prev_end = c.ext_end
 
 
 def _ties_far_cue_zh(gap: str) -> bool:
@@ -286,25 +287,46 @@ def far_cue(t: str, lo: int, hi: int, *, lowered: str | None = None) -> Cue | No
 _CLOSE_BRACKET = regex.compile(r"\s*[)）]")
 
 
-def _pairs(t: str, resolved: list[Resolved]) -> dict[int, int]:
+class Paired(NamedTuple):
+    """A resolved amount with the bracketed other-currency amount it is paired with."""
+
+    resolved: Resolved
+    partner: Resolved | None
+    """The amount right before or after it that it is paired with; None when unpaired."""
+    partner_after: bool
+    """The partner is the next amount (else the one before)."""
+
+
+def _paired(t: str, resolved: Iterable[Resolved]) -> Iterator[Paired]:
     """Amounts followed by their bracketed other-currency amount: "HK$24 billion (US$3.07
-    billion)". A bare "$" bracketed after an HKD amount is the US dollar. Updates
-    ``resolved`` in place for those."""
-    pairs: dict[int, int] = {}
-    for i in range(len(resolved) - 1):
-        a, b = resolved[i], resolved[i + 1]
-        if i in pairs or b.cand.ext_start <= a.cand.ext_end:
-            continue  # paired already, or no room for the bracket
-        if not _p.PATTERNS.pair_open.fullmatch(t, a.cand.ext_end, b.cand.ext_start):
+    billion)", one at a time. A bare "$" bracketed after an HKD amount is the US dollar: the
+    amount given out says so. One amount is held back until the next decides its pair."""
+    a: Resolved | None = None
+    a_partner: Resolved | None = None  # the amount before ``a``, when the two are paired
+    for b in resolved:
+        if a is None:
+            a = b
             continue
-        if not _CLOSE_BRACKET.match(t[b.cand.ext_end : b.cand.ext_end + 3]):
-            continue
-        bare_dollar = b.cand.currency is not None and b.cand.currency.bare_kind == "dollar"
-        if b.source == "default" and a.currency == "HKD" and bare_dollar:
-            b = resolved[i + 1] = b._replace(currency="USD", source="context")
-        if a.currency != b.currency:
-            pairs[i], pairs[i + 1] = i + 1, i
-    return pairs
+        b_partner = None
+        ac, bc = a.cand, b.cand
+        if (
+            a_partner is None
+            and bc.ext_start > ac.ext_end  # room for the bracket
+            and _p.PATTERNS.pair_open.fullmatch(t, ac.ext_end, bc.ext_start)
+            and _CLOSE_BRACKET.match(t[bc.ext_end : bc.ext_end + 3])
+        ):
+            bare_dollar = bc.currency is not None and bc.currency.bare_kind == "dollar"
+            if b.source == "default" and a.currency == "HKD" and bare_dollar:
+                b = b._replace(currency="USD", source="context")
+            if a.currency != b.currency:
+                b_partner = a
+                yield Paired(a, b, True)
+                a, a_partner = b, b_partner
+                continue
+        yield Paired(a, a_partner, False)
+        a, a_partner = b, b_partner
+    if a is not None:
+        yield Paired(a, a_partner, False)
 
 
 def peg_check(hkd: Candidate, usd: Candidate) -> PegCheck:
@@ -341,24 +363,46 @@ def build(
 ) -> Built:
     """Every amount of ``text`` (see the module docstring). ``scale`` multiplies figures with
     no scale of their own; ``allow_bare_numbers`` makes a plain number an amount."""
+    unresolved: list[Candidate] = []
+    resolved: list[Resolved] = []
+    pairs: dict[int, int] = {}
+    for p in build_stream(text, default_currency, skip, allow_bare_numbers, scale, unresolved):
+        if p.partner is not None:
+            i = len(resolved)
+            pairs[i] = i + 1 if p.partner_after else i - 1
+        resolved.append(p.resolved)
+    return Built(resolved, unresolved, pairs)
+
+
+def build_stream(
+    text: str,
+    default_currency: str | None,
+    skip: Sequence[tuple[int, int]],
+    allow_bare_numbers: bool,
+    scale: Decimal | None,
+    unresolved: list[Candidate],
+) -> Iterator[Paired]:
+    """The amounts of :func:`build`, in order, one at a time; the candidates left without a
+    currency are appended to ``unresolved``. Each pass holds at most one candidate back, so a
+    caller that consumes the amounts as they come never holds the intermediate records of a
+    whole text: they die young, before the garbage collector walks them again and again."""
     t = halfwidth(text)
     lowered = folded(t)
     skip_sorted = disjoint_ranges((int(a), int(b)) for a, b in skip)
     keep_bare = allow_bare_numbers or scale is not None  # else bare numbers are dropped
-    cands = candidates(t, skip_sorted, lowered, keep_bare=keep_bare)
+    cands: Iterable[Candidate] = iter_candidates(t, skip_sorted, lowered, keep_bare=keep_bare)
     if scale is not None:
-        cands = [
+        cands = (
             c if c.has_scale else c._replace(scale=scale, has_scale=True, half_of=c.value)
             for c in cands
-        ]
+        )
     declarations = _declarations(t)
-    cands = _merge_ranges(t, cands)
-    resolved, unresolved = _resolve(t, cands, default_currency, declarations, allow_bare_numbers)
+    merged = _merge_ranges(t, cands)
+    resolved = _resolve(t, merged, default_currency, declarations, allow_bare_numbers, unresolved)
     if skip_sorted:
         skip_starts = [a for a, _ in skip_sorted]
-        resolved = [r for r in resolved if not _overlaps(skip_sorted, skip_starts, r.cand)]
-    resolved = _far_cues(t, resolved, lowered)
-    return Built(resolved, unresolved, _pairs(t, resolved))
+        resolved = (r for r in resolved if not _overlaps(skip_sorted, skip_starts, r.cand))
+    return _paired(t, _far_cues(t, resolved, lowered))
 
 
 # --- one expression: parse_money's checks ------------------------------------------------------

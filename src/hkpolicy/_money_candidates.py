@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -54,6 +55,7 @@ __all__ = [
     "candidates",
     "cue_in_other_word",
     "is_weak",
+    "iter_candidates",
     "post_is_empty",
     "pre_is_empty",
     "pre_parts",
@@ -597,30 +599,28 @@ def _is_bare(c: Candidate) -> bool:
     return c.currency is None and not c.has_scale and not c.cjk_amount
 
 
-def _drop_lone_bare(found: list[Candidate], next_currency: object) -> None:
-    """Drop the last of ``found`` when it is bare and neither the candidate before it nor the
-    next one (its currency ``next_currency``; None at the end) has a currency. The second pass
-    joins two candidates into a range only when one has a currency, and drops bare ones, so such
-    a number changes nothing, and two candidates it separated never join (a connector must fill
-    the whole gap between them). Dropping it early keeps a text dense with bare numbers (years,
-    counts, list numbers) from holding a record per number."""
-    if (
-        found
-        and next_currency is None
-        and _is_bare(found[-1])
-        and (len(found) < 2 or found[-2].currency is None)
-    ):
-        found.pop()
-
-
 def candidates(
     t: str, skip: list[tuple[int, int]], lowered: str | None = None, *, keep_bare: bool = True
 ) -> list[Candidate]:
     """Every candidate of ``t`` in order, none starting inside the one before or in ``skip``
     (sorted, disjoint ranges); ``lowered`` is ``_money_lexer.folded(t)`` when the caller has
     it. Unless ``keep_bare``, bare numbers that can be neither an amount nor a range's end are
-    left out (see _drop_lone_bare): for a caller that drops bare numbers in the end."""
-    found: list[Candidate] = []
+    left out (see iter_candidates): for a caller that drops bare numbers in the end."""
+    return list(iter_candidates(t, skip, lowered, keep_bare=keep_bare))
+
+
+def iter_candidates(
+    t: str, skip: list[tuple[int, int]], lowered: str | None = None, *, keep_bare: bool = True
+) -> Iterator[Candidate]:
+    """The candidates of :func:`candidates`, one at a time: a caller that consumes each as it
+    comes holds a few at once, not one per number (a Candidate is a garbage-collected object).
+
+    Unless ``keep_bare``, a bare candidate (see _is_bare) is dropped when neither the candidate
+    kept before it nor the next one has a currency. The second pass joins two candidates into a
+    range only when one has a currency, and drops bare ones, so such a number changes nothing,
+    and two candidates it separated never join (a connector must fill the whole gap between
+    them). Dropping it early keeps a text dense with bare numbers (years, counts, list numbers)
+    from holding a record per number. One candidate is held back until the next decides it."""
     if lowered is None:
         lowered = folded(t)
     not_first = _p.PATTERNS.not_money_first
@@ -633,6 +633,8 @@ def candidates(
     skip_starts = [start for start, _ in skip]
     last_end = 0
     n = len(t)
+    held: Candidate | None = None  # the last candidate kept, not yet given out
+    before_held_bare = True  # the one kept before ``held`` has no currency (or there is none)
     for s, e in spans:
         if s < last_end:
             continue
@@ -643,10 +645,13 @@ def candidates(
         cand = _candidate(t, s, e, s in word_starts, last_end, n, marks)
         if cand is None:
             continue
-        if not keep_bare:
-            _drop_lone_bare(found, cand.currency)
-        found.append(cand)
         last_end = cand.ext_end
-    if not keep_bare:
-        _drop_lone_bare(found, None)
-    return found
+        if keep_bare:
+            yield cand
+            continue
+        if held is not None and not (cand.currency is None and before_held_bare and _is_bare(held)):
+            yield held
+            before_held_bare = held.currency is None
+        held = cand  # a dropped ``held`` leaves the one kept before it where it was
+    if held is not None and not (before_held_bare and _is_bare(held)):
+        yield held

@@ -19,7 +19,7 @@ each :class:`MoneyMention` says where its currency came from (``currency_source`
 from __future__ import annotations
 
 import decimal
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from pydantic import field_validator, model_validator
@@ -29,9 +29,11 @@ from . import _values
 from ._money_build import (
     PEG_BAND,
     CurrencySource,
+    Paired,
     PegCheck,
     Resolved,
     build,
+    build_stream,
     check_one_expression,
     no_amount_error,
     peg_check,
@@ -500,20 +502,29 @@ def _money(r: Resolved, shared: dict[_MoneyKey, Money]) -> Money:
     return money
 
 
-def _mentions(
-    text: str, resolved: list[Resolved], pairs: dict[int, int], doc_id: str | None
-) -> list[MoneyMention]:
-    """The mentions of the resolved amounts of ``text``, with their pairs and peg checks."""
+def _mentions(text: str, amounts: Iterable[Paired], doc_id: str | None) -> Iterator[MoneyMention]:
+    """The mentions of the resolved amounts of ``text``, with their pairs and peg checks, one at
+    a time. A pair's two mentions share their two Moneys."""
     shared: dict[_MoneyKey, Money] = {}
-    moneys = [_money(r, shared) for r in resolved]
-    mentions = []
-    for i, r in enumerate(resolved):
+    next_money: Money | None = None  # the Money of this amount, made as the partner of the last
+    last_money: Money | None = None
+    for i, (r, partner, partner_after) in enumerate(amounts):
         c = r.cand
-        j = pairs.get(i)
+        money = _money(r, shared) if next_money is None else next_money
+        next_money = None
+        j: int | None = None
+        paired: Money | None = None
         peg: PegCheck | None = None
-        if j is not None and {r.currency, resolved[j].currency} == {"HKD", "USD"}:
-            hkd, usd = (r, resolved[j]) if r.currency == "HKD" else (resolved[j], r)
-            peg = peg_check(hkd.cand, usd.cand)
+        if partner is not None:
+            if partner_after:
+                j, paired = i + 1, _money(partner, shared)
+                next_money = paired
+            else:
+                j, paired = i - 1, last_money
+            if {r.currency, partner.currency} == {"HKD", "USD"}:
+                hkd, usd = (r, partner) if r.currency == "HKD" else (partner, r)
+                peg = peg_check(hkd.cand, usd.cand)
+        last_money = money
         cue = None
         if c.cue is not None and c.cue.span is not None:
             cue_start, cue_end = c.cue.span
@@ -521,18 +532,15 @@ def _mentions(
                 doc_id=doc_id, start=cue_start, end=cue_end, text=text[cue_start:cue_end]
             )
         span = _new_span(doc_id=doc_id, start=c.start, end=c.end, text=text[c.start : c.end])
-        mentions.append(
-            _new_mention(
-                money=moneys[i],
-                span=span,
-                cue=cue,
-                currency_source=r.source,
-                paired_index=j,
-                paired=None if j is None else moneys[j],
-                peg=peg,
-            )
+        yield _new_mention(
+            money=money,
+            span=span,
+            cue=cue,
+            currency_source=r.source,
+            paired_index=j,
+            paired=paired,
+            peg=peg,
         )
-    return mentions
 
 
 def find_money(
@@ -574,9 +582,12 @@ def find_money(
     warnings: list[str] = []
     mentions: list[MoneyMention] = []
     try:
-        resolved, _, pairs = build(text, default, skip, False, None)
-        mention_limit("money", limit, len(resolved))
-        mentions = _mentions(text, resolved, pairs, doc_id)
+        amounts: Iterable[Paired] = build_stream(text, default, skip, False, None, [])
+        if limit is not None:  # count them all before building any
+            amounts = list(amounts)
+            mention_limit("money", limit, len(amounts))
+        # Built as the amounts come: the intermediate records die young (see build_stream).
+        mentions = list(_mentions(text, amounts, doc_id))
     except MentionLimitError:
         raise
     except Exception as error:  # a scanner never raises: report and return what was found
