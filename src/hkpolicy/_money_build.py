@@ -50,6 +50,11 @@ PegCheck = Literal["consistent", "inconsistent"]
 PEG_BAND: tuple[Decimal, Decimal] = (Decimal("7.75"), Decimal("7.85"))
 
 
+# tuple.__new__ makes a NamedTuple from a tuple of its fields in one C call, where calling
+# the class runs its generated Python __new__: for the records made once per amount.
+_new_tuple = tuple.__new__
+
+
 class Resolved(NamedTuple):
     """A candidate with its currency decided."""
 
@@ -79,7 +84,8 @@ def _merge_ranges(t: str, cands: Iterable[Candidate]) -> Iterator[Candidate]:
         if a is None:
             a = b
             continue
-        if a.per is None and _can_join(t, a, b):
+        # A connector must stand between the two (_can_join): amounts that touch never join.
+        if a.per is None and b.ext_start > a.end and _can_join(t, a, b):
             joined = _joined(a, b)
             if joined is not None:
                 yield joined
@@ -196,7 +202,7 @@ def _resolve(
         if found is None:
             unresolved.append(c)
         elif found is not False:
-            yield Resolved(c, *found)
+            yield _new_tuple(Resolved, (c, *found))
 
 
 def _declarations(t: str) -> list[tuple[int, str]]:
@@ -287,14 +293,10 @@ def far_cue(t: str, lo: int, hi: int, *, lowered: str | None = None) -> Cue | No
 _CLOSE_BRACKET = regex.compile(r"\s*[)）]")
 
 
-class Paired(NamedTuple):
-    """A resolved amount with the bracketed other-currency amount it is paired with."""
-
-    resolved: Resolved
-    partner: Resolved | None
-    """The amount right before or after it that it is paired with; None when unpaired."""
-    partner_after: bool
-    """The partner is the next amount (else the one before)."""
+# A resolved amount, the amount right before or after it that it is paired with (None when
+# unpaired), and whether that partner is the next amount (else the one before). A plain tuple:
+# one is made per amount, and a NamedTuple's constructor is a Python call.
+Paired = tuple[Resolved, Resolved | None, bool]
 
 
 def _paired(t: str, resolved: Iterable[Resolved]) -> Iterator[Paired]:
@@ -320,13 +322,13 @@ def _paired(t: str, resolved: Iterable[Resolved]) -> Iterator[Paired]:
                 b = b._replace(currency="USD", source="context")
             if a.currency != b.currency:
                 b_partner = a
-                yield Paired(a, b, True)
+                yield a, b, True
                 a, a_partner = b, b_partner
                 continue
-        yield Paired(a, a_partner, False)
+        yield a, a_partner, False
         a, a_partner = b, b_partner
     if a is not None:
-        yield Paired(a, a_partner, False)
+        yield a, a_partner, False
 
 
 def peg_check(hkd: Candidate, usd: Candidate) -> PegCheck:
@@ -366,11 +368,12 @@ def build(
     unresolved: list[Candidate] = []
     resolved: list[Resolved] = []
     pairs: dict[int, int] = {}
-    for p in build_stream(text, default_currency, skip, allow_bare_numbers, scale, unresolved):
-        if p.partner is not None:
+    amounts = build_stream(text, default_currency, skip, allow_bare_numbers, scale, unresolved)
+    for r, partner, partner_after in amounts:
+        if partner is not None:
             i = len(resolved)
-            pairs[i] = i + 1 if p.partner_after else i - 1
-        resolved.append(p.resolved)
+            pairs[i] = i + 1 if partner_after else i - 1
+        resolved.append(r)
     return Built(resolved, unresolved, pairs)
 
 

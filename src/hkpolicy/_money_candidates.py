@@ -119,6 +119,11 @@ class Candidate(NamedTuple):
         return half_unit(self.half_of, self.scale)
 
 
+# tuple.__new__ makes a NamedTuple from a tuple of its fields in one C call, where calling
+# the class runs its generated Python __new__: for the Candidate made per number.
+_new_tuple = tuple.__new__
+
+
 def is_weak(mark: CurrencyMark | None) -> bool:
     """No currency, or one the context decides (a bare $ or 元, ¥)."""
     return mark is None or mark.code in (_p.BARE, _p.YEN)
@@ -509,12 +514,12 @@ def _is_cjk_amount(token: str) -> bool:
 # --- numbers with nothing around them to read ---------------------------------------------------
 
 
-def _plain_candidate(t: str, s: int, e: int, start: int, last_end: int,
+def _plain_candidate(t: str, s: int, e: int, token: str, start: int, last_end: int,
                      marks: _Marks) -> Candidate | None:  # fmt: skip
-    """The candidate of the ASCII number ``t[s:e]`` when plain_start and plain_end say that
-    nothing around it needs a pattern: what _candidate gives, with a lone "$" at ``start < s``
-    as its currency and perhaps a period word before it."""
-    reading = read_number(t[s:e])
+    """The candidate of the ASCII number ``token``, ``t[s:e]``, when plain_start and plain_end
+    say that nothing around it needs a pattern: what _candidate gives, with a lone "$" at
+    ``start < s`` as its currency and perhaps a period word before it."""
+    reading = read_number(token)
     if reading is None:
         return None
     per = None
@@ -522,8 +527,9 @@ def _plain_candidate(t: str, s: int, e: int, start: int, last_end: int,
         per = _per_before(t, last_end, start, _p.PATTERNS)
     currency = None if start == s else currency_mark("$")
     value = reading.value
-    return Candidate(start, e, start, e, value, reading.scale, False, value, currency,
-                     currency is not None, None, per, None, False, False, False)  # fmt: skip
+    fields = (start, e, start, e, value, reading.scale, False, value, currency,
+              currency is not None, None, per, None, False, False, False)  # fmt: skip
+    return _new_tuple(Candidate, fields)
 
 
 # --- one number, then all of them ----------------------------------------------------------------
@@ -537,14 +543,9 @@ def _read_run(token: str) -> NumberReading | None:
 def _candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int,
                marks: _Marks) -> Candidate | None:  # fmt: skip
     """The candidate of the number token ``t[s:e]``, or None when it is no amount. Every
-    pattern runs on a bounded window next to the number; ``last_end`` ends the one before."""
+    pattern runs on a bounded window next to the number; ``last_end`` ends the one before.
+    iter_candidates reads the plain numbers (_plain_candidate) without it."""
     pats = _p.PATTERNS
-    if not is_words:
-        start = plain_start(t, s, max(last_end, s - _p.PRE_WINDOW), pats.pre_final_words)
-        if start >= 0 and plain_end(t, e, n, marks.not_first, pats.post_first_words):
-            token = t[s:e]
-            if token.isascii() and " " not in token:
-                return _plain_candidate(t, s, e, start, last_end, marks)
     if not is_words and e < n and (t[e] in _MYRIAD_NEXT or t[e - 1] in _YI):
         e = _spaced_myriads_end(t, s, e, n)
     token = t[s:e] if is_words or " " not in t[s:e] else _WS_RUN.sub("", t[s:e])
@@ -624,6 +625,8 @@ def iter_candidates(
     if lowered is None:
         lowered = folded(t)
     not_first = _p.PATTERNS.not_money_first
+    final_words, first_words = _p.PATTERNS.pre_final_words, _p.PATTERNS.post_first_words
+    pre_window = _p.PRE_WINDOW
     marks = (
         _Marks(t, _PER_BEFORE_MARK, not_first, {})
         if lowered is None
@@ -642,7 +645,19 @@ def iter_candidates(
             i = bisect.bisect_right(skip_starts, s) - 1
             if i >= 0 and skip[i][1] > s:
                 continue
-        cand = _candidate(t, s, e, s in word_starts, last_end, n, marks)
+        is_words = s in word_starts
+        # A plain number: nothing before or after it needs a pattern (see _plain_candidate).
+        start = -1 if is_words else plain_start(t, s, max(last_end, s - pre_window), final_words)
+        token = t[s:e]
+        if (
+            start >= 0
+            and token.isascii()
+            and " " not in token
+            and plain_end(t, e, n, not_first, first_words)
+        ):
+            cand = _plain_candidate(t, s, e, token, start, last_end, marks)
+        else:
+            cand = _candidate(t, s, e, is_words, last_end, n, marks)
         if cand is None:
             continue
         last_end = cand.ext_end
