@@ -184,15 +184,20 @@ def _currency_of(
 
 def _resolve(
     t: str,
+    lowered: str | None,
     cands: Iterable[Candidate],
     default: str | None,
     declarations: list[tuple[int, str]],
     allow_bare_numbers: bool,
+    skip: list[tuple[int, int]],
     unresolved: list[Candidate],
 ) -> Iterator[Resolved]:
-    """Currencies for candidates: the resolved ones, one at a time; those left without one are
-    appended to ``unresolved``."""
+    """Currencies for candidates: the resolved ones, one at a time, but those overlapping a
+    ``skip`` range (sorted, disjoint), each with the far cue before it (see far_cue); those
+    left without a currency are appended to ``unresolved``. One pass: each amount is made once."""
     decl_ends = [end for end, _ in declarations]
+    skip_starts = [a for a, _ in skip]
+    prev_end = 0  # the end of the last amount given out: no far cue reaches across it
     for c in cands:
         if c.currency is None and not (c.cjk_amount or c.has_scale or allow_bare_numbers):
             continue  # a bare number with no Chinese scale: no amount, whatever is declared
@@ -201,8 +206,18 @@ def _resolve(
         found = _currency_of(t, c, default, declared, allow_bare_numbers)
         if found is None:
             unresolved.append(c)
-        elif found is not False:
-            yield _new_tuple(Resolved, (c, *found))
+            continue
+        if found is False or (skip and _overlaps(skip, skip_starts, c)):
+            continue
+        end = c.ext_end
+        lo = max(prev_end, c.ext_start - _p.FAR_CUE_WINDOW_EN)
+        if c.cue is None and c.amount_max is None and lo < c.ext_start:  # a cue needs room
+            cue = far_cue(t, lo, c.ext_start, lowered=lowered)
+            if cue is not None:
+                c = c._replace(cue=cue)
+        yield _new_tuple(Resolved, (c, *found))
+        if end > prev_end:
+            prev_end = end
 
 
 def _declarations(t: str) -> list[tuple[int, str]]:
@@ -216,6 +231,9 @@ def _declarations(t: str) -> list[tuple[int, str]]:
 
 
 # --- qualifier cues a few words before an amount -------------------------------------------
+# _resolve gives an amount whose cue stands a few words before it in the same clause, with no
+# amount between, the qualifier of that cue: "a maximum subsidy of $200,000", 最高資助額為50萬元
+# (see FAR_QUALIFIER_CUES). A cue right before the amount has been read already and wins.
 
 # Where a far cue's clause ends: no cue reaches across these.
 _CLAUSE_BREAK = regex.compile(r"[,;.!?\n，、；。！？]")
@@ -228,24 +246,6 @@ _WS_RUN = regex.compile(r"\s+")
 # window (stdlib ``re`` finds a case-sensitive literal alternation fastest, and most amounts
 # have no cue before them). Derived from FAR_QUALIFIER_CUES, whose English cues are ASCII.
 FAR_CUE_MARK = re.compile("|".join(sorted({re.escape(c[:3]) for c in _p.FAR_QUALIFIER_CUES})))
-
-
-def _far_cues(t: str, resolved: Iterable[Resolved], lowered: str | None) -> Iterator[Resolved]:
-    """Give a qualifier to amounts whose cue stands a few words before them in the same clause,
-    with no amount between: "a maximum subsidy of $200,000", 最高資助額為50萬元 (see
-    FAR_QUALIFIER_CUES). A cue right before the amount has been read already and wins.
-    ``lowered`` is ``_money_lexer.folded(t)``."""
-    prev_end = 0
-    for r in resolved:
-        c = r.cand
-        lo = max(prev_end, c.ext_start - _p.FAR_CUE_WINDOW_EN)
-        if c.cue is None and c.amount_max is None and lo < c.ext_start:  # a cue needs room
-            found = far_cue(t, lo, c.ext_start, lowered=lowered)
-            if found is not None:
-                r = r._replace(cand=c._replace(cue=found))
-        yield r
-        if c.ext_end > prev_end:
-            prev_end = c.ext_end
 
 
 def _ties_far_cue_zh(gap: str) -> bool:
@@ -401,11 +401,11 @@ def build_stream(
         )
     declarations = _declarations(t)
     merged = _merge_ranges(t, cands)
-    resolved = _resolve(t, merged, default_currency, declarations, allow_bare_numbers, unresolved)
-    if skip_sorted:
-        skip_starts = [a for a, _ in skip_sorted]
-        resolved = (r for r in resolved if not _overlaps(skip_sorted, skip_starts, r.cand))
-    return _paired(t, _far_cues(t, resolved, lowered))
+    resolved = _resolve(
+        t, lowered, merged, default_currency, declarations, allow_bare_numbers, skip_sorted,
+        unresolved,
+    )  # fmt: skip
+    return _paired(t, resolved)
 
 
 # --- one expression: parse_money's checks ------------------------------------------------------
