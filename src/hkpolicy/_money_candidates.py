@@ -610,23 +610,26 @@ def candidates(
     return list(iter_candidates(t, skip, lowered, keep_bare=keep_bare))
 
 
+# Unless ``keep_bare``, iter_candidates drops a bare candidate (see _is_bare) when neither the
+# candidate kept before it nor the next one has a currency. The second pass joins two
+# candidates into a range only when one has a currency, and drops bare ones, so such a number
+# changes nothing, and two candidates it separated never join (a connector must fill the whole
+# gap between them). Dropping it early keeps a text dense with bare numbers (years, counts,
+# list numbers) from holding a record per number.
+
+
 def iter_candidates(
     t: str, skip: list[tuple[int, int]], lowered: str | None = None, *, keep_bare: bool = True
 ) -> Iterator[Candidate]:
     """The candidates of :func:`candidates`, one at a time: a caller that consumes each as it
     comes holds a few at once, not one per number (a Candidate is a garbage-collected object).
-
-    Unless ``keep_bare``, a bare candidate (see _is_bare) is dropped when neither the candidate
-    kept before it nor the next one has a currency. The second pass joins two candidates into a
-    range only when one has a currency, and drops bare ones, so such a number changes nothing,
-    and two candidates it separated never join (a connector must fill the whole gap between
-    them). Dropping it early keeps a text dense with bare numbers (years, counts, list numbers)
-    from holding a record per number. One candidate is held back until the next decides it."""
+    Unless ``keep_bare`` (see above), one is held back until the next decides it."""
     if lowered is None:
         lowered = folded(t)
     not_first = _p.PATTERNS.not_money_first
     final_words, first_words = _p.PATTERNS.pre_final_words, _p.PATTERNS.post_first_words
     pre_window = _p.PRE_WINDOW
+    dollar_ends = "$" not in not_first
     marks = (
         _Marks(t, _PER_BEFORE_MARK, not_first, {})
         if lowered is None
@@ -653,7 +656,12 @@ def iter_candidates(
             start >= 0
             and token.isascii()
             and " " not in token
-            and plain_end(t, e, n, not_first, first_words)
+            and (
+                # "$5$6": a "$" right before a digit starts the next amount, and post_is_empty
+                # says post reads nothing; plain_end says the same unless "$" is in not_first.
+                (dollar_ends and e + 1 < n and t[e] == "$" and "0" <= t[e + 1] <= "9")
+                or plain_end(t, e, n, not_first, first_words)
+            )
         ):
             cand = _plain_candidate(t, s, e, token, start, last_end, marks)
         else:
