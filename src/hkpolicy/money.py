@@ -508,10 +508,25 @@ def _mentions(text: str, amounts: Iterable[Paired], doc_id: str | None) -> Itera
     shared: dict[_MoneyKey, Money] = {}
     next_money: Money | None = None  # the Money of this amount, made as the partner of the last
     last_money: Money | None = None
+    # The figure, scale and currency of the last amount with no cue, period or range, and its
+    # Money: the same objects give the same Money (a figure read from the same token is the
+    # same Decimal; the same object prints the same), without making its key.
+    plain: tuple[Decimal, Decimal, str, Money] | None = None
     for i, (r, partner, partner_after) in enumerate(amounts):
         c = r.cand
-        money = _money(r, shared) if next_money is None else next_money
-        next_money = None
+        if next_money is not None:
+            money, next_money = next_money, None
+        elif c.cue is None and c.per is None and c.amount_max is None:
+            if not (
+                plain is not None
+                and c.value is plain[0]
+                and c.scale is plain[1]
+                and r.currency == plain[2]
+            ):
+                plain = (c.value, c.scale, r.currency, _money(r, shared))
+            money = plain[3]
+        else:
+            money = _money(r, shared)
         j: int | None = None
         paired: Money | None = None
         peg: PegCheck | None = None
