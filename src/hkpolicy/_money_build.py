@@ -13,13 +13,13 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Literal, NamedTuple
+from typing import Final, Literal, NamedTuple
 
 import regex
 
 from . import _money_patterns as _p
 from ._money_candidates import Candidate, Cue, cue_in_other_word, is_weak, iter_candidates
-from ._money_lexer import folded, halfwidth
+from ._money_lexer import CurrencyMark, folded, halfwidth
 from ._numerals import EXACT, canonical
 from .errors import ParseError
 from .spans import Qualifier, disjoint_ranges
@@ -152,9 +152,14 @@ _HAN = regex.compile(r"\p{Han}")
 _YEN_CONTEXT = 20
 
 
+# What _currency_of decides: a currency and its source, None (unresolved) or False (no amount).
+_Currency = tuple[str, CurrencySource] | Literal[False] | None
+_UNASKED: Final = ("", "default")  # by_mark's default in _resolve: never a stored answer
+
+
 def _currency_of(
     t: str, c: Candidate, default: str | None, declared: str | None, allow_bare_numbers: bool
-) -> tuple[str, CurrencySource] | Literal[False] | None:
+) -> _Currency:
     """The currency of ``c``; None when it is bare with nothing to decide it (unresolved);
     False when it is no amount (a bare number)."""
     mark = c.currency
@@ -198,12 +203,20 @@ def _resolve(
     decl_ends = [end for end, _ in declarations]
     skip_starts = [a for a, _ in skip]
     prev_end = 0  # the end of the last amount given out: no far cue reaches across it
+    by_mark: dict[CurrencyMark, _Currency] = {}
     for c in cands:
         if c.currency is None and not (c.cjk_amount or c.has_scale or allow_bare_numbers):
             continue  # a bare number with no Chinese scale: no amount, whatever is declared
         i = bisect.bisect_right(decl_ends, c.start) - 1 if decl_ends else -1
         declared = declarations[i][1] if i >= 0 else None
-        found = _currency_of(t, c, default, declared, allow_bare_numbers)
+        mark = c.currency
+        if declared is None and mark is not None and mark.code != _p.YEN:
+            # Then the mark alone decides (see _currency_of): asked once per mark.
+            found = by_mark.get(mark, _UNASKED)
+            if found is _UNASKED:
+                found = by_mark[mark] = _currency_of(t, c, default, None, allow_bare_numbers)
+        else:
+            found = _currency_of(t, c, default, declared, allow_bare_numbers)
         if found is None:
             unresolved.append(c)
             continue
