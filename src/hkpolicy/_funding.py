@@ -144,10 +144,9 @@ def _place(
     text, amounts = inputs.text, inputs.amounts
     mention = amounts[order]
     a0, a1 = mention.span.start, mention.span.end
-    index = sentences.index_of(a0)
-    if index is None or not_an_amount(text, mention):
+    sentence = sentences.sentence_of(a0)
+    if sentence is None or not_an_amount(text, mention):
         return None
-    sentence = sentences.bounds[index]
     if alone_in_sentence(text, sentence, (a0, a1)):
         return None
     clause = clause_of(text, sentence, a0)

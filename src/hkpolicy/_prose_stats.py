@@ -96,14 +96,13 @@ def prose_sector_stats(
     stats: list[SectorStat] = []
     bodies = _InSentence([(s.start, (e.id, s)) for e in institutions for s in e.mentions])
     dated = _InSentence([(d.span.start, d) for d in dates])
-    previous: tuple[int, SectorStat] | None = None
+    previous: tuple[tuple[int, int], SectorStat] | None = None
     for mention in percentages:
         if mention.percentage.unit != "percent":
             continue
-        index = sentences.index_of(mention.span.start)
-        if index is None:
+        sentence = sentences.sentence_of(mention.span.start)
+        if sentence is None:
             continue
-        sentence = sentences.bounds[index]
         lowest = max(sentence[0], mention.span.start - WINDOW)
         highest = min(sentence[1], mention.span.end + WINDOW)
         if (
@@ -114,7 +113,7 @@ def prose_sector_stats(
         in_sentence = dated.within(sentence)
         before = text[lowest : mention.span.start]
         after = text[mention.span.end : highest]
-        same_sentence = previous[1] if previous is not None and previous[0] == index else None
+        same_sentence = previous[1] if previous is not None and previous[0] == sentence else None
         found = _sector_and_metric(before, after, in_sentence, same_sentence)
         if found is None:
             continue
@@ -129,7 +128,7 @@ def prose_sector_stats(
             clause=Span.of(text, sentence[0], sentence[1], mention.span.doc_id),
         )
         stats.append(stat)
-        previous = (index, stat)
+        previous = (sentence, stat)
     return stats
 
 
