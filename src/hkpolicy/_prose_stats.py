@@ -94,11 +94,14 @@ def prose_sector_stats(
 ) -> list[SectorStat]:
     """SectorStats stated in sentences, in the forms the module docstring lists."""
     stats: list[SectorStat] = []
-    bodies = _InSentence([(s.start, (e.id, s)) for e in institutions for s in e.mentions])
-    dated = _InSentence([(d.span.start, d) for d in dates])
+    # Built when a percentage first passes the shortcuts (most texts state no statistic).
+    bodies: _InSentence[tuple[str, Span]] | None = None
+    dated: _InSentence[DateMention] | None = None
     previous: tuple[tuple[int, int], SectorStat] | None = None
     for mention in percentages:
-        if mention.percentage.unit != "percent":
+        if mention.percentage.unit != "percent" or _no_form_fits(
+            text, mention.span.start, mention.span.end
+        ):
             continue
         sentence = sentences.sentence_of(mention.span.start)
         if sentence is None:
@@ -110,6 +113,9 @@ def prose_sector_stats(
             and text.find(_NUMBER_OF, lowest, mention.span.start) < 0
         ):
             continue  # no form can match: the commonest case, without a regex search
+        if dated is None or bodies is None:
+            bodies = _InSentence([(s.start, (e.id, s)) for e in institutions for s in e.mentions])
+            dated = _InSentence([(d.span.start, d) for d in dates])
         in_sentence = dated.within(sentence)
         before = text[lowest : mention.span.start]
         after = text[mention.span.end : highest]
@@ -130,6 +136,17 @@ def prose_sector_stats(
         stats.append(stat)
         previous = (sentence, stat)
     return stats
+
+
+def _no_form_fits(text: str, start: int, end: int) -> bool:
+    """True when no form can match around the percentage ``text[start:end]`` in any sentence:
+    nothing but white space then a letter within WINDOW after it, and no "the number of" within
+    WINDOW before it. Its sentence only narrows both windows, so the test below on the windows
+    it bounds fails too, and the sentence need not be found."""
+    return (
+        _WORD_AFTER_SPACE.match(text, end, end + WINDOW) is None
+        and text.find(_NUMBER_OF, max(0, start - WINDOW), start) < 0
+    )
 
 
 def _sector_and_metric(
