@@ -99,20 +99,23 @@ def prose_sector_stats(
     dated: _InSentence[DateMention] | None = None
     previous: tuple[tuple[int, int], SectorStat] | None = None
     for mention in percentages:
-        if mention.percentage.unit != "percent" or _no_form_fits(
-            text, mention.span.start, mention.span.end
-        ):
+        if mention.percentage.unit != "percent":
             continue
-        sentence = sentences.sentence_of(mention.span.start)
+        # No form can match without a word after the value or "the number of" before it: the
+        # commonest case, answered before the sentence is found. The sentence only narrows
+        # the windows: a word ending past it, or the phrase starting before it, is outside.
+        start, end = mention.span.start, mention.span.end
+        word_after = _WORD_AFTER_SPACE.match(text, end, end + WINDOW)
+        number_of = text.rfind(_NUMBER_OF, max(0, start - WINDOW), start)
+        if word_after is None and number_of < 0:
+            continue
+        sentence = sentences.sentence_of(start)
         if sentence is None:
             continue
-        lowest = max(sentence[0], mention.span.start - WINDOW)
-        highest = min(sentence[1], mention.span.end + WINDOW)
-        if (
-            _WORD_AFTER_SPACE.match(text, mention.span.end, highest) is None
-            and text.find(_NUMBER_OF, lowest, mention.span.start) < 0
-        ):
-            continue  # no form can match: the commonest case, without a regex search
+        lowest = max(sentence[0], start - WINDOW)
+        highest = min(sentence[1], end + WINDOW)
+        if (word_after is None or word_after.end() > highest) and number_of < lowest:
+            continue
         if dated is None or bodies is None:
             bodies = _InSentence([(s.start, (e.id, s)) for e in institutions for s in e.mentions])
             dated = _InSentence([(d.span.start, d) for d in dates])
@@ -136,17 +139,6 @@ def prose_sector_stats(
         stats.append(stat)
         previous = (sentence, stat)
     return stats
-
-
-def _no_form_fits(text: str, start: int, end: int) -> bool:
-    """True when no form can match around the percentage ``text[start:end]`` in any sentence:
-    nothing but white space then a letter within WINDOW after it, and no "the number of" within
-    WINDOW before it. Its sentence only narrows both windows, so the test below on the windows
-    it bounds fails too, and the sentence need not be found."""
-    return (
-        _WORD_AFTER_SPACE.match(text, end, end + WINDOW) is None
-        and text.find(_NUMBER_OF, max(0, start - WINDOW), start) < 0
-    )
 
 
 def _sector_and_metric(
