@@ -13,7 +13,7 @@ import regex
 
 from . import _funding_cues as cues
 from ._funding_records import Draft, NamedMention, Purpose
-from ._funding_text import CEILING_RE, FUNDING_VERB_RE, HAN_RE, WINDOW, trie_alternation
+from ._funding_text import CEILING_RE, FUNDING_VERB_RE, HAN_RE, WINDOW
 from ._lexicon import CJK_CURRENCY_WORDS, alternation
 
 __all__ = ["ZH_BARE_ITEM", "ZH_CUE_REACH", "purpose"]
@@ -26,7 +26,7 @@ ZH_BARE_ITEM = 30
 # English purposes: a cue right after the amount (allowing a bracket, an adverb, "of the
 # funding") or after a funding verb later in the item, to the end of the clause.
 _EN_PURPOSE_RE = regex.compile(
-    rf"(?i)\b(?P<cue>{trie_alternation(cues.PURPOSE_CUES_EN, fold=True)})\s+"
+    rf"(?i)\b(?P<cue>{alternation(cues.PURPOSE_CUES_EN)})\s+"
     r"(?P<purpose>[^,.;:()]{3,160}?)\s*(?=[,.;:()]|$|\s+(?:in|by|from|over)\s+(?:the\s+)?\d{4})"
 )
 _EN_AFTER_LEAD_RE = regex.compile(
@@ -38,7 +38,7 @@ _EN_AFTER_LEAD_RE = regex.compile(
 _EN_SUBJECT_RE = regex.compile(
     r"(?i)\s*(?:\([^()]{0,60}\)\s*)?(?:will|would|shall|is\s+to|are\s+to|is\s+set\s+to|"
     r"is\s+expected\s+to)\s+(?:also\s+|further\s+|mainly\s+|partly\s+)?"
-    rf"(?P<cue>{trie_alternation(cues.SUBJECT_PURPOSE_VERBS_EN, fold=True)})\s+"
+    rf"(?P<cue>{alternation(cues.SUBJECT_PURPOSE_VERBS_EN)})\s+"
     r"(?P<purpose>[^,.;:()]{3,160}?)\s*(?=[,.;:()]|$|\s+(?:in|by|from|over)\s+(?:the\s+)?\d{4})"
 )
 # "spend $350 million upgrading X": the gerund after a spending verb's amount says what for.
@@ -94,18 +94,18 @@ _ZH_LEAD = (
     r"[\s，,]*"
 )
 _ZH_AFTER_RE = regex.compile(
-    _ZH_LEAD + rf"(?P<cue>{trie_alternation(cues.PURPOSE_CUES_ZH)})"
+    _ZH_LEAD + rf"(?P<cue>{alternation(cues.PURPOSE_CUES_ZH)})"
     r"(?P<purpose>[^，,。；;、:：!！?？()（）\n 　]{2,60})"
 )
 # "為X預留……" / "為加強X，政府將預留……": the purpose before the amount.
 _ZH_FUNDING_VERBS = [w for w in cues.FUNDING_VERBS if not w.isascii()]
 _ZH_BEFORE_RE = regex.compile(
     rf"(?<![認认作成因以行稱称])(?:為|为)(?P<purpose>[^，,。；;為为]{{2,60}}?)"
-    rf"(?=[，,]|{trie_alternation(_ZH_FUNDING_VERBS)})"
+    rf"(?=[，,]|{alternation(_ZH_FUNDING_VERBS)})"
 )
 # "向合資格中小企提供……20萬元": the receiver named before the amount, when it is no body.
 _ZH_TOWARDS_RE = regex.compile(
-    rf"(?:向|給|给)(?P<purpose>[^，,。；;向給给]{{2,40}}?)(?={trie_alternation(_ZH_FUNDING_VERBS)})"
+    rf"(?:向|給|给)(?P<purpose>[^，,。；;向給给]{{2,40}}?)(?={alternation(_ZH_FUNDING_VERBS)})"
 )
 # "首批項目的資助總額超過10億元", "涉及創科項目撥款額約100億元": what the total is of.
 _ZH_TOTAL_OF_RE = regex.compile(
@@ -142,14 +142,14 @@ _TRAILING_JOIN_RE = regex.compile(
 # A frame, not a purpose: "在去年預留的基礎上", "在這方面", "在此情況下".
 _FRAME_WORD_RE = regex.compile(
     rf"(?:這|这|此|該|该|其|有關|有关|相關|相关|the|this|that|these)?\s*的?\s*"
-    rf"(?:{trie_alternation(cues.FRAME_WORDS, fold=True)})[」”\"']?",
+    rf"(?:{alternation(cues.FRAME_WORDS)})[」”\"']?",
     regex.IGNORECASE,
 )
 # A time, not a purpose: "去年的資助總額".
 _WHEN_RE = regex.compile(r"(?:去年|今年|明年|本年度?|上年度?|全年|每年|同年|當年|当年)")
 # A kept cue later in the item, after a comma or two: "撥款5,000萬元，邀請……，籌辦X".
 _ZH_KEPT_RE = regex.compile(
-    rf"(?P<cue>{trie_alternation([w for w, keep in cues.PURPOSE_CUES_ZH.items() if keep])})"
+    rf"(?P<cue>{alternation([w for w, keep in cues.PURPOSE_CUES_ZH.items() if keep])})"
     r"(?P<purpose>[^，,。；;、:：!！?？()（）\n 　]{2,60})"
 )
 

@@ -8,11 +8,11 @@ around one amount, so the assembly costs O(amounts * WINDOW) whatever the length
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 import regex
 
 from . import _funding_cues as cues
+from ._lexicon import alternation
 
 __all__ = [
     "CEILING_RE",
@@ -44,55 +44,12 @@ def words_re(words: Iterable[str], *, prefix: bool = False) -> regex.Pattern[str
     parts = []
     if english:
         tail = r"\w*" if prefix else r"\b"
-        parts.append(rf"\b(?:{trie_alternation(english, fold=True)}){tail}")
+        parts.append(rf"\b(?:{alternation(english)}){tail}")
     if chinese:
-        parts.append(f"(?:{trie_alternation(chinese, fold=True)})")
+        parts.append(f"(?:{alternation(chinese)})")
     # ASCII: only ASCII letters fold, so a match lower-cased is always one of the words (no
     # "ſ" or Kelvin-sign look-alikes), and a Han character next to an English word is a bound.
     return regex.compile("|".join(parts), regex.IGNORECASE | regex.ASCII)
-
-
-_ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
-
-
-def trie_alternation(words: Iterable[str], *, fold: bool = False) -> str:
-    """A regex alternation of the distinct ``words`` with their shared beginnings written once
-    (``allocat|award|a boost of`` -> ``a(?:llocat|ward| boost of)``), so the engine reads each
-    character once at a position instead of once per word: about twice as fast as
-    :func:`~hkpolicy._lexicon.alternation` on the cue lists.
-
-    It matches what the longest-first alternation matches, at every position and with every
-    continuation: the words that can match at one position all lie on one path of the trie
-    (the text's next character picks the branch), and on that path longer words are tried
-    first (a branch before the end of the shorter word), as longest-first tries them. For a
-    pattern that ignores case, ``fold`` lower-cases ASCII letters, so that no two branches
-    match one character ("Fund" and "funding" on one path); a word with another cased letter
-    is refused, as its case variants could still split a path.
-
-    :raises ValueError: with ``fold``, for a word holding a cased letter that is not ASCII.
-    """
-    trie: dict[str, dict[str, Any]] = {}
-    for word in words:
-        if fold:
-            if any(not char.isascii() and char.lower() != char.upper() for char in word):
-                raise ValueError(f"cue word with a cased letter that is not ASCII: {word!r}")
-            word = word.translate(_ASCII_LOWER)
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict[str, dict[str, Any]]) -> str:
-    branches = [
-        regex.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char
-    ]
-    if not branches:
-        return ""
-    if len(branches) == 1 and "" not in node:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
 
 
 HAN_RE = regex.compile(r"\p{Han}")
