@@ -1007,7 +1007,8 @@ FUNDING_PIECES = [
     "政府", "撥款", "5億元", "為", "推動", "創科", "，", "。", "涉及", "共獲", "分", "在", "上的",
     "向", "給", "資助總額", "香港科技園公司", "The Fund ", "will allocate ", "$2 million ",
     "backed by ", "worth ", "for ", "the programme ", "with ", "up to ", "HK$3 billion", ". ",
-    "價格", "price of ", "grant ", "to help SMEs", "2025-26年度", "創新及科技基金",
+    "價格", "price of ", "grant ", "to help SMEs", "2025-26年度", "創新及科技基金", "額",
+    "撥款總額", "財政總預算", "的資助額",
 ]  # fmt: skip
 
 
@@ -1030,6 +1031,8 @@ def test_funding_equal_with_and_without_the_shortcuts(text: str) -> None:
         patch.setattr(_funding_purpose, "_holds", lambda *args: True)
         patch.setattr(_funding_purpose, "_SHARED_BY_ENDS", ("",))
         patch.setattr(_funding_purpose, "_EN_BEFORE_TAIL_RE", regex.compile(""))
+        patch.setattr(_funding_purpose, "_EN_TAIL_LAST_WORDS", ("",))
+        patch.setattr(_funding_purpose, "_NOT_IN_PHRASE_RE", regex.compile("(?!)", regex.REVERSE))
         plain = hk.extract(text)
     assert (plain.funding, plain.not_funding) == (ex.funding, ex.not_funding), text
 

@@ -298,7 +298,10 @@ def _last(pattern: regex.Pattern[str], text: str, low: int, high: int) -> regex.
 
 # The words one of which each form before a Chinese amount holds (see _holds).
 _FOR_WORDS = ("為", "为")
-_TOTAL_WORDS = ("資助", "资助", "撥款", "拨款", "研發支援", "研发支援", "財政總預算", "财政总预算")
+# _ZH_TOTAL_OF_RE: a head word then 額 (總額, 金額), or the whole budget.
+_TOTAL_HEADS = ("資助", "资助", "撥款", "拨款", "研發支援", "研发支援")
+_TOTAL_ENDS = ("額", "额")
+_WHOLE_BUDGET = ("財政總預算", "财政总预算")
 _INVOLVING_WORDS = ("涉及",)
 _SHARED_BY_ENDS = ("分", "共獲", "共获")
 _SPENT_ON_WORDS = ("在",)
@@ -313,7 +316,11 @@ def _purpose_zh(text: str, item: tuple[int, int], a0: int, a1: int, end: int) ->
             return _han_cue(before)  # "為加強X，政府將預留……": the purpose clause leads
         after = _zh_after(text, a1, end, adjacent_only=True)
         return _han_cue(before) if after is None else after
-    owner = _last(_ZH_TOTAL_OF_RE, text, low, a0) if _holds(text, low, a0, _TOTAL_WORDS) else None
+    owner = None
+    if (_holds(text, low, a0, _TOTAL_ENDS) and _holds(text, low, a0, _TOTAL_HEADS)) or _holds(
+        text, low, a0, _WHOLE_BUDGET
+    ):
+        owner = _last(_ZH_TOTAL_OF_RE, text, low, a0)
     if (
         owner is not None
         and not _GOVERNMENT_RE.search(owner.group("purpose"))
