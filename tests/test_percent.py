@@ -333,6 +333,23 @@ def test_anchored_scan_equals_whole_text_scan(spec: AnchoredPattern, pieces: lis
     assert found == _whole_text_spans(spec.pattern, text)
 
 
+_ANCHOR_PIECES = [
+    *_SCAN_PIECES, " PER CENT", "Per Cent", " PerCent", "Pct", " pP", "PP", "P.p.", "p.P.", "?",
+    "?pp", "٤pp", "人pct", "\u212a", "ſ", "pe", "rcent",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_ANCHOR_PIECES), max_size=30))
+def test_latin_anchors_are_the_anchor_pattern_spans(pieces: list[str]) -> None:
+    # The scanner finds LATIN_ANCHOR_RE's spans with two cheaper searches; they must agree.
+    from hkpolicy import _percent_patterns as pp
+
+    text = "".join(pieces)
+    expected = [m.span() for m in pp.LATIN_ANCHOR_RE.finditer(text)]
+    assert percent._latin_anchors(text) == expected
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -21,6 +21,7 @@ __all__ = [
     "AnchoredPattern",
     "Located",
     "anchored_matches",
+    "ascii_folded",
     "contains_any",
     "halfwidth_view",
     "has_fullwidth",
@@ -50,6 +51,15 @@ def contains_any(text: str, chars: str) -> bool:
     """True when ``text`` holds one of ``chars``: a scan for a handful of characters costs a
     small part of one regex pass, so a pattern whose matches all hold one is run only then."""
     return any(char in text for char in chars)
+
+
+def ascii_folded(text: str) -> bytes:
+    """``text`` as one byte per character, for case-insensitive searches of ASCII words with a
+    bytes pattern: ASCII letters lower case, every character outside ASCII ``?``. Offsets are
+    the text's. A bytes literal search runs several times faster than a case-insensitive one
+    of `regex` on the text; a caller must still check what ``?`` stands for where it matters,
+    and the few characters outside ASCII that fold to an ASCII letter (the Kelvin sign to k)."""
+    return text.encode("ascii", "replace").lower()
 
 
 def halfwidth_view(text: str) -> str:
@@ -82,6 +92,10 @@ def longest_first(
     return chosen
 
 
+# Characters past the last start position that a ``starts`` look-ahead may read ("seventeen").
+STARTS_LOOKAHEAD = 16
+
+
 class AnchoredPattern(NamedTuple):
     """How to find the matches of a slow ``pattern`` by trying it only near cheap anchors.
 
@@ -92,6 +106,8 @@ class AnchoredPattern(NamedTuple):
     zero-width ``starts`` (the pattern's look-behind and first characters) matches. Where
     ``sole_start(text, anchor_start)`` gives a position (read cheaply from the characters before
     the anchor), a match holding the anchor can start there only; None says nothing.
+    ``lookahead`` is how many characters past the anchor's last one the ``starts`` look-ahead
+    may read (0 for a look-ahead of one character class): ``starts`` is searched no further.
     """
 
     pattern: regex.Pattern[str]
@@ -101,10 +117,9 @@ class AnchoredPattern(NamedTuple):
     barrier: regex.Pattern[str] | None = None
     spaces_free: bool = False
     sole_start: Callable[[str, int], int | None] | None = None
+    lookahead: int = STARTS_LOOKAHEAD
 
 
-# Characters past the last start position that a ``starts`` look-ahead may read ("seventeen").
-STARTS_LOOKAHEAD = 16
 # AnchoredPattern.spaces_free: the position ``lead`` non-space characters back (reverse pattern).
 _NON_SPACE_BACK: dict[int, regex.Pattern[str]] = {}
 
@@ -123,20 +138,16 @@ def anchored_matches(
     """Exactly the matches of ``spec.pattern.finditer(text)``, in order, at a fraction of the cost.
 
     ``finditer`` tries the pattern at every position from the end of the previous match on and
-    reports the first that matches. Here the pattern is tried (``match``) only at the positions
-    where a match can start, by ``spec``: within the lead before an anchor, after any barrier,
-    where ``starts`` matches, and never inside the previous match; so the same matches come out.
-    Starts are tried in increasing order, each at most once, and the cost is linear: each
-    anchor looks back at most ``lead`` characters (plus spaces with ``spaces_free``).
-    ``anchors`` are ``(start, end)`` spans in increasing order (default: ``spec.anchor``'s).
-    """
-    pattern_match = spec.pattern.match
-    starts = spec.starts.finditer
-    barrier = spec.barrier
-    sole_start = spec.sole_start
+    reports the first that matches. Here the pattern is tried (``match``) only where a match can
+    start, by ``spec``: within the lead before an anchor, after any barrier, where ``starts``
+    matches, never inside the previous match; so the same matches come out. Starts are tried in
+    increasing order, each at most once, and each anchor looks back at most ``lead`` characters
+    (plus spaces with ``spaces_free``): the cost is linear. ``anchors`` are ``(start, end)``
+    spans in increasing order (default: ``spec.anchor``'s)."""
+    pattern_match, starts = spec.pattern.match, spec.starts.finditer
+    barrier, sole_start = spec.barrier, spec.sole_start
     back = _non_space_back(spec.lead) if spec.spaces_free else None
-    lead = spec.lead
-    size = len(text)
+    lead, reach = spec.lead, spec.lookahead
     if anchors is None:
         anchors = (m.span() for m in spec.anchor.finditer(text))
     pos = 0  # end of the previous match: finditer never starts a match before it
@@ -153,14 +164,19 @@ def anchored_matches(
                     pos = m.end()
             tried = a_end
             continue
-        # Lowest start position for this anchor; ``back`` always matches (it may match nothing).
-        low = back.match(text, 0, a_start).start() if back is not None else a_start - lead  # type: ignore[union-attr]
-        low = max(low, pos, tried)
+        # Lowest start for this anchor. ``back`` (which always matches) ends at or below
+        # ``a_start - lead``: it runs only when that is above the floor (dense anchors skip it).
+        floor = pos if pos > tried else tried
+        low = a_start - lead
+        if low <= floor:
+            low = floor
+        elif back is not None:
+            low = max(back.match(text, 0, a_start).start(), floor)  # type: ignore[union-attr]
         if barrier is not None and low < a_start:
             wall = barrier.search(text, low, a_start)
             if wall is not None:
                 low = wall.end()
-        for found in starts(text, low, min(size, a_end + STARTS_LOOKAHEAD)):
+        for found in starts(text, low, a_end + reach):  # an endpos past the text is its end
             start = found.start()
             if start >= a_end:
                 break

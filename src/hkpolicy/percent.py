@@ -43,7 +43,14 @@ from ._percent_cues import (
     qualifier_may_end_before,
 )
 from ._percent_numbers import cheng_value, cjk_or_arabic, read_number, with_k
-from ._scanning import AnchoredPattern, anchored_matches, has_fullwidth, longest_first, new_span
+from ._scanning import (
+    AnchoredPattern,
+    anchored_matches,
+    ascii_folded,
+    has_fullwidth,
+    longest_first,
+    new_span,
+)
 from .errors import MentionLimitError, ParseError, QualifierError, UnitMismatchError
 from .spans import (
     Qualifier,
@@ -455,11 +462,35 @@ _CJK_POINTS = AnchoredPattern(
     P.CJK_POINTS_STARTS_RE,
     P.CJK_POINTS_LEAD,
     barrier=P.CJK_POINTS_BARRIER_RE,
+    lookahead=0,  # CJK_POINTS_STARTS_RE looks ahead at one character
 )
 
 
+# LATIN_ANCHOR_RE in two cheap searches: "%" in the text, and the p of "per cent", "pct", "pp"
+# and "p.p." in the text folded to lower-case ASCII bytes (p, e, r, c, n and t fold to no
+# character outside ASCII), after a digit or a space; a "?" there stands for a character outside
+# ASCII, which only a digit (\d) passes.
+_PERCENT_SIGN_RE = regex.compile("%")
+_FOLDED_P_UNIT_RE = regex.compile(rb"p(?<=[0-9 ?]p)(?=er ?cent|ct|p|\.p\.)")
+_DIGIT_RE = regex.compile(r"\d")
+
+
+def _latin_anchors(half: str) -> list[tuple[int, int]]:
+    """Exactly the spans of ``LATIN_ANCHOR_RE.finditer(half)``, in order."""
+    anchors = [m.span() for m in _PERCENT_SIGN_RE.finditer(half)]
+    if "p" not in half and "P" not in half:
+        return anchors
+    folded = ascii_folded(half)
+    units = [
+        m.span()
+        for m in _FOLDED_P_UNIT_RE.finditer(folded)
+        if folded[m.start() - 1] != 63 or _DIGIT_RE.match(half, m.start() - 1)  # 63: "?"
+    ]
+    return sorted(anchors + units) if units else anchors
+
+
 def _latin(half: str) -> Iterator[_Candidate]:
-    for m in anchored_matches(_LATIN, half):
+    for m in anchored_matches(_LATIN, half, _latin_anchors(half)):
         pp, lo_text, hi_text = m.group("pp", "lo", "hi")
         unit: PercentUnit = "percentage_point" if pp else "percent"
         if hi_text is None:
