@@ -350,6 +350,31 @@ def test_latin_anchors_are_the_anchor_pattern_spans(pieces: list[str]) -> None:
     assert percent._latin_anchors(text) == expected
 
 
+_QUICK_PIECES = [
+    "4", "42", "1234567890", "٤", "%", "％", " ", "  ", "   ", "-", "–", "~", "to", "TO", "and",
+    "至", "到", "points", " Points", "p", "P", "x", "ſ", "\u212a", "\u0130", ".", ",", "|", "(",
+    "受", "+", "e", "1e", "between ", "$",
+]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_QUICK_PIECES), max_size=16))
+def test_quick_latin_match_is_the_full_patterns_match(pieces: list[str]) -> None:
+    # Wherever the quick pattern matches, the full pattern matches the same characters, with
+    # the same number and a percent unit, and no second number: the scanner trusts it.
+    from hkpolicy import _percent_patterns as pp
+
+    text = "".join(pieces)
+    for position in range(len(text)):
+        quick = pp.LATIN_QUICK_RE.match(text, position)
+        if quick is None:
+            continue
+        full = pp.LATIN_PERCENT_RE.match(text, position)
+        assert full is not None, (text, position)
+        assert full.span() == quick.span(), (text, position)
+        assert full.group("lo", "pct", "pp", "hi") == (quick.group("lo"), "%", None, None)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -8,6 +8,7 @@ validation) and :func:`longest_first` (non-overlapping candidates, longest first
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple, Protocol, TypeVar
 
@@ -86,7 +87,11 @@ def longest_first(
     """The candidates that win when the longest (then the earliest) is taken first, none
     overlapping another or a ``skip`` range, in text order. ``size`` is the text's length."""
     taken = TakenCharacters(size, skip)
-    ordered = sorted(candidates, key=lambda c: (c.start - c.end, c.start))
+    in_order = sorted(candidates, key=_start)
+    if _disjoint_in_order(in_order):
+        # Nothing to choose between: every candidate that misses the skipped ranges wins.
+        return [c for c in in_order if taken.add(c.start, c.end)]
+    ordered = sorted(in_order, key=lambda c: (c.start - c.end, c.start))
     chosen = [c for c in ordered if taken.add(c.start, c.end)]
     chosen.sort(key=lambda c: c.start)
     return chosen
@@ -94,6 +99,20 @@ def longest_first(
 
 # Characters past the last start position that a ``starts`` look-ahead may read ("seventeen").
 STARTS_LOOKAHEAD = 16
+
+
+_start = operator.attrgetter("start")
+
+
+def _disjoint_in_order(candidates: list[C]) -> bool:
+    """True when every candidate is non-empty and starts at or after the end of the one before
+    (then the longest-first choice keeps their order and drops only what the skip ranges hit)."""
+    end = 0
+    for c in candidates:
+        if c.start < end or c.end <= c.start:
+            return False
+        end = c.end
+    return True
 
 
 class AnchoredPattern(NamedTuple):
@@ -108,6 +127,9 @@ class AnchoredPattern(NamedTuple):
     the anchor), a match holding the anchor can start there only; None says nothing.
     ``lookahead`` is how many characters past the anchor's last one the ``starts`` look-ahead
     may read (0 for a look-ahead of one character class): ``starts`` is searched no further.
+    ``quick`` is a cheaper pattern for the commonest form: where it matches at a ``sole_start``
+    position, ``pattern``'s match there is the same (a caller tells the two apart by ``m.re``),
+    and ``pattern`` is not run.
     """
 
     pattern: regex.Pattern[str]
@@ -118,6 +140,7 @@ class AnchoredPattern(NamedTuple):
     spaces_free: bool = False
     sole_start: Callable[[str, int], int | None] | None = None
     lookahead: int = STARTS_LOOKAHEAD
+    quick: regex.Pattern[str] | None = None
 
 
 # AnchoredPattern.spaces_free: the position ``lead`` non-space characters back (reverse pattern).
@@ -146,6 +169,7 @@ def anchored_matches(
     spans in increasing order (default: ``spec.anchor``'s)."""
     pattern_match, starts = spec.pattern.match, spec.starts.finditer
     barrier, sole_start = spec.barrier, spec.sole_start
+    quick_match = spec.quick.match if spec.quick is not None else None
     back = _non_space_back(spec.lead) if spec.spaces_free else None
     lead, reach = spec.lead, spec.lookahead
     if anchors is None:
@@ -158,7 +182,9 @@ def anchored_matches(
         only = sole_start(text, a_start) if sole_start is not None else None
         if only is not None:
             if only >= pos and only >= tried:
-                m = pattern_match(text, only)
+                m = quick_match(text, only) if quick_match is not None else None
+                if m is None:
+                    m = pattern_match(text, only)
                 if m is not None:
                     yield m
                     pos = m.end()

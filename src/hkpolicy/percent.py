@@ -361,7 +361,22 @@ def _scan(
     mention_limit("percentage", limit, len(chosen))
     mentions = []
     for start, end, pct in chosen:
-        mentions.append(_mention(text, half, start, end, pct, doc_id, detect_direction))
+        cue_before = cue_may_end_before(half, start, max(0, start - DIRECTION_WINDOW))
+        cue_after = cue_may_start_after(half, end)
+        if cue_before or cue_after:
+            cues = (cue_before, cue_after)
+            mentions.append(_mention(text, half, start, end, pct, doc_id, detect_direction, cues))
+        else:  # no cue can stand next to it: the mention is the number alone
+            span = new_span(text, start, end, doc_id)
+            mentions.append(
+                _new_mention(
+                    percentage=pct,
+                    span=span,
+                    qualifier_span=None,
+                    direction=None,
+                    direction_span=None,
+                )
+            )
     return mentions
 
 
@@ -455,6 +470,7 @@ _LATIN = AnchoredPattern(
     P.LATIN_LEAD,
     barrier=P.LATIN_BARRIER_RE,
     sole_start=_latin_start,
+    quick=P.LATIN_QUICK_RE,
 )
 _CJK_POINTS = AnchoredPattern(
     P.CJK_POINTS_RE,
@@ -489,8 +505,16 @@ def _latin_anchors(half: str) -> list[tuple[int, int]]:
     return sorted(anchors + units) if units else anchors
 
 
+_QUICK = P.LATIN_QUICK_RE
+
+
 def _latin(half: str) -> Iterator[_Candidate]:
     for m in anchored_matches(_LATIN, half, _latin_anchors(half)):
+        if m.re is _QUICK:  # "42%": one number and its percent sign, nothing more
+            pct = _percentage_of(m.group("lo"), "percent")
+            if pct is not None:
+                yield _Candidate(m.start(), m.end(), pct)
+            continue
         pp, lo_text, hi_text = m.group("pp", "lo", "hi")
         unit: PercentUnit = "percentage_point" if pp else "percent"
         if hi_text is None:
@@ -608,10 +632,12 @@ def _mention(
     pct: Percentage,
     doc_id: str | None,
     detect_direction: bool,
+    cues: tuple[bool, bool],
 ) -> PercentMention:
+    """The mention of ``pct`` at ``[start, end)`` with its qualifier and direction cues, where
+    ``cues`` says whether one may end before it and whether one may start after it."""
     qualifier_span: Span | None = None
-    cue_before = cue_may_end_before(half, start, max(0, start - DIRECTION_WINDOW))
-    cue_after = cue_may_start_after(half, end)
+    cue_before, cue_after = cues
     if pct.qualifier is not Qualifier.RANGE and (cue_before or cue_after):
         before = None
         if cue_before and qualifier_may_end_before(half, start):
