@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Literal, NamedTuple, TypeVar
@@ -487,7 +488,8 @@ _CJK_POINTS = AnchoredPattern(
 # character outside ASCII), after a digit or a space; a "?" there stands for a character outside
 # ASCII, which only a digit (\d) passes.
 _PERCENT_SIGN_RE = regex.compile("%")
-_FOLDED_P_UNIT_RE = regex.compile(rb"p(?<=[0-9 ?]p)(?=er ?cent|ct|p|\.p\.)")
+# (The standard library's re runs this bytes pattern several times faster than `regex`.)
+_FOLDED_P_UNIT_RE = re.compile(rb"p(?<=[0-9 ?]p)(?=er ?cent|ct|p|\.p\.)")
 _DIGIT_RE = regex.compile(r"\d")
 
 
