@@ -90,6 +90,8 @@ def longest_first(
     in_order = sorted(candidates, key=_start)
     if _disjoint_in_order(in_order):
         # Nothing to choose between: every candidate that misses the skipped ranges wins.
+        if taken.taken.find(1) == -1:  # and nothing is skipped
+            return in_order
         return [c for c in in_order if taken.add(c.start, c.end)]
     ordered = sorted(in_order, key=lambda c: (c.start - c.end, c.start))
     chosen = [c for c in ordered if taken.add(c.start, c.end)]

@@ -362,7 +362,8 @@ def _scan(
     mention_limit("percentage", limit, len(chosen))
     mentions = []
     for start, end, pct in chosen:
-        cue_before = cue_may_end_before(half, start, max(0, start - DIRECTION_WINDOW))
+        lowest = start - DIRECTION_WINDOW if start > DIRECTION_WINDOW else 0
+        cue_before = cue_may_end_before(half, start, lowest)
         cue_after = cue_may_start_after(half, end)
         if cue_before or cue_after:
             cues = (cue_before, cue_after)
@@ -384,6 +385,8 @@ def _scan(
 def _in_scientific_notation(text: str, start: int, end: int) -> bool:
     """True when the number in ``text[start:end]`` is the exponent of "1e-4": its first digit
     follows a digit and an "e" (with an optional sign). Such text is no percentage."""
+    if start and text[start - 1] not in "eE+-" and text[start].isdigit():
+        return False  # the commonest case: a digit first, after no "e" and no sign
     first = start
     while first < end and not text[first].isdigit():
         first += 1
