@@ -431,7 +431,8 @@ _CUE_PIECES = [
     "up", "down", "UP", "rose", "grew", "increased", "fell", "by", "to", " ", "  ", "   ", "x",
     "approximately", "approx.", "about", "~", "at least", "more than", "some", "ſome", "(", "'",
     "’", "-", "5", "a.", "約", "逾", "增加", "了", "達", "至", "下降", "analysis", "time", "\n",
-    "setup", "proof", "of", "the", "nearly",
+    "setup", "proof", "of", "the", "nearly", "增長了", "減幅", "為", "约", "咗", "上升至",
+    "不少於", "將近", "超過", "近",
 ]  # fmt: skip
 
 
@@ -451,6 +452,17 @@ def test_cue_checks_never_rule_out_a_cue(before: str) -> None:
         assert pp.DIRECTION_ADVERB_EN_RE.search(text, window, start) is None
     if cues._last_non_space(text, start, window) not in cues._ZH_DIRECTION_ENDS:
         assert pp.DIRECTION_BEFORE_ZH_RE.search(text, window, start) is None
+    # The qualifier search after a Chinese cue's last character looks only as far back as a
+    # Chinese cue reaches.
+    low = max(0, start - cues.QUALIFIER_WINDOW)
+    whole = pp.QUALIFIER_BEFORE_RE.search(text, low, start)
+    found = pp.QUALIFIER_BEFORE_RE.search(text, cues.qualifier_window(text, start), start)
+    assert (found and found.span()) == (whole and whole.span())
+    # The Chinese direction search looks only at the last characters a match can span.
+    near = max(window, start - cues._ZH_DIRECTION_LONGEST)
+    whole = pp.DIRECTION_BEFORE_ZH_RE.search(text, window, start)
+    found = pp.DIRECTION_BEFORE_ZH_RE.search(text, near, start)
+    assert (found and found.span()) == (whole and whole.span())
     if not cues._verb_may_precede(text, start, window):
         assert pp.DIRECTION_BEFORE_EN_RE.search(text, window, start) is None
 

@@ -42,6 +42,7 @@ from ._percent_cues import (
     direction_of,
     qualifier_before,
     qualifier_may_end_before,
+    qualifier_window,
 )
 from ._percent_numbers import cheng_value, cjk_or_arabic, read_number, with_k
 from ._scanning import (
@@ -646,7 +647,7 @@ def _mention(
     if pct.qualifier is not Qualifier.RANGE and (cue_before or cue_after):
         before = None
         if cue_before and qualifier_may_end_before(half, start):
-            before = P.QUALIFIER_BEFORE_RE.search(half, max(0, start - QUALIFIER_WINDOW), start)
+            before = P.QUALIFIER_BEFORE_RE.search(half, qualifier_window(half, start), start)
         after = None
         if cue_after:
             after = P.QUALIFIER_AFTER_RE.match(half, end, min(len(half), end + QUALIFIER_WINDOW))
