@@ -99,10 +99,6 @@ def longest_first(
     return chosen
 
 
-# Characters past the last start position that a ``starts`` look-ahead may read ("seventeen").
-STARTS_LOOKAHEAD = 16
-
-
 _start = operator.attrgetter("start")
 
 
@@ -115,6 +111,10 @@ def _disjoint_in_order(candidates: list[C]) -> bool:
             return False
         end = c.end
     return True
+
+
+# Characters past the last start position that a ``starts`` look-ahead may read ("seventeen").
+STARTS_LOOKAHEAD = 16
 
 
 class AnchoredPattern(NamedTuple):
