@@ -142,3 +142,18 @@ def test_abbreviations_are_built_like_validated_ones() -> None:
     assert_built_like_validated(new_abbreviation(short=short, long=long))
     for found in find_abbreviations("由創新科技署（創科署）負責 and Data Office (DO)", doc_id="d"):
         assert_built_like_validated(found)
+
+
+def test_offsets_are_those_of_the_records() -> None:
+    from hkpolicy.abbrev import abbreviation_offsets
+
+    text = "由創新科技署（創科署）負責; Data Office (DO) and DO (Data Office); the year (2024)"
+    found = find_abbreviations(text)
+    assert abbreviation_offsets(text) == [
+        ((a.short.start, a.short.end), (a.long.start, a.long.end)) for a in found
+    ]
+    assert [(a.short.text, a.long.text) for a in found] == [
+        ("創科署", "創新科技署"),
+        ("DO", "Data Office"),
+        ("DO", "Data Office"),
+    ]

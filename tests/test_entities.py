@@ -799,6 +799,26 @@ def test_english_names_around_a_head_word(text: str, names: list[str], reason: s
     assert [c.form for c in english_discoveries(text)] == names, reason
 
 
+def test_the_same_run_twice_names_two_places_and_each_context_cuts_its_own() -> None:
+    # a run's name is worked out once per distinct run of characters: each use keeps its own
+    # offsets, and a run read with other words around it is worked out afresh
+    from hkpolicy.entities.english import english_discoveries
+
+    text = (
+        "The Alpha Beta Institute said. The Alpha Beta Institute agreed.\n"
+        "Gamma Alpha Beta Institute and the alpha Beta Institute"
+    )
+    found = [(c.form, c.start, c.end, c.head) for c in english_discoveries(text)]
+    first, second = text.index("Alpha"), text.index("Alpha", 10)
+    gamma = text.index("Gamma")
+    assert found == [
+        ("Alpha Beta Institute", first, first + 20, first + 11),
+        ("Alpha Beta Institute", second, second + 20, second + 11),
+        ("Gamma Alpha Beta Institute", gamma, gamma + 26, gamma + 17),
+        ("Beta Institute", text.index("Beta", gamma + 30), len(text), len(text) - 9),
+    ]
+
+
 def test_an_english_run_starts_within_the_window_before_its_head() -> None:
     from hkpolicy.entities.english import english_run
     from hkpolicy.entities.vocabulary import WINDOW_CHARS

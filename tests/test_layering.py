@@ -48,6 +48,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "_money_patterns",
                 "_money_lexer",
                 "_money_units",
+                "_money_quiet",
                 "_money_candidates",
                 "_money_build",
                 "_percent_patterns",

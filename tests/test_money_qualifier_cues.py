@@ -214,9 +214,9 @@ def test_far_cue_looks_at_a_bounded_window(monkeypatch: pytest.MonkeyPatch) -> N
     seen: list[tuple[int, int]] = []
     real = _money_build.far_cue
 
-    def spy(t: str, lo: int, hi: int) -> object:
+    def spy(t: str, lo: int, hi: int, **options: str | None) -> object:
         seen.append((lo, hi))
-        return real(t, lo, hi)
+        return real(t, lo, hi, **options)
 
     monkeypatch.setattr(_money_build, "far_cue", spy)
     text = ("The maximum " + "word " * 60 + "of HK$5 million. ") * 50

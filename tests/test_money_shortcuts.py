@@ -9,14 +9,16 @@ text made of the pieces that matter.
 from __future__ import annotations
 
 import inspect
+import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hkpolicy as hk
 from hkpolicy import _money_patterns as _p
 from hkpolicy._money_candidates import PreParts, post_is_empty, pre_parts
-from hkpolicy._money_lexer import tokens
+from hkpolicy._money_lexer import folded, number_spans, tokens
 from hkpolicy.money import DEFAULT_CURRENCY, find_money, money_unit_of
 
 PATS = _p.PATTERNS
@@ -27,7 +29,7 @@ PIECES = [
     "$", "HK", "U.S.", "S", "A", "NT", " ", "\t", "\n", "~", "about ", "approx.", "over", "約",
     "港元", "HKD", ":", "1", "(", ",", ".", "-", "a", "%", "萬", "million", "per year",
     "or more", "€", "\u00a0", "ſ", "K", "\u200d", "\u0301", "\u2014", "～", "\u3000", "￥",
-    "¥", "£", "\u2013", "·",
+    "¥", "£", "\u2013", "·", "approx", "Kong", "..", "5.", "\n\n",
 ]  # fmt: skip
 # What often stands right before or after a number.
 BEFORE_NUMBER = ["$", "HK$", "US$", "S$", "U.S.$", "A$", " $", "$ ", "$:", "~", "", "HKD "]
@@ -62,12 +64,18 @@ def _reference_pre(t: str, lo: int, s: int) -> PreParts | None:
     )
 
 
+_PRE_MEMO: dict[str, PreParts | None] = {}
+
+
 @settings(max_examples=1000, deadline=None)
 @given(around_a_number(), st.data())
 def test_pre_parts_equal_the_pre_search(case: tuple[str, int, int], data: st.DataObject) -> None:
     text, s, _ = case
     for lo in {0, max(0, s - _p.PRE_WINDOW), data.draw(st.integers(0, s))}:
-        assert pre_parts(text, lo, s, PATS) == _reference_pre(text, lo, s), (text, lo, s)
+        expected = _reference_pre(text, lo, s)
+        assert pre_parts(text, lo, s, PATS) == expected, (text, lo, s)
+        # one memo across examples: a window read in one text is read so in every other
+        assert pre_parts(text, lo, s, PATS, _PRE_MEMO) == expected, (text, lo, s)
 
 
 @settings(max_examples=1000, deadline=None)
@@ -101,6 +109,49 @@ def test_dollar_digit_run_is_every_amount() -> None:
     ]
 
 
+PLAIN_PIECES = [
+    *PIECES, "1", "25", "3.5", "$1", "$2", "e", "E", "+", "_", "x", "2024-", "\u0301", "分之",
+    "億", "萬", "%", "人", "年", "/year", "annual ", "$ ", "1e5", ";", "(", ")", "\n", "五",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(PLAIN_PIECES), max_size=14).map("".join))
+def test_plain_numbers_read_as_the_full_reading_reads_them(text: str) -> None:
+    """Numbers with nothing around them to read skip the patterns (plain_start, plain_end): the
+    candidates equal those of the full reading of every number."""
+    from hkpolicy import _money_candidates as candidates
+
+    fast = candidates.candidates(text, [])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(candidates, "plain_start", lambda t, s, lo, words: -1)
+        assert candidates.candidates(text, []) == fast, text
+
+
+RANGE_PIECES = [
+    "1", "25", "2024", " ", "-", " to ", " and ", "至", "HK$", "$", "US$", " million", "億",
+    "5萬", "元", ",", "between ", "about ", "(", ")", "\u2013", "~", "五", "人", "%",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(RANGE_PIECES), max_size=14).map("".join))
+def test_lone_bare_numbers_left_out_change_no_amount(text: str) -> None:
+    """find_money leaves out bare numbers with no currency on either side early
+    (_drop_lone_bare): every amount, range, cue and pair is what keeping them gives."""
+    from hkpolicy import _money_build, _money_candidates
+
+    found = _money_build.build(text, "HKD", [], False, None)
+
+    def keeping(t: str, skip: list[tuple[int, int]], lowered: str | None = None,
+                *, keep_bare: bool = True) -> list[object]:  # fmt: skip
+        return _money_candidates.candidates(t, skip, lowered, keep_bare=True)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_money_build, "candidates", keeping)
+        assert _money_build.build(text, "HKD", [], False, None) == found, text
+
+
 # --- pre-filters derived from the tables --------------------------------------------------------
 
 WORD_PIECES = [
@@ -116,6 +167,37 @@ def test_number_word_runs_equal_the_words_pattern(text: str) -> None:
     spans, word_starts = tokens(text)
     runs = [span for span in spans if span[0] in word_starts]
     assert runs == [m.span() for m in PATS.words.finditer(text)], text
+
+
+# What a number token is made of and what may stand next to one: digits of other scripts
+# (Arabic-Indic, a mathematical digit and a Garay digit outside the BMP, an emoji that is none),
+# numerals, separators, the spaces of "3 250 000 €", a lone ".".
+NUMBER_PIECES = [
+    "1", "25", "999", "1234", "0", "\u0661", "\U0001d7ce", "\U00010d40", "\U0001f600", "一",
+    "十", "百", "萬", "億", "點", "点", ",", ".", "'", "\u00a0", "\u202f", " ", "€", "£", "EUR",
+    "EURO", "$", "a", "-", "\u200d", "%", "\n",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(NUMBER_PIECES), max_size=16).map("".join))
+def test_number_spans_equal_the_number_pattern(text: str) -> None:
+    found = [m.span() for m in PATS.number.finditer(text)]
+    assert number_spans(text, PATS.number) == found, text
+
+
+def test_number_spans_cut_long_runs_as_the_pattern_does() -> None:
+    for unit in ("9", "9,", "1.", "一", "1點", "\U0001d7ce"):
+        text = unit * (3 * _p.MAX_TOKEN_PIECES)
+        assert number_spans(text, PATS.number) == [m.span() for m in PATS.number.finditer(text)]
+
+
+def test_number_starts_hold_every_digit_the_number_pattern_reads() -> None:
+    """Every character of the BMP the number pattern reads as a token starts a run."""
+    chars = [chr(c) for c in (*range(0xD800), *range(0xE000, 0x10000))]
+    digits = [c for c in chars if PATS.number.fullmatch(c)]
+    assert {"0", "9", "\u0661", "一", "兆"} <= set(digits)
+    assert all(_p.number_starts().fullmatch(c) for c in digits)
 
 
 NOT_MONEY_SAMPLES = ["%", "％", "per cent", "Percent", "PER CENT", "個百分點", "人", "項", "年"]
@@ -161,6 +243,37 @@ def test_period_words_before_an_amount_are_found_by_the_pre_filter() -> None:
     for word in _p.PER_BEFORE_ZH:
         assert candidates._PER_BEFORE_MARK.search(word), word
         assert PATS.per_before.search(f"{word}撥款"), word
+
+
+def test_period_words_match_case_blind_only_their_own_letters() -> None:
+    """The folded text (lower-cased, same length) holds a period word exactly where the
+    case-blind pre-filter finds one in the text: no character outside ASCII matches one of
+    their letters case-blind ("K" would match "k", "ſ" would match "s")."""
+    every = "".join(chr(c) for c in (*range(0xD800), *range(0xE000, 0x110000)))
+    letters = {ch for word in (*_p.PER_BEFORE_EN, *_p.PER_BEFORE_ZH) for ch in word}
+    for letter in letters:
+        for ch in re.findall(re.escape(letter), every, re.IGNORECASE):
+            assert ch.lower() == letter.lower(), (letter, ch)
+
+
+PERIOD_PIECES = ["annual", "Annually", "YEARLY", "monthly", "每年", "每月", "ΑΣ", "İ", " ", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PERIOD_PIECES), max_size=8).map("".join), st.data())
+def test_period_word_pre_filter_on_folded_text_equals_it_on_the_text(
+    text: str, data: st.DataObject
+) -> None:
+    from hkpolicy import _money_candidates as candidates
+
+    lowered = folded(text)
+    if lowered is None:
+        return
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    old = candidates._PER_BEFORE_MARK.search(text, lo, hi)
+    new = candidates._PER_BEFORE_LOWER.search(lowered, lo, hi)
+    assert (old is None) == (new is None), (text, lo, hi)
 
 
 @settings(max_examples=300, deadline=None)

@@ -19,7 +19,7 @@ import regex
 
 from . import _money_patterns as _p
 from ._money_candidates import Candidate, Cue, candidates, cue_in_other_word, is_weak
-from ._money_lexer import halfwidth
+from ._money_lexer import folded, halfwidth
 from ._numerals import EXACT, canonical
 from .errors import ParseError
 from .spans import Qualifier, disjoint_ranges
@@ -222,16 +222,18 @@ _WS_RUN = regex.compile(r"\s+")
 FAR_CUE_MARK = re.compile("|".join(sorted({re.escape(c[:3]) for c in _p.FAR_QUALIFIER_CUES})))
 
 
-def _far_cues(t: str, resolved: list[Resolved]) -> list[Resolved]:
+def _far_cues(t: str, resolved: list[Resolved], lowered: str | None) -> list[Resolved]:
     """Give a qualifier to amounts whose cue stands a few words before them in the same clause,
     with no amount between: "a maximum subsidy of $200,000", 最高資助額為50萬元 (see
-    FAR_QUALIFIER_CUES). A cue right before the amount has been read already and wins."""
+    FAR_QUALIFIER_CUES). A cue right before the amount has been read already and wins.
+    ``lowered`` is ``_money_lexer.folded(t)``."""
     prev_end = 0
     out = []
     for r in resolved:
         c = r.cand
-        if c.cue is None and c.amount_max is None:
-            found = far_cue(t, max(prev_end, c.ext_start - _p.FAR_CUE_WINDOW_EN), c.ext_start)
+        lo = max(prev_end, c.ext_start - _p.FAR_CUE_WINDOW_EN)
+        if c.cue is None and c.amount_max is None and lo < c.ext_start:  # a cue needs room
+            found = far_cue(t, lo, c.ext_start, lowered=lowered)
             if found is not None:
                 r = r._replace(cand=c._replace(cue=found))
         out.append(r)
@@ -247,9 +249,14 @@ def _ties_far_cue_zh(gap: str) -> bool:
     return gap[0] in _p.FAR_CUE_GAP_START_ZH and "的" not in gap
 
 
-def far_cue(t: str, lo: int, hi: int) -> Cue | None:
-    """The far cue in ``t[lo:hi]`` that governs the amount at ``hi``, if any (a bounded window)."""
-    if not FAR_CUE_MARK.search(t[lo:hi].lower()):
+def far_cue(t: str, lo: int, hi: int, *, lowered: str | None = None) -> Cue | None:
+    """The far cue in ``t[lo:hi]`` that governs the amount at ``hi``, if any (a bounded window).
+    ``lowered`` is ``_money_lexer.folded(t)``, when the caller has it: the pre-filter then
+    searches it in place, slicing nothing."""
+    if lowered is not None:
+        if not FAR_CUE_MARK.search(lowered, lo, hi):
+            return None
+    elif not FAR_CUE_MARK.search(t[lo:hi].lower()):
         return None
     for stop in _CLAUSE_BREAK.finditer(t, lo, hi):
         lo = stop.end()
@@ -335,8 +342,10 @@ def build(
     """Every amount of ``text`` (see the module docstring). ``scale`` multiplies figures with
     no scale of their own; ``allow_bare_numbers`` makes a plain number an amount."""
     t = halfwidth(text)
+    lowered = folded(t)
     skip_sorted = disjoint_ranges((int(a), int(b)) for a, b in skip)
-    cands = candidates(t, skip_sorted)
+    keep_bare = allow_bare_numbers or scale is not None  # else bare numbers are dropped
+    cands = candidates(t, skip_sorted, lowered, keep_bare=keep_bare)
     if scale is not None:
         cands = [
             c if c.has_scale else c._replace(scale=scale, has_scale=True, half_of=c.value)
@@ -348,7 +357,7 @@ def build(
     if skip_sorted:
         skip_starts = [a for a, _ in skip_sorted]
         resolved = [r for r in resolved if not _overlaps(skip_sorted, skip_starts, r.cand)]
-    resolved = _far_cues(t, resolved)
+    resolved = _far_cues(t, resolved, lowered)
     return Built(resolved, unresolved, _pairs(t, resolved))
 
 

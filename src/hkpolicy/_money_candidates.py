@@ -28,10 +28,20 @@ from ._money_lexer import (
     CurrencyMark,
     NumberReading,
     currency_mark,
+    folded,
     half_unit,
     read_number,
     read_words,
     tokens,
+)
+from ._money_quiet import (
+    ASCII_SPACE,
+    ENDS_NO_PREFIX,
+    MYRIAD_YI,
+    plain_end,
+    plain_start,
+    post_is_empty,
+    pre_is_empty,
 )
 from ._money_units import SCALE_CHARS, is_unit_label
 from ._numerals import EXACT, canonical, parse_cjk_number
@@ -114,73 +124,6 @@ def is_weak(mark: CurrencyMark | None) -> bool:
 
 # --- the window before a number ----------------------------------------------------------------
 
-# ASCII characters no cue, currency or gap of ``pre`` can end with (letters, "$", "~", ".",
-# ":" and white space are looked at more closely); see pre_is_empty.
-_PRE_STOP = frozenset(
-    ch for ch in map(chr, range(128)) if not ch.isalpha() and ch not in "$~.: \t\n\r\f\v"
-)
-_ASCII_SPACE = " \t\n\r\f\v"
-
-
-def pre_is_empty(t: str, lo: int, s: int, final_words: frozenset[str]) -> bool:
-    """True when ``pre`` searched in ``t[lo:s]`` can only give its empty match at ``s``.
-
-    ``pre`` ends at ``s`` with a currency (then white space and a colon) or a cue (then a gap of
-    white space and Han). Walking back over ASCII white space and one colon, a non-empty match
-    needs the character reached to end a currency or cue: a letter ending one of
-    ``final_words``, "$", "~", "." or a non-ASCII character. Anything else rules it out.
-    """
-    i = s - 1
-    while i >= lo and t[i] in _ASCII_SPACE:
-        i -= 1
-    if i >= lo and t[i] == ":":
-        i -= 1
-        while i >= lo and t[i] in _ASCII_SPACE:
-            i -= 1
-    if i < lo:
-        return True
-    ch = t[i]
-    if ch in _PRE_STOP:
-        return True
-    if not ch.isascii() and _ends_nothing(ch):
-        return True  # a zero-width joiner, a combining accent, a dash: no currency or cue
-    if not (ch.isascii() and ch.isalpha()):
-        return False
-    j = i
-    while j >= lo and t[j].isascii() and t[j].isalpha():
-        j -= 1
-    if j >= lo and not t[j].isascii():
-        return False  # "ſome": regex case folding may read it as a cue
-    if j < lo and lo > 0 and t[lo - 1].isalpha():
-        return False  # the word runs on before the window
-    return t[j + 1 : i + 1].lower() not in final_words
-
-
-# The non-ASCII signs of the current ``pre`` and ``post`` patterns, by the patterns' identity
-# (callers may rebuild them with compile_patterns).
-_SIGNS: dict[int, frozenset[str]] = {}
-
-
-def _ends_nothing(ch: str) -> bool:
-    """True for a non-ASCII ``ch`` that no part of ``pre`` can end with and no part of ``post``
-    can start with: not a letter (Han, or one that case-folds to ASCII), not white space, and
-    not a sign written in either pattern (€, £, ¥, ￥). Zero-width joiners, combining accents
-    and punctuation are such characters: a text dense with them needs no regex call per number.
-    """
-    if ch.isalpha() or ch.isspace():
-        return False
-    pats = _p.PATTERNS
-    signs = _SIGNS.get(id(pats))
-    if signs is None:
-        signs = frozenset(
-            c
-            for c in pats.pre.pattern + pats.post.pattern
-            if not c.isascii() and not c.isalpha() and not c.isspace()
-        )
-        _SIGNS.clear()
-        _SIGNS[id(pats)] = signs
-    return ch not in signs
-
 
 class PreParts(NamedTuple):
     """What ``pre`` found before a number: a currency, a cue, or both."""
@@ -196,24 +139,48 @@ class PreParts(NamedTuple):
     """The cue as written, or ""."""
 
 
-# ASCII characters that end no symbol prefix ("HK", "U.S."), cue ("approx.", "~") or cue gap:
-# a "$" right after one of them (or at the window's start) is a currency on its own.
-_ENDS_NO_PREFIX = frozenset("0123456789$(),;:|[]{}<>=+*/&#@!?%'\"-_")
+# Windows before a number whose ``pre`` reading one scan keeps (see pre_parts); past this many
+# distinct windows it starts afresh, so a text of unique windows holds at most this many.
+PRE_MEMO_SIZE = 4096
+_UNREAD = PreParts(-1, "", -1, -1, "")
 
 
-def pre_parts(t: str, lo: int, s: int, pats: _p.Patterns) -> PreParts | None:
+def pre_parts(t: str, lo: int, s: int, pats: _p.Patterns,
+              memo: dict[str, PreParts | None] | None = None) -> PreParts | None:  # fmt: skip
     """The currency and cue ``pre.search(t, lo, s)`` finds before the number at ``s``, or None
     when it finds neither. Equal to that search, with the two commonest cases answered without
     a regex call: no currency or cue can end at ``s`` (see pre_is_empty), and a lone "$" (as
     in "($5 million)" or "$1$2").
 
+    ``memo`` (one scan's) keeps the reading of each window: the reading depends only on the
+    window and the character before it (``pre`` looks one character behind, no further, and
+    not past ``s``), and text repeats ("of up to HK$" in every row of a list).
+
     Every call looks at most ``PRE_WINDOW`` characters, so each is bounded and the scan stays
     linear in the text (see _money_patterns).
     """
-    if s > lo and t[s - 1] == "$" and (s - 1 == lo or t[s - 2] in _ENDS_NO_PREFIX):
+    if s > lo and t[s - 1] == "$" and (s - 1 == lo or t[s - 2] in ENDS_NO_PREFIX):
         return PreParts(s - 1, "$", s, s, "")
     if pre_is_empty(t, lo, s, pats.pre_final_words):
         return None
+    if memo is None or lo == 0:
+        return _pre_search(t, lo, s, pats)
+    window = t[lo - 1 : s]
+    found = memo.get(window, _UNREAD)
+    if found is _UNREAD:
+        if len(memo) >= PRE_MEMO_SIZE:
+            memo.clear()
+        found = memo[window] = _pre_search(window, 1, len(window), pats)
+    if found is None:
+        return None
+    shift = lo - 1
+    return PreParts(found.cur_start + shift, found.cur, found.cue_start + shift,
+                    found.cue_end + shift, found.cue)  # fmt: skip
+
+
+def _pre_search(t: str, lo: int, s: int, pats: _p.Patterns) -> PreParts | None:
+    """What ``pre`` finds in ``t[lo:s]``, anchored at ``s``: one reversed search gives the
+    leftmost start, where ``pre`` is then matched forwards."""
     back = pats.pre_reversed.search(t, lo, s)
     if back is None or back.start() >= s:
         return None
@@ -255,46 +222,12 @@ def cue_before(t: str, pre: PreParts, token: str) -> Cue | None:
 
 # --- the window after a number -----------------------------------------------------------------
 
-# ASCII characters no part of ``post`` can start with, after white space and one hyphen.
-_POST_STOP = frozenset(ch for ch in map(chr, range(128)) if not ch.isalpha() and ch not in "$/-")
-
-
-def post_is_empty(t: str, e: int, stop: int, first_words: frozenset[str]) -> bool:
-    """True when ``post`` matched at ``e`` (up to ``stop``) can only match the empty string.
-
-    Every group of ``post`` starts, after white space and at most one hyphen, with a Han
-    character, a currency sign, "/" (/year) or an ASCII word from ``first_words`` (a scale,
-    code, currency word, "or", a period word): any other ASCII word or character rules it out.
-    """
-    i = e
-    while i < stop and t[i] in _ASCII_SPACE:
-        i += 1
-    if i < stop and t[i] == "-":
-        i += 1
-        while i < stop and t[i] in _ASCII_SPACE:
-            i += 1
-    if i >= stop or t[i] in _POST_STOP:
-        return True
-    if t[i] == "$":  # a currency only when no number follows: "$5$6" is two amounts
-        j = i + 2 if i + 2 < stop and t[i + 1] in _ASCII_SPACE else i + 1
-        return j < stop and "0" <= t[j] <= "9"
-    if not t[i].isascii() and _ends_nothing(t[i]):
-        return True  # a zero-width joiner, a combining accent, a dash: no scale or currency
-    if not (t[i].isascii() and t[i].isalpha()):
-        return False
-    j = i
-    while j < stop and t[j].isascii() and t[j].isalpha():
-        j += 1
-    if j < stop and t[j].isalpha():
-        return False  # "yeſ": regex case folding may read more of the word
-    return t[i:j].lower() not in first_words
-
 
 def _may_follow(t: str, e: int, n: int, first: frozenset[str]) -> bool:
     """False when the first character after ``e`` and ASCII white space is not in ``first``
     (and is ASCII), so a pattern starting with white space then one of ``first`` cannot match."""
     i = e
-    while i < n and t[i] in _ASCII_SPACE:
+    while i < n and t[i] in ASCII_SPACE:
         i += 1
     return i < n and (t[i] in first or (not t[i].isascii() and t[i].isspace()))
 
@@ -463,9 +396,14 @@ def _minor(t: str, end: int, n: int, value: Decimal) -> tuple[Decimal, int] | No
 # --- period words before, counts, and what is no amount ----------------------------------------
 
 # Necessary for ``per_before``: one of its period words in the window (stdlib ``re`` finds a
-# literal alternation fastest).
+# literal alternation fastest). _PER_BEFORE_LOWER is the same search over the folded text
+# (_money_lexer.folded), about five times faster: no letter of these words has a case-blind
+# match outside ASCII (tests/test_money_shortcuts.py).
 _PER_BEFORE_MARK = re.compile(
     "|".join(re.escape(word) for word in (*_p.PER_BEFORE_EN, *_p.PER_BEFORE_ZH)), re.IGNORECASE
+)
+_PER_BEFORE_LOWER = re.compile(
+    "|".join(re.escape(word.lower()) for word in (*_p.PER_BEFORE_EN, *_p.PER_BEFORE_ZH))
 )
 _SENTENCE_END = regex.compile(r"[.!?;。；！？\n]")
 # Characters before an amount searched for a period word ("annual funding of").
@@ -533,7 +471,7 @@ _SPACED_MYRIAD = regex.compile(
     r"(?![萬万億亿])"
 )
 _SPACED_MYRIAD_WINDOW = 24
-_YI = "億亿"
+_YI = MYRIAD_YI
 # What may follow a number spread over tokens: 億, or a space before one.
 _MYRIAD_NEXT = _YI + " "
 
@@ -566,6 +504,26 @@ def _is_cjk_amount(token: str) -> bool:
     )
 
 
+# --- numbers with nothing around them to read ---------------------------------------------------
+
+
+def _plain_candidate(t: str, s: int, e: int, start: int, last_end: int,
+                     marks: _Marks) -> Candidate | None:  # fmt: skip
+    """The candidate of the ASCII number ``t[s:e]`` when plain_start and plain_end say that
+    nothing around it needs a pattern: what _candidate gives, with a lone "$" at ``start < s``
+    as its currency and perhaps a period word before it."""
+    reading = read_number(t[s:e])
+    if reading is None:
+        return None
+    per = None
+    if marks.per_before.search(marks.text, max(last_end, start - _PER_BEFORE_WINDOW), start):
+        per = _per_before(t, last_end, start, _p.PATTERNS)
+    currency = None if start == s else currency_mark("$")
+    value = reading.value
+    return Candidate(start, e, start, e, value, reading.scale, False, value, currency,
+                     currency is not None, None, per, None, False, False, False)  # fmt: skip
+
+
 # --- one number, then all of them ----------------------------------------------------------------
 
 
@@ -574,10 +532,17 @@ def _read_run(token: str) -> NumberReading | None:
     return None if value is None else NumberReading(value, Decimal(1))
 
 
-def _candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int) -> Candidate | None:
+def _candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int,
+               marks: _Marks) -> Candidate | None:  # fmt: skip
     """The candidate of the number token ``t[s:e]``, or None when it is no amount. Every
     pattern runs on a bounded window next to the number; ``last_end`` ends the one before."""
     pats = _p.PATTERNS
+    if not is_words:
+        start = plain_start(t, s, max(last_end, s - _p.PRE_WINDOW), pats.pre_final_words)
+        if start >= 0 and plain_end(t, e, n, marks.not_first, pats.post_first_words):
+            token = t[s:e]
+            if token.isascii() and " " not in token:
+                return _plain_candidate(t, s, e, start, last_end, marks)
     if not is_words and e < n and (t[e] in _MYRIAD_NEXT or t[e - 1] in _YI):
         e = _spaced_myriads_end(t, s, e, n)
     token = t[s:e] if is_words or " " not in t[s:e] else _WS_RUN.sub("", t[s:e])
@@ -586,15 +551,15 @@ def _candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int) ->
     reading = _read_run(token) if is_words else read_number(token)
     if reading is None:
         return None
-    pre = pre_parts(t, max(last_end, s - _p.PRE_WINDOW), s, pats)
+    pre = pre_parts(t, max(last_end, s - _p.PRE_WINDOW), s, pats, marks.pre_memo)
     head = _head(t, s, pre, token)
     if head is None:
         return None
     cjk = not is_words and not token.isascii() and HAS_CJK.search(token) is not None
     tail = _tail(t, e, n, head, reading, is_words, cjk and _is_cjk_amount(token), pats)
     per = tail.per
-    if per is None and _PER_BEFORE_MARK.search(
-        t, max(last_end, head.ext_start - _PER_BEFORE_WINDOW), head.ext_start
+    if per is None and marks.per_before.search(
+        marks.text, max(last_end, head.ext_start - _PER_BEFORE_WINDOW), head.ext_start
     ):
         per = _per_before(t, last_end, head.ext_start, pats)
     if is_words and reading.value < 1 and not tail.has_scale:
@@ -615,11 +580,56 @@ def _candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int) ->
     )  # fmt: skip
 
 
-def candidates(t: str, skip: list[tuple[int, int]]) -> list[Candidate]:
+class _Marks(NamedTuple):
+    """The text a pre-filter searches, and the pre-filter: the folded text when there is one."""
+
+    text: str
+    per_before: re.Pattern[str]
+    not_first: frozenset[str]
+    """The first characters of what makes a number no amount (Patterns.not_money_first)."""
+    pre_memo: dict[str, PreParts | None]
+    """The readings of the windows before numbers (see pre_parts)."""
+
+
+def _is_bare(c: Candidate) -> bool:
+    """A number with no currency, scale or Chinese scale: never an amount on its own (the
+    second pass drops it unless bare numbers are amounts), only maybe the end of a range."""
+    return c.currency is None and not c.has_scale and not c.cjk_amount
+
+
+def _drop_lone_bare(found: list[Candidate], next_currency: object) -> None:
+    """Drop the last of ``found`` when it is bare and neither the candidate before it nor the
+    next one (its currency ``next_currency``; None at the end) has a currency. The second pass
+    joins two candidates into a range only when one has a currency, and drops bare ones, so such
+    a number changes nothing, and two candidates it separated never join (a connector must fill
+    the whole gap between them). Dropping it early keeps a text dense with bare numbers (years,
+    counts, list numbers) from holding a record per number."""
+    if (
+        found
+        and next_currency is None
+        and _is_bare(found[-1])
+        and (len(found) < 2 or found[-2].currency is None)
+    ):
+        found.pop()
+
+
+def candidates(
+    t: str, skip: list[tuple[int, int]], lowered: str | None = None, *, keep_bare: bool = True
+) -> list[Candidate]:
     """Every candidate of ``t`` in order, none starting inside the one before or in ``skip``
-    (sorted, disjoint ranges)."""
+    (sorted, disjoint ranges); ``lowered`` is ``_money_lexer.folded(t)`` when the caller has
+    it. Unless ``keep_bare``, bare numbers that can be neither an amount nor a range's end are
+    left out (see _drop_lone_bare): for a caller that drops bare numbers in the end."""
     found: list[Candidate] = []
-    spans, word_starts = tokens(t)
+    if lowered is None:
+        lowered = folded(t)
+    not_first = _p.PATTERNS.not_money_first
+    marks = (
+        _Marks(t, _PER_BEFORE_MARK, not_first, {})
+        if lowered is None
+        else _Marks(lowered, _PER_BEFORE_LOWER, not_first, {})
+    )
+    spans, word_starts = tokens(t, lowered)
     skip_starts = [start for start, _ in skip]
     last_end = 0
     n = len(t)
@@ -630,9 +640,13 @@ def candidates(t: str, skip: list[tuple[int, int]]) -> list[Candidate]:
             i = bisect.bisect_right(skip_starts, s) - 1
             if i >= 0 and skip[i][1] > s:
                 continue
-        cand = _candidate(t, s, e, s in word_starts, last_end, n)
+        cand = _candidate(t, s, e, s in word_starts, last_end, n, marks)
         if cand is None:
             continue
+        if not keep_bare:
+            _drop_lone_bare(found, cand.currency)
         found.append(cand)
         last_end = cand.ext_end
+    if not keep_bare:
+        _drop_lone_bare(found, None)
     return found

@@ -24,8 +24,10 @@ __all__ = [
     "NumberReading",
     "Tokens",
     "currency_mark",
+    "folded",
     "half_unit",
     "halfwidth",
+    "number_spans",
     "read_number",
     "read_words",
     "tokens",
@@ -74,26 +76,96 @@ def _joined_runs(t: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return joined
 
 
-def tokens(t: str) -> Tokens:
-    """Every number token and English number-word run of ``t``.
+# Characters after which a number may go on past its run: a separator before a digit ("1,234"),
+# a space before a group of three ("3 250 000 €").
+_GOES_ON = frozenset(",.'\u00a0\u202f\x20")
+# The first character outside the Basic Multilingual Plane.
+_ASTRAL = "\U00010000"
 
-    Numbers: one ``finditer`` (possessive quantifiers only: linear). Number words: equal to
-    ``finditer`` of ``words``, which is slow (a case-blind alternation tried at every position);
-    a pre-filter (stdlib ``re`` over the lower-cased text, one fast pass) proposes a superset of
-    the places a run can start, and ``words`` is matched there only, skipping proposals inside
-    the last run as finditer does.
+
+def _is_whole_run(t: str, at: int, stop: int) -> bool:
+    """True when the number pattern, matched at ``at``, is sure to match the run ``t[at:stop]``
+    exactly (see number_spans): the run starts in the BMP, so with a digit or numeral; it is
+    not cut at MAX_TOKEN_PIECES; and it is not followed by a character outside the BMP, nor
+    by a separator or space and then what may be a digit (the run may go on, or be the "3" of
+    "3 250 000 €"). Conservative: any non-ASCII character after the separator sends the run
+    to the pattern."""
+    if stop - at > _p.MAX_TOKEN_PIECES or t[at] >= _ASTRAL:
+        return False
+    if stop < len(t) and t[stop] >= _ASTRAL:
+        return False  # may be a digit going on with the run
+    if stop + 1 >= len(t) or t[stop] not in _GOES_ON:
+        return True
+    after = t[stop + 1]
+    return not ("0" <= after <= "9" or not after.isascii())
+
+
+def number_spans(t: str, number: regex.Pattern[str]) -> list[tuple[int, int]]:
+    """``[m.span() for m in number.finditer(t)]``, found faster: ``number`` is tried only in
+    the runs of _money_patterns.number_starts, at each position finditer would try (from the
+    end of the last match on), and at a "." right before a run (".75"). A match starts at
+    every digit or numeral it is tried at; most runs are a whole match and take no call (see
+    _is_whole_run); a match stops short of its run's end only at MAX_TOKEN_PIECES pieces."""
+    spans: list[tuple[int, int]] = []
+    match = number.match
+    pos = 0
+    for run in _p.number_starts().finditer(t):
+        at, stop = run.span()
+        if at > pos and t[at - 1] == ".":
+            m = match(t, at - 1)
+            if m is not None:
+                spans.append(m.span())
+                pos = m.end()
+        if at >= pos and _is_whole_run(t, at, stop):
+            spans.append((at, stop))
+            pos = stop
+            continue
+        at = max(at, pos)
+        while at < stop:
+            m = match(t, at)
+            if m is None:
+                at += 1  # 點, or a character outside the BMP that is no digit
+                continue
+            spans.append(m.span())
+            at = pos = m.end()
+    return spans
+
+
+def folded(t: str) -> str | None:
+    """``t.lower()`` when it has the length of ``t`` (so each character lower-cases to one, at
+    the same offset), else None ("İ" lower-cases to two). Case-blind pre-filters search it with
+    case-sensitive literals, which stdlib ``re`` finds fastest."""
+    lowered = t.lower()
+    return lowered if len(lowered) == len(t) else None
+
+
+def tokens(t: str, lowered: str | None = None) -> Tokens:
+    """Every number token and English number-word run of ``t``; ``lowered`` is ``folded(t)``
+    when the caller has it.
+
+    Numbers: see number_spans. Number words: equal to ``finditer`` of ``words``, which is slow
+    (a case-blind alternation tried at every position); a pre-filter (stdlib ``re`` over the
+    lower-cased text, one fast pass) proposes a superset of the places a run can start, and
+    ``words`` is matched there only, skipping proposals inside the last run as finditer does.
+    A proposal the pre-filter's own last match covers ("a half": the space before "half") is
+    inside the run ``words`` reads there, or ``words`` fails at it as well.
     """
     pats = _p.PATTERNS
-    numbers = _joined_runs(t, [m.span() for m in pats.number.finditer(t)])
+    numbers = _joined_runs(t, number_spans(t, pats.number))
     runs: list[tuple[int, int]] = []
-    lowered = t.lower()
-    if len(lowered) != len(t):  # a character lower-cases to two ("İ"): no pre-filter
+    if lowered is None:
+        lowered = folded(t)
+    if lowered is None:  # a character lower-cases to two ("İ"): no pre-filter
         runs.extend(m.span() for m in pats.words.finditer(t))
     else:
         words = pats.words
         pos = 0
+        first = words.match(t, 0)  # the pre-filter proposes places after a character only
+        if first is not None:
+            runs.append((0, first.end()))
+            pos = first.end()
         for hit in pats.words_start.finditer(lowered):
-            at = hit.start()
+            at = hit.start() + 1  # a match proposes the place after its non-letter
             if at < pos:
                 continue
             m = words.match(t, at)

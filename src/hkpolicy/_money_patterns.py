@@ -15,6 +15,7 @@ number. No pattern has a time limit: the result is a function of the text alone.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
@@ -65,6 +66,7 @@ __all__ = [
     "Patterns",
     "Per",
     "compile_patterns",
+    "number_starts",
 ]
 
 
@@ -377,8 +379,9 @@ class Patterns:
     the window's end, gives at once the leftmost start of a match, where ``pre`` is then
     matched forwards; ``pre.search`` would try every start of the window in turn."""
     words_start: re.Pattern[str]
-    """Pre-filter, run over the lower-cased text: every place ``words`` can start, and a few
-    more: built from the same word tables as ``words`` (tests/test_money_shortcuts.py)."""
+    """Pre-filter, run over the lower-cased text: every place but the first ``words`` can
+    start, and a few more, each proposed by a match starting one character before it; built
+    from the same word tables as ``words`` (tests/test_money_shortcuts.py)."""
     post_first_words: frozenset[str]
     """Lower-case first words (ASCII letter runs) of everything ``post`` can match: after a
     number followed by any other word, ``post`` matches the empty string and is not run."""
@@ -447,6 +450,25 @@ def _number_source() -> str:
             """
 
 
+# Every character of the Basic Multilingual Plane but the surrogates, for number_starts.
+_BMP_RANGES = ((0, 0xD800), (0xE000, 0x10000))
+
+
+@functools.cache
+def number_starts() -> re.Pattern[str]:
+    """Runs of the characters numbers are written with, each starting where a match of the
+    number pattern can start. A run starts at a digit (as ``regex`` reads ``\\d``), a Chinese
+    numeral, or any character outside the Basic Multilingual Plane (where ``regex`` and
+    Python may disagree on what is a digit, their Unicode versions differing), and goes on over
+    digits, numerals and 點. A match can also start at a "." right before a run (".75"). A
+    stdlib ``re`` character class, which ``finditer`` scans several times faster than
+    ``regex`` finds a number: the lexer matches the number pattern only in these runs (see
+    _money_lexer.number_spans). Built on first use (about 20 ms)."""
+    bmp = "".join(chr(c) for low, high in _BMP_RANGES for c in range(low, high))
+    digits = re.escape("".join(regex.findall(r"\d", bmp)) + _CJK_NUMERALS)
+    return re.compile(f"[{digits}\U00010000-\U0010ffff][{digits}點点]*+")
+
+
 def _words_source(f: _Fragments) -> str:
     number_word = f.number_word
     return rf"""
@@ -504,10 +526,12 @@ def _unit_source(f: _Fragments) -> str:
 
 
 def _words_start() -> re.Pattern[str]:
-    """Superset of where words can match, on text.lower() (same length checked by the
-    caller): "K" lowers to "k", "ſ" is matched by the trie. Linear: a trie of literals."""
+    """Superset of where words can match after the text's first character, on text.lower()
+    (same length checked by the caller): "K" lowers to "k", "ſ" is matched by the trie. Each
+    match starts with the non-letter before the place (a leading character class, which ``re``
+    scans for fast; a lookbehind it would try at every position). Linear: a trie of literals."""
     return re.compile(
-        r"(?<![a-z])(?:a\s+(?="
+        r"[^a-z](?:a\s+(?="
         + "|".join(w.replace("s", "[sſ]") for w in A_BEFORE_WORDS)
         + ")|"
         + _trie([*EN_NUMBER_WORDS, *EN_FRACTION_WORDS])

@@ -17,6 +17,7 @@ characters must appear, in order, in the run of Han characters just before the p
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 
 import regex
@@ -43,13 +44,14 @@ HAN_SHORT_FORM_CHARS = (2, 6)
 """A Chinese short form has between 2 and 6 Han characters."""
 
 # Linear by construction: one bounded negated class between literal parentheses, no nesting.
-_PAREN_RE = regex.compile(
+# The stdlib engine: it skips to the opening parentheses itself, and tries each in C.
+_PAREN_RE = re.compile(
     rf"""
     (?P<open>[(（])                   # ASCII or full-width opening parenthesis
     (?P<inner>[^()（）\n]{{1,{MAX_PAREN_CHARS}}})  # the parenthetical, on one line
     [)）]                             # closing parenthesis
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 # A word: a letter or digit, then word characters. Read backwards from a known end, a match
 # starts at the first letter or digit of the word characters before it, where a forward match
@@ -86,14 +88,22 @@ def find_abbreviations(text: str, *, doc_id: str | None = None) -> list[Abbrevia
     """
     check_text("find_abbreviations", text)
     check_optional_str("find_abbreviations", "doc_id", doc_id)
-    found: list[Abbreviation] = []
+    return [
+        new_abbreviation(
+            short=Span.of(text, s_start, s_end, doc_id), long=Span.of(text, l_start, l_end, doc_id)
+        )
+        for (s_start, s_end), (l_start, l_end) in abbreviation_offsets(text)
+    ]
+
+
+def abbreviation_offsets(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """What :func:`find_abbreviations` finds, as ``((short start, short end), (long start,
+    long end))`` character offsets, for callers that need no records."""
+    found = []
     for paren in _parentheticals(text):
         pair = _define(text, paren)
-        if pair is None:
-            continue
-        (s_start, s_end), (l_start, l_end) = pair
-        short = Span.of(text, s_start, s_end, doc_id)
-        found.append(new_abbreviation(short=short, long=Span.of(text, l_start, l_end, doc_id)))
+        if pair is not None:
+            found.append(pair)
     return found
 
 
@@ -103,24 +113,25 @@ def new_abbreviation(*, short: Span, long: Span) -> Abbreviation:
     return construct_trusted(Abbreviation, {"short": short, "long": long})
 
 
-def _parentheticals(text: str) -> Iterator[regex.Match[str]]:
-    """What ``_PAREN_RE.finditer(text)`` finds, tried only at the opening parentheses that
-    ``str.find`` reaches (a match starts at one, and the next is sought after its end)."""
-    pos = 0
+def _parentheticals(text: str) -> Iterator[re.Match[str]]:
+    """What ``_PAREN_RE.finditer(text)`` finds. ``str.find`` reaches the first opening
+    parenthesis at or after where the last match ended, and the search goes on from there in the
+    engine, so a run of opening parentheses that open nothing costs no Python step each."""
     ascii_at, wide_at = text.find("("), text.find("（")
     while ascii_at != -1 or wide_at != -1:
         at = wide_at if ascii_at == -1 or (wide_at != -1 and wide_at < ascii_at) else ascii_at
-        paren = _PAREN_RE.match(text, at)
-        pos = paren.end() if paren is not None else at + 1
-        if paren is not None:
-            yield paren
+        paren = _PAREN_RE.search(text, at)  # no match starts before ``at``
+        if paren is None:
+            return
+        yield paren
+        pos = paren.end()
         if ascii_at != -1 and ascii_at < pos:
             ascii_at = text.find("(", pos)
         if wide_at != -1 and wide_at < pos:
             wide_at = text.find("（", pos)
 
 
-def _define(text: str, paren: regex.Match[str]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def _define(text: str, paren: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int]] | None:
     inner_start, inner_end = paren.span("inner")
     inner = text[inner_start:inner_end]
     # "(HKSTPC, 2001)" or "(HKSTPC; see below)": the short form is the first part.
@@ -142,13 +153,15 @@ def _define(text: str, paren: regex.Match[str]) -> tuple[tuple[int, int], tuple[
         if long_span is not None:
             return (s_start, s_end), long_span
         return None
+    if len(words) <= 1:
+        return None  # one word is no long form
     # "SHORT (Long Form Words)": the short form is the word just before the parenthesis.
     before = text[max(0, open_at - MAX_SHORT_FORM_CHARS - 2) : open_at]
     word = _LAST_WORD_RE.search(before)
     if word is None:
         return None
     candidate = word.group(1)
-    if not _is_short_form(candidate) or len(words) <= 1:
+    if not _is_short_form(candidate):
         return None
     if _matches(candidate, stripped) is None:
         return None
@@ -161,10 +174,10 @@ def _is_short_form(candidate: str) -> bool:
     return (
         2 <= len(candidate) <= MAX_SHORT_FORM_CHARS
         and candidate[0].isalnum()
-        and any(ch.isalpha() for ch in candidate)
         and not candidate.isdigit()
         # an all-lowercase single word is an ordinary word in brackets, not an acronym
         and not (candidate.islower() and " " not in candidate and len(candidate) > 4)
+        and (candidate[0].isalpha() or any(ch.isalpha() for ch in candidate))
     )
 
 

@@ -180,6 +180,18 @@ _NUMBER_RUN_RE = regex.compile(
     rf"|(?<!{char_class(CJK_NUMERALS)}){char_class(_CJK_UNITS)}*+"
     rf"{char_class(CJK_PLAIN_DIGITS)}{char_class(CJK_NUMERALS)}*+"
 )
+# The same runs in a text without Chinese digits, where the Chinese branch can never match: a
+# scan for this pattern alone costs a quarter of the whole pattern's on English text.
+_DIGIT_RUN_RE = regex.compile(r"\d[\d.,]*+")
+
+
+def _number_runs(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``_NUMBER_RUN_RE`` in ``text``, in order."""
+    if any(digit in text for digit in CJK_PLAIN_DIGITS):
+        return _NUMBER_RUN_RE.finditer(text)
+    return _DIGIT_RUN_RE.finditer(text)
+
+
 # Two or more separators in a row end a number: "1,,2" is two numbers.
 _SEPARATOR_RUN_RE = regex.compile(r"[.,]{2,}+")
 
@@ -230,6 +242,21 @@ def _converted(money: Money, currency: str | None) -> str:
 _CONTEXT = 24
 
 
+# Characters after a number, and before it, that can make its reason other than "year" or
+# "unknown" (letters and spaces after it are tested apart): a number between two others is
+# answered by _plain_reason without the checks below.
+_REASON_AFTER = frozenset(".eE") | COUNT_REASON_COUNTERS | _SIGN_NEARBY
+_REASON_BEFORE = frozenset("eE+-") | _SIGN_NEARBY
+
+
+def _plain_reason(token: str) -> UnparsedReason:
+    """The reason of a number with no dot whose neighbours are outside ``_REASON_AFTER`` and
+    ``_REASON_BEFORE`` and not letters or spaces: what :func:`_reason` answers for it."""
+    if token.isascii() and len(token) == 4 and token.isdigit() and 1900 <= int(token) <= 2100:
+        return "year"
+    return "unknown"
+
+
 def _reason(text: str, start: int, end: int, token: str, in_boilerplate: bool) -> UnparsedReason:
     # Each pattern runs only when the character next to the number can start (or end) a match,
     # and the text around the number is sliced only for those, so a text dense with plain
@@ -240,7 +267,9 @@ def _reason(text: str, start: int, end: int, token: str, in_boilerplate: bool) -
     last = text[start - 1 : start] if start else ""
     if first == "." and _starts_line(text, start):
         return "enumeration"
-    if exponent_before(text, start) or exponent_after(text, end):
+    if (last and last in "eE+-" and exponent_before(text, start)) or (
+        first and first in "eE" and exponent_after(text, end)
+    ):
         return "ambiguous"  # "1e30": scientific notation is not read as an amount
     if first in COUNT_REASON_COUNTERS and first:
         return "count"  # 30名, 100億張
@@ -273,16 +302,6 @@ def _starts_line(text: str, start: int) -> bool:
     return index == 0 or text[index - 1] == "\n"
 
 
-def _unparsed_number(
-    piece: str, start: int, end: int, doc_id: str | None, reason: UnparsedReason
-) -> UnparsedNumber:
-    """The UnparsedNumber of ``piece``, the text's characters ``start`` to ``end``, built without
-    validation: the span is exact and ``reason`` one of the literals (fields in declaration
-    order)."""
-    span = construct_trusted(Span, {"doc_id": doc_id, "start": start, "end": end, "text": piece})
-    return construct_trusted(UnparsedNumber, {"span": span, "reason": reason})
-
-
 def _unparsed(
     text: str,
     taken: Sequence[tuple[int, int]],
@@ -291,49 +310,88 @@ def _unparsed(
     limit: int | None = None,
 ) -> list[UnparsedNumber]:
     covered = disjoint_ranges(taken)
+    covered_count = len(covered)
     boilerplate = sorted(skipped)
+    boilerplate_count = len(boilerplate)
     result: list[UnparsedNumber] = []
     cursor = 0
     skip_cursor = 0
-    for start, end in _number_tokens(text):
-        # Tokens come in order and the covered ranges are disjoint and sorted: a range that
-        # ends before this token ends before every later one, so step past it for good.
-        while cursor < len(covered) and covered[cursor][1] <= start:
+    for start, end in _untaken_numbers(text, covered):
+        # Numbers come in order and the covered ranges are disjoint and sorted: a range that
+        # ends before this number ends before every later one, so step past it for good.
+        while cursor < covered_count and covered[cursor][1] <= start:
             cursor += 1
         pieces = [(start, end)]
-        if cursor < len(covered) and covered[cursor][0] < end:
+        if cursor < covered_count and covered[cursor][0] < end:
             if covered[cursor][0] <= start and end <= covered[cursor][1]:
                 continue  # taken whole: the common case, answered without _rest
             # Taken in part ("百分之 2024-2024,2024": the mention ends at the comma): what no
             # mention took is still a number, listed on its own.
             pieces = _rest(text, start, end, covered, cursor)
         for piece_start, piece_end in pieces:
-            while skip_cursor < len(boilerplate) and boilerplate[skip_cursor][1] <= piece_start:
+            while skip_cursor < boilerplate_count and boilerplate[skip_cursor][1] <= piece_start:
                 skip_cursor += 1
             in_boilerplate = (
-                skip_cursor < len(boilerplate) and boilerplate[skip_cursor][0] < piece_end
+                skip_cursor < boilerplate_count and boilerplate[skip_cursor][0] < piece_end
             )
             if limit is not None and len(result) >= limit:
                 mention_limit("unparsed number", limit, len(result) + 1)
             piece = text[piece_start:piece_end]
-            reason = _reason(text, piece_start, piece_end, piece, in_boilerplate)
-            result.append(_unparsed_number(piece, piece_start, piece_end, doc_id, reason))
+            after = text[piece_end : piece_end + 1]
+            before = text[piece_start - 1 : piece_start] if piece_start else ""
+            if (
+                in_boilerplate
+                or after in _REASON_AFTER
+                or before in _REASON_BEFORE
+                or after.isalpha()
+                or after.isspace()
+                or "." in piece
+            ):
+                reason = _reason(text, piece_start, piece_end, piece, in_boilerplate)
+            else:
+                reason = _plain_reason(piece)
+            span = construct_trusted(
+                Span, {"doc_id": doc_id, "start": piece_start, "end": piece_end, "text": piece}
+            )
+            result.append(construct_trusted(UnparsedNumber, {"span": span, "reason": reason}))
     return result
+
+
+def _untaken_numbers(text: str, covered: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The ``(start, end)`` of every number in ``text`` (as :func:`_number_tokens` reads them)
+    whose run of digits and separators no single range of ``covered`` (disjoint, sorted) holds
+    whole: a number inside such a run is taken whole too, so a run read by a scanner is passed
+    over without being cut into numbers."""
+    cursor = 0
+    count = len(covered)
+    for match in _number_runs(text):
+        start, end = match.span()
+        while cursor < count and covered[cursor][1] <= start:
+            cursor += 1
+        if cursor < count and covered[cursor][0] <= start and end <= covered[cursor][1]:
+            continue
+        yield from _run_numbers(match)
 
 
 def _number_tokens(text: str) -> Iterator[tuple[int, int]]:
     """The ``(start, end)`` of every number in ``text``, in order: digits joined by single
     separators, and runs of Chinese numerals that are not words (一一, 萬一) or a lone 一."""
-    for match in _NUMBER_RUN_RE.finditer(text):
-        run = match.group()
-        if run[0] in CJK_NUMERALS:
-            if (len(run) == 1 and run in _CJK_DIGIT_ONLY_SINGLE) or run in CJK_NUMERAL_WORDS:
-                continue
-            yield match.span()
-        elif run[-1] in ".," or _SEPARATOR_RUN_RE.search(run) is not None:
-            yield from _digit_numbers(run, match.start())
-        else:
-            yield match.span()  # digits joined by single separators: one number
+    for match in _number_runs(text):
+        yield from _run_numbers(match)
+
+
+def _run_numbers(match: regex.Match[str]) -> list[tuple[int, int]]:
+    """The numbers of one match of ``_NUMBER_RUN_RE``, as ``(start, end)`` offsets."""
+    run = match.group()
+    if run[0] in CJK_NUMERALS:
+        if (len(run) == 1 and run in _CJK_DIGIT_ONLY_SINGLE) or run in CJK_NUMERAL_WORDS:
+            return []
+        return [match.span()]
+    if ("." in run or "," in run) and (
+        run[-1] in ".," or _SEPARATOR_RUN_RE.search(run) is not None
+    ):
+        return _digit_numbers(run, match.start())
+    return [match.span()]  # digits joined by single separators: one number
 
 
 def _rest(

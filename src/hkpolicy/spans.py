@@ -209,7 +209,12 @@ _LONE_SURROGATE_DECODER = _LoneSurrogateDecoder()
 R = TypeVar("R", bound=Record)
 
 _new = object.__new__
-_set = object.__setattr__
+# The setters of BaseModel's four instance slots, taken from its class dictionary once: a
+# descriptor's __set__ skips the attribute look-up that object.__setattr__ makes per call.
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 # One fields set per Record class and field names given to construct_trusted: a few dozen.
@@ -244,10 +249,10 @@ def construct_trusted(
         found = _FIELDS_SETS.get((cls, names))
         shared = found if found is not None else _FIELDS_SETS.setdefault((cls, names), set(names))
     model = _new(cls)
-    _set(model, "__dict__", values)
-    _set(model, "__pydantic_fields_set__", shared)
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
+    _set_dict(model, values)
+    _set_fields_set(model, shared)
+    _set_extra(model, None)
+    _set_private(model, None)
     return model
 
 

@@ -13,7 +13,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from ..abbrev import find_abbreviations
+from ..abbrev import abbreviation_offsets
 from .discovery import HAN_CHAR_RE
 from .english import TOKEN_RE, classify, is_name_word
 from .matcher import EDGE_AFTER, EDGE_BEFORE, Candidate, Matcher, slug, trie_regex
@@ -51,19 +51,24 @@ def _taught(
     text: str, registered: list[Candidate], discovered: list[Candidate], registry: Registry
 ) -> list[_Taught]:
     """Each definition's short form and the entity its long form names (None: no entity)."""
-    ends: dict[int, list[Candidate]] = {}
+    found = abbreviation_offsets(text)
+    if not found:
+        return []
+    long_ends = {l_end for _, (_, l_end) in found}
+    ends: dict[int, list[Candidate]] = {}  # the candidates that end where a long form ends
     for cand in (*registered, *discovered):
-        ends.setdefault(cand.end, []).append(cand)
+        if cand.end in long_ends:
+            ends.setdefault(cand.end, []).append(cand)
     taught: list[_Taught] = []
-    for abbreviation in find_abbreviations(text):
-        short, long = abbreviation.short, abbreviation.long
-        targets = [c for c in ends.get(long.end, ()) if c.start >= long.start]
+    for (s_start, s_end), (l_start, l_end) in found:
+        short = text[s_start:s_end]
+        targets = [c for c in ends.get(l_end, ()) if c.start >= l_start]
         target = min(targets, key=lambda c: c.start) if targets else None
         if target is None:
-            target = _named_around(registered, short.start, short.end, short.text, registry)
+            target = _named_around(registered, s_start, s_end, short, registry)
         if target is None:
-            target = _capitalised_name(long.start, long.end, long.text)
-        taught.append((short.start, short.text, target))
+            target = _capitalised_name(l_start, l_end, text[l_start:l_end])
+        taught.append((s_start, short, target))
     return taught
 
 

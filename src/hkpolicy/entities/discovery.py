@@ -12,7 +12,9 @@ scripts; names are always sliced from the original text.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import functools
+import re
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -23,14 +25,21 @@ from .models import Domain
 
 __all__ = ["HAN_CHAR_RE", "discoveries", "filter_discoveries"]
 
-_HAN_HEAD_RE = regex.compile(
-    r"(?<=\p{{Han}})(?:{})".format(
-        "|".join(sorted(vocab.HAN_INSTITUTION_HEADS, key=len, reverse=True))
+# Linear: an alternation of fixed head words, longest first. Each starts with a literal, so
+# the stdlib engine skips to the characters a head can start with (the Han character a head
+# must follow is tested on each hit, see ``_han_heads``).
+_HAN_HEAD_RE = re.compile("|".join(sorted(vocab.HAN_INSTITUTION_HEADS, key=len, reverse=True)))
+# Linear: negated classes bounded in length between literal quotes. The opening quote comes
+# first and picks its branch, so the stdlib engine skips to the quotes.
+_QUOTED_RE = re.compile(
+    r"""
+    (?P<zq>["“「《])                                # an opening quote
+    (?:
+        (?<=["“])(?P<q>[^"“”\n]{3,160})["”]         # English: 3..160 characters
+      | (?<=[「《])(?P<z>[^「」《》\n]{2,40})[」》]   # Chinese: 2..40 characters
     )
-)
-# Linear: negated classes bounded in length between literal quotes.
-_QUOTED_RE = regex.compile(
-    r"[\"“](?P<q>[^\"“”\n]{3,160})[\"”]|(?P<zq>[「《])(?P<z>[^「」《》\n]{2,40})[」》]"
+    """,
+    re.VERBOSE,
 )
 # Compiled once. Linear: single character classes.
 HAN_CHAR_RE = regex.compile(r"\p{Han}")
@@ -43,11 +52,24 @@ _HAN_QUOTED_RE = regex.compile(r"[\p{Han}\p{N}+.＋]+")
 _LONG_GENERIC_PREFIXES = tuple(sorted(g for g in vocab.HAN_GENERIC_PREFIXES if len(g) > 1))
 
 
-def _quoted_english(text: str, m: regex.Match[str]) -> Candidate | None:
+def _quoted_english(text: str, m: re.Match[str]) -> Candidate | None:
     start, end = m.span("q")
-    inner = m.group("q")
+    shape = _quoted_shape(m.group("q"), text[start:end])
+    if shape is None:
+        return None
+    length, domain, kind, key = shape
+    name = text[start : start + length]
+    return Candidate(
+        start, start + length, key, domain, name, "discovered", 2, kind, confidence=0.7
+    )
+
+
+@functools.lru_cache(maxsize=1024)  # a text quotes the same titles again and again
+def _quoted_shape(inner: str, original: str) -> tuple[int, Domain, str, str] | None:
+    """(length, domain, kind, id) of the name an English quote makes of ``inner`` (its
+    Traditional view; ``original`` is its own characters), or None: two or more capitalised
+    words, trailing punctuation dropped."""
     trimmed = inner.rstrip(" ,.;:")
-    end -= len(inner) - len(trimmed)
     words = [t.group() for t in TOKEN_RE.finditer(trimmed)]
     content = [w for w in words if w not in vocab.NAME_CONNECTORS]
     if not 2 <= len(words) <= vocab.MAX_NAME_WORDS or not all(map(is_name_word, content)):
@@ -55,8 +77,7 @@ def _quoted_english(text: str, m: regex.Match[str]) -> Candidate | None:
     classified = classify(words)
     domain: Domain = classified[0] if classified else "initiative"
     kind = classified[1] if classified else "other"
-    name = text[start:end]
-    return Candidate(start, end, slug(name), domain, name, "discovered", 2, kind, confidence=0.7)
+    return len(trimmed), domain, kind, slug(original[: len(trimmed)])
 
 
 def _han_kind(name: str) -> tuple[Domain, str] | None:
@@ -70,7 +91,7 @@ def _han_kind(name: str) -> tuple[Domain, str] | None:
     return None
 
 
-def _quoted_han(text: str, han: str, m: regex.Match[str]) -> Candidate | None:
+def _quoted_han(text: str, han: str, m: re.Match[str]) -> Candidate | None:
     start, end = m.span("z")
     inner = han[start:end]
     if not _HAN_QUOTED_RE.fullmatch(inner):
@@ -96,15 +117,28 @@ def _quoted_discoveries(text: str, han: str) -> list[Candidate]:
     return found
 
 
+def _name_chars(stops: frozenset[str]) -> str:
+    """A character class of the Han characters but ``stops`` (regex's V1 set difference)."""
+    return r"[\p{Han}--[" + "".join(sorted(stops)) + "]]"
+
+
+# The Han characters before a head back to a function character, at most MAX_HAN_NAME of them,
+# read in one backward match. Linear: one bounded class.
+_HAN_PREFIX_RE = regex.compile(
+    f"(?rV1){_name_chars(vocab.HAN_STOP_CHARS)}{{0,{vocab.MAX_HAN_NAME}}}"
+)
+
+
+_STOP_WORD_CHARS = frozenset(word[0] for word in vocab.HAN_STOP_WORDS)
+
+
 def _han_prefix(han: str, h_start: int) -> str:
     """The name before the head at ``h_start``: Han characters back to a function character or a
     stop word, without a leading demonstrative."""
-    start = h_start
-    while start > 0 and h_start - start < vocab.MAX_HAN_NAME and HAN_CHAR_RE.match(han, start - 1):
-        if han[start - 1] in vocab.HAN_STOP_CHARS:
-            break
-        start -= 1
-    prefix = han[start:h_start]
+    run = _HAN_PREFIX_RE.match(han, max(0, h_start - vocab.MAX_HAN_NAME), h_start)
+    prefix = run.group() if run is not None else ""
+    if _STOP_WORD_CHARS.isdisjoint(prefix):
+        return prefix  # no stop word in it
     for word in vocab.HAN_STOP_WORDS:
         cut = prefix.rfind(word)
         if cut != -1:
@@ -121,11 +155,25 @@ def _is_common_noun(prefix: str) -> bool:
     return any(ch in vocab.HAN_NOT_IN_NAMES for ch in prefix)
 
 
+def _han_heads(han: str) -> Iterator[tuple[int, int, str]]:
+    """Each Chinese head word after a Han character: (start, end, head), leftmost first, none
+    overlapping the last one found."""
+    search = _HAN_HEAD_RE.search
+    is_han = HAN_CHAR_RE.match
+    found = search(han)
+    while found is not None:
+        start, end = found.span()
+        if start and is_han(han, start - 1):
+            yield start, end, found.group()
+            found = search(han, end)
+        else:  # no Han character before it: a head may still start inside this one
+            found = search(han, start + 1)
+
+
 def _han_discoveries(text: str, han: str) -> list[Candidate]:
     found: list[Candidate] = []
-    for head in _HAN_HEAD_RE.finditer(han):
-        h_start, h_end = head.span()
-        if head.group() in "局署" and h_end < len(han) and han[h_end] in "長":
+    for h_start, h_end, head in _han_heads(han):
+        if head in "局署" and h_end < len(han) and han[h_end] in "長":
             continue  # 局長, 署長: an office holder's title
         prefix = _han_prefix(han, h_start)
         before = h_start - len(prefix) - 1
@@ -141,11 +189,9 @@ def _han_discoveries(text: str, han: str) -> list[Candidate]:
             or prefix[-1] in "為布格當簽部市"
         ):
             continue
-        if head.group() not in vocab.HAN_OFFICE_HEADS and not prefix.startswith(
-            vocab.HAN_PROPER_PREFIXES
-        ):
+        if head not in vocab.HAN_OFFICE_HEADS and not prefix.startswith(vocab.HAN_PROPER_PREFIXES):
             continue  # 研發中心, 夥伴公司: a head after common words is a common noun
-        kind = vocab.HAN_INSTITUTION_HEADS[head.group()]
+        kind = vocab.HAN_INSTITUTION_HEADS[head]
         found.append(
             Candidate(start, h_end, slug(han[start:h_end]), "institution", text[start:h_end],
                       "discovered", rank=2, kind=kind, confidence=0.6)
@@ -169,14 +215,25 @@ def _named_after(text: str, han: str, registered: Sequence[Candidate]) -> list[C
     initiative (科技券計劃委員會, "Technology Voucher Programme Committee"). The longer name is
     its own entity."""
     found: list[Candidate] = []
+    is_han: dict[str, bool] = {}  # character -> whether it is Han, for the few a text has
     for cand in registered:
         body = _body_of(text, han, cand) if cand.domain == "initiative" else None
         if body is not None:
             found.append(body)
-        elif HAN_CHAR_RE.match(han, cand.end - 1) and HAN_CHAR_RE.match(han, cand.end):
+        elif _han_at(han, cand.end - 1, is_han) and _han_at(han, cand.end, is_han):
             end = _head_end(han, cand.end)
             if end is not None:
                 found.append(_discovered(text, han, cand.start, end, "initiative", 0.7))
+    return found
+
+
+def _han_at(han: str, index: int, seen: dict[str, bool]) -> bool:
+    """Whether ``han[index]`` is a Han character (False past the end); ``seen`` remembers the
+    characters looked up so far."""
+    char = han[index : index + 1]
+    found = seen.get(char)
+    if found is None:
+        found = seen[char] = HAN_CHAR_RE.match(char) is not None
     return found
 
 
@@ -194,10 +251,13 @@ def _discovered(
 _BODY_HEAD_RE = regex.compile(
     r"委員會|辦公室|秘書處|局|署| (?:Committee|Office|Secretariat|Council)\b"
 )
+_BODY_HEAD_FIRST = frozenset("委辦秘局署 ")  # the characters _BODY_HEAD_RE starts with
 
 
 def _body_of(text: str, han: str, cand: Candidate) -> Candidate | None:
     """The committee or office named after the registered initiative ``cand``, if one follows."""
+    if han[cand.end : cand.end + 1] not in _BODY_HEAD_FIRST:
+        return None
     m = _BODY_HEAD_RE.match(han, cand.end)
     if m is None or (m.group()[0] != " " and not HAN_CHAR_RE.match(han, cand.end - 1)):
         return None
@@ -206,17 +266,29 @@ def _body_of(text: str, han: str, cand: Candidate) -> Candidate | None:
     return _discovered(text, han, cand.start, m.end(), "institution", 0.7)
 
 
+# The name characters after a registered name, at most _NAMED_AFTER_WORDS of them, read in one
+# match. Linear: one bounded class.
+_NAMED_AFTER_RE = regex.compile(
+    f"(?V1){_name_chars(vocab.HAN_STOP_CHARS | vocab.HAN_NOT_IN_NAMES)}{{0,{_NAMED_AFTER_WORDS}}}"
+)
+
+
+_SHORTEST_INITIATIVE_HEAD = min(map(len, vocab.HAN_INITIATIVE_HEADS))
+
+
 def _head_end(han: str, start: int) -> int | None:
     """The end of the first initiative head within a short run of name characters."""
-    limit = min(len(han), start + _NAMED_AFTER_WORDS)
-    pos = start
-    stop = vocab.HAN_STOP_CHARS | vocab.HAN_NOT_IN_NAMES
-    while pos < limit and HAN_CHAR_RE.match(han, pos) and han[pos] not in stop:
-        pos += 1
-        for head in vocab.HAN_INITIATIVE_HEADS:
-            if pos - start >= len(head) + 2 and han.startswith(head, pos - len(head)):
-                return pos
-    return None
+    run = _NAMED_AFTER_RE.match(han, start, start + _NAMED_AFTER_WORDS)
+    run_end = run.end() if run is not None else start
+    if run_end - start < 2 + _SHORTEST_INITIATIVE_HEAD:
+        return None  # no room for two name characters and a head
+    # the first end of a head that has two name characters or more before it
+    ends = [
+        at + len(head)
+        for head in vocab.HAN_INITIATIVE_HEADS
+        if (at := han.find(head, start + 2, run_end)) != -1
+    ]
+    return min(ends, default=None)
 
 
 def filter_discoveries(
@@ -227,8 +299,12 @@ def filter_discoveries(
     by_start = sorted(registered, key=lambda c: c.start)
     starts = [c.start for c in by_start]
     kept: list[Candidate] = []
+    known: dict[str, bool] = {}  # a text discovers the same few names many times
     for cand in discovered:
-        if matcher.known(cand.form):
+        is_known = known.get(cand.form)
+        if is_known is None:
+            is_known = known[cand.form] = matcher.known(cand.form)
+        if is_known:
             continue  # a registry name the matcher vetoed in this context (香港大學生)
         lo = bisect.bisect_left(starts, cand.start - 200)
         inside = [

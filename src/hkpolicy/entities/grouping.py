@@ -28,6 +28,7 @@ from .vocabulary import OWNER_VERBS
 __all__ = ["find_initiatives", "find_institutions", "recognize_entities"]
 
 _SENTENCE_END_RE = regex.compile(r"[.!?。！？\n]")  # linear: one character class
+_OWNER_GAP = 200  # most characters between a body and the initiative it is said to run
 
 
 @dataclass(frozen=True)
@@ -79,19 +80,32 @@ def _is_government(cand: Candidate, registry: Registry) -> bool:
 
 
 def _mentions(scan: _Scan, domain: Domain, registry: Registry) -> list[EntityMention]:
-    out: list[EntityMention] = []
+    return [
+        new_mention(id=key, span=span, form=cand.form, match=cand.match, registered=key in registry)
+        for key, span, cand in _reported(scan, registry)[domain]
+    ]
+
+
+_Reported = tuple[str, Span, Candidate]  # (entity id, span, the chosen candidate)
+
+
+def _reported(scan: _Scan, registry: Registry) -> dict[Domain, list[_Reported]]:
+    """The chosen mentions a caller sees, by domain, in text order: every one with an entity,
+    but a government's (see :func:`_is_government`). Each id is looked up once."""
+    government: dict[str, bool] = {}
+    found: dict[Domain, list[_Reported]] = {"institution": [], "initiative": []}
+    text, doc_id = scan.text, scan.doc_id
     for cand in scan.chosen:
-        if cand.domain != domain or not cand.entity_id or _is_government(cand, registry):
+        key = cand.entity_id
+        if not key:
             continue
-        mention = new_mention(
-            id=cand.entity_id,
-            span=Span.of(scan.text, cand.start, cand.end, scan.doc_id),
-            form=cand.form,
-            match=cand.match,
-            registered=cand.entity_id in registry,
-        )
-        out.append(mention)
-    return out
+        masked = government.get(key)
+        if masked is None:
+            masked = government[key] = _is_government(cand, registry)
+        if not masked:
+            span = Span.of(text, cand.start, cand.end, doc_id)
+            found[cand.domain].append((key, span, cand))
+    return found
 
 
 def _safe_skip(skip: Iterable[tuple[int, int]] | None) -> list[tuple[int, int]]:
@@ -174,8 +188,9 @@ def recognize_entities(
         return [], []
     registry = registry if registry is not None else load_registry()
     scan = _scan(text, doc_id, _safe_skip(skip), registry)
-    institution_mentions = _mentions(scan, "institution", registry)
-    initiative_mentions = _mentions(scan, "initiative", registry)
+    reported = _reported(scan, registry)
+    institution_mentions = reported["institution"]
+    initiative_mentions = reported["initiative"]
     owners = _text_owners(text, institution_mentions, initiative_mentions)
     institutions = [
         _institution(entity_id, spans, scan, registry)
@@ -188,29 +203,31 @@ def recognize_entities(
     return institutions, initiatives
 
 
-def _group(mentions: list[EntityMention]) -> dict[str, list[Span]]:
+def _group(mentions: list[_Reported]) -> dict[str, list[Span]]:
     grouped: dict[str, list[Span]] = {}
-    for mention in mentions:
-        grouped.setdefault(mention.id, []).append(mention.span)
+    for key, span, _ in mentions:
+        grouped.setdefault(key, []).append(span)
     return grouped
 
 
 def _text_owners(
-    text: str, institutions: list[EntityMention], initiatives: list[EntityMention]
+    text: str, institutions: list[_Reported], initiatives: list[_Reported]
 ) -> dict[str, tuple[str, ...]]:
     owners: dict[str, list[str]] = {}
-    ends = [m.span.end for m in institutions]
-    for mention in initiatives:
-        index = bisect.bisect_right(ends, mention.span.start) - 1
+    ends = [span.end for _, span, _ in institutions]
+    for key, span, _ in initiatives:
+        index = bisect.bisect_right(ends, span.start) - 1
         if index < 0:
             continue
-        body = institutions[index]
-        gap = text[body.span.end : mention.span.start]
-        if _SENTENCE_END_RE.search(gap) or len(gap) > 200 or not OWNER_VERBS.search(gap):
+        body_id, body, _ = institutions[index]
+        if span.start - body.end > _OWNER_GAP:
             continue
-        bucket = owners.setdefault(mention.id, [])
-        if body.id not in bucket:
-            bucket.append(body.id)
+        gap = text[body.end : span.start]
+        if _SENTENCE_END_RE.search(gap) or not OWNER_VERBS.search(gap):
+            continue
+        bucket = owners.setdefault(key, [])
+        if body_id not in bucket:
+            bucket.append(body_id)
     return {k: tuple(v) for k, v in owners.items()}
 
 

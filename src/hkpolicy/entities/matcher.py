@@ -298,15 +298,57 @@ class Matcher:
             return after.match(window) is not None
         return False
 
-    def lookup(self, source: Source, start: int, end: int) -> Form | None:
-        """The registered form the text names at ``start:end``, or None."""
+    @functools.cached_property
+    def _with_vetoes(self) -> frozenset[str]:
+        """The form texts some context vetoes (see :meth:`_vetoed`)."""
+        return frozenset(
+            form.text
+            for forms in self.forms.values()
+            for form in forms
+            if han_view(form.text) in self.vetoes
+        )
+
+    def surface_forms(self, surface: str) -> tuple[Form, ...]:
+        """The registered forms ``surface`` (a folded slice of a text) can be, in registry
+        order, before any context is read: those whose case-sensitive tokens it matches and of
+        which it is no lower-case common noun."""
+        return tuple(
+            form
+            for form in self.forms.get(lower(surface), ())
+            if all(surface[i : i + len(tok)] == tok for i, tok in form.exact)
+            and not _lower_case_common_noun(form, surface)
+        )
+
+    def lookup(
+        self,
+        source: Source,
+        start: int,
+        end: int,
+        seen: dict[str, tuple[Form, ...]] | None = None,
+    ) -> Form | None:
+        """The registered form the text names at ``start:end``, or None. ``seen`` holds
+        :meth:`surface_forms` of the surfaces one text has shown so far."""
         surface = source.slice(start, end)
-        for form in self.forms.get(lower(surface), ()):
-            if all(surface[i : i + len(tok)] == tok for i, tok in form.exact):
-                if _lower_case_common_noun(form, surface) or self._vetoed(form, source, start, end):
-                    continue
-                return form
+        if seen is None:
+            forms = self.surface_forms(surface)
+        else:
+            found = seen.get(surface)
+            forms = (
+                found
+                if found is not None
+                else seen.setdefault(surface, self.surface_forms(surface))
+            )
+        with_vetoes = self._with_vetoes
+        for form in forms:
+            if form.text in with_vetoes and self._vetoed(form, source, start, end):
+                continue
+            return form
         return None
+
+    def context_free(self, forms: tuple[Form, ...]) -> bool:
+        """Whether no context can veto any of ``forms``: :meth:`lookup` then gives the first of
+        them (or None) wherever their surface stands."""
+        return self._with_vetoes.isdisjoint(form.text for form in forms)
 
 
 # --------------------------------------------------------------------------------------------
@@ -330,11 +372,19 @@ class Candidate(NamedTuple):
 
 
 _SLUG_PART_RE = regex.compile(r"[\p{L}\p{N}+]+")  # linear: one class repeated
+# The same parts of an ASCII name: there the letters and digits are A-Z, a-z and 0-9.
+_ASCII_SLUG_PART_RE = re.compile(r"[a-z0-9+]+")  # linear: one class repeated
 
 
+@functools.lru_cache(maxsize=4096)  # a text names the same bodies again and again
 def slug(name: str) -> str:
     """The id of a discovered name: ``"new:"`` and its words, case-folded, joined by hyphens."""
+    if name.isascii():
+        return "new:" + "-".join(_ASCII_SLUG_PART_RE.findall(name.lower()))
     return "new:" + "-".join(_SLUG_PART_RE.findall(name.casefold()))
+
+
+_UNSETTLED = Form("", "", "institution", "name", ())  # no surface's form: a sentinel
 
 
 def registry_candidates(
@@ -348,8 +398,16 @@ def registry_candidates(
     found: list[Candidate] = []
     source = Source(text, folded)
     subject = " " + lower(source.folded())
+    folded = source.folded()
+    seen: dict[str, tuple[Form, ...]] = {}  # one text names the same few bodies many times
+    settled: dict[str, Form | None] = {}  # the surfaces whose form no context can veto
     for start, end in passes.spans(subject):
-        form = matcher.lookup(source, start, end)
+        surface = folded[start:end]
+        form = settled.get(surface, _UNSETTLED)
+        if form is _UNSETTLED:
+            form = matcher.lookup(source, start, end, seen)
+            if matcher.context_free(seen[surface]):
+                settled[surface] = form
         while form is None and end - start > 1:
             # the longest form failed its case or context check: try shorter ones here
             shorter = passes.anchored.match(subject, start + 1, end)
@@ -358,7 +416,7 @@ def registry_candidates(
             end = shorter.end() - 1
             if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
                 continue
-            form = matcher.lookup(source, start, end)
+            form = matcher.lookup(source, start, end, seen)
         if form is None:
             continue
         found.append(
@@ -377,5 +435,5 @@ def resolve(candidates: Sequence[Candidate], skip: Sequence[tuple[int, int]]) ->
         for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.rank, c.start))
         if cand.end > cand.start and taken.add(cand.start, cand.end)
     ]
-    chosen.sort(key=lambda c: c.start)
+    chosen.sort()  # by start: chosen candidates never overlap, so no two share one
     return chosen
