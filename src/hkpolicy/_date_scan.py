@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -357,18 +358,27 @@ def _relative_anchors(half: str) -> Iterator[tuple[int, int]]:
             yield span
 
 
+@functools.lru_cache(maxsize=256)
+def _relative_period(
+    *, unit: str, direction: str, amount: int | None, window: bool
+) -> RelativePeriod:
+    """The RelativePeriod of these values, validated once and then shared: records are frozen,
+    and the values a text can give are few (four units, three directions, small counts)."""
+    return RelativePeriod(unit=unit, direction=direction, amount=amount, window=window)
+
+
 def _relatives(half: str, published: dt.date | None) -> Iterator[_Cand]:
     for m in anchored_matches(_RELATIVE_EN, half, _relative_anchors(half)):
         anchor: Anchor = "point"
         if m.group("recent"):
             future = "coming" in m.group("recent").lower()
-            rel = RelativePeriod(
+            rel = _relative_period(
                 unit="year", direction="next" if future else "past", amount=None, window=True
             )
         elif m.group("which"):
             which = D.CALENDAR_WHICH_EN[m.group("which").lower()]
             amount = 0 if which == "current" else 1
-            rel = RelativePeriod(
+            rel = _relative_period(
                 unit=m.group("cunit").lower(),
                 direction=which,
                 amount=amount,
@@ -376,7 +386,7 @@ def _relatives(half: str, published: dt.date | None) -> Iterator[_Cand]:
             )
         elif m.group("within"):
             anchor = "deadline"
-            rel = RelativePeriod(
+            rel = _relative_period(
                 unit=m.group("wunit").lower(),
                 direction="next",
                 amount=_count(m.group("wn")),
@@ -386,7 +396,7 @@ def _relatives(half: str, published: dt.date | None) -> Iterator[_Cand]:
             direction = D.RELATIVE_DIRECTIONS_EN[m.group("dir").lower()]
             if m.group("prep").lower() == "within":
                 anchor = "deadline"
-            rel = RelativePeriod(
+            rel = _relative_period(
                 unit=m.group("unit").lower(),
                 direction=direction,
                 amount=_count(m.group("n")),
@@ -398,14 +408,14 @@ def _relatives(half: str, published: dt.date | None) -> Iterator[_Cand]:
     for m in D.RELATIVE_ZH_RE.finditer(half):
         if m.group("cal"):
             unit, direction, amount = D.CALENDAR_ZH[m.group("cal")]
-            rel = RelativePeriod(unit=unit, direction=direction, amount=amount, window=False)
+            rel = _relative_period(unit=unit, direction=direction, amount=amount, window=False)
             anchor = "point"
         elif m.group("zrecent"):
-            rel = RelativePeriod(unit="year", direction="past", amount=None, window=True)
+            rel = _relative_period(unit="year", direction="past", amount=None, window=True)
             anchor = "point"
         else:
             past = m.group("zdir") in ("過去", "过去")
-            rel = RelativePeriod(
+            rel = _relative_period(
                 unit=D.RELATIVE_UNITS_ZH[m.group("zunit")],
                 direction="past" if past else "next",
                 amount=_count(m.group("zn")),
