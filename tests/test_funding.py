@@ -1007,7 +1007,8 @@ FUNDING_PIECES = [
     "政府", "撥款", "5億元", "為", "推動", "創科", "，", "。", "涉及", "共獲", "分", "在", "上的",
     "向", "給", "資助總額", "香港科技園公司", "The Fund ", "will allocate ", "$2 million ",
     "backed by ", "worth ", "for ", "the programme ", "with ", "up to ", "HK$3 billion", ". ",
-    "價格", "price of ", "grant ", "to help SMEs", "2025-26年度", "創新及科技基金",
+    "價格", "price of ", "grant ", "to help SMEs", "2025-26年度", "創新及科技基金", "額",
+    "撥款總額", "財政總預算", "的資助額",
 ]  # fmt: skip
 
 
@@ -1030,6 +1031,8 @@ def test_funding_equal_with_and_without_the_shortcuts(text: str) -> None:
         patch.setattr(_funding_purpose, "_holds", lambda *args: True)
         patch.setattr(_funding_purpose, "_SHARED_BY_ENDS", ("",))
         patch.setattr(_funding_purpose, "_EN_BEFORE_TAIL_RE", regex.compile(""))
+        patch.setattr(_funding_purpose, "_EN_TAIL_LAST_WORDS", ("",))
+        patch.setattr(_funding_purpose, "_NOT_IN_PHRASE_RE", regex.compile("(?!)", regex.REVERSE))
         plain = hk.extract(text)
     assert (plain.funding, plain.not_funding) == (ex.funding, ex.not_funding), text
 
@@ -1042,3 +1045,42 @@ def test_the_shortcut_examples_make_facts() -> None:
         ("3億元", "hkstp"),
     ]
     assert facts[0].purpose == "推動創科"
+
+
+# --- drafts are finished as soon as no later amount can read or change them ------------------
+
+SETTLE_PIECES = [
+    "The Government will allocate HK$4 billion to the Innovation and Technology Fund. ",
+    "HKSTP will receive $200 million, with a ceiling of $30 million per project. ",
+    "$8 billion and $2 billion for Cyberport and HKSTP respectively. ",
+    "It stressed that $4 billion is not enough. ",
+    "政府預留100億元推動生命健康科技，", "獲撥出當中的8億元。", "最高資助額為50萬元。",
+    "up to $1 million, ", "Filler words without figures. " * 20, "\n", "; ", ", and ",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(SETTLE_PIECES), max_size=30).map("".join))
+@example(SETTLE_PIECES[0] + SETTLE_PIECES[8] * 3 + SETTLE_PIECES[3])
+def test_finishing_drafts_early_gives_the_facts_of_finishing_them_at_the_end(text: str) -> None:
+    from hkpolicy import _funding
+    from hkpolicy._sentences import SentenceIndex
+
+    ex = hk.extract(text)
+    args = (text, ex.money, ex.dates, ex.institutions, ex.initiatives)
+    early = assemble_funding_facts(*args, SentenceIndex(text))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_funding, "_finish_settled", lambda *_: None)  # every draft kept to the end
+        late = assemble_funding_facts(*args, SentenceIndex(text))
+    assert early == late, text
+
+
+def test_a_repeated_amount_far_on_takes_no_target_from_a_finished_draft() -> None:
+    # The repeat stands more than MAX_REFERENCE_DISTANCE after the first amount: the first
+    # draft is finished by then, and (as before) the repeat inherits nothing from it.
+    first = "The Government will allocate HK$4 billion to the Innovation and Technology Fund. "
+    text = (
+        first + "Filler words without figures. " * 60 + "It stressed that $4 billion is not enough."
+    )
+    facts = _facts(text)
+    assert [f.initiative for f in facts] == ["itf"]

@@ -333,6 +333,48 @@ def test_anchored_scan_equals_whole_text_scan(spec: AnchoredPattern, pieces: lis
     assert found == _whole_text_spans(spec.pattern, text)
 
 
+_ANCHOR_PIECES = [
+    *_SCAN_PIECES, " PER CENT", "Per Cent", " PerCent", "Pct", " pP", "PP", "P.p.", "p.P.", "?",
+    "?pp", "٤pp", "人pct", "\u212a", "ſ", "pe", "rcent",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_ANCHOR_PIECES), max_size=30))
+def test_latin_anchors_are_the_anchor_pattern_spans(pieces: list[str]) -> None:
+    # The scanner finds LATIN_ANCHOR_RE's spans with two cheaper searches; they must agree.
+    from hkpolicy import _percent_patterns as pp
+
+    text = "".join(pieces)
+    expected = [m.span() for m in pp.LATIN_ANCHOR_RE.finditer(text)]
+    assert percent._latin_anchors(text) == expected
+
+
+_QUICK_PIECES = [
+    "4", "42", "1234567890", "٤", "%", "％", " ", "  ", "   ", "-", "–", "~", "to", "TO", "and",
+    "至", "到", "points", " Points", "p", "P", "x", "ſ", "\u212a", "\u0130", ".", ",", "|", "(",
+    "受", "+", "e", "1e", "between ", "$",
+]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_QUICK_PIECES), max_size=16))
+def test_quick_latin_match_is_the_full_patterns_match(pieces: list[str]) -> None:
+    # Wherever the quick pattern matches, the full pattern matches the same characters, with
+    # the same number and a percent unit, and no second number: the scanner trusts it.
+    from hkpolicy import _percent_patterns as pp
+
+    text = "".join(pieces)
+    for position in range(len(text)):
+        quick = pp.LATIN_QUICK_RE.match(text, position)
+        if quick is None:
+            continue
+        full = pp.LATIN_PERCENT_RE.match(text, position)
+        assert full is not None, (text, position)
+        assert full.span() == quick.span(), (text, position)
+        assert full.group("lo", "pct", "pp", "hi") == (quick.group("lo"), "%", None, None)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -389,7 +431,8 @@ _CUE_PIECES = [
     "up", "down", "UP", "rose", "grew", "increased", "fell", "by", "to", " ", "  ", "   ", "x",
     "approximately", "approx.", "about", "~", "at least", "more than", "some", "ſome", "(", "'",
     "’", "-", "5", "a.", "約", "逾", "增加", "了", "達", "至", "下降", "analysis", "time", "\n",
-    "setup", "proof", "of", "the", "nearly",
+    "setup", "proof", "of", "the", "nearly", "增長了", "減幅", "為", "约", "咗", "上升至",
+    "不少於", "將近", "超過", "近",
 ]  # fmt: skip
 
 
@@ -409,6 +452,17 @@ def test_cue_checks_never_rule_out_a_cue(before: str) -> None:
         assert pp.DIRECTION_ADVERB_EN_RE.search(text, window, start) is None
     if cues._last_non_space(text, start, window) not in cues._ZH_DIRECTION_ENDS:
         assert pp.DIRECTION_BEFORE_ZH_RE.search(text, window, start) is None
+    # The qualifier search after a Chinese cue's last character looks only as far back as a
+    # Chinese cue reaches.
+    low = max(0, start - cues.QUALIFIER_WINDOW)
+    whole = pp.QUALIFIER_BEFORE_RE.search(text, low, start)
+    found = pp.QUALIFIER_BEFORE_RE.search(text, cues.qualifier_window(text, start), start)
+    assert (found and found.span()) == (whole and whole.span())
+    # The Chinese direction search looks only at the last characters a match can span.
+    near = max(window, start - cues._ZH_DIRECTION_LONGEST)
+    whole = pp.DIRECTION_BEFORE_ZH_RE.search(text, window, start)
+    found = pp.DIRECTION_BEFORE_ZH_RE.search(text, near, start)
+    assert (found and found.span()) == (whole and whole.span())
     if not cues._verb_may_precede(text, start, window):
         assert pp.DIRECTION_BEFORE_EN_RE.search(text, window, start) is None
 

@@ -121,7 +121,8 @@ def test_the_prose_examples_state_statistics() -> None:
 # --- the reason of an unparsed number: the shortcut ---------------------------------------------
 
 REASON_PIECES = [
-    "1", "2024", "3.5", "e", "E", "+", "-", "名", "張", " ", "\t", "\n", ".", "v", "Version ",
+    "1", "2024", "1999", "\u200d", "\u0301", "名1", "3.5", "e", "E", "+", "-", "名", "張", " ",
+    "\t", "\n", ".", "v", "Version ",
     "A", "ab", "XYZs", "$", "%", "\x1c", "\u3000", "\u00a0", "ſ", "K", "é", "Ab-", "1e", "-4",
     "\r", "\x85", "\u2028",
 ]  # fmt: skip
@@ -157,7 +158,14 @@ def _reason_by_patterns(text: str, start: int, end: int, token: str) -> str:
 def test_unparsed_reason_equals_the_patterns(text: str) -> None:
     from hkpolicy import extraction as x
 
-    for start, end in x._number_tokens(text):
+    tokens = list(x._number_tokens(text))
+    for start, end in tokens:
         token = text[start:end]
         expected = _reason_by_patterns(text, start, end, token)
         assert x._reason(text, start, end, token, False) == expected, (text, start)
+    # extract() answers a number between plain neighbours without _reason: the same answer.
+    listed = x._unparsed(text, [], [], None)
+    assert [(n.span.start, n.span.end) for n in listed] == tokens
+    for number in listed:
+        start, end = number.span.start, number.span.end
+        assert number.reason == _reason_by_patterns(text, start, end, text[start:end]), text

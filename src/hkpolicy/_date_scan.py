@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from ._numerals import parse_cjk_number
 from ._scanning import (
     AnchoredPattern,
     anchored_matches,
+    ascii_folded,
     contains_any,
     halfwidth_view,
     longest_first,
@@ -59,11 +61,12 @@ class _Cand:
     relative: RelativePeriod | None = None
 
 
+# The starts patterns look ahead at one character: lookahead=0.
 _DATE = AnchoredPattern(
-    D.DATE_RE, D.YEAR_DIGITS_RE, D.DATE_STARTS_RE, D.DATE_LEAD, spaces_free=True
+    D.DATE_RE, D.YEAR_DIGITS_RE, D.DATE_STARTS_RE, D.DATE_LEAD, spaces_free=True, lookahead=0
 )
 _PERIOD = AnchoredPattern(
-    D.PERIOD_RE, D.YEAR_DIGITS_RE, D.PERIOD_STARTS_RE, D.PERIOD_LEAD, spaces_free=True
+    D.PERIOD_RE, D.YEAR_DIGITS_RE, D.PERIOD_STARTS_RE, D.PERIOD_LEAD, spaces_free=True, lookahead=0
 )
 _RELATIVE_EN = AnchoredPattern(
     D.RELATIVE_EN_RE,
@@ -71,6 +74,7 @@ _RELATIVE_EN = AnchoredPattern(
     D.RELATIVE_EN_STARTS_RE,
     D.RELATIVE_EN_LEAD,
     spaces_free=True,
+    lookahead=0,
 )
 
 
@@ -309,15 +313,24 @@ _BEFORE_UNIT = frozenset(
         "coming",
     ]
 )
-# One case-insensitive literal per unit word: `regex` searches a literal far faster than the
-# alternation of RELATIVE_EN_ANCHOR_RE, and finds the same words (k also as the Kelvin sign).
+# One literal per unit word, searched in the text folded to lower-case ASCII bytes: a bytes
+# literal search is far faster than the alternation of RELATIVE_EN_ANCHOR_RE (or a
+# case-insensitive literal) on the text, and finds the same words. No character outside ASCII
+# folds to one of their letters but the Kelvin sign (to k); a text holding one is searched with
+# one case-insensitive literal per word instead.
+_UNIT_WORD_BYTES = tuple(regex.compile(unit.encode("ascii")) for unit in D.RELATIVE_UNITS_EN)
 _UNIT_WORD_RES = tuple(regex.compile(unit, regex.IGNORECASE) for unit in D.RELATIVE_UNITS_EN)
+_KELVIN = "\u212a"
 
 
 def _unit_words(half: str) -> list[tuple[int, int]]:
     """Exactly the spans of ``RELATIVE_EN_ANCHOR_RE.finditer(half)``: every unit word, leftmost
     first, none overlapping an earlier one ("dayear" holds "day" only)."""
-    found = sorted(m.span() for pattern in _UNIT_WORD_RES for m in pattern.finditer(half))
+    if _KELVIN in half:
+        found = sorted(m.span() for pattern in _UNIT_WORD_RES for m in pattern.finditer(half))
+    else:
+        folded = ascii_folded(half)
+        found = sorted(m.span() for pattern in _UNIT_WORD_BYTES for m in pattern.finditer(folded))
     spans: list[tuple[int, int]] = []
     end = 0
     for span in found:
@@ -345,18 +358,27 @@ def _relative_anchors(half: str) -> Iterator[tuple[int, int]]:
             yield span
 
 
+@functools.lru_cache(maxsize=256)
+def _relative_period(
+    *, unit: str, direction: str, amount: int | None, window: bool
+) -> RelativePeriod:
+    """The RelativePeriod of these values, validated once and then shared: records are frozen,
+    and the values a text can give are few (four units, three directions, small counts)."""
+    return RelativePeriod(unit=unit, direction=direction, amount=amount, window=window)
+
+
 def _relatives(half: str, published: dt.date | None) -> Iterator[_Cand]:
     for m in anchored_matches(_RELATIVE_EN, half, _relative_anchors(half)):
         anchor: Anchor = "point"
         if m.group("recent"):
             future = "coming" in m.group("recent").lower()
-            rel = RelativePeriod(
+            rel = _relative_period(
                 unit="year", direction="next" if future else "past", amount=None, window=True
             )
         elif m.group("which"):
             which = D.CALENDAR_WHICH_EN[m.group("which").lower()]
             amount = 0 if which == "current" else 1
-            rel = RelativePeriod(
+            rel = _relative_period(
                 unit=m.group("cunit").lower(),
                 direction=which,
                 amount=amount,
@@ -364,7 +386,7 @@ def _relatives(half: str, published: dt.date | None) -> Iterator[_Cand]:
             )
         elif m.group("within"):
             anchor = "deadline"
-            rel = RelativePeriod(
+            rel = _relative_period(
                 unit=m.group("wunit").lower(),
                 direction="next",
                 amount=_count(m.group("wn")),
@@ -374,7 +396,7 @@ def _relatives(half: str, published: dt.date | None) -> Iterator[_Cand]:
             direction = D.RELATIVE_DIRECTIONS_EN[m.group("dir").lower()]
             if m.group("prep").lower() == "within":
                 anchor = "deadline"
-            rel = RelativePeriod(
+            rel = _relative_period(
                 unit=m.group("unit").lower(),
                 direction=direction,
                 amount=_count(m.group("n")),
@@ -386,14 +408,14 @@ def _relatives(half: str, published: dt.date | None) -> Iterator[_Cand]:
     for m in D.RELATIVE_ZH_RE.finditer(half):
         if m.group("cal"):
             unit, direction, amount = D.CALENDAR_ZH[m.group("cal")]
-            rel = RelativePeriod(unit=unit, direction=direction, amount=amount, window=False)
+            rel = _relative_period(unit=unit, direction=direction, amount=amount, window=False)
             anchor = "point"
         elif m.group("zrecent"):
-            rel = RelativePeriod(unit="year", direction="past", amount=None, window=True)
+            rel = _relative_period(unit="year", direction="past", amount=None, window=True)
             anchor = "point"
         else:
             past = m.group("zdir") in ("過去", "过去")
-            rel = RelativePeriod(
+            rel = _relative_period(
                 unit=D.RELATIVE_UNITS_ZH[m.group("zunit")],
                 direction="past" if past else "next",
                 amount=_count(m.group("zn")),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from typing import Literal
 
 import regex
@@ -268,6 +269,12 @@ def checked_partial_date(
     )
 
 
+# The years and fiscal years a scan reads are few (YEAR_MIN..YEAR_MAX) and their records frozen:
+# one shared record per year, not a garbage-collected model per mention.
+_YEARS_CACHED = D.YEAR_MAX - D.YEAR_MIN + 1
+
+
+@functools.lru_cache(maxsize=_YEARS_CACHED)
 def year_date(year: int) -> PartialDate:
     """``PartialDate(year=year)`` for a year already checked against YEAR_MIN..YEAR_MAX."""
     return construct_trusted(
@@ -289,6 +296,7 @@ def year_range(a: int, b: int) -> DateRange:
     )
 
 
+@functools.lru_cache(maxsize=_YEARS_CACHED)
 def fiscal_year(start_year: int) -> FiscalYear:
     """``FiscalYear(start_year=start_year)`` for a year already checked."""
     return construct_trusted(

@@ -37,12 +37,18 @@ around one amount, so the cost is linear in the number of amounts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Sequence
+from typing import NamedTuple, TypeVar
 
 import regex
 
-from ._funding_context import inherit, resolve_reference, scheme_in_discussion, sentence_initiative
+from ._funding_context import (
+    MAX_REFERENCE_DISTANCE,
+    inherit,
+    resolve_reference,
+    scheme_in_discussion,
+    sentence_initiative,
+)
 from ._funding_period import period
 from ._funding_purpose import purpose
 from ._funding_records import Bounds, Draft, NameIndex, Rejected
@@ -63,6 +69,8 @@ from .entities import Initiative, Institution
 from .money import MoneyMention
 
 __all__ = ["assemble"]
+
+F = TypeVar("F")
 
 _PER_YEAR_RE = regex.compile(r"(?i)\bannual(?:ly)?\b|\ba year\b|\bper year\b|\byearly\b|每年")
 
@@ -99,8 +107,11 @@ def assemble(
     institutions: Sequence[Institution],
     initiatives: Sequence[Initiative],
     sentences: SentenceIndex,
-) -> tuple[list[Draft], list[Rejected]]:
-    """Drafts of the funding facts of one text, and the amounts rejected as not funding."""
+    finish: Callable[[Draft], F],
+) -> tuple[list[F], list[Rejected]]:
+    """The funding facts of one text, each draft made a fact by ``finish`` as soon as no later
+    amount can read or change it (so a long text never holds every draft at once), in text
+    order; and the amounts rejected as not funding."""
     amounts = candidate_amounts(text, money)
     inputs = _Inputs(
         text,
@@ -111,12 +122,15 @@ def assemble(
         dates,
         [d.span.start for d in dates],
     )
-    drafts: list[Draft] = []
+    facts: list[F] = []
+    drafts: list[Draft] = []  # the drafts not yet finished, in text order
     rejected: list[Rejected] = []
     last_in_clause: dict[Bounds, Draft] = {}
     last_item_end = -1
     in_runs = in_wordless_runs(text, amounts)
     for order, mention in enumerate(amounts):
+        if drafts:
+            _finish_settled(drafts, last_in_clause, mention.span.start, finish, facts)
         if order in in_runs:
             continue
         place = _place(inputs, sentences, order, last_item_end)
@@ -133,7 +147,34 @@ def assemble(
         if _complete(inputs, draft, place, last_in_clause):
             drafts.append(draft)
             last_in_clause[place.clause] = draft
-    return drafts, rejected
+    facts += map(finish, drafts)
+    return facts, rejected
+
+
+def _finish_settled(
+    drafts: list[Draft],
+    last_in_clause: dict[Bounds, Draft],
+    start: int,
+    finish: Callable[[Draft], F],
+    facts: list[F],
+) -> None:
+    """Finish the oldest drafts that no amount from ``start`` on can read or change.
+
+    Amounts come in text order. A later amount changes an earlier draft only through
+    ``last_in_clause`` under its own clause, which holds its start, so never a draft whose
+    clause ends at or before ``start``; and :func:`inherit` reads drafts back to the first
+    one more than ``MAX_REFERENCE_DISTANCE`` before the amount, so never one further back. A
+    draft past both is settled; the settled ones at the front are finished in order."""
+    settled = 0
+    for draft in drafts:
+        if draft.clause[1] > start or start - draft.mention.span.end <= MAX_REFERENCE_DISTANCE:
+            break
+        if last_in_clause.get(draft.clause) is draft:
+            del last_in_clause[draft.clause]
+        settled += 1
+    if settled:
+        facts += map(finish, drafts[:settled])
+        del drafts[:settled]
 
 
 def _place(
@@ -144,10 +185,9 @@ def _place(
     text, amounts = inputs.text, inputs.amounts
     mention = amounts[order]
     a0, a1 = mention.span.start, mention.span.end
-    index = sentences.index_of(a0)
-    if index is None or not_an_amount(text, mention):
+    sentence = sentences.sentence_of(a0)
+    if sentence is None or not_an_amount(text, mention):
         return None
-    sentence = sentences.bounds[index]
     if alone_in_sentence(text, sentence, (a0, a1)):
         return None
     clause = clause_of(text, sentence, a0)

@@ -66,6 +66,21 @@ _EN_BEFORE_RE = regex.compile(
 )
 # The end of every match of _EN_BEFORE_RE: a text without it is not searched word by word.
 _EN_BEFORE_TAIL_RE = regex.compile(_EN_BACKING_TAIL, regex.IGNORECASE)
+# The last word of every match of _EN_BEFORE_TAIL_RE, and how the pattern folds case: ASCII
+# letters, and the three other characters ``(?i)`` matches to one (İ, ſ and the Kelvin sign).
+_EN_TAIL_LAST_WORDS = tuple(sorted({w.split()[-1] for w in (*_EN_BACKING_WORDS, *_EN_ROUGHLY)}))
+_EN_TAIL_LAST_REACH = max(map(len, _EN_TAIL_LAST_WORDS))
+_FOLD_LIKE_IGNORECASE = str.maketrans(
+    {
+        **{chr(code): chr(code + 32) for code in range(ord("A"), ord("Z") + 1)},
+        "İ": "i",
+        "ſ": "s",
+        "K": "k",
+    }
+)
+# A character no phrase of _EN_BEFORE_RE holds: its match starts after the last one (searched
+# from the end).
+_NOT_IN_PHRASE_RE = regex.compile(r"[^\w&'’\s-]", regex.IGNORECASE | regex.REVERSE)
 _LAST_DETERMINER_RE = regex.compile(r"(?i)\b(?:a|an|the|of|its|their)\s+")
 # "allocated ... to X" later in the item (read on the text after the amount as a string of its
 # own, so its first word starts a word).
@@ -236,9 +251,15 @@ def _backed_by(text: str, item: tuple[int, int], a0: int) -> Purpose | None:
     """ "the X programme, backed by $10 million": what the amount backs, named before it."""
     offset = max(item[0], a0 - 120)
     before = text[offset:a0]
-    if _EN_BEFORE_TAIL_RE.search(before) is None:
+    last = before.rstrip()[-_EN_TAIL_LAST_REACH:]
+    if not last.translate(_FOLD_LIKE_IGNORECASE).endswith(_EN_TAIL_LAST_WORDS):
+        return None  # no backing word at the end: the commonest answer, without a pattern
+    tail = _EN_BEFORE_TAIL_RE.search(before)
+    if tail is None:
         return None
-    backed = _EN_BEFORE_RE.search(before)
+    # Everything from the match's start to the tail is words and white space.
+    barrier = _NOT_IN_PHRASE_RE.search(before, 0, tail.start())
+    backed = _EN_BEFORE_RE.search(before, 0 if barrier is None else barrier.end())
     if not backed:
         return None
     phrase = backed.group("purpose").strip()
@@ -277,7 +298,10 @@ def _last(pattern: regex.Pattern[str], text: str, low: int, high: int) -> regex.
 
 # The words one of which each form before a Chinese amount holds (see _holds).
 _FOR_WORDS = ("為", "为")
-_TOTAL_WORDS = ("資助", "资助", "撥款", "拨款", "研發支援", "研发支援", "財政總預算", "财政总预算")
+# _ZH_TOTAL_OF_RE: a head word then 額 (總額, 金額), or the whole budget.
+_TOTAL_HEADS = ("資助", "资助", "撥款", "拨款", "研發支援", "研发支援")
+_TOTAL_ENDS = ("額", "额")
+_WHOLE_BUDGET = ("財政總預算", "财政总预算")
 _INVOLVING_WORDS = ("涉及",)
 _SHARED_BY_ENDS = ("分", "共獲", "共获")
 _SPENT_ON_WORDS = ("在",)
@@ -292,7 +316,11 @@ def _purpose_zh(text: str, item: tuple[int, int], a0: int, a1: int, end: int) ->
             return _han_cue(before)  # "為加強X，政府將預留……": the purpose clause leads
         after = _zh_after(text, a1, end, adjacent_only=True)
         return _han_cue(before) if after is None else after
-    owner = _last(_ZH_TOTAL_OF_RE, text, low, a0) if _holds(text, low, a0, _TOTAL_WORDS) else None
+    owner = None
+    if (_holds(text, low, a0, _TOTAL_ENDS) and _holds(text, low, a0, _TOTAL_HEADS)) or _holds(
+        text, low, a0, _WHOLE_BUDGET
+    ):
+        owner = _last(_ZH_TOTAL_OF_RE, text, low, a0)
     if (
         owner is not None
         and not _GOVERNMENT_RE.search(owner.group("purpose"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Literal, NamedTuple
 
 from ._funding_cues import NotFundingReason
@@ -109,6 +110,10 @@ class Draft:
     """Set by "respectively": the list names each amount's own target."""
 
 
+# (start, end) of a NamedMention.
+_BY_START_END = itemgetter(2, 3)
+
+
 class NameIndex:
     """The institution and initiative mentions of one text, sorted by (start, end).
 
@@ -120,36 +125,34 @@ class NameIndex:
     def __init__(
         self, institutions: Sequence[Institution], initiatives: Sequence[Initiative]
     ) -> None:
+        # Built with tuple.__new__ (the fields in order), the cost of one tuple per mention.
+        new = tuple.__new__
         found: list[NamedMention] = []
+        add = found.append
         for inst in institutions:
-            government = inst.kind == "government"
+            kind, government = "institution", inst.kind == "government"
             facility = inst.kind == "park_or_facility"
             for span in inst.mentions:
-                found.append(
-                    NamedMention(
-                        "institution",
-                        inst.id,
-                        span.start,
-                        span.end,
-                        government,
-                        None,
-                        facility,
-                        span,
-                    )
+                start, end = span.start, span.end
+                add(
+                    new(NamedMention, (kind, inst.id, start, end, government, None, facility, span))
                 )
         for init in initiatives:
             names = " ".join(n for n in (init.name, init.name_zh) if n)
             if NOT_TARGET_RE.search(names):
                 continue
+            kind, initiative_kind = "initiative", init.kind
             for span in init.mentions:
-                found.append(
-                    NamedMention(
-                        "initiative", init.id, span.start, span.end, False, init.kind, False, span
+                start, end = span.start, span.end
+                add(
+                    new(
+                        NamedMention,
+                        (kind, init.id, start, end, False, initiative_kind, False, span),
                     )
                 )
-        found.sort(key=lambda m: (m.start, m.end))
+        found.sort(key=_BY_START_END)
         self.mentions = found
-        self.starts = [m.start for m in found]
+        self.starts = [m[2] for m in found]
 
     def between(self, bounds: Bounds) -> list[NamedMention]:
         """The mentions that start and end inside ``bounds``."""

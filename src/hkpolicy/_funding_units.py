@@ -98,7 +98,7 @@ def not_an_amount(text: str, mention: MoneyMention) -> bool:
     """A unit in a table header ("(港幣百萬元)") or a vague amount ("數億元", "數以十億元計"):
     money words that state no amount a fact could hold."""
     a0, a1 = mention.span.start, mention.span.end
-    if any(ch.isdigit() for ch in mention.span.text):
+    if any(map(str.isdigit, mention.span.text)):
         return False
     if text[a0 - 1 : a0] in ("(", "（") and text[a1 : a1 + 1] in (")", "）"):
         return True
@@ -108,6 +108,10 @@ def not_an_amount(text: str, mention: MoneyMention) -> bool:
 def alone_in_sentence(text: str, sentence: Bounds, amount: Bounds) -> bool:
     """A sentence of the amount alone ("HK$1" on its own line) says nothing (a short sentence
     only: the test reads a bounded stretch)."""
+    # A sentence that starts with a letter before the amount holds a word: the commonest
+    # answer, without the pattern.
+    if sentence[0] < amount[0] and text[sentence[0]].isalpha():
+        return False
     return (
         amount[0] - sentence[0] <= WINDOW
         and sentence[1] - amount[1] <= WINDOW

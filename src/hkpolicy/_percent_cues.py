@@ -25,6 +25,7 @@ __all__ = [
     "direction_of",
     "qualifier_before",
     "qualifier_may_end_before",
+    "qualifier_window",
 ]
 
 Direction = Literal["increase", "decrease"]
@@ -86,7 +87,10 @@ def direction_of(half: str, start: int, end: int) -> tuple[Direction, tuple[int,
     if _word_before(half, start, window) in _ADVERBS:
         found = P.DIRECTION_ADVERB_EN_RE.search(half, window, start)
     if found is None and _last_non_space(half, start, window) in _ZH_DIRECTION_ENDS:
-        found = P.DIRECTION_BEFORE_ZH_RE.search(half, window, start)
+        # A match ends at ``start`` and is at most _ZH_DIRECTION_LONGEST long: the leftmost
+        # one in the window starts in its last characters.
+        near = max(window, start - _ZH_DIRECTION_LONGEST)
+        found = P.DIRECTION_BEFORE_ZH_RE.search(half, near, start)
     if found is None and _verb_may_precede(half, start, window):
         found = P.DIRECTION_BEFORE_EN_RE.search(half, window, start)
     if found is None and half.startswith(" ", end):
@@ -119,6 +123,13 @@ _ZH_DIRECTION_ENDS = frozenset(
         *P.DIRECTION_PARTICLES_ZH,
         *P.DIRECTION_LINKS_ZH,
     ]
+)
+# The longest DIRECTION_BEFORE_ZH_RE match: a cue, a particle, two spaces, a link, two spaces.
+_ZH_DIRECTION_LONGEST = (
+    max(map(len, (*P.INCREASE_ZH, *P.DECREASE_ZH)))
+    + max(map(len, P.DIRECTION_PARTICLES_ZH))
+    + max(map(len, P.DIRECTION_LINKS_ZH))
+    + 2 * len("  ")
 )
 _DIRECTION_VERBS = frozenset([*P.INCREASE_VERBS_EN, *P.DECREASE_VERBS_EN])
 # A direction verb is followed by at most this many words ("by" included) before the number.
@@ -169,6 +180,24 @@ def qualifier_may_end_before(half: str, start: int) -> bool:
         first -= 1
     word = half[first : i + 1]
     return not word.isascii() or word.lower() in _QUALIFIER_LAST_WORDS
+
+
+# The longest Chinese qualifier cue and the spaces QUALIFIER_BEFORE_RE allows after it.
+_ZH_QUALIFIER_LONGEST = max(map(len, P.QUALIFIERS_BEFORE_ZH)) + len("  ")
+
+
+def qualifier_window(half: str, start: int) -> int:
+    """Where QUALIFIER_BEFORE_RE is searched from for a mention at ``start``: QUALIFIER_WINDOW
+    characters back, or, when a Chinese cue's last character stands before ``start`` (and at
+    most two spaces), only as far back as a Chinese cue reaches: no English cue ends with a
+    Chinese character."""
+    lowest = max(0, start - QUALIFIER_WINDOW)
+    i = start - 1
+    while i >= max(lowest, start - 2) and half[i] == " ":
+        i -= 1
+    if i >= lowest and half[i] in _QUALIFIER_ZH_ENDS:
+        return max(lowest, start - _ZH_QUALIFIER_LONGEST)
+    return lowest
 
 
 def _verb_may_precede(half: str, start: int, lowest: int) -> bool:

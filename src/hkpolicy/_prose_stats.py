@@ -94,27 +94,35 @@ def prose_sector_stats(
 ) -> list[SectorStat]:
     """SectorStats stated in sentences, in the forms the module docstring lists."""
     stats: list[SectorStat] = []
-    bodies = _InSentence([(s.start, (e.id, s)) for e in institutions for s in e.mentions])
-    dated = _InSentence([(d.span.start, d) for d in dates])
-    previous: tuple[int, SectorStat] | None = None
+    # Built when a percentage first passes the shortcuts (most texts state no statistic).
+    bodies: _InSentence[tuple[str, Span]] | None = None
+    dated: _InSentence[DateMention] | None = None
+    previous: tuple[tuple[int, int], SectorStat] | None = None
     for mention in percentages:
         if mention.percentage.unit != "percent":
             continue
-        index = sentences.index_of(mention.span.start)
-        if index is None:
+        # No form can match without a word after the value or "the number of" before it: the
+        # commonest case, answered before the sentence is found. The sentence only narrows
+        # the windows: a word ending past it, or the phrase starting before it, is outside.
+        start, end = mention.span.start, mention.span.end
+        word_after = _WORD_AFTER_SPACE.match(text, end, end + WINDOW)
+        number_of = text.rfind(_NUMBER_OF, max(0, start - WINDOW), start)
+        if word_after is None and number_of < 0:
             continue
-        sentence = sentences.bounds[index]
-        lowest = max(sentence[0], mention.span.start - WINDOW)
-        highest = min(sentence[1], mention.span.end + WINDOW)
-        if (
-            _WORD_AFTER_SPACE.match(text, mention.span.end, highest) is None
-            and text.find(_NUMBER_OF, lowest, mention.span.start) < 0
-        ):
-            continue  # no form can match: the commonest case, without a regex search
+        sentence = sentences.sentence_of(start)
+        if sentence is None:
+            continue
+        lowest = max(sentence[0], start - WINDOW)
+        highest = min(sentence[1], end + WINDOW)
+        if (word_after is None or word_after.end() > highest) and number_of < lowest:
+            continue
+        if dated is None or bodies is None:
+            bodies = _InSentence([(s.start, (e.id, s)) for e in institutions for s in e.mentions])
+            dated = _InSentence([(d.span.start, d) for d in dates])
         in_sentence = dated.within(sentence)
         before = text[lowest : mention.span.start]
         after = text[mention.span.end : highest]
-        same_sentence = previous[1] if previous is not None and previous[0] == index else None
+        same_sentence = previous[1] if previous is not None and previous[0] == sentence else None
         found = _sector_and_metric(before, after, in_sentence, same_sentence)
         if found is None:
             continue
@@ -129,7 +137,7 @@ def prose_sector_stats(
             clause=Span.of(text, sentence[0], sentence[1], mention.span.doc_id),
         )
         stats.append(stat)
-        previous = (index, stat)
+        previous = (sentence, stat)
     return stats
 
 

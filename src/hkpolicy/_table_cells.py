@@ -364,15 +364,15 @@ def _apply_column_shape(
                 readings[index] = CellReading("number", -magnitude)
         return
     if all(kind == "text" for kind in kinds):
-        levels = [Level.parse(content) for content in contents]
-        if all(
-            level is not None
-            for level, (kind, _) in zip(levels, readings, strict=True)
-            if kind != "empty"
-        ):
-            for index, level in enumerate(levels):
-                if level is not None:
-                    readings[index] = CellReading("level", level)
+        levels = []
+        for content, (kind, _) in zip(contents, readings, strict=True):
+            level = Level.parse(content)
+            if level is None and kind != "empty":
+                return  # a text cell naming no level: not a column of levels
+            levels.append(level)
+        for index, level in enumerate(levels):
+            if level is not None:
+                readings[index] = CellReading("level", level)
 
 
 class CellReader:

@@ -265,9 +265,10 @@ def _delimiter_alignments(
 
 
 def _skipped_lines(
-    bounds: Sequence[tuple[int, int]], skip: Iterable[tuple[int, int]]
+    bounds: Sequence[tuple[int, int]], starts: Sequence[int], skip: Iterable[tuple[int, int]]
 ) -> list[bool]:
-    """Per line, whether it overlaps one of the ``skip`` character ranges.
+    """Per line, whether it overlaps one of the ``skip`` character ranges (``starts``: each
+    line's start).
 
     Line starts and ends both increase down the text, so the lines a range meets are one run,
     found by two bisections; ranges taken in order of their starts mark each line once."""
@@ -275,9 +276,8 @@ def _skipped_lines(
     ranges = sorted((start, end) for start, end in skip if end > start)
     if not ranges:
         return flags
-    starts = [start for start, _ in bounds]
     # An empty line still occupies its position: it ends one past its start.
-    ends = [max(end, start + 1) for start, end in bounds]
+    ends = [end if end > start else start + 1 for start, end in bounds]
     marked = 0  # lines before this one are marked already, or no later range can reach them
     for start, end in ranges:
         first = max(bisect_right(ends, start), marked)
@@ -294,14 +294,14 @@ _DELIMITER_AFTER_RE = regex.compile(r"\n[ \t\r|:\-]*-[ \t\r|:\-]*(?![^\n])")
 _FENCE_AFTER_RE = regex.compile(r"\n[ \t]*[`~]")
 
 
-def _lines_to_visit(text: str, bounds: Sequence[tuple[int, int]], skipped: list[bool]) -> list[int]:
+def _lines_to_visit(text: str, starts: Sequence[int], skipped: list[bool]) -> list[int]:
     """The lines the scan must look at, in order: each line above a possible delimiter row, each
     possible code fence, and each skipped line (it closes a fence). No table starts at any other
-    line, and none changes the scan's state."""
-    starts = [start for start, _ in bounds]
+    line, and none changes the scan's state. ``starts`` holds each line's start."""
     numbers = {0}
     numbers.update(bisect_right(starts, m.start()) - 1 for m in _DELIMITER_AFTER_RE.finditer(text))
-    numbers.update(bisect_right(starts, m.start()) for m in _FENCE_AFTER_RE.finditer(text))
+    if "`" in text or "~" in text:  # a fence line holds one of them: else there is none
+        numbers.update(bisect_right(starts, m.start()) for m in _FENCE_AFTER_RE.finditer(text))
     numbers.update(compress(range(len(skipped)), skipped))
     return sorted(numbers)
 
@@ -348,11 +348,12 @@ def scan_tables(
 ) -> list[RawTable]:
     """Every GFM pipe table in ``text``, as offsets; lines overlapping ``skip`` are not read."""
     bounds = line_bounds(text)
-    skipped = _skipped_lines(bounds, skip)
+    starts = [start for start, _ in bounds]
+    skipped = _skipped_lines(bounds, starts, skip)
     tables: list[RawTable] = []
     fence: tuple[str, int] | None = None
     resume = 0
-    for number in _lines_to_visit(text, bounds, skipped):
+    for number in _lines_to_visit(text, starts, skipped):
         if number < resume:
             continue
         if skipped[number]:

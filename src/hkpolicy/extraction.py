@@ -242,6 +242,21 @@ def _converted(money: Money, currency: str | None) -> str:
 _CONTEXT = 24
 
 
+# Characters after a number, and before it, that can make its reason other than "year" or
+# "unknown" (letters and spaces after it are tested apart): a number between two others is
+# answered by _plain_reason without the checks below.
+_REASON_AFTER = frozenset(".eE") | COUNT_REASON_COUNTERS | _SIGN_NEARBY
+_REASON_BEFORE = frozenset("eE+-") | _SIGN_NEARBY
+
+
+def _plain_reason(token: str) -> UnparsedReason:
+    """The reason of a number with no dot whose neighbours are outside ``_REASON_AFTER`` and
+    ``_REASON_BEFORE`` and not letters or spaces: what :func:`_reason` answers for it."""
+    if token.isascii() and len(token) == 4 and token.isdigit() and 1900 <= int(token) <= 2100:
+        return "year"
+    return "unknown"
+
+
 def _reason(text: str, start: int, end: int, token: str, in_boilerplate: bool) -> UnparsedReason:
     # Each pattern runs only when the character next to the number can start (or end) a match,
     # and the text around the number is sliced only for those, so a text dense with plain
@@ -287,18 +302,6 @@ def _starts_line(text: str, start: int) -> bool:
     return index == 0 or text[index - 1] == "\n"
 
 
-def _unparsed_number(
-    text: str, start: int, end: int, doc_id: str | None, in_boilerplate: bool
-) -> UnparsedNumber:
-    """The UnparsedNumber of the text's characters ``start`` to ``end``, built without
-    validation: the span is exact and its reason one of the literals (fields in declaration
-    order)."""
-    piece = text[start:end]
-    reason = _reason(text, start, end, piece, in_boilerplate)
-    span = construct_trusted(Span, {"doc_id": doc_id, "start": start, "end": end, "text": piece})
-    return construct_trusted(UnparsedNumber, {"span": span, "reason": reason})
-
-
 def _unparsed(
     text: str,
     taken: Sequence[tuple[int, int]],
@@ -333,7 +336,24 @@ def _unparsed(
             )
             if limit is not None and len(result) >= limit:
                 mention_limit("unparsed number", limit, len(result) + 1)
-            result.append(_unparsed_number(text, piece_start, piece_end, doc_id, in_boilerplate))
+            piece = text[piece_start:piece_end]
+            after = text[piece_end : piece_end + 1]
+            before = text[piece_start - 1 : piece_start] if piece_start else ""
+            if (
+                in_boilerplate
+                or after in _REASON_AFTER
+                or before in _REASON_BEFORE
+                or after.isalpha()
+                or after.isspace()
+                or "." in piece
+            ):
+                reason = _reason(text, piece_start, piece_end, piece, in_boilerplate)
+            else:
+                reason = _plain_reason(piece)
+            span = construct_trusted(
+                Span, {"doc_id": doc_id, "start": piece_start, "end": piece_end, "text": piece}
+            )
+            result.append(construct_trusted(UnparsedNumber, {"span": span, "reason": reason}))
     return result
 
 

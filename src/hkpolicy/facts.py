@@ -14,6 +14,7 @@ industry, which contributes 23% to GDP"). Table rows become SectorStats in
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from . import _funding
 from ._funding_cues import NotFundingReason
@@ -132,8 +133,9 @@ def assemble_funding_facts(
     sentences: SentenceIndex,
 ) -> tuple[list[Funding], list[NotFunding]]:
     """:func:`assemble_funding`, and the amounts it rejected as not funding, each with why."""
-    drafts, rejected = _funding.assemble(text, money, dates, institutions, initiatives, sentences)
-    funding = [_to_funding(text, draft) for draft in drafts]
+    funding, rejected = _funding.assemble(
+        text, money, dates, institutions, initiatives, sentences, partial(_to_funding, text)
+    )
     not_funding = [_to_not_funding(text, r) for r in rejected]
     return funding, not_funding
 

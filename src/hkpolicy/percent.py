@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Literal, NamedTuple, TypeVar
@@ -41,9 +42,17 @@ from ._percent_cues import (
     direction_of,
     qualifier_before,
     qualifier_may_end_before,
+    qualifier_window,
 )
 from ._percent_numbers import cheng_value, cjk_or_arabic, read_number, with_k
-from ._scanning import AnchoredPattern, anchored_matches, has_fullwidth, longest_first, new_span
+from ._scanning import (
+    AnchoredPattern,
+    anchored_matches,
+    ascii_folded,
+    has_fullwidth,
+    longest_first,
+    new_span,
+)
 from .errors import MentionLimitError, ParseError, QualifierError, UnitMismatchError
 from .spans import (
     Qualifier,
@@ -354,13 +363,31 @@ def _scan(
     mention_limit("percentage", limit, len(chosen))
     mentions = []
     for start, end, pct in chosen:
-        mentions.append(_mention(text, half, start, end, pct, doc_id, detect_direction))
+        lowest = start - DIRECTION_WINDOW if start > DIRECTION_WINDOW else 0
+        cue_before = cue_may_end_before(half, start, lowest)
+        cue_after = cue_may_start_after(half, end)
+        if cue_before or cue_after:
+            cues = (cue_before, cue_after)
+            mentions.append(_mention(text, half, start, end, pct, doc_id, detect_direction, cues))
+        else:  # no cue can stand next to it: the mention is the number alone
+            span = new_span(text, start, end, doc_id)
+            mentions.append(
+                _new_mention(
+                    percentage=pct,
+                    span=span,
+                    qualifier_span=None,
+                    direction=None,
+                    direction_span=None,
+                )
+            )
     return mentions
 
 
 def _in_scientific_notation(text: str, start: int, end: int) -> bool:
     """True when the number in ``text[start:end]`` is the exponent of "1e-4": its first digit
     follows a digit and an "e" (with an optional sign). Such text is no percentage."""
+    if start and text[start - 1] not in "eE+-" and text[start].isdigit():
+        return False  # the commonest case: a digit first, after no "e" and no sign
     first = start
     while first < end and not text[first].isdigit():
         first += 1
@@ -448,6 +475,7 @@ _LATIN = AnchoredPattern(
     P.LATIN_LEAD,
     barrier=P.LATIN_BARRIER_RE,
     sole_start=_latin_start,
+    quick=P.LATIN_QUICK_RE,
 )
 _CJK_POINTS = AnchoredPattern(
     P.CJK_POINTS_RE,
@@ -455,11 +483,44 @@ _CJK_POINTS = AnchoredPattern(
     P.CJK_POINTS_STARTS_RE,
     P.CJK_POINTS_LEAD,
     barrier=P.CJK_POINTS_BARRIER_RE,
+    lookahead=0,  # CJK_POINTS_STARTS_RE looks ahead at one character
 )
 
 
+# LATIN_ANCHOR_RE in two cheap searches: "%" in the text, and the p of "per cent", "pct", "pp"
+# and "p.p." in the text folded to lower-case ASCII bytes (p, e, r, c, n and t fold to no
+# character outside ASCII), after a digit or a space; a "?" there stands for a character outside
+# ASCII, which only a digit (\d) passes.
+_PERCENT_SIGN_RE = regex.compile("%")
+# (The standard library's re runs this bytes pattern several times faster than `regex`.)
+_FOLDED_P_UNIT_RE = re.compile(rb"p(?<=[0-9 ?]p)(?=er ?cent|ct|p|\.p\.)")
+_DIGIT_RE = regex.compile(r"\d")
+
+
+def _latin_anchors(half: str) -> list[tuple[int, int]]:
+    """Exactly the spans of ``LATIN_ANCHOR_RE.finditer(half)``, in order."""
+    anchors = [m.span() for m in _PERCENT_SIGN_RE.finditer(half)]
+    if "p" not in half and "P" not in half:
+        return anchors
+    folded = ascii_folded(half)
+    units = [
+        m.span()
+        for m in _FOLDED_P_UNIT_RE.finditer(folded)
+        if folded[m.start() - 1] != 63 or _DIGIT_RE.match(half, m.start() - 1)  # 63: "?"
+    ]
+    return sorted(anchors + units) if units else anchors
+
+
+_QUICK = P.LATIN_QUICK_RE
+
+
 def _latin(half: str) -> Iterator[_Candidate]:
-    for m in anchored_matches(_LATIN, half):
+    for m in anchored_matches(_LATIN, half, _latin_anchors(half)):
+        if m.re is _QUICK:  # "42%": one number and its percent sign, nothing more
+            pct = _percentage_of(m.group("lo"), "percent")
+            if pct is not None:
+                yield _Candidate(m.start(), m.end(), pct)
+            continue
         pp, lo_text, hi_text = m.group("pp", "lo", "hi")
         unit: PercentUnit = "percentage_point" if pp else "percent"
         if hi_text is None:
@@ -577,14 +638,16 @@ def _mention(
     pct: Percentage,
     doc_id: str | None,
     detect_direction: bool,
+    cues: tuple[bool, bool],
 ) -> PercentMention:
+    """The mention of ``pct`` at ``[start, end)`` with its qualifier and direction cues, where
+    ``cues`` says whether one may end before it and whether one may start after it."""
     qualifier_span: Span | None = None
-    cue_before = cue_may_end_before(half, start, max(0, start - DIRECTION_WINDOW))
-    cue_after = cue_may_start_after(half, end)
+    cue_before, cue_after = cues
     if pct.qualifier is not Qualifier.RANGE and (cue_before or cue_after):
         before = None
         if cue_before and qualifier_may_end_before(half, start):
-            before = P.QUALIFIER_BEFORE_RE.search(half, max(0, start - QUALIFIER_WINDOW), start)
+            before = P.QUALIFIER_BEFORE_RE.search(half, qualifier_window(half, start), start)
         after = None
         if cue_after:
             after = P.QUALIFIER_AFTER_RE.match(half, end, min(len(half), end + QUALIFIER_WINDOW))

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._lexicon import KNOWN_CURRENCIES
-from ._sector_stat import SectorStat
+from ._sector_stat import SectorStat, sector_stat
 from ._table_cells import (
     LEVEL_WORDS,  # noqa: F401  (the vocabulary of headers and cells, importable from here)
     MAX_HEADER_CHARS,  # noqa: F401
@@ -366,13 +366,15 @@ def sector_stats_from_table(table: Table) -> list[SectorStat]:
             if cell.percentage is None:
                 continue
             stats.append(
-                SectorStat(
+                sector_stat(
                     sector=sector,
                     metric=metric,
                     value=cell.percentage,
                     year=year,
                     source="table",
+                    source_institution=None,
                     span=cell.span,
+                    clause=None,
                 )
             )
     return stats

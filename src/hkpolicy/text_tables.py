@@ -148,6 +148,12 @@ def _row(text: str, start: int, end: int) -> _Row | None:
 # negative, or the end of a placeholder ("-", "n/a", "N.A.", ".."). A cheap test that turns
 # most lines away before any regular expression runs.
 _ROW_END_CHARS = frozenset("0123456789%)-–—aA.")
+# How a value token ending in a, A or "." ends: the placeholders of _VALUE_RE.
+_LETTER_VALUE_ENDS = ("n/a", "N/A", "N.A.", "..")
+# The blanks _line_row trims from a line's end.
+_TRAILING_BLANKS = " \t\u3000"
+# What the last character of a row's line can be, before its blanks are trimmed.
+_LINE_END_CHARS = _ROW_END_CHARS | frozenset(_TRAILING_BLANKS)
 
 
 def _line_row(text: str, start: int, end: int) -> _Row | None:
@@ -155,12 +161,16 @@ def _line_row(text: str, start: int, end: int) -> _Row | None:
 
     A row ends with a value, so a line whose last word is none (a sentence ending in "2024.")
     is turned away with two regular-expression calls, before it is split into words."""
-    while end > start and text[end - 1] in " \t\u3000":
+    while end > start and text[end - 1] in _TRAILING_BLANKS:
         end -= 1
-    if end <= start or text[end - 1] not in _ROW_END_CHARS or "|" in text[start:end]:
+    if end <= start or text[end - 1] not in _ROW_END_CHARS:
         return None
+    if text[end - 1] in "aA." and not text.endswith(_LETTER_VALUE_ENDS, start, end):
+        return None  # a word or a sentence's full stop, no "n/a", "N.A." or ".."
     last = _LAST_TOKEN_RE.search(text, start, end)
     if last is None or not _VALUE_RE.fullmatch(text, last.start(), end):
+        return None
+    if text.find("|", start, end) != -1:
         return None
     return _row(text, start, end)
 
@@ -262,31 +272,42 @@ def find_text_tables(
         (s.start, s.end) if isinstance(s, Span) else (s[0], s[1]) for s in skip
     )
     bounds = line_bounds(text)
-    # Each line read once as a row (or not), in one pass: the loop below only looks them up.
-    lines = [_line_row(text, start, end) for start, end in bounds]
+    lines = _rows_of_lines(text, bounds)
+    # The lines that are rows, in order: only they can start a table.
+    row_numbers = [number for number, row in enumerate(lines) if row is not None]
     scan = _Scan(text, bounds, lines, ranges, doc_id, CellReader(default_currency))
     tables: list[Table] = []
-    index = 1
-    while index < len(bounds):
+    position = bisect.bisect_left(row_numbers, 1)
+    while position < len(row_numbers):
+        index = row_numbers[position]
         first = _first_row(scan, index)
-        if first is None:
-            index += 1
-            continue
-        last = _run_end(lines, index, len(first.values))
-        if last < len(lines) and lines[last] is not None:
-            # A row with another number of values: a value is missing somewhere, so which
-            # column each number belongs to is a guess. No table.
-            index = last + 1
-            continue
-        table = _table(scan, index - 1, last)
-        if table is not None:
-            tables.append(table)
-            index = last + 1
-        else:
-            # No table here, and none can start inside the run: each of its lines is a row, and
-            # a row is no header. Stepping past the run keeps the scan linear.
-            index = last
+        following = index + 1
+        if first is not None:
+            last = _run_end(lines, index, len(first.values))
+            if last < len(lines) and lines[last] is not None:
+                # A row with another number of values: a value is missing somewhere, so which
+                # column each number belongs to is a guess. No table.
+                following = last + 1
+            else:
+                table = _table(scan, index - 1, last)
+                if table is not None:
+                    tables.append(table)
+                # After a table, or past the run when there is none: no table can start inside
+                # it (each of its lines is a row, and a row is no header), which keeps the scan
+                # linear.
+                following = last + 1 if table is not None else last
+        position = bisect.bisect_left(row_numbers, following, position + 1)
     return tables
+
+
+def _rows_of_lines(text: str, bounds: Sequence[tuple[int, int]]) -> list[_Row | None]:
+    """Each line read once as a row, or None. A row's line ends with one of _ROW_END_CHARS
+    before any trailing blanks: only such lines are read."""
+    lines: list[_Row | None] = [None] * len(bounds)
+    for number, (start, end) in enumerate(bounds):
+        if end > start and text[end - 1] in _LINE_END_CHARS:
+            lines[number] = _line_row(text, start, end)
+    return lines
 
 
 class _Scan(NamedTuple):
