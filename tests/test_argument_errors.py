@@ -100,6 +100,29 @@ def test_a_wrong_argument_raises_at_the_boundary(
     assert message in str(raised.value)
 
 
+@pytest.mark.parametrize(
+    "skip",
+    [
+        [(0, 2), (True, 4)],  # a bool is no offset
+        [(0, 2), (3, 4, 5)],  # a triple among pairs
+        [(0, 2, 9), (3, 4)],  # a triple first
+        [(0, 2), (3, 4.0)],  # a float end
+        [(0, 2), ("3", 4)],  # a str start
+    ],
+)
+def test_every_skip_range_is_checked_however_many_are_plain(skip: list[object]) -> None:
+    # Many plain (int, int) tuples are accepted by a quick pass; one bad item still raises,
+    # quoting that item.
+    with pytest.raises(TypeError, match=r"must hold \(start, end\) integer pairs, got"):
+        hk.find_dates("by 2035", skip=skip * 1000)  # type: ignore[arg-type]
+
+
+def test_plain_skip_ranges_are_taken_as_given() -> None:
+    ranges = [(0, 2), [3, 4], (5, 6)]  # a list pair is read as a pair too
+    assert hk.spans.check_ranges("f", "skip", ranges) == ((0, 2), (3, 4), (5, 6))
+    assert hk.spans.check_ranges("f", "skip", ranges[::2]) == ((0, 2), (5, 6))
+
+
 def test_unknown_currency_is_both_a_policy_error_and_a_key_error() -> None:
     with pytest.raises(hk.UnknownCurrencyError) as raised:
         hk.find_money("$5", default_currency="XYZ")

@@ -60,12 +60,16 @@ def candidate_amounts(text: str, money: Sequence[MoneyMention]) -> list[MoneyMen
     """The amounts that can be facts: not the bracketed conversion of the amount before it, nor
     a bracketed note on it ("100億港元(備注:約90億元人民幣)")."""
     amounts: list[MoneyMention] = []
+    previous_end = -1
     for i, m in enumerate(money):
         if m.paired_index is not None and m.paired_index < i:
             continue
-        if amounts and _bracket_note(text, amounts[-1].span.end, m.span.start):
+        start = m.span.start
+        # Two amounts that touch hold no bracket between them: the pattern is not run.
+        if start > previous_end >= 0 and _bracket_note(text, previous_end, start):
             continue
         amounts.append(m)
+        previous_end = m.span.end
     return amounts
 
 
@@ -82,11 +86,16 @@ def in_wordless_runs(text: str, amounts: Sequence[MoneyMention]) -> set[int]:
     no letter between neighbours: "$1$1$1...", a row of twelve yearly figures."""
     found: set[int] = set()
     run_start = 0
-    for order in range(1, len(amounts) + 1):
-        joined = order < len(amounts) and (
-            _WORDLESS_RE.fullmatch(text, amounts[order - 1].span.end, amounts[order].span.start)
-            is not None
-        )
+    count = len(amounts)
+    for order in range(1, count + 1):
+        if order < count:
+            gap_start, gap_end = amounts[order - 1].span.end, amounts[order].span.start
+            # Two amounts that touch have no letter between them.
+            joined = gap_start >= gap_end or (
+                _WORDLESS_RE.fullmatch(text, gap_start, gap_end) is not None
+            )
+        else:
+            joined = False
         if not joined:
             if order - run_start >= MAX_WORDLESS_RUN:
                 found.update(range(run_start, order))

@@ -489,6 +489,7 @@ class _Mentions(NamedTuple):
     tables: list[Table]
     institutions: list[Institution]
     initiatives: list[Initiative]
+    amounts: list[tuple[int, int]]  # the character ranges of the money and percentages
 
 
 def _boilerplate_of(
@@ -528,7 +529,7 @@ def _find_mentions(
     institutions, initiatives = recognize_entities(text, doc_id=doc_id, skip=skip)
     mention_limit("institution", limit, sum(len(e.mentions) for e in institutions))
     mention_limit("initiative", limit, sum(len(e.mentions) for e in initiatives))
-    return _Mentions(money, percentages, dates, tables, institutions, initiatives)
+    return _Mentions(money, percentages, dates, tables, institutions, initiatives, amounts)
 
 
 def _facts(text: str, found: _Mentions) -> tuple[list[Funding], list[NotFunding], list[SectorStat]]:
@@ -548,9 +549,7 @@ def _facts(text: str, found: _Mentions) -> tuple[list[Funding], list[NotFunding]
 
 def _taken(found: _Mentions) -> list[tuple[int, int]]:
     """The character ranges some mention took: amounts, dates, table cells and entity names."""
-    taken = [(m.span.start, m.span.end) for m in found.money]
-    taken += [(p.span.start, p.span.end) for p in found.percentages]
-    taken += [(d.span.start, d.span.end) for d in found.dates]
+    taken = [*found.amounts, *((d.span.start, d.span.end) for d in found.dates)]
     # Table cells, not whole tables: a cell past the header's width is dropped (GFM), and a
     # number in it must still be listed as unparsed. Blank and padding cells hold nothing.
     cells = (c.span for t in found.tables for row in (t.header, *t.rows) for c in row)

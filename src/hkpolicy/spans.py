@@ -367,11 +367,15 @@ class TakenCharacters:
     """
 
     def __init__(self, size: int, ranges: Iterable[tuple[int, int]] = ()) -> None:
-        self.taken = bytearray(size + 1)  # one more: an empty candidate at the very end
+        taken = self.taken = bytearray(size + 1)  # one more: an empty candidate at the very end
         for start, end in ranges:
-            start, end = max(0, start), min(size, end)
+            # Clipped to the text by comparisons: one range per mention can reach this loop.
+            if start < 0:
+                start = 0
+            if end > size:
+                end = size
             if start < end:
-                self.taken[start:end] = b"\x01" * (end - start)
+                taken[start:end] = b"\x01" * (end - start)
 
     def add(self, start: int, end: int) -> bool:
         """Take ``[start, end)`` unless a character of it is taken already; True when taken.
@@ -483,6 +487,8 @@ def check_date(function: str, name: str, value: object) -> dt.date | None:
 def check_ranges(function: str, name: str, value: object) -> tuple[tuple[int, int], ...]:
     """``value`` as a tuple of ``(start, end)`` integer pairs; else a ``TypeError``/``ValueError``
     naming the argument and quoting the bad item."""
+    if isinstance(value, (list, tuple)) and _exact_int_pairs(value):
+        return tuple(value)
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise TypeError(
             f"{function}() argument {name!r} must be an iterable of (start, end) pairs, "
@@ -503,6 +509,21 @@ def check_ranges(function: str, name: str, value: object) -> tuple[tuple[int, in
             )
         ranges.append(pair)
     return tuple(ranges)
+
+
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
+
+
+def _exact_int_pairs(items: list[Any] | tuple[Any, ...]) -> bool:
+    """True when every item is a tuple of two ``int`` (not bool, not a subclass): the ranges
+    the library passes between its own scanners, checked by C-level passes over the items."""
+    if not items:
+        return True
+    if set(map(type, items)) != {tuple} or set(map(len, items)) != {2}:
+        return False
+    start_types = set(map(type, map(_FIRST, items)))
+    end_types = set(map(type, map(_SECOND, items)))
+    return start_types == end_types == {int}
 
 
 def check_max_mentions(function: str, value: object) -> int | None:
