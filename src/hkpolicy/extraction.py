@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import operator
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any, Literal, NamedTuple
@@ -480,6 +481,10 @@ def extract(
     )
 
 
+# A mention's (start, end), read in C: one call per mention of a dense text.
+_SPAN_BOUNDS = operator.attrgetter("span.start", "span.end")
+
+
 class _Mentions(NamedTuple):
     """Every scanner's mentions of one text, as extract() passes them to the facts."""
 
@@ -519,8 +524,7 @@ def _find_mentions(
         text, default_currency=default_currency, doc_id=doc_id, skip=skip, max_mentions=limit
     )
     percentages = find_percentages(text, doc_id=doc_id, skip=skip, max_mentions=limit)
-    amounts = [(m.span.start, m.span.end) for m in money]
-    amounts += [(p.span.start, p.span.end) for p in percentages]
+    amounts = [*map(_SPAN_BOUNDS, money), *map(_SPAN_BOUNDS, percentages)]
     dates = find_dates(
         text, doc_id=doc_id, published=published, skip=skip + amounts, max_mentions=limit
     )
@@ -549,7 +553,7 @@ def _facts(text: str, found: _Mentions) -> tuple[list[Funding], list[NotFunding]
 
 def _taken(found: _Mentions) -> list[tuple[int, int]]:
     """The character ranges some mention took: amounts, dates, table cells and entity names."""
-    taken = [*found.amounts, *((d.span.start, d.span.end) for d in found.dates)]
+    taken = [*found.amounts, *map(_SPAN_BOUNDS, found.dates)]
     # Table cells, not whole tables: a cell past the header's width is dropped (GFM), and a
     # number in it must still be listed as unparsed. Blank and padding cells hold nothing.
     cells = (c.span for t in found.tables for row in (t.header, *t.rows) for c in row)

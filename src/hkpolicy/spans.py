@@ -260,14 +260,17 @@ def disjoint_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """``(start, end)`` ranges merged into sorted, disjoint ones; empty ranges cover nothing and
     go. ``[(5, 9), (0, 3), (2, 4), (7, 7)]`` -> ``[(0, 4), (5, 9)]``."""
     merged: list[tuple[int, int]] = []
+    last_start = last_end = 0  # the last merged range, while ``merged`` is not empty
     for start, end in sorted(ranges):
         if end <= start:
             continue
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
+        if merged and start <= last_end:
+            if end > last_end:
+                last_end = end
+                merged[-1] = (last_start, end)
         else:
             merged.append((start, end))
+            last_start, last_end = start, end
     return merged
 
 
