@@ -194,12 +194,14 @@ class _Passes:
         # Linear: tries (see above) after one consumed character.
         self.latin = re.compile(f"[^{LATIN}](" + _trie_body(latin_root) + ")" + EDGE_AFTER)
         self.other = re.compile(_trie_body(other_root) + EDGE_AFTER) if other_root else None
-        self._root = root
+        # The trie itself is not kept: its nodes would be thousands of dicts that every full
+        # garbage collection walks for as long as the registry lives.
+        self._anchored_source = EDGE_BEFORE + _trie_body(root) + EDGE_AFTER
 
     @functools.cached_property
     def anchored(self) -> re.Pattern[str]:
         """The same language with the edge test first, for shorter forms at a known start."""
-        return re.compile(EDGE_BEFORE + _trie_body(self._root) + EDGE_AFTER)
+        return re.compile(self._anchored_source)
 
     def spans(self, subject: str) -> Iterator[tuple[int, int]]:
         """Leftmost, non-overlapping hits (in ``subject[1:]`` offsets). Latin and other forms
