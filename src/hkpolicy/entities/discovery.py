@@ -20,6 +20,7 @@ import regex
 
 from . import vocabulary as vocab
 from .english import TOKEN_RE, classify, english_discoveries, is_name_word
+from .hans import han_view
 from .matcher import Candidate, Matcher, slug
 from .models import Domain
 
@@ -29,6 +30,10 @@ __all__ = ["HAN_CHAR_RE", "discoveries", "filter_discoveries"]
 # the stdlib engine skips to the characters a head can start with (the Han character a head
 # must follow is tested on each hit, see ``_han_heads``).
 _HAN_HEAD_RE = re.compile("|".join(sorted(vocab.HAN_INSTITUTION_HEADS, key=len, reverse=True)))
+# The characters a Chinese head starts with; None if one were ASCII, which a list of a text's
+# non-ASCII characters could not show.
+_HAN_HEAD_FIRST = frozenset(head[0] for head in vocab.HAN_INSTITUTION_HEADS)
+_HAN_HEAD_FIRST_WIDE = _HAN_HEAD_FIRST if not any(map(str.isascii, _HAN_HEAD_FIRST)) else None
 # Linear: negated classes bounded in length between literal quotes. The opening quote comes
 # first and picks its branch, so the stdlib engine skips to the quotes.
 _QUOTED_RE = re.compile(
@@ -170,7 +175,10 @@ def _han_heads(han: str) -> Iterator[tuple[int, int, str]]:
             found = search(han, start + 1)
 
 
-def _han_discoveries(text: str, han: str) -> list[Candidate]:
+def _han_discoveries(text: str, han: str, chars: frozenset[str] | None = None) -> list[Candidate]:
+    first = _HAN_HEAD_FIRST_WIDE
+    if chars is not None and first is not None and first.isdisjoint(han_view("".join(chars))):
+        return []  # the view holds the view of the text's non-ASCII characters: no head
     found: list[Candidate] = []
     for h_start, h_end, head in _han_heads(han):
         if head in "局署" and h_end < len(han) and han[h_end] in "長":
@@ -199,11 +207,18 @@ def _han_discoveries(text: str, han: str) -> list[Candidate]:
     return found
 
 
-def discoveries(text: str, han: str, registered: Sequence[Candidate] = ()) -> list[Candidate]:
-    """Every discovered candidate in ``text`` (``han`` is its Traditional view)."""
+def discoveries(
+    text: str,
+    han: str,
+    registered: Sequence[Candidate] = (),
+    chars: frozenset[str] | None = None,
+) -> list[Candidate]:
+    """Every discovered candidate in ``text`` (``han`` is its Traditional view; ``chars``, when
+    given, every non-ASCII character of ``text``, see
+    :func:`~hkpolicy.entities.hans.sparse_characters`)."""
     return [
         *english_discoveries(text),
-        *_han_discoveries(text, han),
+        *_han_discoveries(text, han, chars),
         *_quoted_discoveries(text, han),
         *_named_after(text, han, registered),
     ]

@@ -16,7 +16,9 @@ form fails its check, shorter forms at the same start are tried.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -49,13 +51,20 @@ FOLD_TRANSLATION = str.maketrans(_FOLD_TABLE)
 _TRANSLATE_UP_TO = 256
 
 
-def fold(text: str) -> str:
-    """``text`` with every space, quote and dash variant made plain; same length."""
+_FOLD_ENTRIES = tuple((char, repl, char.isascii()) for char, repl in _FOLD_TABLE.items())
+
+
+def fold(text: str, chars: frozenset[str] | None = None) -> str:
+    """``text`` with every space, quote and dash variant made plain; same length.
+
+    ``chars``, when given, holds every non-ASCII character of ``text`` (see
+    :func:`~hkpolicy.entities.hans.sparse_characters`): the non-ASCII entries of the table are
+    looked up there instead of in the text."""
     if len(text) <= _TRANSLATE_UP_TO:
         return text.translate(FOLD_TRANSLATION)
     # str.replace per character: a C-speed scan each, and most are absent
-    for char, replacement in _FOLD_TABLE.items():
-        if char in text:
+    for char, replacement, is_ascii in _FOLD_ENTRIES:
+        if char in text if is_ascii or chars is None else char in chars:
             text = text.replace(char, replacement)
     return text
 
@@ -197,17 +206,53 @@ class _Passes:
         # The trie itself is not kept: its nodes would be thousands of dicts that every full
         # garbage collection walks for as long as the registry lives.
         self._anchored_source = EDGE_BEFORE + _trie_body(root) + EDGE_AFTER
+        # The characters an other form starts with, when none is ASCII (see _other_starts).
+        self._other_first = (
+            frozenset(other_root) if not any(ch.isascii() for ch in other_root) else None
+        )
 
     @functools.cached_property
     def anchored(self) -> re.Pattern[str]:
         """The same language with the edge test first, for shorter forms at a known start."""
         return re.compile(self._anchored_source)
 
-    def spans(self, subject: str) -> Iterator[tuple[int, int]]:
+    def _other_starts(self, subject: str, chars: frozenset[str]) -> list[int] | None:
+        """Every place in ``subject`` (``" " + lower(fold(text))``) an other form can start,
+        in order, when ``chars`` (every non-ASCII character of ``text``) shows they are few;
+        else None.
+
+        Every other form starts with a non-ASCII character, and fold makes characters ASCII,
+        so such a place holds the lower case of a character in ``chars``: the character
+        itself, its one-character lower case, or for Σ the final ς. ``str.find`` lists those.
+        """
+        first = self._other_first
+        if first is None:
+            return None
+        images = {*chars, *(low for ch in chars for low in ch.lower())}
+        if "Σ" in chars:
+            images.add("ς")
+        wanted = first.intersection(images)
+        if len(wanted) > _OTHER_STARTS_CHARS:
+            return None
+        limit = len(subject) // _OTHER_STARTS_SHARE
+        starts: list[int] = []
+        for ch in wanted:
+            at = subject.find(ch, 1)
+            while at != -1:
+                if len(starts) == limit:
+                    return None  # trying each place would cost more than one engine scan
+                starts.append(at)
+                at = subject.find(ch, at + 1)
+        starts.sort()
+        return starts
+
+    def spans(self, subject: str, chars: frozenset[str] | None = None) -> Iterator[tuple[int, int]]:
         """Leftmost, non-overlapping hits (in ``subject[1:]`` offsets). Latin and other forms
-        never start at the same place, so the next hit is the nearer of the two passes'."""
+        never start at the same place, so the next hit is the nearer of the two passes'.
+        ``chars``, when given, holds every non-ASCII character of the text (see
+        :func:`~hkpolicy.entities.hans.sparse_characters`)."""
         latin_search = self.latin.search
-        other_search = self.other.search if self.other is not None else None
+        other_search = self._other_search(subject, chars)
         lat = latin_search(subject, 0)
         oth = other_search(subject, 1) if other_search is not None else None
         while lat is not None or oth is not None:
@@ -222,7 +267,37 @@ class _Passes:
             if oth is not None and other_search is not None and oth.start() < pos:
                 oth = other_search(subject, pos)
 
+    def _other_search(
+        self, subject: str, chars: frozenset[str] | None
+    ) -> Callable[[str, int], re.Match[str] | None] | None:
+        """``self.other.search``, or where :meth:`_other_starts` lists the places an other form
+        can start, the same search made by trying a match at each of them in turn: the first
+        that matches is the leftmost match. None when no other form can be found."""
+        if self.other is None:
+            return None
+        starts = self._other_starts(subject, chars) if chars is not None else None
+        if starts is None:
+            return self.other.search
+        if not starts:
+            return None
+        match = self.other.match
 
+        def search(subject: str, pos: int) -> re.Match[str] | None:
+            for at in itertools.islice(starts, bisect.bisect_left(starts, pos), None):
+                found = match(subject, at)
+                if found is not None:
+                    return found
+            return None
+
+        return search
+
+
+# Listing the places an other form can start pays while they are fewer than one in this many
+# characters: a match tried at each costs about as much as the engine scanning this many.
+_OTHER_STARTS_SHARE = 256
+# Each character listed costs one str.find pass over the text (a fifth to a tenth of an engine
+# scan): past this many, the engine's one scan is cheaper.
+_OTHER_STARTS_CHARS = 8
 _VETO_WINDOW = 8  # characters either side of a short Chinese form that its vetoes read
 
 
@@ -390,10 +465,15 @@ _UNSETTLED = Form("", "", "institution", "name", ())  # no surface's form: a sen
 
 
 def registry_candidates(
-    text: str, matcher: Matcher, *, folded: str | None = None
+    text: str,
+    matcher: Matcher,
+    *,
+    folded: str | None = None,
+    chars: frozenset[str] | None = None,
 ) -> list[Candidate]:
     """Every registry mention in ``text``: leftmost-longest, checked against the original.
-    ``folded`` is ``fold(text)``, when the caller has it."""
+    ``folded`` is ``fold(text)`` and ``chars`` every non-ASCII character of ``text`` (see
+    :func:`~hkpolicy.entities.hans.sparse_characters`), when the caller has them."""
     passes = matcher.passes
     if passes is None:
         return []
@@ -403,7 +483,7 @@ def registry_candidates(
     folded = source.folded()
     seen: dict[str, tuple[Form, ...]] = {}  # one text names the same few bodies many times
     settled: dict[str, Form | None] = {}  # the surfaces whose form no context can veto
-    for start, end in passes.spans(subject):
+    for start, end in passes.spans(subject, chars):
         surface = folded[start:end]
         form = settled.get(surface, _UNSETTLED)
         if form is _UNSETTLED:

@@ -1,0 +1,116 @@
+"""Entity recognition's shortcuts give what the full scans they stand in for would give.
+
+A mostly English text has its few non-ASCII characters listed once
+(:func:`hkpolicy.entities.hans.sparse_characters`); fold, the Traditional view, the registry's
+pass for Chinese forms and the scan for Chinese head words then skip, or look only at, the places
+those characters are. Each is checked here against the full scan on generated text made of the
+pieces that matter: registered Chinese names in both scripts, head words, characters that fold
+or change length in lower case, and long runs of English around them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from hkpolicy.entities import grouping, hans, load_registry, recognize_entities
+from hkpolicy.entities.discovery import _han_discoveries
+from hkpolicy.entities.hans import SPARSE_SHARE, han_view, sparse_characters
+from hkpolicy.entities.matcher import fold, lower
+
+ENGLISH = [
+    "The Innovation and Technology Fund supports research at HKUST. ",
+    "Cyberport and the Hong Kong Science and Technology Parks Corporation said ",
+    "the scheme will run for three years, according to the bureau. ",
+]
+PIECES = [
+    "香港科技園公司", "科技园", "数码港", "數碼港", "創新科技署", "創科署", "港大", "本港大學",
+    "香港", "大學", "中心", "研究中心", "計劃", "计划", "学", "（", "）", "「", "」",
+    "\u00a0", "\u3000", "’", "‘", "–", "—", "＆", "\t", "\n", "Σ", "ΣΑ ", "İ", "\u212a",
+    "\ud800", "\U0001f600", "é", "HKUST", " ", "(", ")", "“", "”",
+]  # fmt: skip
+
+
+@st.composite
+def mostly_english(draw: st.DrawFn) -> str:
+    """English paragraphs with a few pieces dropped in: sparse enough to be listed, mostly."""
+    paragraphs = draw(st.lists(st.sampled_from(ENGLISH), min_size=1, max_size=40))
+    pieces = draw(st.lists(st.sampled_from(PIECES), max_size=12))
+    places = draw(st.lists(st.integers(0, len(paragraphs)), min_size=len(pieces)))
+    text = list(paragraphs)
+    for piece, place in zip(pieces, places, strict=False):
+        text.insert(place, piece)
+    return "".join(text)
+
+
+NAMED = ENGLISH[0] * 30 + "香港科技園公司" + ENGLISH[1] * 10 + "数码港，" + ENGLISH[2] * 10
+
+
+def test_sparse_characters_lists_the_non_ascii_characters_of_a_mostly_english_text() -> None:
+    assert sparse_characters(NAMED) == frozenset("香港科技園公司数码，")
+    assert sparse_characters("plain ASCII") == frozenset()
+    assert sparse_characters("a\ud800" + "b" * 200) == frozenset("\ud800")  # a lone surrogate
+    assert sparse_characters("香港" * 10) is None  # mostly Chinese: every scan runs
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a" * 40, " ", *PIECES]), max_size=60).map("".join))
+def test_sparse_characters_is_the_set_of_non_ascii_characters_or_none(text: str) -> None:
+    wide = frozenset(ch for ch in text if not ch.isascii())
+    found = sparse_characters(text)
+    if found is None:
+        assert len(text.encode("utf-8", "surrogatepass")) - len(text) > len(text) // SPARSE_SHARE
+    else:
+        assert found == wide
+
+
+def test_the_registry_pass_tries_only_where_a_chinese_name_can_start() -> None:
+    passes = load_registry()._matcher.passes
+    assert passes is not None
+    subject = " " + lower(fold(NAMED))
+    starts = passes._other_starts(subject, frozenset("香港科技園公司数码，"))
+    first = passes._other_first
+    assert first is not None
+    assert starts == [at for at, ch in enumerate(subject) if ch in first]
+    assert {NAMED.index("香港科技園公司") + 1, NAMED.index("数码港") + 1} <= set(starts)
+    assert "，" not in first and len(starts) < 12
+    # a character that begins no name is no place to try; many places: the engine scans
+    assert passes._other_starts(" " + "，" * 300, frozenset("，")) == []
+    assert passes._other_starts(" " + "香" * 300, frozenset("香")) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(mostly_english())
+@example(NAMED)
+@example(ENGLISH[0] * 10 + "ΣΑ 数码港 İ \u212a 學")
+def test_shortcuts_equal_the_full_scans(text: str) -> None:
+    chars = sparse_characters(text)
+    folded = fold(text)
+    assert fold(text, chars) == folded
+    assert han_view(folded, chars) == han_view(folded)
+    passes = load_registry()._matcher.passes
+    assert passes is not None
+    subject = " " + lower(folded)
+    assert list(passes.spans(subject, chars)) == list(passes.spans(subject))
+    han = han_view(folded)
+    assert _han_discoveries(text, han, chars) == _han_discoveries(text, han)
+
+
+@settings(max_examples=150, deadline=None)
+@given(mostly_english())
+@example(NAMED)
+def test_recognition_equals_recognition_without_the_character_list(text: str) -> None:
+    shortcut = recognize_entities(text, doc_id="d")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(grouping, "sparse_characters", lambda text: None)
+        full = recognize_entities(text, doc_id="d")
+    assert shortcut == full
+
+
+def test_a_simplified_character_in_the_list_makes_the_view() -> None:
+    text = ENGLISH[0] * 30 + "香港科技园"
+    chars = sparse_characters(text)
+    assert chars is not None and "园" in chars
+    assert han_view(text, chars).endswith("香港科技園")
+    assert hans._simplified_set() is not None  # the map's characters are all non-ASCII
