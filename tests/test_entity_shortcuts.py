@@ -5,16 +5,19 @@ A mostly English text has its few non-ASCII characters listed once
 pass for Chinese forms and the scan for Chinese head words then skip, or look only at, the places
 those characters are. Each is checked here against the full scan on generated text made of the
 pieces that matter: registered Chinese names in both scripts, head words, characters that fold
-or change length in lower case, and long runs of English around them.
+or change length in lower case, and long runs of English around them. The English head words are
+found by a trie, checked against the alternation of them longest first.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from hkpolicy.entities import grouping, hans, load_registry, recognize_entities
+from hkpolicy.entities import english, grouping, hans, load_registry, recognize_entities, vocabulary
 from hkpolicy.entities.discovery import _han_discoveries
 from hkpolicy.entities.hans import SPARSE_SHARE, han_view, sparse_characters
 from hkpolicy.entities.matcher import fold, lower
@@ -114,3 +117,16 @@ def test_a_simplified_character_in_the_list_makes_the_view() -> None:
     assert chars is not None and "园" in chars
     assert han_view(text, chars).endswith("香港科技園")
     assert hans._simplified_set() is not None  # the map's characters are all non-ASCII
+
+
+HEADS = sorted({*vocabulary.INSTITUTION_HEADS, *vocabulary.INITIATIVE_HEADS})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*HEADS, "Pro", "gramme", "Insti", "s", " ", "-"]), max_size=20))
+@example(["Programme", "Program", "Laboratory", "Lab", "Institution", "Institute"])
+def test_head_words_are_found_as_by_an_alternation_longest_first(words: list[str]) -> None:
+    text = "".join(words)
+    alternation = re.compile("|".join(sorted(HEADS, key=len, reverse=True)))
+    expected = [m.span() for m in alternation.finditer(text)]
+    assert [m.span() for m in english._HEAD_RE.finditer(text)] == expected

@@ -183,12 +183,19 @@ def _trie_body(node: dict[str, Any], emit: Callable[[str], str] = re.escape) -> 
     return f"(?:{body})?" if "" in node else body
 
 
-def trie_regex(words: Iterable[str]) -> str:
-    """One regex alternation shaped as a trie of ``words``; greedy, so the longest form wins."""
+def trie_regex(words: Iterable[str], *, skip: bool = True) -> str:
+    """One regex alternation shaped as a trie of ``words``; greedy, so the longest form wins.
+
+    With ``skip``, a lookahead of the words' first characters leads, for a pattern that puts an
+    edge test before the trie (see ``definitions._short_form_pattern``). Without it the
+    pattern starts with the trie's own branches, from which the stdlib engine takes the
+    characters to skip to."""
     words = list(words)
-    # a one-character-class lookahead lets the scan skip most positions at once
+    body = _trie_body(_trie(words))
+    if not skip:
+        return body
     first = sorted({w[0] for w in words if w})
-    return "(?=[" + "".join(map(re.escape, first)) + "])" + _trie_body(_trie(words))
+    return "(?=[" + "".join(map(re.escape, first)) + "])" + body
 
 
 class _Passes:
@@ -461,7 +468,13 @@ def slug(name: str) -> str:
     return "new:" + "-".join(_SLUG_PART_RE.findall(name.casefold()))
 
 
-_UNSETTLED = Form("", "", "institution", "name", ())  # no surface's form: a sentinel
+_UNSETTLED: tuple[Any, ...] = ("unsettled",)  # no surface's candidate tail: a sentinel
+_new_candidate = tuple.__new__  # a Candidate from its fields, without the Python-level __new__
+
+
+def _tail(form: Form) -> tuple[Any, ...]:
+    """What a registry candidate for ``form`` holds after its start and end."""
+    return Candidate(0, 0, form.entity_id, form.domain, form.text, form.match, rank=1)[2:]
 
 
 def registry_candidates(
@@ -482,14 +495,20 @@ def registry_candidates(
     subject = " " + lower(source.folded())
     folded = source.folded()
     seen: dict[str, tuple[Form, ...]] = {}  # one text names the same few bodies many times
-    settled: dict[str, Form | None] = {}  # the surfaces whose form no context can veto
+    # The surfaces whose form no context can veto: the tail of their candidates, or None for
+    # no form (shorter forms are then tried at each place).
+    settled: dict[str, tuple[Any, ...] | None] = {}
     for start, end in passes.spans(subject, chars):
         surface = folded[start:end]
-        form = settled.get(surface, _UNSETTLED)
-        if form is _UNSETTLED:
+        tail = settled.get(surface, _UNSETTLED)
+        if tail is not None and tail is not _UNSETTLED:
+            found.append(_new_candidate(Candidate, (start, end, *tail)))
+            continue
+        form = None
+        if tail is _UNSETTLED:
             form = matcher.lookup(source, start, end, seen)
             if matcher.context_free(seen[surface]):
-                settled[surface] = form
+                settled[surface] = None if form is None else _tail(form)
         while form is None and end - start > 1:
             # the longest form failed its case or context check: try shorter ones here
             shorter = passes.anchored.match(subject, start + 1, end)
@@ -499,11 +518,8 @@ def registry_candidates(
             if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
                 continue
             form = matcher.lookup(source, start, end, seen)
-        if form is None:
-            continue
-        found.append(
-            Candidate(start, end, form.entity_id, form.domain, form.text, form.match, rank=1)
-        )
+        if form is not None:
+            found.append(_new_candidate(Candidate, (start, end, *_tail(form))))
     return found
 
 
