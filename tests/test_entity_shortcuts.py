@@ -6,7 +6,8 @@ pass for Chinese forms and the scan for Chinese head words then skip, or look on
 those characters are. Each is checked here against the full scan on generated text made of the
 pieces that matter: registered Chinese names in both scripts, head words, characters that fold
 or change length in lower case, and long runs of English around them. The English head words are
-found by a trie, checked against the alternation of them longest first.
+found by a trie, checked against the alternation of them longest first; the registry's Chinese
+forms are found by two passes (split by first character), checked against one trie of them all.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 from hkpolicy.entities import english, grouping, hans, load_registry, recognize_entities, vocabulary
 from hkpolicy.entities.discovery import _han_discoveries
 from hkpolicy.entities.hans import SPARSE_SHARE, han_view, sparse_characters
-from hkpolicy.entities.matcher import fold, lower
+from hkpolicy.entities.matcher import EDGE_AFTER, LATIN, fold, lower, trie_regex
 
 ENGLISH = [
     "The Innovation and Technology Fund supports research at HKUST. ",
@@ -130,3 +131,39 @@ def test_head_words_are_found_as_by_an_alternation_longest_first(words: list[str
     alternation = re.compile("|".join(sorted(HEADS, key=len, reverse=True)))
     expected = [m.span() for m in alternation.finditer(text)]
     assert [m.span() for m in english._HEAD_RE.finditer(text)] == expected
+
+
+def _one_trie_spans(subject: str) -> list[tuple[int, int]]:
+    """The registry hits in ``subject`` by the plain two-pass scan: the Latin pass, and one trie
+    of every other form, searched from where the last hit ended."""
+    matcher = load_registry()._matcher
+    passes = matcher.passes
+    assert passes is not None
+    others = [key for key in matcher.forms if not re.match(f"[{LATIN}]", key)]
+    other = re.compile(trie_regex(others, skip=False) + EDGE_AFTER)
+    found, pos = [], 0
+    while True:
+        lat = passes.latin.search(subject, max(pos - 1, 0))
+        oth = other.search(subject, max(pos, 1))
+        hits = [(m.start(1), m.end(1)) for m in [lat] if m] + [m.span() for m in [oth] if m]
+        if not hits:
+            return found
+        start, pos = min(hits)
+        found.append((start - 1, pos - 1))
+
+
+CHINESE = [
+    "香港科技園公司", "数码港", "創新科技署", "創新及科技局", "香港大學", "港大", "本港大學",
+    "科技", "科學園", "中文大學", "政府", "資助", "計劃", "計劃書", "研究", "新", "的", "，", "。",
+    "HKUST", " ", "AI",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CHINESE), max_size=40).map("".join))
+@example("香港科技園公司與数码港及創新科技署，本港大學")
+def test_the_split_passes_find_what_one_trie_finds(text: str) -> None:
+    passes = load_registry()._matcher.passes
+    assert passes is not None and len(passes.others) == 2
+    subject = " " + lower(fold(text))
+    assert list(passes.spans(subject)) == _one_trie_spans(subject)

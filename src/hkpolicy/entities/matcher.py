@@ -17,6 +17,7 @@ form fails its check, shorter forms at the same start are tried.
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import itertools
 import re
@@ -199,7 +200,8 @@ def trie_regex(words: Iterable[str], *, skip: bool = True) -> str:
 
 
 class _Passes:
-    """The two-pass scan over ``" " + lower(fold(text))`` (the space stands for the start)."""
+    """The scan over ``" " + lower(fold(text))`` (the space stands for the start): one pass for
+    the forms that start with a Latin letter or digit, one or two for the others."""
 
     def __init__(self, keys: Sequence[str]) -> None:
         root = _trie(keys)
@@ -209,7 +211,14 @@ class _Passes:
         other_root = {ch: child for ch, child in root.items() if ch not in latin_root}
         # Linear: tries (see above) after one consumed character.
         self.latin = re.compile(f"[^{LATIN}](" + _trie_body(latin_root) + ")" + EDGE_AFTER)
-        self.other = re.compile(_trie_body(other_root) + EDGE_AFTER) if other_root else None
+        groups = _other_groups(other_root, keys)
+        self.others = tuple(re.compile(_trie_body(group) + EDGE_AFTER) for group in groups)
+        # the match of the pass that holds the forms starting with each character
+        self._other_match = {
+            ch: other.match
+            for other, group in zip(self.others, groups, strict=True)
+            for ch in group
+        }
         # The trie itself is not kept: its nodes would be thousands of dicts that every full
         # garbage collection walks for as long as the registry lives.
         self._anchored_source = EDGE_BEFORE + _trie_body(root) + EDGE_AFTER
@@ -277,26 +286,75 @@ class _Passes:
     def _other_search(
         self, subject: str, chars: frozenset[str] | None
     ) -> Callable[[str, int], re.Match[str] | None] | None:
-        """``self.other.search``, or where :meth:`_other_starts` lists the places an other form
-        can start, the same search made by trying a match at each of them in turn: the first
-        that matches is the leftmost match. None when no other form can be found."""
-        if self.other is None:
+        """The leftmost hit of an other form at or after a position (given in growing order):
+        the nearest of the other passes' hits, or where :meth:`_other_starts` lists the places
+        an other form can start, a match tried at each of them in turn (the first that matches
+        is the leftmost). None when no other form can be found."""
+        if not self.others:
             return None
         starts = self._other_starts(subject, chars) if chars is not None else None
         if starts is None:
-            return self.other.search
+            return _nearest([other.search for other in self.others])
         if not starts:
             return None
-        match = self.other.match
+        match_at = self._other_match
 
         def search(subject: str, pos: int) -> re.Match[str] | None:
             for at in itertools.islice(starts, bisect.bisect_left(starts, pos), None):
-                found = match(subject, at)
+                found = match_at[subject[at]](subject, at)
                 if found is not None:
                     return found
             return None
 
         return search
+
+
+_Search = Callable[[str, int], "re.Match[str] | None"]
+# Other forms whose first character is among this many the registry's other forms use most get a
+# pass of their own (see _other_groups).
+_COMMON_FIRST_CHARS = 64
+
+
+def _other_groups(other_root: dict[str, Any], keys: Sequence[str]) -> list[dict[str, Any]]:
+    """The other forms' trie split in two by first character, when it has many.
+
+    At a place that holds one of a pass's first characters the engine compares it with each of
+    them in turn, and a try that fails compares them all: on Chinese text, where most places
+    hold one, the work grows with their number. The characters the registry's other forms use
+    most are those the texts that name its bodies use most: they get a short pass of their own.
+    """
+    if len(other_root) <= 2 * _COMMON_FIRST_CHARS:
+        return [other_root] if other_root else []
+    use = collections.Counter(ch for key in keys if key[0] in other_root for ch in key)
+    ranked = sorted(other_root, key=lambda ch: (-use[ch], ch))
+    common = set(ranked[:_COMMON_FIRST_CHARS])
+    return [
+        {ch: child for ch, child in other_root.items() if ch in common},
+        {ch: child for ch, child in other_root.items() if ch not in common},
+    ]
+
+
+def _nearest(searches: list[_Search]) -> _Search:
+    """One search over passes whose hits never start at the same place: the nearest of their
+    next hits. Positions come in growing order, so each pass's next hit is kept until a
+    position passes its start (no hit of that pass lies between)."""
+    if len(searches) == 1:
+        return searches[0]
+    hits: list[re.Match[str] | None] = []
+
+    def search(subject: str, pos: int) -> re.Match[str] | None:
+        if not hits:
+            hits.extend(each(subject, pos) for each in searches)
+        for index, hit in enumerate(hits):
+            if hit is not None and hit.start() < pos:
+                hits[index] = searches[index](subject, pos)
+        found = None
+        for hit in hits:
+            if hit is not None and (found is None or hit.start() < found.start()):
+                found = hit
+        return found
+
+    return search
 
 
 # Listing the places an other form can start pays while they are fewer than one in this many
