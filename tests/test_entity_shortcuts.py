@@ -167,3 +167,17 @@ def test_the_split_passes_find_what_one_trie_finds(text: str) -> None:
     assert passes is not None and len(passes.others) == 2
     subject = " " + lower(fold(text))
     assert list(passes.spans(subject)) == _one_trie_spans(subject)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*"学计划园数码港香科技中文大學，。a ", "\ud800", "\U0001f600", "\U00020000"]
+        ),
+        max_size=60,
+    ).map("".join)
+)
+@example("香港科技园\U0001f600数码港\ud800")
+def test_the_view_is_the_character_map_applied_one_character_at_a_time(text: str) -> None:
+    assert han_view(text) == text.translate(str.maketrans(hans.hans_chars()))

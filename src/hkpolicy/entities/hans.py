@@ -62,12 +62,27 @@ def _simplified_set() -> frozenset[str] | None:
     return None if any(key.isascii() for key in keys) else keys
 
 
+_BMP = 0x10000  # the code points below the astral planes
+
+
 @functools.cache
-def _translation() -> tuple[dict[int, str], re.Pattern[str]]:
+def _translation() -> tuple[tuple[int, ...], re.Pattern[str]]:
+    """The view's ``str.translate`` table and a pattern of the characters it changes.
+
+    The table is a tuple indexed by code point, each entry the code point it becomes: looking
+    up a character that stays as it is finds its own number, where a dict of the changed ones
+    only would raise (and ``str.translate`` catch) a KeyError for it, twice the time over a
+    Chinese text. Code points past the tuple raise IndexError, which leaves them as they are.
+    A tuple of ints holds no reference the garbage collector follows, so it stops tracking it.
+    """
     table = hans_chars()
+    size = max(_BMP, *(ord(ch) + 1 for ch in table))
+    codes = list(range(size))
+    for simple, trad in table.items():
+        codes[ord(simple)] = ord(trad)
     # Linear: one character class. A text without any of these characters (English, most
     # Traditional text) is its own view, and ``str.translate`` never runs over it.
-    return str.maketrans(table), re.compile("[" + "".join(sorted(table)) + "]")
+    return tuple(codes), re.compile("[" + "".join(sorted(table)) + "]")
 
 
 def han_view(text: str, chars: frozenset[str] | None = None) -> str:
