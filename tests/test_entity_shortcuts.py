@@ -1,7 +1,7 @@
 """Entity recognition's shortcuts give what the full scans they stand in for would give.
 
 A mostly English text has its few non-ASCII characters listed once
-(:func:`hkpolicy.entities.hans.sparse_characters`); fold, the Traditional view, the registry's
+(:func:`hkpolicy.entities.hans.text_characters`); fold, the Traditional view, the registry's
 pass for Chinese forms and the scan for Chinese head words then skip, or look only at, the places
 those characters are. Each is checked here against the full scan on generated text made of the
 pieces that matter: registered Chinese names in both scripts, head words, characters that fold
@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from hkpolicy.entities import english, grouping, hans, load_registry, recognize_entities, vocabulary
 from hkpolicy.entities.discovery import _han_discoveries
-from hkpolicy.entities.hans import SPARSE_SHARE, han_view, sparse_characters
+from hkpolicy.entities.hans import SPARSE_SHARE, TextCharacters, han_view, text_characters
 from hkpolicy.entities.matcher import EDGE_AFTER, LATIN, fold, lower, trie_regex
 
 ENGLISH = [
@@ -51,18 +51,19 @@ def mostly_english(draw: st.DrawFn) -> str:
 NAMED = ENGLISH[0] * 30 + "香港科技園公司" + ENGLISH[1] * 10 + "数码港，" + ENGLISH[2] * 10
 
 
-def test_sparse_characters_lists_the_non_ascii_characters_of_a_mostly_english_text() -> None:
-    assert sparse_characters(NAMED) == frozenset("香港科技園公司数码，")
-    assert sparse_characters("plain ASCII") == frozenset()
-    assert sparse_characters("a\ud800" + "b" * 200) == frozenset("\ud800")  # a lone surrogate
-    assert sparse_characters("香港" * 10) is None  # mostly Chinese: every scan runs
+def test_the_non_ascii_characters_of_a_mostly_english_text_are_listed() -> None:
+    assert text_characters(NAMED) == (frozenset("香港科技園公司数码，"), False)
+    assert text_characters("plain ASCII") == (frozenset(), False)
+    assert text_characters("a\ud800" + "b" * 200).listed == frozenset("\ud800")  # lone surrogate
+    assert text_characters("香港" * 10) == (None, True)  # mostly Chinese: every scan runs
+    assert text_characters("香港" + "AI" * 10) == (None, False)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["a" * 40, " ", *PIECES]), max_size=60).map("".join))
-def test_sparse_characters_is_the_set_of_non_ascii_characters_or_none(text: str) -> None:
+def test_the_listed_characters_are_the_non_ascii_ones_or_none(text: str) -> None:
     wide = frozenset(ch for ch in text if not ch.isascii())
-    found = sparse_characters(text)
+    found = text_characters(text).listed
     if found is None:
         assert len(text.encode("utf-8", "surrogatepass")) - len(text) > len(text) // SPARSE_SHARE
     else:
@@ -89,7 +90,7 @@ def test_the_registry_pass_tries_only_where_a_chinese_name_can_start() -> None:
 @example(NAMED)
 @example(ENGLISH[0] * 10 + "ΣΑ 数码港 İ \u212a 學")
 def test_shortcuts_equal_the_full_scans(text: str) -> None:
-    chars = sparse_characters(text)
+    chars = text_characters(text).listed
     folded = fold(text)
     assert fold(text, chars) == folded
     assert han_view(folded, chars) == han_view(folded)
@@ -107,14 +108,14 @@ def test_shortcuts_equal_the_full_scans(text: str) -> None:
 def test_recognition_equals_recognition_without_the_character_list(text: str) -> None:
     shortcut = recognize_entities(text, doc_id="d")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(grouping, "sparse_characters", lambda text: None)
+        patch.setattr(grouping, "text_characters", lambda text: TextCharacters(None, False))
         full = recognize_entities(text, doc_id="d")
     assert shortcut == full
 
 
 def test_a_simplified_character_in_the_list_makes_the_view() -> None:
     text = ENGLISH[0] * 30 + "香港科技园"
-    chars = sparse_characters(text)
+    chars = text_characters(text).listed
     assert chars is not None and "园" in chars
     assert han_view(text, chars).endswith("香港科技園")
     assert hans._simplified_set() is not None  # the map's characters are all non-ASCII
@@ -167,6 +168,7 @@ def test_the_split_passes_find_what_one_trie_finds(text: str) -> None:
     assert passes is not None and len(passes.others) == 2
     subject = " " + lower(fold(text))
     assert list(passes.spans(subject)) == _one_trie_spans(subject)
+    assert list(passes.spans(subject, wide=True)) == _one_trie_spans(subject)
 
 
 @settings(max_examples=300, deadline=None)
@@ -181,3 +183,16 @@ def test_the_split_passes_find_what_one_trie_finds(text: str) -> None:
 @example("香港科技园\U0001f600数码港\ud800")
 def test_the_view_is_the_character_map_applied_one_character_at_a_time(text: str) -> None:
     assert han_view(text) == text.translate(str.maketrans(hans.hans_chars()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(mostly_english())
+@example(NAMED)
+@example("HKUSTHKUST (HKUST)香港HKUST-1 HKUST's x.HKUST")
+def test_latin_forms_found_at_their_first_letter_are_those_found_after_a_non_letter(
+    text: str,
+) -> None:
+    passes = load_registry()._matcher.passes
+    assert passes is not None
+    subject = " " + lower(fold(text))
+    assert list(passes.spans(subject, wide=True)) == list(passes.spans(subject))

@@ -215,7 +215,7 @@ def discoveries(
 ) -> list[Candidate]:
     """Every discovered candidate in ``text`` (``han`` is its Traditional view; ``chars``, when
     given, every non-ASCII character of ``text``, see
-    :func:`~hkpolicy.entities.hans.sparse_characters`)."""
+    :func:`~hkpolicy.entities.hans.text_characters`)."""
     return [
         *english_discoveries(text),
         *_han_discoveries(text, han, chars),

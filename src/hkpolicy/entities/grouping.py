@@ -19,7 +19,7 @@ import regex
 from ..spans import Record, Span, check_optional_str, check_text
 from .definitions import definitions, short_references
 from .discovery import HAN_CHAR_RE, discoveries, filter_discoveries
-from .hans import han_view, sparse_characters
+from .hans import han_view, text_characters
 from .matcher import Candidate, fold, registry_candidates, resolve
 from .models import Domain, EntityMention, Initiative, Institution, new_mention
 from .registry import Registry, load_registry
@@ -46,9 +46,12 @@ def _scan(
 ) -> _Scan:
     registry = registry if registry is not None else load_registry()
     matcher = registry._matcher
-    chars = sparse_characters(text)  # None: too many to list
+    characters = text_characters(text)
+    chars = characters.listed  # None: too many to list
     folded = fold(text, chars)
-    registered = registry_candidates(text, matcher, folded=folded, chars=chars)
+    registered = registry_candidates(
+        text, matcher, folded=folded, chars=chars, wide=characters.mostly_wide
+    )
     han = han_view(folded, chars)
     discovered = discoveries(text, han, registered, chars)
     discovered = filter_discoveries(discovered, registered, matcher)

@@ -7,7 +7,7 @@ of :mod:`hkpolicy.entities.vocabulary`, so the vocabulary is written once, in Tr
 characters, and serves Simplified text too. The view has the length of the text it comes from, so
 every offset found in it is an offset in the original.
 
-:func:`sparse_characters` lists the few non-ASCII characters of a mostly English text, so the
+:func:`text_characters` lists the few non-ASCII characters of a mostly English text, so the
 view and the scans for Chinese names skip, at C speed, a text that holds none they look for.
 """
 
@@ -16,8 +16,16 @@ from __future__ import annotations
 import functools
 import json
 import re
+from typing import NamedTuple
 
-__all__ = ["SPARSE_SHARE", "han_view", "hans_chars", "simplified_guess", "sparse_characters"]
+__all__ = [
+    "SPARSE_SHARE",
+    "TextCharacters",
+    "han_view",
+    "hans_chars",
+    "simplified_guess",
+    "text_characters",
+]
 
 
 @functools.cache
@@ -32,13 +40,23 @@ def hans_chars() -> dict[str, str]:
 
 _ASCII_BYTES = bytes(range(128))
 SPARSE_SHARE = 64
-"""A text has its non-ASCII characters listed by :func:`sparse_characters` when at most one
+"""A text has its non-ASCII characters listed by :func:`text_characters` when at most one
 character in this many is one: English with a few quotes, dashes or Chinese names."""
 
 
-def sparse_characters(text: str) -> frozenset[str] | None:
-    """The distinct non-ASCII characters of ``text``, or None when more than one character in
-    :data:`SPARSE_SHARE` is one (mostly Chinese text, where every scan runs anyway).
+class TextCharacters(NamedTuple):
+    """What one pass over a text's UTF-8 bytes tells of its characters."""
+
+    listed: frozenset[str] | None
+    """The distinct non-ASCII characters, or None when more than one character in
+    :data:`SPARSE_SHARE` is one (mostly Chinese text, where every scan runs anyway)."""
+    mostly_wide: bool
+    """Whether the text takes more than two UTF-8 bytes per character, as a text does when
+    more than half of it is Chinese (three bytes each)."""
+
+
+def text_characters(text: str) -> TextCharacters:
+    """The non-ASCII characters of ``text`` when they are few, and whether it is mostly wide.
 
     Encoding to UTF-8 and deleting the ASCII bytes are each one pass in C, several times faster
     than one pass of the regex engine, and a multi-byte character is made of non-ASCII bytes
@@ -46,12 +64,14 @@ def sparse_characters(text: str) -> frozenset[str] | None:
     survive the round trip as themselves.
     """
     if text.isascii():
-        return frozenset()
+        return TextCharacters(frozenset(), mostly_wide=False)
     encoded = text.encode("utf-8", "surrogatepass")
     # A non-ASCII character takes two bytes or more: the extra bytes bound how many there are.
-    if len(encoded) - len(text) > len(text) // SPARSE_SHARE:
-        return None
-    return frozenset(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    extra = len(encoded) - len(text)
+    if extra > len(text) // SPARSE_SHARE:
+        return TextCharacters(None, mostly_wide=extra > len(text))
+    wide = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    return TextCharacters(frozenset(wide), mostly_wide=False)
 
 
 @functools.cache
@@ -89,7 +109,7 @@ def han_view(text: str, chars: frozenset[str] | None = None) -> str:
     """``text`` with its Simplified characters written in Traditional; same length.
 
     ``chars``, when given, holds every non-ASCII character of ``text`` (a superset will do,
-    see :func:`sparse_characters`): without a Simplified one among them the text is its own
+    see :func:`text_characters`): without a Simplified one among them the text is its own
     view, found without a scan."""
     translation, simplified = _translation()
     wide = _simplified_set()

@@ -59,7 +59,7 @@ def fold(text: str, chars: frozenset[str] | None = None) -> str:
     """``text`` with every space, quote and dash variant made plain; same length.
 
     ``chars``, when given, holds every non-ASCII character of ``text`` (see
-    :func:`~hkpolicy.entities.hans.sparse_characters`): the non-ASCII entries of the table are
+    :func:`~hkpolicy.entities.hans.text_characters`): the non-ASCII entries of the table are
     looked up there instead of in the text."""
     if len(text) <= _TRANSLATE_UP_TO:
         return text.translate(FOLD_TRANSLATION)
@@ -211,6 +211,17 @@ class _Passes:
         other_root = {ch: child for ch, child in root.items() if ch not in latin_root}
         # Linear: tries (see above) after one consumed character.
         self.latin = re.compile(f"[^{LATIN}](" + _trie_body(latin_root) + ")" + EDGE_AFTER)
+        # The same forms found at their first letter, the character before it tested behind
+        # (see latin_at_letter); kept as source, compiled when first needed.
+        self._latin_at_letter_source = (
+            "("
+            + "|".join(
+                re.escape(ch) + f"(?<![{LATIN}]{re.escape(ch)})" + _trie_body(child)
+                for ch, child in sorted(latin_root.items())
+            )
+            + ")"
+            + EDGE_AFTER
+        )
         groups = _other_groups(other_root, keys)
         self.others = tuple(re.compile(_trie_body(group) + EDGE_AFTER) for group in groups)
         # the match of the pass that holds the forms starting with each character
@@ -226,6 +237,15 @@ class _Passes:
         self._other_first = (
             frozenset(other_root) if not any(ch.isascii() for ch in other_root) else None
         )
+
+    @functools.cached_property
+    def latin_at_letter(self) -> re.Pattern[str]:
+        """What :attr:`latin` finds (the form in group 1), found at the form's first letter.
+
+        The engine skips to the characters a pattern can start with and tries the pattern at
+        each: :attr:`latin` starts at any character but a Latin letter or digit, this at the
+        letters a form starts with. On mostly Chinese text this tries a few places in ten."""
+        return re.compile(self._latin_at_letter_source)
 
     @functools.cached_property
     def anchored(self) -> re.Pattern[str]:
@@ -262,12 +282,18 @@ class _Passes:
         starts.sort()
         return starts
 
-    def spans(self, subject: str, chars: frozenset[str] | None = None) -> Iterator[tuple[int, int]]:
+    def spans(
+        self, subject: str, chars: frozenset[str] | None = None, *, wide: bool = False
+    ) -> Iterator[tuple[int, int]]:
         """Leftmost, non-overlapping hits (in ``subject[1:]`` offsets). Latin and other forms
         never start at the same place, so the next hit is the nearer of the two passes'.
         ``chars``, when given, holds every non-ASCII character of the text (see
-        :func:`~hkpolicy.entities.hans.sparse_characters`)."""
-        latin_search = self.latin.search
+        :func:`~hkpolicy.entities.hans.text_characters`); ``wide``: the text is mostly Chinese
+        (Latin forms are then found at their first letter, see :attr:`latin_at_letter`)."""
+        # The latin pass reads the character before a form, which may be the last one of the
+        # form before it: it searches again from one character back, unless it looks behind.
+        back = 0 if wide else 1
+        latin_search = (self.latin_at_letter if wide else self.latin).search
         other_search = self._other_search(subject, chars)
         lat = latin_search(subject, 0)
         oth = other_search(subject, 1) if other_search is not None else None
@@ -279,7 +305,7 @@ class _Passes:
                 start, pos = oth.span()
             yield start - 1, pos - 1
             if lat is not None and lat.start(1) < pos:
-                lat = latin_search(subject, pos - 1)
+                lat = latin_search(subject, pos - back)
             if oth is not None and other_search is not None and oth.start() < pos:
                 oth = other_search(subject, pos)
 
@@ -541,10 +567,12 @@ def registry_candidates(
     *,
     folded: str | None = None,
     chars: frozenset[str] | None = None,
+    wide: bool = False,
 ) -> list[Candidate]:
     """Every registry mention in ``text``: leftmost-longest, checked against the original.
-    ``folded`` is ``fold(text)`` and ``chars`` every non-ASCII character of ``text`` (see
-    :func:`~hkpolicy.entities.hans.sparse_characters`), when the caller has them."""
+    ``folded`` is ``fold(text)``, ``chars`` every non-ASCII character of ``text`` and ``wide``
+    whether it is mostly Chinese (see :func:`~hkpolicy.entities.hans.text_characters`), when
+    the caller has them."""
     passes = matcher.passes
     if passes is None:
         return []
@@ -556,7 +584,7 @@ def registry_candidates(
     # The surfaces whose form no context can veto: the tail of their candidates, or None for
     # no form (shorter forms are then tried at each place).
     settled: dict[str, tuple[Any, ...] | None] = {}
-    for start, end in passes.spans(subject, chars):
+    for start, end in passes.spans(subject, chars, wide=wide):
         surface = folded[start:end]
         tail = settled.get(surface, _UNSETTLED)
         if tail is not None and tail is not _UNSETTLED:
