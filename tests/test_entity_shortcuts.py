@@ -7,7 +7,9 @@ those characters are. Each is checked here against the full scan on generated te
 pieces that matter: registered Chinese names in both scripts, head words, characters that fold
 or change length in lower case, and long runs of English around them. The English head words are
 found by a trie, checked against the alternation of them longest first; the registry's Chinese
-forms are found by two passes (split by first character), checked against one trie of them all.
+forms are found by two passes (split by first character), checked against one trie of them all;
+overlaps among candidates that never overlap are resolved without ranking them, checked against
+the ranking.
 """
 
 from __future__ import annotations
@@ -21,7 +23,15 @@ from hypothesis import strategies as st
 from hkpolicy.entities import english, grouping, hans, load_registry, recognize_entities, vocabulary
 from hkpolicy.entities.discovery import _han_discoveries
 from hkpolicy.entities.hans import SPARSE_SHARE, TextCharacters, han_view, text_characters
-from hkpolicy.entities.matcher import EDGE_AFTER, LATIN, fold, lower, trie_regex
+from hkpolicy.entities.matcher import (
+    EDGE_AFTER,
+    LATIN,
+    Candidate,
+    fold,
+    lower,
+    resolve,
+    trie_regex,
+)
 
 ENGLISH = [
     "The Innovation and Technology Fund supports research at HKUST. ",
@@ -196,3 +206,40 @@ def test_latin_forms_found_at_their_first_letter_are_those_found_after_a_non_let
     assert passes is not None
     subject = " " + lower(fold(text))
     assert list(passes.spans(subject, wide=True)) == list(passes.spans(subject))
+
+
+def _resolve_longest_first(
+    candidates: list[Candidate], skip: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Overlap resolution as it is defined: candidates taken longest first (then lower rank,
+    then earlier start) unless a character of theirs is taken or skipped, listed by start."""
+    taken: set[int] = {at for start, end in skip for at in range(max(start, 0), end)}
+    chosen = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.rank, c.start)):
+        chars = set(range(cand.start, cand.end))
+        if chars and not chars & taken:
+            taken |= chars
+            chosen.append(cand)
+    return sorted(chosen)
+
+
+@st.composite
+def candidates_and_skip(draw: st.DrawFn) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    bounds = st.tuples(st.integers(0, 60), st.integers(0, 12))
+    found = [
+        Candidate(start, start + length, f"e{index}", "institution", "x", "name", rank)
+        for index, ((start, length), rank) in enumerate(
+            draw(st.lists(st.tuples(bounds, st.integers(0, 2)), max_size=12))
+        )
+    ]
+    skip = [(start, start + length) for start, length in draw(st.lists(bounds, max_size=3))]
+    return found, skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(candidates_and_skip())
+@example(([Candidate(0, 3, "a", "institution", "x", "name", 1)], [(2, 3)]))
+@example(([Candidate(0, 3, "a", "institution", "x", "name", 1)] * 2, []))
+def test_overlaps_resolve_as_defined(case: tuple[list[Candidate], list[tuple[int, int]]]) -> None:
+    found, skip = case
+    assert resolve(found, skip) == _resolve_longest_first(found, skip)

@@ -20,6 +20,7 @@ import bisect
 import collections
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -609,11 +610,21 @@ def registry_candidates(
     return found
 
 
+_BOUNDS = operator.itemgetter(0, 1)  # a candidate's (start, end)
+
+
 def resolve(candidates: Sequence[Candidate], skip: Sequence[tuple[int, int]]) -> list[Candidate]:
     """Longest first; ties go to the lower rank, then the earlier start. No two overlap, and
-    none overlaps a skipped range."""
+    none overlaps a skipped range. In start order."""
     size = max((cand.end for cand in candidates), default=0)
     taken = TakenCharacters(size, ((int(s), int(e)) for s, e in skip))
+    by_start = sorted((cand for cand in candidates if cand.end > cand.start), key=_BOUNDS)
+    if all(map(_apart, by_start, itertools.islice(by_start, 1, None))):
+        # No two overlap (the common case: discoveries that cross a registry mention are gone
+        # by now), so none takes a character another would: each is chosen unless a skipped
+        # range holds one of its characters, whatever the order they are taken in.
+        marks = taken.taken
+        return [cand for cand in by_start if marks.find(1, cand.start, cand.end) < 0]
     chosen = [
         cand
         for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.rank, c.start))
@@ -621,3 +632,8 @@ def resolve(candidates: Sequence[Candidate], skip: Sequence[tuple[int, int]]) ->
     ]
     chosen.sort()  # by start: chosen candidates never overlap, so no two share one
     return chosen
+
+
+def _apart(first: Candidate, second: Candidate) -> bool:
+    """Whether ``first`` ends before ``second`` starts (``first`` starts no later)."""
+    return first.end <= second.start
