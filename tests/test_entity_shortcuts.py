@@ -20,7 +20,15 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from hkpolicy.entities import english, grouping, hans, load_registry, recognize_entities, vocabulary
+from hkpolicy.entities import (
+    discovery,
+    english,
+    grouping,
+    hans,
+    load_registry,
+    recognize_entities,
+    vocabulary,
+)
 from hkpolicy.entities.discovery import _han_discoveries
 from hkpolicy.entities.hans import SPARSE_SHARE, TextCharacters, han_view, text_characters
 from hkpolicy.entities.matcher import (
@@ -243,3 +251,35 @@ def candidates_and_skip(draw: st.DrawFn) -> tuple[list[Candidate], list[tuple[in
 def test_overlaps_resolve_as_defined(case: tuple[list[Candidate], list[tuple[int, int]]]) -> None:
     found, skip = case
     assert resolve(found, skip) == _resolve_longest_first(found, skip)
+
+
+PAD = " " * 4096  # room for the places quotes open to be listed (see _QUOTE_STARTS_SHARE)
+QUOTED = [
+    '"',
+    "“",
+    "”",
+    "「",
+    "」",
+    "《",
+    "》",
+    "\n",
+    "Smart City Blueprint",
+    "創科計劃",
+    "x" * 150,
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(QUOTED), max_size=30).map(lambda parts: "".join(parts) + PAD),
+    st.booleans(),
+)
+@example('"Smart City Blueprint" and “Smart City Blueprint” 《創科計劃》', True)
+@example('"' * 5 + "Smart City Blueprint" + '"', False)
+def test_quotes_found_where_they_open_are_those_the_pattern_finds(text: str, listed: bool) -> None:
+    chars = frozenset(ch for ch in text if not ch.isascii()) if listed else None
+    expected = [m.span() for m in discovery._QUOTED_RE.finditer(text)]
+    assert [m.span() for m in discovery._quotes(text, chars)] == expected
+    assert discovery._quoted_discoveries(text, text, chars) == discovery._quoted_discoveries(
+        text, text
+    )

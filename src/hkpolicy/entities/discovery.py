@@ -36,12 +36,13 @@ _HAN_HEAD_FIRST = frozenset(head[0] for head in vocab.HAN_INSTITUTION_HEADS)
 _HAN_HEAD_FIRST_WIDE = _HAN_HEAD_FIRST if not any(map(str.isascii, _HAN_HEAD_FIRST)) else None
 # Linear: negated classes bounded in length between literal quotes. The opening quote comes
 # first and picks its branch, so the stdlib engine skips to the quotes.
+_QUOTE_OPENERS = '"“「《'  # a quote opens with one (see _quote_starts)
 _QUOTED_RE = re.compile(
-    r"""
-    (?P<zq>["“「《])                                # an opening quote
+    rf"""
+    (?P<zq>[{_QUOTE_OPENERS}])                    # an opening quote
     (?:
-        (?<=["“])(?P<q>[^"“”\n]{3,160})["”]         # English: 3..160 characters
-      | (?<=[「《])(?P<z>[^「」《》\n]{2,40})[」》]   # Chinese: 2..40 characters
+        (?<=["“])(?P<q>[^"“”\n]{{3,160}})["”]       # English: 3..160 characters
+      | (?<=[「《])(?P<z>[^「」《》\n]{{2,40}})[」》]  # Chinese: 2..40 characters
     )
     """,
     re.VERBOSE,
@@ -113,9 +114,52 @@ def _quoted_han(text: str, han: str, m: re.Match[str]) -> Candidate | None:
     return None
 
 
-def _quoted_discoveries(text: str, han: str) -> list[Candidate]:
+# Listing where quotes open pays while they are fewer than one in this many characters: a
+# match tried at each costs about as much as the engine scanning this many for one.
+_QUOTE_STARTS_SHARE = 256
+
+
+def _quote_starts(han: str, chars: frozenset[str] | None) -> list[int] | None:
+    """Every place in ``han`` a quote opens (what _QUOTED_RE starts with), in order, when they
+    are few; else None. ``chars``, when given, holds every non-ASCII character of the text:
+    an opening quote not among them is not looked for."""
+    limit = len(han) // _QUOTE_STARTS_SHARE
+    starts: list[int] = []
+    for quote in _QUOTE_OPENERS:
+        if chars is not None and not quote.isascii() and quote not in chars:
+            continue
+        at = han.find(quote)
+        while at != -1:
+            if len(starts) == limit:
+                return None
+            starts.append(at)
+            at = han.find(quote, at + 1)
+    starts.sort()
+    return starts
+
+
+def _quotes(han: str, chars: frozenset[str] | None) -> Iterator[re.Match[str]]:
+    """What ``_QUOTED_RE.finditer(han)`` finds. Where :func:`_quote_starts` lists the places a
+    quote opens (a match starts at one), a match is tried at each after the last match: the
+    first that matches is the leftmost. Else the engine scans the text."""
+    starts = _quote_starts(han, chars)
+    if starts is None:
+        yield from _QUOTED_RE.finditer(han)
+        return
+    match, pos = _QUOTED_RE.match, 0
+    for at in starts:
+        if at >= pos:
+            found = match(han, at)
+            if found is not None:
+                yield found
+                pos = found.end()
+
+
+def _quoted_discoveries(
+    text: str, han: str, chars: frozenset[str] | None = None
+) -> list[Candidate]:
     found: list[Candidate] = []
-    for m in _QUOTED_RE.finditer(han):
+    for m in _quotes(han, chars):
         cand = _quoted_english(text, m) if m.group("q") is not None else _quoted_han(text, han, m)
         if cand is not None:
             found.append(cand)
@@ -219,7 +263,7 @@ def discoveries(
     return [
         *english_discoveries(text),
         *_han_discoveries(text, han, chars),
-        *_quoted_discoveries(text, han),
+        *_quoted_discoveries(text, han, chars),
         *_named_after(text, han, registered),
     ]
 

@@ -99,6 +99,7 @@ def _reported(scan: _Scan, registry: Registry) -> dict[Domain, list[_Reported]]:
     government: dict[str, bool] = {}
     found: dict[Domain, list[_Reported]] = {"institution": [], "initiative": []}
     text, doc_id = scan.text, scan.doc_id
+    span_of = Span.of
     for cand in scan.chosen:
         key = cand.entity_id
         if not key:
@@ -107,8 +108,7 @@ def _reported(scan: _Scan, registry: Registry) -> dict[Domain, list[_Reported]]:
         if masked is None:
             masked = government[key] = _is_government(cand, registry)
         if not masked:
-            span = Span.of(text, cand.start, cand.end, doc_id)
-            found[cand.domain].append((key, span, cand))
+            found[cand.domain].append((key, span_of(text, cand.start, cand.end, doc_id), cand))
     return found
 
 
