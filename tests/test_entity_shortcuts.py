@@ -283,3 +283,18 @@ def test_quotes_found_where_they_open_are_those_the_pattern_finds(text: str, lis
     assert discovery._quoted_discoveries(text, text, chars) == discovery._quoted_discoveries(
         text, text
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*CHINESE, "等", "中心", "局長", "A"]), max_size=30).map("".join))
+def test_chinese_head_words_follow_a_han_character(text: str) -> None:
+    expected = []
+    pos = 0
+    while (found := discovery._HAN_HEAD_RE.search(text, pos)) is not None:
+        start, end = found.span()
+        if start and discovery.HAN_CHAR_RE.match(text, start - 1):
+            expected.append((start, end, found.group()))
+            pos = end
+        else:
+            pos = start + 1
+    assert list(discovery._han_heads(text)) == expected

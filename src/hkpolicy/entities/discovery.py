@@ -201,18 +201,18 @@ def _is_common_noun(prefix: str) -> bool:
         return True
     if "及" in prefix and prefix.rsplit("及", 1)[1] in vocab.HAN_GENERIC_PREFIXES:
         return True  # ...及科技公司
-    return any(ch in vocab.HAN_NOT_IN_NAMES for ch in prefix)
+    return not vocab.HAN_NOT_IN_NAMES.isdisjoint(prefix)
 
 
 def _han_heads(han: str) -> Iterator[tuple[int, int, str]]:
     """Each Chinese head word after a Han character: (start, end, head), leftmost first, none
     overlapping the last one found."""
     search = _HAN_HEAD_RE.search
-    is_han = HAN_CHAR_RE.match
+    is_han: dict[str, bool] = {}  # character -> whether it is Han, for the few a text has
     found = search(han)
     while found is not None:
         start, end = found.span()
-        if start and is_han(han, start - 1):
+        if start and _han_at(han, start - 1, is_han):
             yield start, end, found.group()
             found = search(han, end)
         else:  # no Han character before it: a head may still start inside this one

@@ -14,8 +14,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 from ..spans import Record, Span, check_optional_str, check_text
 from .definitions import definitions, short_references
 from .discovery import HAN_CHAR_RE, discoveries, filter_discoveries
@@ -27,7 +25,7 @@ from .vocabulary import OWNER_VERBS
 
 __all__ = ["find_initiatives", "find_institutions", "recognize_entities"]
 
-_SENTENCE_END_RE = regex.compile(r"[.!?。！？\n]")  # linear: one character class
+_SENTENCE_ENDS = frozenset(".!?。！？\n")
 _OWNER_GAP = 200  # most characters between a body and the initiative it is said to run
 
 
@@ -227,7 +225,7 @@ def _text_owners(
         if span.start - body.end > _OWNER_GAP:
             continue
         gap = text[body.end : span.start]
-        if _SENTENCE_END_RE.search(gap) or not OWNER_VERBS.search(gap):
+        if not _SENTENCE_ENDS.isdisjoint(gap) or not OWNER_VERBS.search(gap):
             continue
         bucket = owners.setdefault(key, [])
         if body_id not in bucket:
