@@ -26,6 +26,7 @@ from hkpolicy.entities import (
     grouping,
     hans,
     load_registry,
+    matcher,
     recognize_entities,
     vocabulary,
 )
@@ -186,6 +187,7 @@ def test_the_split_passes_find_what_one_trie_finds(text: str) -> None:
     assert passes is not None and len(passes.others) == 2
     subject = " " + lower(fold(text))
     assert list(passes.spans(subject)) == _one_trie_spans(subject)
+    assert passes.latin_at_letter is not None  # once compiled, spans uses it on any wide text
     assert list(passes.spans(subject, wide=True)) == _one_trie_spans(subject)
 
 
@@ -213,6 +215,7 @@ def test_latin_forms_found_at_their_first_letter_are_those_found_after_a_non_let
     passes = load_registry()._matcher.passes
     assert passes is not None
     subject = " " + lower(fold(text))
+    assert passes.latin_at_letter is not None  # once compiled, spans uses it on any wide text
     assert list(passes.spans(subject, wide=True)) == list(passes.spans(subject))
 
 
@@ -298,3 +301,15 @@ def test_chinese_head_words_follow_a_han_character(text: str) -> None:
         else:
             pos = start + 1
     assert list(discovery._han_heads(text)) == expected
+
+
+def test_latin_forms_are_found_at_their_first_letter_once_that_pays() -> None:
+    passes = load_registry()._matcher.passes
+    assert passes is not None
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delitem(passes.__dict__, "latin_at_letter", raising=False)
+        assert list(passes.spans(" 香港hkust", wide=True)) == [(2, 7)]
+        assert "latin_at_letter" not in passes.__dict__  # a short text: not worth compiling
+        long = " " + "，" * matcher._AT_LETTER_PAYS + "hkust"
+        assert list(passes.spans(long, wide=True)) == [(matcher._AT_LETTER_PAYS, len(long) - 1)]
+        assert "latin_at_letter" in passes.__dict__

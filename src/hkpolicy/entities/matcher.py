@@ -290,7 +290,11 @@ class _Passes:
         never start at the same place, so the next hit is the nearer of the two passes'.
         ``chars``, when given, holds every non-ASCII character of the text (see
         :func:`~hkpolicy.entities.hans.text_characters`); ``wide``: the text is mostly Chinese
-        (Latin forms are then found at their first letter, see :attr:`latin_at_letter`)."""
+        (Latin forms are then found at their first letter, see :attr:`latin_at_letter`, once
+        compiled or for a text long enough to pay for compiling it)."""
+        wide = wide and (
+            len(subject) >= _AT_LETTER_PAYS or "latin_at_letter" in self.__dict__  # compiled
+        )
         # The latin pass reads the character before a form, which may be the last one of the
         # form before it: it searches again from one character back, unless it looks behind.
         back = 0 if wide else 1
@@ -384,6 +388,8 @@ def _nearest(searches: list[_Search]) -> _Search:
     return search
 
 
+# Compiling latin_at_letter takes about as long as it saves on this many characters of Chinese.
+_AT_LETTER_PAYS = 500_000
 # Listing the places an other form can start pays while they are fewer than one in this many
 # characters: a match tried at each costs about as much as the engine scanning this many.
 _OTHER_STARTS_SHARE = 256
