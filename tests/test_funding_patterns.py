@@ -38,3 +38,68 @@ def test_backed_by_names_what_the_amount_backs() -> None:
     before = "Officials said (in May) the Smart Mobility pilot scheme backed by "
     found = _backed_by(before + "$10 million", (0, 200), len(before))
     assert found is not None and found.phrase == "Smart Mobility pilot scheme"
+
+
+# --- cue lists gathered by first character: the same matches as the plain alternation ----------
+
+# Every cue list a funding pattern is built from.
+CUE_LISTS = {
+    name: [*getattr(__import__("hkpolicy._funding_cues", fromlist=[name]), name)]
+    for name in (
+        "FUNDING_VERBS", "ALLOCATION_VERBS", "PURPOSE_CUES_EN", "PURPOSE_CUES_ZH", "FRAME_WORDS",
+        "SUBJECT_PURPOSE_VERBS_EN", "RECIPIENT_MARKS", "SOURCE_MARKS", "UNDER_WORDS",
+        "FUNDER_VERBS", "QUOTE_VERBS", "SPEAKER_MARKS", "REFERENCE_WORDS", "PART_OF_WORDS",
+        "GRANT_NOUNS", "CEILING_WORDS", "DISTRIBUTIVE_WORDS", "NOT_TARGET_INITIATIVES",
+        "NON_FUNDING_BEFORE", "NON_FUNDING_AFTER", "NON_FUNDING_IN_ITEM",
+    )
+}  # fmt: skip
+# What may stand around and inside cue words: the words' own characters in both cases, case
+# look-alikes (long s, Kelvin sign, dotted I), spaces, Han characters and punctuation.
+CUE_PIECES = sorted(
+    {w for words in CUE_LISTS.values() for w in words}
+    | {w.upper() for words in CUE_LISTS.values() for w in words if w.isascii()}
+    | {w[: len(w) // 2] for words in CUE_LISTS.values() for w in words}
+    | {"ſ", "\u212a", "İ", " ", "  ", "\n", "s", "d", "ing", "，", "。", "的", "「", "1"}
+)
+# Places an alternation stands in the funding patterns: alone, at word bounds, as a word start,
+# at the end of a window, and followed by more pattern (so the engine backtracks into it).
+CUE_CONTEXTS = (r"(?:{})", r"\b(?:{})\b", r"\b(?:{})\w*", r"(?:{})\s*$", r"(?:{})\s+\w")
+CUE_FLAGS = (0, regex.IGNORECASE, regex.IGNORECASE | regex.ASCII)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(sorted(CUE_LISTS)),
+    st.lists(st.sampled_from(CUE_PIECES), max_size=12).map("".join),
+)
+def test_trie_alternation_equals_the_plain_alternation(name: str, text: str) -> None:
+    from hkpolicy._funding_text import trie_alternation
+    from hkpolicy._lexicon import alternation
+
+    words = CUE_LISTS[name]
+    for context in CUE_CONTEXTS:
+        for flags in CUE_FLAGS:
+            plain = regex.compile(context.format(alternation(words)), flags)
+            gathered = regex.compile(context.format(trie_alternation(words)), flags)
+            spans = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in gathered.finditer(text)] == spans, (name, context, text)
+            every = [m.span() for m in plain.finditer(text, overlapped=True)]
+            assert [m.span() for m in gathered.finditer(text, overlapped=True)] == every
+
+
+def test_trie_alternation_refuses_a_word_starting_with_case() -> None:
+    from hkpolicy._funding_text import trie_alternation
+
+    assert trie_alternation(["fund", "fee of", "f", "撥款", "撥"]) == r"f(?:ee\ of|und|)|撥(?:款|)"
+    with pytest.raises(ValueError, match="'Fund'"):
+        trie_alternation(["fund", "Fund"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZ 1,.撥款\u3000é’\U00020000", max_size=12), st.integers(-2, 14))
+def test_has_han_equals_the_pattern(text: str, low: int) -> None:
+    from hkpolicy._funding_text import HAN_RE, has_han
+
+    low = max(low, 0)
+    for high in range(low, len(text) + 2):
+        assert has_han(text, low, high) == (HAN_RE.search(text, low, high) is not None)

@@ -13,8 +13,8 @@ import regex
 
 from . import _funding_cues as cues
 from ._funding_records import Draft, NamedMention, Purpose
-from ._funding_text import CEILING_RE, FUNDING_VERB_RE, HAN_RE, WINDOW
-from ._lexicon import CJK_CURRENCY_WORDS, alternation
+from ._funding_text import CEILING_RE, FUNDING_VERB_RE, WINDOW, has_han, trie_alternation
+from ._lexicon import CJK_CURRENCY_WORDS
 
 __all__ = ["ZH_BARE_ITEM", "ZH_CUE_REACH", "purpose"]
 
@@ -26,7 +26,7 @@ ZH_BARE_ITEM = 30
 # English purposes: a cue right after the amount (allowing a bracket, an adverb, "of the
 # funding") or after a funding verb later in the item, to the end of the clause.
 _EN_PURPOSE_RE = regex.compile(
-    rf"(?i)\b(?P<cue>{alternation(cues.PURPOSE_CUES_EN)})\s+"
+    rf"(?i)\b(?P<cue>{trie_alternation(cues.PURPOSE_CUES_EN)})\s+"
     r"(?P<purpose>[^,.;:()]{3,160}?)\s*(?=[,.;:()]|$|\s+(?:in|by|from|over)\s+(?:the\s+)?\d{4})"
 )
 _EN_AFTER_LEAD_RE = regex.compile(
@@ -38,7 +38,7 @@ _EN_AFTER_LEAD_RE = regex.compile(
 _EN_SUBJECT_RE = regex.compile(
     r"(?i)\s*(?:\([^()]{0,60}\)\s*)?(?:will|would|shall|is\s+to|are\s+to|is\s+set\s+to|"
     r"is\s+expected\s+to)\s+(?:also\s+|further\s+|mainly\s+|partly\s+)?"
-    rf"(?P<cue>{alternation(cues.SUBJECT_PURPOSE_VERBS_EN)})\s+"
+    rf"(?P<cue>{trie_alternation(cues.SUBJECT_PURPOSE_VERBS_EN)})\s+"
     r"(?P<purpose>[^,.;:()]{3,160}?)\s*(?=[,.;:()]|$|\s+(?:in|by|from|over)\s+(?:the\s+)?\d{4})"
 )
 # "spend $350 million upgrading X": the gerund after a spending verb's amount says what for.
@@ -94,18 +94,18 @@ _ZH_LEAD = (
     r"[\s，,]*"
 )
 _ZH_AFTER_RE = regex.compile(
-    _ZH_LEAD + rf"(?P<cue>{alternation(cues.PURPOSE_CUES_ZH)})"
+    _ZH_LEAD + rf"(?P<cue>{trie_alternation(cues.PURPOSE_CUES_ZH)})"
     r"(?P<purpose>[^，,。；;、:：!！?？()（）\n 　]{2,60})"
 )
 # "為X預留……" / "為加強X，政府將預留……": the purpose before the amount.
 _ZH_FUNDING_VERBS = [w for w in cues.FUNDING_VERBS if not w.isascii()]
 _ZH_BEFORE_RE = regex.compile(
     rf"(?<![認认作成因以行稱称])(?:為|为)(?P<purpose>[^，,。；;為为]{{2,60}}?)"
-    rf"(?=[，,]|{alternation(_ZH_FUNDING_VERBS)})"
+    rf"(?=[，,]|{trie_alternation(_ZH_FUNDING_VERBS)})"
 )
 # "向合資格中小企提供……20萬元": the receiver named before the amount, when it is no body.
 _ZH_TOWARDS_RE = regex.compile(
-    rf"(?:向|給|给)(?P<purpose>[^，,。；;向給给]{{2,40}}?)(?={alternation(_ZH_FUNDING_VERBS)})"
+    rf"(?:向|給|给)(?P<purpose>[^，,。；;向給给]{{2,40}}?)(?={trie_alternation(_ZH_FUNDING_VERBS)})"
 )
 # "首批項目的資助總額超過10億元", "涉及創科項目撥款額約100億元": what the total is of.
 _ZH_TOTAL_OF_RE = regex.compile(
@@ -125,7 +125,7 @@ _ZH_SHARED_BY_RE = regex.compile(
 # "在創新與科技項目上的港幣500億元": the field the amount is spent on, just before it.
 _HKD_WORDS = [word for word, code in CJK_CURRENCY_WORDS.items() if code == "HKD"]
 _ZH_SPENT_ON_RE = regex.compile(
-    rf"在(?P<purpose>[^，,。；;在]{{2,20}})(?:上|方面)的?\s*(?:{alternation(_HKD_WORDS)})?\s*$"
+    rf"在(?P<purpose>[^，,。；;在]{{2,20}})(?:上|方面)的?\s*(?:{trie_alternation(_HKD_WORDS)})?\s*$"
 )
 # A bracketed note right after an amount: "100億港元(備注:約為90億元人民幣)".
 _BRACKET_NOTE_RE = regex.compile(r"\s*[(（][^()（）]{0,60}[)）]")
@@ -142,14 +142,14 @@ _TRAILING_JOIN_RE = regex.compile(
 # A frame, not a purpose: "在去年預留的基礎上", "在這方面", "在此情況下".
 _FRAME_WORD_RE = regex.compile(
     rf"(?:這|这|此|該|该|其|有關|有关|相關|相关|the|this|that|these)?\s*的?\s*"
-    rf"(?:{alternation(cues.FRAME_WORDS)})[」”\"']?",
+    rf"(?:{trie_alternation(cues.FRAME_WORDS)})[」”\"']?",
     regex.IGNORECASE,
 )
 # A time, not a purpose: "去年的資助總額".
 _WHEN_RE = regex.compile(r"(?:去年|今年|明年|本年度?|上年度?|全年|每年|同年|當年|当年)")
 # A kept cue later in the item, after a comma or two: "撥款5,000萬元，邀請……，籌辦X".
 _ZH_KEPT_RE = regex.compile(
-    rf"(?P<cue>{alternation([w for w, keep in cues.PURPOSE_CUES_ZH.items() if keep])})"
+    rf"(?P<cue>{trie_alternation([w for w, keep in cues.PURPOSE_CUES_ZH.items() if keep])})"
     r"(?P<purpose>[^，,。；;、:：!！?？()（）\n 　]{2,60})"
 )
 
@@ -161,7 +161,7 @@ def purpose(text: str, draft: Draft, item: tuple[int, int], names: Sequence[Name
         return  # the list names each amount's target; its "for X and Y" is not one purpose
     a0, a1 = draft.mention.span.start, draft.mention.span.end
     end = min(item[1], a1 + WINDOW)
-    zh = HAN_RE.search(text, max(item[0], a0 - 10), min(end, a1 + 10)) is not None
+    zh = has_han(text, max(item[0], a0 - 10), min(end, a1 + 10))
     found = _purpose_zh(text, item, a0, a1, end) if zh else _purpose_en(text, item, a0, a1, end)
     if found is not None:
         found = _outside_names(text, found, names)

@@ -14,8 +14,7 @@ import regex
 
 from . import _funding_cues as cues
 from ._funding_records import Bounds
-from ._funding_text import ScriptWords, words_re
-from ._lexicon import alternation
+from ._funding_text import ScriptWords, trie_alternation, words_re
 
 __all__ = [
     "NON_FUNDING_AFTER_REACH",
@@ -33,7 +32,7 @@ NON_FUNDING_AFTER_REACH = len(" in funding from investors")
 _ALLOCATION_VERB_RE = words_re(cues.ALLOCATION_VERBS, prefix=True)
 _NON_FUNDING_BEFORE = ScriptWords(cues.NON_FUNDING_BEFORE)
 _NON_FUNDING_AFTER_RE = regex.compile(
-    rf"\s*(?:{alternation(cues.NON_FUNDING_AFTER)})", regex.IGNORECASE | regex.ASCII
+    rf"\s*(?:{trie_alternation(cues.NON_FUNDING_AFTER)})", regex.IGNORECASE | regex.ASCII
 )
 _NON_FUNDING_IN_ITEM_RE = words_re(cues.NON_FUNDING_IN_ITEM)
 # Between two amounts of one change ("from $1.2 billion to about $41.7 billion", "由12億元增至").

@@ -16,31 +16,30 @@ import regex
 
 from . import _funding_cues as cues
 from ._funding_records import Bounds, Draft, NamedMention, NameIndex, Target
-from ._funding_text import WINDOW, words_re
-from ._lexicon import alternation
+from ._funding_text import WINDOW, trie_alternation, words_re
 from .money import MoneyMention
 
 __all__ = ["choose_targets", "distribute", "nearer_previous"]
 
 _QUOTE_AFTER_RE = regex.compile(
-    rf"^\s*(?:[,，]\s*)?(?:[^，,。；;、\s他她我你們们]{{0,6}}?)(?:{alternation(cues.QUOTE_VERBS)})",
+    rf"^\s*(?:[,，]\s*)?(?:[^，,。；;、\s他她我你們们]{{0,6}}?)(?:{trie_alternation(cues.QUOTE_VERBS)})",
     regex.IGNORECASE,
 )
 _SPEAKER_BEFORE_RE = regex.compile(
-    rf"(?:{alternation(cues.SPEAKER_MARKS)})\s*(?:the\s+)?$", regex.IGNORECASE
+    rf"(?:{trie_alternation(cues.SPEAKER_MARKS)})\s*(?:the\s+)?$", regex.IGNORECASE
 )
 _FUNDER_AFTER_RE = regex.compile(
-    rf"[^，,。；;、]{{0,12}}?(?:{alternation(cues.FUNDER_VERBS)})", regex.IGNORECASE
+    rf"[^，,。；;、]{{0,12}}?(?:{trie_alternation(cues.FUNDER_VERBS)})", regex.IGNORECASE
 )
 _RECIPIENT_BEFORE_RE = regex.compile(
-    rf"(?:^|[\s\p{{Han}}「“\"'(（])(?:{alternation(cues.RECIPIENT_MARKS)})\s*[「“\"']?\s*$",
+    rf"(?:^|[\s\p{{Han}}「“\"'(（])(?:{trie_alternation(cues.RECIPIENT_MARKS)})\s*[「“\"']?\s*$",
     regex.IGNORECASE,
 )
 _SOURCE_BEFORE_RE = regex.compile(
-    rf"(?:{alternation(cues.SOURCE_MARKS)})\s*(?:the\s+)?[「“\"']?\s*$", regex.IGNORECASE
+    rf"(?:{trie_alternation(cues.SOURCE_MARKS)})\s*(?:the\s+)?[「“\"']?\s*$", regex.IGNORECASE
 )
 _UNDER_BETWEEN_RE = regex.compile(
-    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?:{alternation(cues.UNDER_WORDS)})\s*(?:of\s+)?(?:the\s+)?$",
+    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?:{trie_alternation(cues.UNDER_WORDS)})\s*(?:of\s+)?(?:the\s+)?$",
     regex.IGNORECASE,
 )
 # "在X下" / "X下": a fund named before the amount with 下 after it is the parent, not the target.
