@@ -103,3 +103,82 @@ def test_has_han_equals_the_pattern(text: str, low: int) -> None:
     low = max(low, 0)
     for high in range(low, len(text) + 2):
         assert has_han(text, low, high) == (HAN_RE.search(text, low, high) is not None)
+
+
+# --- rare cues: the needle test before the pattern never hides a match ---------------------------
+
+
+def _rare_cues() -> dict[str, tuple[object, list[str]]]:
+    """Every RareCue of the funding rules, with the words its pattern matches."""
+    from hkpolicy import (
+        _funding,
+        _funding_context,
+        _funding_refusals,
+        _funding_targets,
+        _funding_text,
+    )
+    from hkpolicy import _funding_cues as cues
+
+    per_year = ["annual", "annually", "a year", "per year", "yearly", "每年"]
+    return {
+        "ceiling": (_funding_text.CEILING, [*cues.CEILING_WORDS]),
+        "per year": (_funding._PER_YEAR, per_year),
+        "tax": (_funding_refusals._NON_FUNDING_IN_ITEM, [*cues.NON_FUNDING_IN_ITEM]),
+        "respectively": (_funding_targets._DISTRIBUTIVE, [*cues.DISTRIBUTIVE_WORDS]),
+        "reference": (_funding_context._REFERENCE, [*cues.REFERENCE_WORDS]),
+        "grant noun": (_funding_context._GRANT_NOUN, [*cues.GRANT_NOUNS]),
+        "part of": (_funding_context._PART_OF, [*cues.PART_OF_WORDS]),
+    }
+
+
+def test_every_rare_cue_is_listed_here() -> None:
+    from hkpolicy import (
+        _funding,
+        _funding_context,
+        _funding_refusals,
+        _funding_targets,
+        _funding_text,
+    )
+    from hkpolicy._funding_text import RareCue
+
+    modules = (_funding, _funding_context, _funding_refusals, _funding_targets, _funding_text)
+    defined = {id(v) for m in modules for v in vars(m).values() if isinstance(v, RareCue)}
+    assert defined == {id(cue) for cue, _ in _rare_cues().values()}
+
+
+@pytest.mark.parametrize("name", sorted(_rare_cues()))
+def test_every_cue_word_holds_a_needle(name: str) -> None:
+    cue, words = _rare_cues()[name]
+    for word in words:
+        assert cue.pattern.fullmatch(word), word
+        assert any(n in word.casefold() for n in cue.needles), word
+        if not cue.pattern.flags & regex.ASCII:
+            # "İ" matches "i" where all letters fold, and folds to two characters
+            assert not any("i" in n for n in cue.needles), name
+
+
+RARE_PIECES = sorted(
+    {w for _, words in _rare_cues().values() for w in words}
+    | {w.upper() for _, words in _rare_cues().values() for w in words}
+    | {w[1:] for _, words in _rare_cues().values() for w in words}
+    | {"ſ", "\u212a", "İ", "ß", " ", "\n", "s", "ly", "，", "的", "1", "$1 million"}
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.sampled_from(sorted(_rare_cues())),
+    st.lists(st.sampled_from(RARE_PIECES), max_size=10).map("".join),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_rare_cue_finds_what_its_pattern_finds(name: str, text: str, low: int, size: int) -> None:
+    cue, _ = _rare_cues()[name]
+    pattern = cue.pattern
+    high = low + size
+    found = pattern.search(text, low, high)
+    assert cue.may_match(text, low, high) or found is None
+    got = cue.search(text, low, high)
+    assert (got and got.span()) == (found and found.span()), (name, text, low, high)
+    every = [m.span() for m in cue.finditer(text, low, high)]
+    assert every == [m.span() for m in pattern.finditer(text, low, high)]

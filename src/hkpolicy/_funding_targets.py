@@ -16,7 +16,7 @@ import regex
 
 from . import _funding_cues as cues
 from ._funding_records import Bounds, Draft, NamedMention, NameIndex, Target
-from ._funding_text import WINDOW, trie_alternation, words_re
+from ._funding_text import WINDOW, RareCue, trie_alternation, words_re
 from .money import MoneyMention
 
 __all__ = ["choose_targets", "distribute", "nearer_previous"]
@@ -54,7 +54,7 @@ _SINCE_FOUNDED_AFTER_RE = regex.compile(r"^[^，,。；;]{0,16}?成立以來|^[^
 # "向立法會申請": the body asked, never the recipient.
 _ASKED_AFTER_RE = regex.compile(r"^\s*(?:申請|申请|提出|要求|apply|applied)")
 _FUNDING_NOUN_RE = regex.compile(r"(?i)\bfunding\b|\binjection\b")
-_DISTRIBUTIVE_RE = words_re(cues.DISTRIBUTIVE_WORDS)
+_DISTRIBUTIVE = RareCue(words_re(cues.DISTRIBUTIVE_WORDS), ("respectively", "分別", "分别"))
 
 
 class _Parties(NamedTuple):
@@ -187,7 +187,7 @@ def distribute(
 ) -> None:
     """ "HK$8 billion and HK$2 billion for X and Y respectively": the i-th amount gets the i-th
     target named after the last amount of the list."""
-    cue = _DISTRIBUTIVE_RE.search(text, clause[0], clause[1])
+    cue = _DISTRIBUTIVE.search(text, clause[0], clause[1])
     if cue is None:
         return
     low = bisect.bisect_left(amount_starts, clause[0])

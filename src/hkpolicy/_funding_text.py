@@ -16,6 +16,7 @@ from . import _funding_cues as cues
 from ._lexicon import longest_first
 
 __all__ = [
+    "CEILING",
     "CEILING_RE",
     "FUNDING_VERBS",
     "FUNDING_VERB_RE",
@@ -24,6 +25,7 @@ __all__ = [
     "MAX_HEADING",
     "NOT_TARGET_RE",
     "WINDOW",
+    "RareCue",
     "ScriptWords",
     "has_han",
     "heading",
@@ -133,9 +135,49 @@ class ScriptWords:
         return self.either.finditer(text, low, high)
 
 
+class RareCue:
+    """A cue pattern that seldom matches, run only where its window may hold a match: every
+    match holds one of ``needles`` once case-folded (:meth:`str.casefold`), so a window whose
+    case-folded text holds none of them holds no match, told without the pattern.
+
+    Case-folding works character by character, so the folded window holds the folded text of
+    any match in it. A match of a pattern that folds ASCII letters only (``words_re``) folds to
+    its cue word itself; of one that folds all letters, to the word too, except that "İ"
+    matches "i" and folds to "i̇": no needle of such a pattern may hold "i" (checked by
+    tests/test_funding_patterns.py, with the needles of each pattern).
+    """
+
+    __slots__ = ("needles", "pattern")
+
+    def __init__(self, pattern: regex.Pattern[str], needles: Iterable[str]) -> None:
+        self.pattern = pattern
+        self.needles = tuple(needles)
+        if any(needle != needle.casefold() for needle in self.needles):
+            raise ValueError(f"needles are case-folded: {self.needles!r}")
+
+    def may_match(self, text: str, low: int, high: int) -> bool:
+        """Whether ``text[low:high]`` holds a needle (else the pattern finds nothing there)."""
+        return any(map(text[low:high].casefold().__contains__, self.needles))
+
+    def search(self, text: str, low: int, high: int) -> regex.Match[str] | None:
+        """``pattern.search(text, low, high)``."""
+        if not self.may_match(text, low, high):
+            return None
+        return self.pattern.search(text, low, high)
+
+    def finditer(self, text: str, low: int, high: int) -> Iterator[regex.Match[str]]:
+        """``pattern.finditer(text, low, high)``."""
+        if not self.may_match(text, low, high):
+            return iter(())
+        return self.pattern.finditer(text, low, high)
+
+
 FUNDING_VERBS = ScriptWords(cues.FUNDING_VERBS, prefix=True)
 FUNDING_VERB_RE = FUNDING_VERBS.either
 CEILING_RE = words_re(cues.CEILING_WORDS)
+CEILING = RareCue(
+    CEILING_RE, ("ceiling", "maximum", "up to", "cap", "上限", "最高", "最多", "不多")
+)
 NOT_TARGET_RE = words_re(cues.NOT_TARGET_INITIATIVES)
 
 
