@@ -54,7 +54,7 @@ from ._funding_purpose import purpose
 from ._funding_records import Bounds, Draft, NameIndex, Rejected
 from ._funding_refusals import NotFundingCue, not_funding, same_change
 from ._funding_targets import choose_targets, distribute, nearer_previous
-from ._funding_text import CEILING, FUNDING_VERBS, WINDOW, RareCue
+from ._funding_text import CEILING_RE, FUNDING_VERBS, WINDOW, RareCue
 from ._funding_units import (
     alone_in_sentence,
     candidate_amounts,
@@ -74,7 +74,7 @@ F = TypeVar("F")
 
 _PER_YEAR = RareCue(
     regex.compile(r"(?i)\bannual(?:ly)?\b|\ba year\b|\bper year\b|\byearly\b|每年"),
-    ("annual", "year", "每年"),
+    ("annual", "year"),
 )
 
 
@@ -268,7 +268,7 @@ def _complete(
     )
     if not has_target and verb is None:
         return False
-    ceiling = CEILING.search(text, max(item[0], a0 - 25), a0) or CEILING.search(
+    ceiling = CEILING_RE.search(text, max(item[0], a0 - 25), a0) or CEILING_RE.search(
         text, a1, min(item[1], a1 + 30)
     )
     if ceiling is not None:

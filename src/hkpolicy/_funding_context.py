@@ -37,10 +37,10 @@ MAX_LIST_ITEMS = 12
 
 _REFERENCE = RareCue(
     words_re(cues.REFERENCE_WORDS),
-    ("scheme", "program", "fund", "subhead", "initiative", "計劃", "计划", "計畫", "计画", "基金"),
+    ("scheme", "program", "fund", "subhead", "initiative"),
 )
-_GRANT_NOUN = RareCue(words_re(cues.GRANT_NOUNS), ("subsidy", "grant", "資助", "资助"))
-_PART_OF = RareCue(words_re(cues.PART_OF_WORDS), ("當中", "当中", "其中", "of which", "of th"))
+_GRANT_NOUN = RareCue(words_re(cues.GRANT_NOUNS), ("subsidy", "grant"))
+_PART_OF = RareCue(words_re(cues.PART_OF_WORDS), ("of which", "of th"))
 # The head word of a reference, whose appearance between it and a named scheme means an
 # unnamed scheme lies nearer.
 _HEADS = ("計劃", "计划", "計畫", "计画", "基金", "scheme", "programme", "program", "fund")

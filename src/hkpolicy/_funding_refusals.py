@@ -34,7 +34,7 @@ _NON_FUNDING_BEFORE = ScriptWords(cues.NON_FUNDING_BEFORE)
 _NON_FUNDING_AFTER_RE = regex.compile(
     rf"\s*(?:{trie_alternation(cues.NON_FUNDING_AFTER)})", regex.IGNORECASE | regex.ASCII
 )
-_NON_FUNDING_IN_ITEM = RareCue(words_re(cues.NON_FUNDING_IN_ITEM), ("扣", "稅", "税", "tax"))
+_NON_FUNDING_IN_ITEM = RareCue(words_re(cues.NON_FUNDING_IN_ITEM), ("tax",))
 # Between two amounts of one change ("from $1.2 billion to about $41.7 billion", "由12億元增至").
 _CHAIN_RE = regex.compile(
     r"\s*(?:in\s+\d{4}\s*)?[，,]?\s*(?:to|and|至|增至|升至|上升到|上升至|增加到|增加至)\s*"

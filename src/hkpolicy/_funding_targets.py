@@ -54,7 +54,7 @@ _SINCE_FOUNDED_AFTER_RE = regex.compile(r"^[^，,。；;]{0,16}?成立以來|^[^
 # "向立法會申請": the body asked, never the recipient.
 _ASKED_AFTER_RE = regex.compile(r"^\s*(?:申請|申请|提出|要求|apply|applied)")
 _FUNDING_NOUN_RE = regex.compile(r"(?i)\bfunding\b|\binjection\b")
-_DISTRIBUTIVE = RareCue(words_re(cues.DISTRIBUTIVE_WORDS), ("respectively", "分別", "分别"))
+_DISTRIBUTIVE = RareCue(words_re(cues.DISTRIBUTIVE_WORDS), ("respectively",))
 
 
 class _Parties(NamedTuple):
