@@ -126,6 +126,8 @@ def _rare_cues() -> dict[str, tuple[object, list[str]]]:
         "reference": (_funding_context._REFERENCE, [*cues.REFERENCE_WORDS]),
         "grant noun": (_funding_context._GRANT_NOUN, [*cues.GRANT_NOUNS]),
         "part of": (_funding_context._PART_OF, [*cues.PART_OF_WORDS]),
+        "quoted": (_funding_targets._QUOTE_AFTER, [*cues.QUOTE_VERBS]),
+        "funder": (_funding_targets._FUNDER_AFTER, [*cues.FUNDER_VERBS]),
     }
 
 
@@ -157,7 +159,22 @@ RARE_PIECES = sorted(
     {w for _, words in _rare_cues().values() for w in words}
     | {w.upper() for _, words in _rare_cues().values() for w in words}
     | {w[1:] for _, words in _rare_cues().values() for w in words}
-    | {"ſ", "\u212a", "İ", "ß", " ", "\n", "s", "ly", "，", "的", "1", "$1 million"}
+    | {
+        "ſ",
+        "\u212a",
+        "İ",
+        "ß",
+        " ",
+        "\n",
+        "s",
+        "ly",
+        "，",
+        "的",
+        "1",
+        "$1 million",
+        "Cyberport",
+        "ed",
+    }
 )
 
 
@@ -176,5 +193,15 @@ def test_rare_cue_finds_what_its_pattern_finds(name: str, text: str, low: int, s
     assert cue.may_match(text, low, high) or found is None
     got = cue.search(text, low, high)
     assert (got and got.span()) == (found and found.span()), (name, text, low, high)
+    got = cue.match(text, low, high)
+    found = pattern.match(text, low, high)
+    assert (got and got.span()) == (found and found.span()), (name, text, low, high)
     every = [m.span() for m in cue.finditer(text, low, high)]
     assert every == [m.span() for m in pattern.finditer(text, low, high)]
+
+
+def test_since_founded_needs_its_word() -> None:
+    from hkpolicy import _funding_targets
+
+    # _not_a_party runs the pattern only on text holding 成立, which every match holds
+    assert all("成立" in p for p in _funding_targets._SINCE_FOUNDED_AFTER_RE.pattern.split("|"))

@@ -21,15 +21,32 @@ from .money import MoneyMention
 
 __all__ = ["choose_targets", "distribute", "nearer_previous"]
 
-_QUOTE_AFTER_RE = regex.compile(
-    rf"^\s*(?:[,，]\s*)?(?:[^，,。；;、\s他她我你們们]{{0,6}}?)(?:{trie_alternation(cues.QUOTE_VERBS)})",
-    regex.IGNORECASE,
+_QUOTE_AFTER = RareCue(
+    regex.compile(
+        rf"^\s*(?:[,，]\s*)?(?:[^，,。；;、\s他她我你們们]{{0,6}}?)(?:{trie_alternation(cues.QUOTE_VERBS)})",
+        regex.IGNORECASE,
+    ),
+    tuple(w for w in cues.QUOTE_VERBS if w.isascii()),
 )
 _SPEAKER_BEFORE_RE = regex.compile(
     rf"(?:{trie_alternation(cues.SPEAKER_MARKS)})\s*(?:the\s+)?$", regex.IGNORECASE
 )
-_FUNDER_AFTER_RE = regex.compile(
-    rf"[^，,。；;、]{{0,12}}?(?:{trie_alternation(cues.FUNDER_VERBS)})", regex.IGNORECASE
+_FUNDER_AFTER = RareCue(
+    regex.compile(
+        rf"[^，,。；;、]{{0,12}}?(?:{trie_alternation(cues.FUNDER_VERBS)})", regex.IGNORECASE
+    ),
+    (
+        "allocat",
+        "set aside",
+        "earmarked",
+        "inject",
+        "provide",
+        "launch",
+        "announced",
+        "approved",
+        "redeploy",
+        "invested",
+    ),
 )
 _RECIPIENT_BEFORE_RE = regex.compile(
     rf"(?:^|[\s\p{{Han}}「“\"'(（])(?:{trie_alternation(cues.RECIPIENT_MARKS)})\s*[「“\"']?\s*$",
@@ -81,7 +98,7 @@ def _not_a_party(before: str, after: str) -> bool:
         _VENUE_BEFORE_RE.search(before)
         or _MEETING_AFTER_RE.match(after)
         or (before.endswith("在") and _SPEECH_AFTER_RE.match(after))
-        or _SINCE_FOUNDED_AFTER_RE.match(after)
+        or ("成立" in after and _SINCE_FOUNDED_AFTER_RE.match(after))
         or _ASKED_AFTER_RE.match(after)
     )
 
@@ -95,7 +112,7 @@ def _parties(text: str, in_item: Sequence[NamedMention], item: Bounds, amount: B
     for m in in_item:
         before = text[max(item[0], m.start - 16) : m.start]
         after = text[m.end : min(item[1], m.end + 20)]
-        if _QUOTE_AFTER_RE.match(after) or _SPEAKER_BEFORE_RE.search(before):
+        if _QUOTE_AFTER.match(after, 0, len(after)) or _SPEAKER_BEFORE_RE.search(before):
             continue  # the body quoted is neither funder nor recipient of this amount
         if _SOURCE_BEFORE_RE.search(before):
             funder = funder or m  # "from the ITF", "從創新及科技基金撥出": where it comes from
@@ -114,7 +131,7 @@ def _parties(text: str, in_item: Sequence[NamedMention], item: Bounds, amount: B
         elif (
             m.end <= a0
             and not m.facility
-            and (_FUNDER_AFTER_RE.match(text, m.end, a0) or m.government)
+            and (_FUNDER_AFTER.match(text, m.end, a0) or m.government)
         ):
             funder = m
         else:

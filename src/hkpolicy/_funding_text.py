@@ -167,6 +167,12 @@ class RareCue:
             return None
         return self.pattern.search(text, low, high)
 
+    def match(self, text: str, low: int, high: int) -> regex.Match[str] | None:
+        """``pattern.match(text, low, high)``."""
+        if not self.may_match(text, low, high):
+            return None
+        return self.pattern.match(text, low, high)
+
     def finditer(self, text: str, low: int, high: int) -> Iterator[regex.Match[str]]:
         """``pattern.finditer(text, low, high)``."""
         if not self.may_match(text, low, high):
