@@ -205,3 +205,17 @@ def test_since_founded_needs_its_word() -> None:
 
     # _not_a_party runs the pattern only on text holding 成立, which every match holds
     assert all("成立" in p for p in _funding_targets._SINCE_FOUNDED_AFTER_RE.pattern.split("|"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="為为向給在涉及分共獲額資助x ", max_size=20),
+    st.integers(0, 20),
+    st.integers(0, 20),
+)
+def test_holds_reads_the_lead_as_find_reads_the_text(text: str, low: int, high: int) -> None:
+    from hkpolicy import _funding_purpose as fp
+
+    for words in (fp._FOR_WORDS, fp._TOTAL_HEADS, fp._TOWARDS_WORDS, fp._SHARED_BY_ENDS):
+        expected = any(text.find(word, low, high) >= 0 for word in words)
+        assert fp._holds(text[low:high], words) == expected
