@@ -57,6 +57,12 @@ _PAREN_RE = re.compile(
 # starts at the first letter or digit of the word characters before it, where a forward match
 # starts. Linear: a single character class repeated, no alternation inside the loop.
 _WORD_BACKWARDS_RE = regex.compile(r"(?r)[\p{L}\p{N}][\p{L}\p{N}&'’.+-]*")
+# The same words in an ASCII stretch, read forwards by the stdlib engine (there the letters and
+# digits are A-Z, a-z and 0-9, and no ’ occurs). Linear: one class repeated.
+_ASCII_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9&'.+-]*")
+_ASCII_WORDS_SPAN = 16
+"""Characters a word (and the space after it) is given in the ASCII stretch read forwards; a
+stretch with too few words is read again backwards, so this sets speed only."""
 _LAST_WORD_RE = regex.compile(r"(\S+)\s*\Z")  # linear: the last run of non-space characters
 _HAN_RUN_ONLY = regex.compile(r"\p{Han}+")  # linear: one class
 _HAN_RUN_RE = regex.compile(rf"[\p{{Han}}\p{{N}}]{{1,{MAX_HAN_LONG_FORM}}}\Z")
@@ -140,7 +146,7 @@ def _define(text: str, paren: re.Match[str]) -> tuple[tuple[int, int], tuple[int
         if cut != -1:
             inner = inner[:cut]
     stripped = inner.strip()
-    if not stripped:
+    if len(stripped) < 2:  # every short form, and every long form, has two characters or more
         return None
     s_start = inner_start + inner.index(stripped)
     s_end = s_start + len(stripped)
@@ -193,11 +199,9 @@ def _best_long_form(text: str, short: str, open_at: int) -> tuple[int, int] | No
     stop = _LONG_FORM_BREAK_RE.search(text, 0, open_at)
     start = stop.end() if stop is not None else 0
     limit = min(len(short) + 5, len(short) * 2)
-    # the last `limit` words, read backwards: the same words the forward scan ends with
-    window_words = list(itertools.islice(_WORD_BACKWARDS_RE.finditer(text, start, open_at), limit))
-    if not window_words:
+    w_start = _last_words_start(text, start, open_at, limit)
+    if w_start is None:
         return None
-    w_start = window_words[-1].start()
     window = text[w_start:open_at].rstrip()
     found = _matches(short, window)
     if found is None:
@@ -210,13 +214,56 @@ def _best_long_form(text: str, short: str, open_at: int) -> tuple[int, int] | No
     return l_start, l_end
 
 
+def _last_words_start(text: str, start: int, end: int, limit: int) -> int | None:
+    """Where the last ``limit`` words between ``start`` and ``end`` begin (all of them, if
+    fewer); None when there is none.
+
+    The words read backwards from ``end`` are the maximal runs of word characters that hold a
+    letter or digit, each from its first letter or digit: what a forward scan finds too. So in
+    an ASCII stretch before ``end`` (``_ASCII_WORDS_SPAN`` characters a word), the stdlib engine
+    lists the words forwards; only the first it lists may be cut short where the stretch begins,
+    so its start is used only when the stretch begins at ``start``. Else the words are read
+    backwards over the whole range.
+    """
+    low = max(start, end - limit * _ASCII_WORDS_SPAN)
+    stretch = text[low:end]
+    if stretch.isascii():
+        starts = [word.start() for word in _ASCII_WORD_RE.finditer(stretch)]
+        if len(starts) > limit:
+            return low + starts[-limit]
+        if low == start:
+            return low + starts[0] if starts else None
+    words = list(itertools.islice(_WORD_BACKWARDS_RE.finditer(text, start, end), limit))
+    return words[-1].start() if words else None
+
+
 def _matches(short: str, long: str) -> int | None:
     """Where in ``long`` the long form starts, walking both strings from their ends; else None.
 
     Each character of the short form (case aside) is found at or before the place the previous
     one was found; the first must begin a word.
     """
-    lowered = long.lower() if long.isascii() else None  # one character in, one out
+    if not long.isascii():
+        return _matches_unicode(short, long)
+    lowered = long.lower()  # one character in, one out
+    found = len(long)  # where the last character matched: the next is found before it
+    for s_index in range(len(short) - 1, -1, -1):
+        ch = short[s_index].lower()
+        if not ch.isalnum():
+            continue
+        found = lowered.rfind(ch, 0, found)
+        if s_index == 0:  # the first character begins a word: no letter or digit before it
+            while found > 0 and long[found - 1].isalnum():
+                found = lowered.rfind(ch, 0, found)
+        if found < 0:
+            return None
+    # the long form starts at the beginning of the word holding the first matched character
+    return long.rfind(" ", 0, found) + 1
+
+
+def _matches_unicode(short: str, long: str) -> int | None:
+    """:func:`_matches` character by character, for a ``long`` that is not ASCII (its lower
+    case may differ in length)."""
     s_index = len(short) - 1
     l_index = len(long) - 1
     while s_index >= 0:
@@ -224,30 +271,17 @@ def _matches(short: str, long: str) -> int | None:
         if not ch.isalnum():
             s_index -= 1
             continue
-        l_index = _last_match(long, lowered, ch, l_index, word_start=s_index == 0)
+        word_start = s_index == 0
+        while l_index >= 0 and (
+            long[l_index].lower() != ch
+            or (word_start and l_index > 0 and long[l_index - 1].isalnum())
+        ):
+            l_index -= 1
         if l_index < 0:
             return None
         s_index -= 1
         l_index -= 1
-    # the long form starts at the beginning of the word holding the first matched character
-    begin = long.rfind(" ", 0, l_index + 1) + 1
-    return begin
-
-
-def _last_match(long: str, lowered: str | None, ch: str, index: int, *, word_start: bool) -> int:
-    """The last position at or before ``index`` whose character in ``long`` lower-cases to
-    ``ch`` (with ``word_start``, and no letter or digit before it); -1 if there is none.
-    ``lowered`` is ``long.lower()`` when that has ``long``'s length, else None."""
-    if lowered is None:
-        while index >= 0 and (
-            long[index].lower() != ch or (word_start and index > 0 and long[index - 1].isalnum())
-        ):
-            index -= 1
-        return index
-    index = lowered.rfind(ch, 0, index + 1)
-    while word_start and index > 0 and long[index - 1].isalnum():
-        index = lowered.rfind(ch, 0, index)
-    return index
+    return long.rfind(" ", 0, l_index + 1) + 1
 
 
 def _define_han(
