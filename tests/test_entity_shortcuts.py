@@ -9,7 +9,8 @@ or change length in lower case, and long runs of English around them. The Englis
 found by a trie, checked against the alternation of them longest first; the registry's Chinese
 forms are found by two passes (split by first character), checked against one trie of them all;
 overlaps among candidates that never overlap are resolved without ranking them, checked against
-the ranking.
+the ranking. English discoveries (a run's forward match made by the stdlib engine on ASCII, its
+name remembered within a text) are checked against reading each run in full.
 """
 
 from __future__ import annotations
@@ -151,6 +152,40 @@ def test_head_words_are_found_as_by_an_alternation_longest_first(words: list[str
     alternation = re.compile("|".join(sorted(HEADS, key=len, reverse=True)))
     expected = [m.span() for m in alternation.finditer(text)]
     assert [m.span() for m in english._HEAD_RE.finditer(text)] == expected
+
+
+NAME_PIECES = [
+    "Innovation", "and", "Technology", "Fund", "Institute", "of", "the", "for", "Hong", "Kong",
+    "Centre", "Ltd.", "Data", "&", "AI", "2.0", "R&D", "HKSTP's", "HKSTP’s", "Café", "Élan",
+    "École", "said", "The", "x-Institute", "Programme", "Scheme", "Σ", "’", "—", "é", "and the",
+    " ", " ", " ", "  ", "   ", "\n", ",", ".", "(", "-", "+", "@",
+]  # fmt: skip
+
+
+def _discoveries_read_in_full(text: str) -> list[Candidate]:
+    """English discoveries as :func:`english.name_from_run` makes them of
+    :func:`english.english_run` at each head word: no stdlib match, no shapes remembered."""
+    found: dict[tuple[int, int], Candidate] = {}
+    for head in english._heads(text):
+        run = english.english_run(text, head)
+        cand = english.name_from_run(text, run, head) if run else None
+        if cand is not None:
+            found.setdefault((cand.start, cand.end), cand)
+    return list(found.values())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=50).map("".join))
+@example("The Café Data Fund and the Élan Institute  said")
+@example("Data Fund of Élan" + " Data Fund of  Éla" + " Data Fund  é")
+@example(" ".join(["Alpha"] * 40) + " Institute" + " Beta" * 40)
+@example(ENGLISH[0] * 3 + ENGLISH[1] * 3)
+def test_english_discoveries_are_the_names_of_the_runs_read_in_full(text: str) -> None:
+    # the forward match by the stdlib engine on ASCII, the shapes remembered within the text,
+    # and the candidates built from their fields give what reading each run in full gives
+    found = english.english_discoveries(text)
+    assert found == _discoveries_read_in_full(text)
+    assert all(type(c) is Candidate for c in found)
 
 
 def _one_trie_spans(subject: str) -> list[tuple[int, int]]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 import regex
@@ -85,7 +85,16 @@ _TOKENS_BEFORE_RE = regex.compile(
 _TOKENS_FROM_RE = regex.compile(
     f"(?P<t>{_TOKEN_FIRST}{_TOKEN_REST}|&)(?:{_GAP}{_MAY_JOIN}(?P<t>{_TOKEN_FIRST}{_TOKEN_REST}|&))*"
 )
+# The same match on ASCII text, by the stdlib engine (there the letters and digits are A-Z, a-z
+# and 0-9): its end is the cache key of a run, see ``_forward_match``. Linear as above.
+_ASCII_TOKEN = r"(?:[A-Za-z0-9][A-Za-z0-9&'.+@\-]*|&)"
+_ASCII_TOKENS_FROM_RE = re.compile(f"{_ASCII_TOKEN}(?:{_GAP}{_MAY_JOIN}{_ASCII_TOKEN})*")
+_ASCII_TOKEN_RE = re.compile(_ASCII_TOKEN)  # linear: one class repeated, or "&"
+_LOOKS_PAST = 8
+"""How far past its end the forward match may read a character: the failed try after the last
+token reads two spaces, three characters of lookahead and a token's first one (5); 8 to spare."""
 _new_token = tuple.__new__  # Token(start, end, word) without NamedTuple's Python-level __new__
+_new_candidate = tuple.__new__  # a Candidate from all its fields, the same way
 # Characters that can end a token (see _TOKEN_REST) but are no letter or digit.
 _TOKEN_PUNCTUATION = "&'.+@-"
 
@@ -195,24 +204,31 @@ def _tokens_from(text: str, start: int, line_end: int) -> list[Token]:
     two spaces after the last, a name word or connector, not possessive; a trimmed one ("Ltd.")
     is the last. Empty when the token at ``start`` can be in no run."""
     found = _TOKENS_FROM_RE.match(text, start, line_end)
-    return _run_tokens(text, found, trimmed_closes=True)
+    return _run_tokens(text, _captured(found), trimmed_closes=True)
 
 
 def _tokens_before(text: str, start: int, window_start: int) -> list[Token]:
     """The tokens a run joins before the one at ``start``, nearest first: each one or two
     spaces before the next, a name word or connector, untrimmed and not possessive."""
     found = _TOKENS_BEFORE_RE.match(text, window_start, start)
-    return _run_tokens(text, found, trimmed_closes=False)
+    return _run_tokens(text, _captured(found), trimmed_closes=False)
 
 
-def _run_tokens(text: str, found: regex.Match[str] | None, *, trimmed_closes: bool) -> list[Token]:
-    """The tokens ``found`` captured, in its order, up to the first a run cannot hold: a
+def _captured(found: regex.Match[str] | None) -> Iterable[tuple[int, int]]:
+    """The (start, end) of each token ``found`` captured, in its order."""
+    if found is None:
+        return ()
+    return zip(found.starts("t"), found.ends("t"), strict=True)
+
+
+def _run_tokens(
+    text: str, spans: Iterable[tuple[int, int]], *, trimmed_closes: bool
+) -> list[Token]:
+    """The tokens at ``spans``, in their order, up to the first a run cannot hold: a
     possessive, or neither a name word nor a connector. A trimmed token ("Ltd.") is the last of
     a run read forwards (``trimmed_closes``) and joins no run read backwards."""
     run: list[Token] = []
-    if found is None:
-        return run
-    for begin, end in zip(found.starts("t"), found.ends("t"), strict=True):
+    for begin, end in spans:
         raw = text[begin:end]
         word = _run_word(raw)
         if word is None:
@@ -256,41 +272,63 @@ def _name_at(
     window_start, line_end = _window(text, head_start)
     if not _token_starts_at(text, head_start, window_start):
         return None
-    after = _TOKENS_FROM_RE.match(text, head_start, line_end)
+    after = _forward_match(text, head_start, line_end)
     if after is None:
         return None
+    after_end, full = after
     before = _TOKENS_BEFORE_RE.match(text, window_start, head_start)
     offset = before.start() if before is not None else head_start
-    key = (text[offset:head_start], text[head_start : after.end()])
+    key = (text[offset:head_start], text[head_start:after_end])
     if key in shapes:
         shape = shapes[key]
     else:
-        shape = shapes[key] = _shape_of(text, head_start, offset, before, after)
+        tail = _captured(full) if full is not None else _ascii_tokens(text, head_start, after_end)
+        shape = shapes[key] = _shape_of(text, head_start, offset, _captured(before), tail)
     if shape is None:
         return None
     start, end, head, domain, kind, slugged = shape
     start, end = offset + start, offset + end
-    return Candidate(
-        start,
-        end,
-        slugged,
-        domain,
-        text[start:end],
-        "discovered",
-        rank=2,
-        kind=kind,
-        head=offset + head,
-    )
+    # Candidate(start, end, slugged, domain, text[start:end], "discovered", rank=2, kind=kind,
+    # head=offset + head), its other fields at their defaults
+    fields = (start, end, slugged, domain, text[start:end], "discovered", 2, kind, None)
+    return _new_candidate(Candidate, (*fields, offset + head, 1.0))
+
+
+def _forward_match(
+    text: str, start: int, line_end: int
+) -> tuple[int, regex.Match[str] | None] | None:
+    """Where ``_TOKENS_FROM_RE.match(text, start, line_end)`` ends, and that match if it was
+    made; None where it fails.
+
+    The stdlib engine's ASCII match reads what the full one reads where the characters it looks
+    at (up to ``_LOOKS_PAST`` after its end) are ASCII: there the two agree, and the tokens the
+    full match would capture are :func:`_ascii_tokens`. Else the full match is made.
+    """
+    found = _ASCII_TOKENS_FROM_RE.match(text, start, line_end)
+    if found is not None:
+        end = found.end()
+        if text[start : end + _LOOKS_PAST].isascii():
+            return end, None
+    full = _TOKENS_FROM_RE.match(text, start, line_end)
+    return None if full is None else (full.end(), full)
+
+
+def _ascii_tokens(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The tokens of the ASCII forward match from ``start`` to ``end``: within it every
+    character is in a token or a gap of spaces, and each token is the longest run of token
+    characters from its first (no later token needs it shorter), so a scan for tokens from
+    ``start`` finds the same ones."""
+    return (token.span() for token in _ASCII_TOKEN_RE.finditer(text, start, end))
 
 
 def _shape_of(
     text: str,
     head_start: int,
     offset: int,
-    before: regex.Match[str] | None,
-    after: regex.Match[str],
+    before: Iterable[tuple[int, int]],
+    after: Iterable[tuple[int, int]],
 ) -> _NameShape | None:
-    """The name the tokens the two matches read make, as offsets from ``offset``."""
+    """The name the tokens before and after the head make, as offsets from ``offset``."""
     tail = _run_tokens(text, after, trimmed_closes=True)
     if not tail:
         return None
