@@ -29,7 +29,7 @@ blocks, and a lone ``\\r`` as a line ending (only ``\\n`` and ``\\r\\n`` end lin
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, compress
 from operator import add
 from typing import NamedTuple
@@ -345,12 +345,13 @@ def _may_be_header(text: str, bounds: Sequence[tuple[int, int]], number: int) ->
 
 def scan_tables(
     text: str, *, strict: bool = False, skip: Iterable[tuple[int, int]] = ()
-) -> list[RawTable]:
-    """Every GFM pipe table in ``text``, as offsets; lines overlapping ``skip`` are not read."""
+) -> Iterator[RawTable]:
+    """Every GFM pipe table in ``text``, as offsets, in order; lines overlapping ``skip`` are
+    not read. Tables come one at a time, so a caller that builds each as it comes leaves no
+    list of every table's offsets for the garbage collector to walk."""
     bounds = line_bounds(text)
     starts = [start for start, _ in bounds]
     skipped = _skipped_lines(bounds, starts, skip)
-    tables: list[RawTable] = []
     fence: tuple[str, int] | None = None
     resume = 0
     for number in _lines_to_visit(text, starts, skipped):
@@ -366,9 +367,8 @@ def scan_tables(
             continue
         table = _table_at(text, bounds, skipped, number, strict=strict)
         if table is not None:
-            tables.append(table)
+            yield table
             resume = table.end_line
-    return tables
 
 
 def _table_at(
