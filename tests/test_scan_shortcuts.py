@@ -8,6 +8,8 @@ generated text made of the pieces that matter.
 
 from __future__ import annotations
 
+import typing
+
 import pytest
 import regex
 from hypothesis import example, given, settings
@@ -16,6 +18,7 @@ from hypothesis import strategies as st
 import hkpolicy as hk
 from hkpolicy import _prose_stats, facts
 from hkpolicy._sentences import SentenceIndex
+from hkpolicy.dates import YearPart
 
 # --- percentages: the cue shortcuts ---------------------------------------------------------------
 
@@ -169,3 +172,95 @@ def test_unparsed_reason_equals_the_patterns(text: str) -> None:
     for number in listed:
         start, end = number.span.start, number.span.end
         assert number.reason == _reason_by_patterns(text, start, end, text[start:end]), text
+
+
+# --- shared frozen records: each equals the record it stands in for ------------------------------
+
+PERCENT_TOKENS = ["1", "1.0", "1.00", "42", "42.5", "0", "0.0", "-3", "1E+2", "100", "0.125", "７"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.sampled_from(PERCENT_TOKENS),
+        st.decimals(allow_nan=False, allow_infinity=False, places=3).map(str),
+    ),
+    st.sampled_from(["percent", "percentage_point"]),
+    st.sampled_from(list(hk.Qualifier)),
+)
+def test_a_shared_qualified_percentage_is_the_copy_it_replaces(
+    token: str, unit: str, qualifier: hk.Qualifier
+) -> None:
+    from decimal import Decimal
+
+    from hkpolicy import percent
+
+    exact = percent._exact(Decimal(token), unit)  # type: ignore[arg-type]
+    expected = exact.model_copy(update={"qualifier": qualifier})
+    shared = percent._qualified(exact, qualifier)
+    assert shared.model_dump_json() == expected.model_dump_json()
+    assert repr(shared) == repr(expected)
+    assert list(shared.__dict__) == list(expected.__dict__)
+    assert shared.model_fields_set == expected.model_fields_set
+    assert type(shared.qualifier) is type(expected.qualifier)
+    assert percent._qualified(exact, qualifier) is shared
+
+
+def test_equal_qualified_percentages_share_one_record() -> None:
+    found = hk.find_percentages("about 42% and over 42% and about 42% and about 7%")
+    assert [str(m.percentage) for m in found] == [
+        "approximately 42%", "more than 42%", "approximately 42%", "approximately 7%",
+    ]  # fmt: skip
+    assert found[0].percentage is found[2].percentage
+    assert found[0].percentage is not found[1].percentage
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1890, 2110),
+    st.one_of(st.none(), st.integers(0, 13)),
+    st.one_of(st.none(), st.integers(0, 32)),
+)
+def test_a_shared_date_is_the_record_validation_makes(
+    year: int, month: int | None, day: int | None
+) -> None:
+    from hkpolicy import _date_values as V
+
+    shared = V.checked_partial_date(year, month, day)
+    if shared is None:
+        return
+    validated = V.PartialDate(year=year, month=month, day=day)
+    assert shared.model_dump_json() == validated.model_dump_json()
+    assert list(shared.__dict__) == list(validated.__dict__)
+    assert shared.model_fields_set == validated.model_fields_set
+    assert V.checked_partial_date(year, month, day) is shared
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1900, 2099),
+    st.integers(1, 30),
+    st.sampled_from(sorted(typing.get_args(YearPart))),
+)
+def test_shared_parts_ranges_and_fiscal_contexts_are_the_records_they_replace(
+    year: int, gap: int, part: str
+) -> None:
+    from hkpolicy import _date_patterns as D
+    from hkpolicy import _date_values as V
+
+    pairs = [
+        (V.year_part_date(year, part), V.PartialDate(year=year, part=part)),
+        (
+            V.year_range(year, year + gap),
+            V.DateRange(start=V.PartialDate(year=year), end=V.PartialDate(year=year + gap)),
+        ),
+    ]
+    for context in sorted(set(D.PERIOD_CONTEXTS.values())):
+        copied = V.fiscal_year(year).model_copy(update={"context": context})
+        pairs.append((V.fiscal_year_of(year, context), copied))
+    for shared, expected in pairs:
+        assert shared.model_dump_json() == expected.model_dump_json()
+        assert repr(shared) == repr(expected)
+        assert shared.model_fields_set == expected.model_fields_set
+    assert V.year_part_date(year, part) is pairs[0][0]
+    assert V.year_range(year, year + gap) is pairs[1][0]

@@ -28,6 +28,7 @@ from ._date_values import (
     PartialDate,
     RelativePeriod,
     date_from_match,
+    fiscal_year_of,
     new_date_mention,
     period_from_match,
     year_date,
@@ -238,8 +239,8 @@ def _periods(half: str, runs: list[tuple[int, int]]) -> Iterator[_Cand]:
         if isinstance(value, FiscalYear):
             ctx = D.CONTEXT_AFTER_RE.match(half, end, min(len(half), end + 12))
             if ctx is not None:
-                value = value.model_copy(
-                    update={"context": D.PERIOD_CONTEXTS[ctx.group("ctx").lower()]}
+                value = fiscal_year_of(
+                    value.start_year, D.PERIOD_CONTEXTS[ctx.group("ctx").lower()]
                 )
                 cue, end = (ctx.start("ctx"), ctx.end("ctx")), ctx.end()
         kind: DateKind = "fiscal_year" if isinstance(value, FiscalYear) else "range"

@@ -38,6 +38,7 @@ __all__ = [
     "cjk_year",
     "date_from_match",
     "fiscal_year",
+    "fiscal_year_of",
     "month_number",
     "new_date_mention",
     "parse_date",
@@ -262,16 +263,26 @@ def checked_partial_date(
             dt.date(year, month, day)
         except ValueError:  # 31 June, 29 February 2023
             return None
-    return construct_trusted(
-        PartialDate,
-        {"year": year, "month": month, "day": day, "part": None},
-        ("year", "month", "day"),
-    )
+    return _shared_partial_date(year, month, day)
 
 
 # The years and fiscal years a scan reads are few (YEAR_MIN..YEAR_MAX) and their records frozen:
 # one shared record per year, not a garbage-collected model per mention.
 _YEARS_CACHED = D.YEAR_MAX - D.YEAR_MIN + 1
+# Dates, parts of years and year ranges are more, but a text repeats few of them: a bounded
+# cache shares the records of those it repeats.
+_DATES_CACHED = 4096
+
+
+@functools.lru_cache(maxsize=_DATES_CACHED)
+def _shared_partial_date(year: int, month: int | None, day: int | None) -> PartialDate:
+    """``PartialDate(year=year, month=month, day=day)`` for values checked_partial_date checked:
+    one shared record per date."""
+    return construct_trusted(
+        PartialDate,
+        {"year": year, "month": month, "day": day, "part": None},
+        ("year", "month", "day"),
+    )
 
 
 @functools.lru_cache(maxsize=_YEARS_CACHED)
@@ -282,6 +293,7 @@ def year_date(year: int) -> PartialDate:
     )
 
 
+@functools.lru_cache(maxsize=_DATES_CACHED)
 def year_part_date(year: int, part: str) -> PartialDate:
     """``PartialDate(year=year, part=part)`` for a checked year and a known part."""
     return construct_trusted(
@@ -289,6 +301,7 @@ def year_part_date(year: int, part: str) -> PartialDate:
     )
 
 
+@functools.lru_cache(maxsize=_DATES_CACHED)
 def year_range(a: int, b: int) -> DateRange:
     """``DateRange`` from year ``a`` to a later year ``b`` (both already checked)."""
     return construct_trusted(
@@ -301,6 +314,15 @@ def fiscal_year(start_year: int) -> FiscalYear:
     """``FiscalYear(start_year=start_year)`` for a year already checked."""
     return construct_trusted(
         FiscalYear, {"start_year": start_year, "context": None}, ("start_year",)
+    )
+
+
+@functools.lru_cache(maxsize=_DATES_CACHED)
+def fiscal_year_of(start_year: int, context: str) -> FiscalYear:
+    """``fiscal_year(start_year).model_copy(update={"context": context})`` ("the 2024-25
+    budget") for a context of PERIOD_CONTEXTS: one shared record per year and context."""
+    return construct_trusted(
+        FiscalYear, {"start_year": start_year, "context": context}, ("start_year", "context")
     )
 
 

@@ -25,7 +25,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Literal, NamedTuple, TypeVar
+from typing import Literal, NamedTuple
 
 import regex
 from pydantic import field_validator, model_validator
@@ -307,9 +307,6 @@ class _Candidate(NamedTuple):
     percentage: Percentage
 
 
-_R = TypeVar("_R", bound=Record)
-
-
 def _new_mention(
     *,
     percentage: Percentage,
@@ -329,13 +326,6 @@ def _new_mention(
             "direction_span": direction_span,
         },
     )
-
-
-def _updated(model: _R, field: str, value: object) -> _R:
-    """``model.model_copy(update={field: value})``, built without validation."""
-    values = dict(model.__dict__)
-    values[field] = value
-    return construct_trusted(type(model), values, {*model.__pydantic_fields_set__, field})
 
 
 # A full-width comma between full-width digits with exactly three after it is a digit group
@@ -401,6 +391,25 @@ def _in_scientific_notation(text: str, start: int, end: int) -> bool:
 def _exact(value: Decimal, unit: PercentUnit) -> Percentage:
     """``Percentage(value=value, unit=unit)``; valid by construction (a finite number read)."""
     return _shared_exact(str(value), unit)
+
+
+def _qualified(pct: Percentage, qualifier: Qualifier) -> Percentage:
+    """``pct.model_copy(update={"qualifier": qualifier})`` for an exact ``pct`` of
+    :func:`_shared_exact` (every candidate that is no range): one shared record per value, unit
+    and qualifier, so a text dense with "about 10%" needs no garbage-collected model per
+    mention."""
+    return _shared_qualified(str(pct.value), pct.unit, qualifier)
+
+
+@functools.lru_cache(maxsize=1024)
+def _shared_qualified(value: str, unit: PercentUnit, qualifier: Qualifier) -> Percentage:
+    """What ``model_copy`` makes of ``_shared_exact(value, unit)`` with ``qualifier``: the same
+    values in the same order, and the same fields set (tests/test_scan_shortcuts.py)."""
+    return construct_trusted(
+        Percentage,
+        {"value": Decimal(value), "qualifier": qualifier, "value_max": None, "unit": unit},
+        ("value", "unit", "qualifier"),
+    )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -656,13 +665,13 @@ def _mention(
             cue_start = before.start("en") if before.group("en") else before.start("zh")
             qualifier = qualifier_before(cue)
             qualifier_span = new_span(text, cue_start, cue_start + len(cue), doc_id)
-            pct = _updated(pct, "qualifier", qualifier)
+            pct = _qualified(pct, qualifier)
             start = cue_start
         elif after is not None:
             cue = after.group("q")
             qualifier = P.QUALIFIERS_AFTER[" ".join(cue.lower().split())]
             qualifier_span = new_span(text, after.start("q"), after.end("q"), doc_id)
-            pct = _updated(pct, "qualifier", qualifier)
+            pct = _qualified(pct, qualifier)
             end = after.end("q")
     direction: Direction | None = None
     direction_span: Span | None = None
