@@ -9,6 +9,7 @@ generated text made of the pieces that matter.
 from __future__ import annotations
 
 import typing
+from decimal import Decimal
 
 import pytest
 import regex
@@ -191,8 +192,6 @@ PERCENT_TOKENS = ["1", "1.0", "1.00", "42", "42.5", "0", "0.0", "-3", "1E+2", "1
 def test_a_shared_qualified_percentage_is_the_copy_it_replaces(
     token: str, unit: str, qualifier: hk.Qualifier
 ) -> None:
-    from decimal import Decimal
-
     from hkpolicy import percent
 
     exact = percent._exact(Decimal(token), unit)  # type: ignore[arg-type]
@@ -264,3 +263,38 @@ def test_shared_parts_ranges_and_fiscal_contexts_are_the_records_they_replace(
         assert shared.model_fields_set == expected.model_fields_set
     assert V.year_part_date(year, part) is pairs[0][0]
     assert V.year_range(year, year + gap) is pairs[1][0]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.decimals(allow_nan=True, allow_infinity=True),
+        st.sampled_from(["0", "-0", "0E+3", "-0.00", "82.9", "1E+6", "5000000"]).map(Decimal),
+    ),
+    st.sampled_from(["HKD", "usd", " CNY ", "XYZ", "", "hk$"]),
+)
+def test_a_table_cell_money_is_the_money_validation_makes(amount: Decimal, currency: str) -> None:
+    from hkpolicy._table_cells import column_money
+    from hkpolicy.errors import HKPolicyError
+
+    try:
+        expected: hk.Money | None = hk.Money(amount=amount, currency=currency)
+    except (HKPolicyError, ValueError):
+        expected = None
+    built = column_money(amount, currency)
+    if expected is None:
+        assert built is None
+        return
+    assert built is not None
+    assert built.model_dump_json() == expected.model_dump_json()
+    assert repr(built) == repr(expected)
+    assert list(built.__dict__) == list(expected.__dict__)
+    assert built.model_fields_set == expected.model_fields_set
+
+
+def test_tables_with_the_same_headers_share_one_tuple_of_units() -> None:
+    table = "| Sector | Share (%) | Budget (HK$ million) |\n|---|--:|--:|\n| ICT | 12 | 3.5 |\n"
+    first, second = hk.find_tables(table + "\n" + table)
+    assert first.units is second.units
+    assert [u.kind if u else None for u in first.units] == [None, "percent", "money"]
+    assert str(first.rows[0][2].money) == "HKD 3,500,000"
