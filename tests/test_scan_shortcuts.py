@@ -298,3 +298,29 @@ def test_tables_with_the_same_headers_share_one_tuple_of_units() -> None:
     assert first.units is second.units
     assert [u.kind if u else None for u in first.units] == [None, "percent", "money"]
     assert str(first.rows[0][2].money) == "HKD 3,500,000"
+
+
+# --- plain-text tables: rows read from the lines that can end one -------------------------------
+
+LINE_PIECES = [
+    "\n", "\r\n", "\r", "\r\r\n", " ", "\t", "\u3000", "Scheme", "A", "a", "n/a", "N.A.", "..",
+    ".", "12", "3.5", "45%", "(82.9)", "-", "–", "|", "2024", "Total", "項目",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES), max_size=30).map("".join))
+@example("Scheme Projects\r\nA 12\r\r\nB 3\r")
+def test_row_lines_are_the_rows_of_every_line(text: str) -> None:
+    from hkpolicy import text_tables as tt
+    from hkpolicy._table_scanner import line_bounds
+
+    bounds = line_bounds(text)
+    expected = {}
+    for number, (start, end) in enumerate(bounds):
+        row = tt._line_row(text, start, end) if end > start else None
+        if row is not None:
+            expected[number] = tt._Line(start, end, row)
+    assert tt._row_lines(text) == expected
+    for number in range(1, len(bounds)):
+        assert tt._bounds_before(text, bounds[number][0]) == bounds[number - 1]
