@@ -324,3 +324,64 @@ def test_row_lines_are_the_rows_of_every_line(text: str) -> None:
     assert tt._row_lines(text) == expected
     for number in range(1, len(bounds)):
         assert tt._bounds_before(text, bounds[number][0]) == bounds[number - 1]
+
+
+# --- boilerplate: the line loop and the notice gate -----------------------------------------------
+
+BOILERPLATE_PIECES = [
+    "\n", "\r\n", "\r", " ", "\t", "\u3000", "Advertisement", "sponsored", "廣告",
+    "Read time: 5 min", "READ time 3 minutes", "閱讀時間：3分鐘", "Why you can trust Us", "why",
+    "Photo: A. Lee",
+    "Pictures credit: HKSTP", "By Jane Lee", "By", "Wency Chenin Shanghai", "in", "A teaser...",
+    "More…", "...", "x" * 200, "y" * 279, "Rate", "Wide", "The fund grew.", "香港AI", "Ā\u00a0",
+]  # fmt: skip
+
+
+def _reference_line_items(text: str) -> list[tuple[str, int, int]]:
+    """find_boilerplate's line rules written plainly: every line stripped and judged whole."""
+    from hkpolicy import boilerplate as b
+
+    found, run, position = [], [], 0
+    for raw in text.split("\n"):
+        line_start, position = position, position + len(raw) + 1
+        too_long = len(raw) > b._LONGEST_LINE and (
+            len(raw) > b._LONGEST_LINE + 1 or raw[-1] != "\r"
+        )
+        line = "" if too_long else raw.strip()
+        if not line or len(line) > b.MAX_NOTICE_LINE or not line.endswith(b.TEASER_ENDINGS):
+            if len(run) >= b.MIN_TEASER_RUN:
+                found += run
+            run = []
+        if not line or len(line) > b.MAX_NOTICE_LINE:
+            continue
+        start = line_start + len(raw) - len(raw.lstrip())
+        if line.endswith(b.TEASER_ENDINGS):
+            run.append(("teaser", start, start + len(line)))
+            continue
+        first = line[:4].lower()
+        kind = None
+        if len(line) <= 17 and line.casefold() in b.ADVERTISEMENT_LINES:
+            kind = "advertisement"
+        elif (first == "read" or line.startswith("閱讀")) and b.READING_TIME_RE.search(line):
+            kind = "reading_time"
+        elif first.startswith("why") and b.TRUST_NOTICE_RE.search(line):
+            kind = "trust_notice"
+        elif b.CAPTION_RE.search(line):
+            kind = "caption"
+        elif b.BYLINE_RE.match(line):
+            kind = "byline"
+        if kind is not None:
+            found.append((kind, start, start + len(line)))
+    if len(run) >= b.MIN_TEASER_RUN:
+        found += run
+    return found
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(BOILERPLATE_PIECES), max_size=24).map("".join))
+@example("A...\nB...\r\nC…\nAdvertisement\nD...")
+def test_boilerplate_lines_are_the_plain_rules(text: str) -> None:
+    from hkpolicy import boilerplate as b
+
+    found = [(item.kind, item.span.start, item.span.end) for item in b._line_items(text, None)]
+    assert found == _reference_line_items(text)
