@@ -385,3 +385,54 @@ def test_boilerplate_lines_are_the_plain_rules(text: str) -> None:
 
     found = [(item.kind, item.span.start, item.span.end) for item in b._line_items(text, None)]
     assert found == _reference_line_items(text)
+
+
+# --- dates: the anchor cues before a date, read without the patterns ----------------------------
+
+DATE_CUE_PIECES = [
+    " ", "  ", "in", "In", "IN", "by", "By", "since", "\u017fince", "till", "until", "during",
+    "through", "from", "before", "starting", "no later than", "as of", "as  at", "than", "of",
+    "at", "x", "_", "1", "2035", "é", "\u212a", "於", "直至", "至", "自", "到", "在", "-", "\n",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(DATE_CUE_PIECES), max_size=12).map("".join), st.integers(0, 20))
+@example("Founded by 2035", 0)
+@example("\u017fince 2020", 0)
+@example("no later than 2030", 0)
+@example("直至 2030", 0)
+def test_date_cues_read_without_the_patterns_are_the_patterns_cues(text: str, floor: int) -> None:
+    from hkpolicy import _date_patterns as D
+    from hkpolicy import _date_scan as S
+
+    for start in range(1, len(text) + 1):
+        lo = max(min(floor, start), start - S.CUE_WINDOW)
+        if text[start - 1] == " ":
+            i = start - 2
+            while i >= lo and text[i] == " ":
+                i -= 1
+            if i >= lo and text[i].isalpha():
+                found = S._english_cue(text, lo, i)
+                if found is not S._ASK_THE_PATTERN:
+                    m = D.ANCHOR_BEFORE_EN_RE.search(text, lo, start)
+                    assert found == (m.span("cue") if m else None), (text, lo, start)
+        for end, stop in ((start, start), (start - 1, start)):
+            if end - 1 >= lo and text[end - 1] in S._ZH_CUE_ENDS and text[end:stop] in ("", " "):
+                m = D.ANCHOR_BEFORE_ZH_RE.search(text, lo, stop)
+                assert S._chinese_cue(text, lo, end) == (m.span("cue") if m else None), text
+
+
+def test_common_english_date_cues_are_read_without_the_pattern() -> None:
+    from hkpolicy import _date_scan as S
+
+    text = "Founded in 2014, a hub by 2035, Phase 2 from 2030, and the 2024 plan"
+    for cue in ("in", "by", "from"):
+        start = text.index(f" {cue} ") + 1
+        assert S._english_cue(text, 0, start + len(cue) - 1) == (start, start + len(cue))
+    assert S._english_cue(text, 0, text.index(" 2024") - 1) is None  # "the": no cue
+    assert S._english_cue("no later than 2030", 0, 12) is S._ASK_THE_PATTERN
+    found = hk.find_dates(text)
+    assert [(m.cue_span.text if m.cue_span else None, m.anchor) for m in found] == [
+        ("in", "point"), ("by", "deadline"), ("from", "start"), (None, "point"),
+    ]  # fmt: skip

@@ -125,15 +125,22 @@ def _to_mention(text: str, cand: _Cand, doc_id: str | None) -> DateMention:
 
 # The last character of each Chinese cue before a date (於, 自, 直至 ...).
 _ZH_CUE_ENDS = frozenset(cue[-1] for cue in D.ANCHORS_BEFORE_ZH)
+_ZH_CUES_LONGEST_FIRST = sorted(D.ANCHORS_BEFORE_ZH, key=len, reverse=True)
+# English cues of one word, and the last words of the others ("no later than", "as of").
+_EN_ONE_WORD_CUES = frozenset(cue for cue in D.ANCHORS_BEFORE_EN if " " not in cue)
+_EN_LAST_WORDS_OF_LONGER_CUES = frozenset(
+    cue.split()[-1] for cue in D.ANCHORS_BEFORE_EN if " " in cue
+)
+_ASK_THE_PATTERN = (-1, -1)  # _english_cue: only ANCHOR_BEFORE_EN_RE can tell
 
 
 def _add_anchor(half: str, cand: _Cand, floor: int, ceiling: int) -> None:
     """Widen ``cand`` over an adjacent anchor cue ("by 2035", 2020年以來). An English cue ends
     with a letter and spaces, a Chinese one with a character of ``_ZH_CUE_ENDS`` and at most a
-    space: the cue patterns are searched only where those characters are."""
+    space: the cues are looked for only where those characters are."""
     start = cand.start
     lo = max(floor, start - CUE_WINDOW)
-    before = None
+    cue: tuple[int, int] | None = None
     table = D.ANCHORS_BEFORE_EN
     last = half[start - 1] if start > lo else ""
     if last == " ":
@@ -141,16 +148,20 @@ def _add_anchor(half: str, cand: _Cand, floor: int, ceiling: int) -> None:
         while i >= lo and half[i] == " ":
             i -= 1
         if i >= lo and half[i].isalpha():
-            before = D.ANCHOR_BEFORE_EN_RE.search(half, lo, start)
-        if before is None and start - 2 >= lo and half[start - 2] in _ZH_CUE_ENDS:
-            before, table = D.ANCHOR_BEFORE_ZH_RE.search(half, lo, start), D.ANCHORS_BEFORE_ZH
+            cue = _english_cue(half, lo, i)
+            if cue is _ASK_THE_PATTERN:
+                before = D.ANCHOR_BEFORE_EN_RE.search(half, lo, start)
+                cue = before.span("cue") if before is not None else None
+        if cue is None and start - 2 >= lo and half[start - 2] in _ZH_CUE_ENDS:
+            cue, table = _chinese_cue(half, lo, start - 1), D.ANCHORS_BEFORE_ZH
     elif last in _ZH_CUE_ENDS:
-        before, table = D.ANCHOR_BEFORE_ZH_RE.search(half, lo, start), D.ANCHORS_BEFORE_ZH
-    if before is not None:
-        word = " ".join(before.group("cue").lower().split())
-        cand.anchor = table.get(word, table.get(before.group("cue"), "point"))  # type: ignore[assignment]
-        cand.cue = (before.start("cue"), before.end("cue"))
-        cand.start = before.start("cue")
+        cue, table = _chinese_cue(half, lo, start), D.ANCHORS_BEFORE_ZH
+    if cue is not None:
+        written = half[cue[0] : cue[1]]
+        word = " ".join(written.lower().split())
+        cand.anchor = table.get(word, table.get(written, "point"))  # type: ignore[assignment]
+        cand.cue = cue
+        cand.start = cue[0]
         return
     if not _is_cjk_context(half, cand.end):
         return
@@ -159,6 +170,43 @@ def _add_anchor(half: str, cand: _Cand, floor: int, ceiling: int) -> None:
         cand.anchor = D.ANCHORS_AFTER_ZH[after.group("cue")]  # type: ignore[assignment]
         cand.cue = (after.start("cue"), after.end("cue"))
         cand.end = after.end("cue")
+
+
+def _english_cue(half: str, lo: int, last: int) -> tuple[int, int] | None:
+    """The span of the cue ``ANCHOR_BEFORE_EN_RE.search(half, lo, end)`` finds, where
+    ``half[last]`` is a letter and only spaces stand between it and ``end``; None for none; or
+    ``_ASK_THE_PATTERN`` where a string test cannot tell.
+
+    The letters ending at ``last`` are read back to the first that is not one (not past
+    ``lo``). When they are all ASCII, a one-word cue must be all of them (a cue starts after no
+    ASCII letter, digit or "_"), and a longer cue must end with one of its last words: only
+    then, or with other letters (ſ folds to s), or at ``lo``, is the pattern asked."""
+    first = last
+    while first > lo and half[first - 1].isalpha():
+        first -= 1
+    word = half[first : last + 1]
+    if first == lo or not word.isascii():
+        return _ASK_THE_PATTERN
+    lower = word.lower()
+    if lower in _EN_LAST_WORDS_OF_LONGER_CUES:
+        return _ASK_THE_PATTERN
+    if lower in _EN_ONE_WORD_CUES and half[first - 1] not in _DIGITS_AND_UNDERSCORE:
+        return (first, last + 1)  # (the character before is no letter: the loop stopped there)
+    return None
+
+
+_DIGITS_AND_UNDERSCORE = frozenset("0123456789_")
+
+
+def _chinese_cue(half: str, lo: int, end: int) -> tuple[int, int] | None:
+    """The span of the cue ``ANCHOR_BEFORE_ZH_RE.search`` finds in ``half[lo:end]`` (or in
+    ``half[lo:end + 1]`` when that character is a space): the longest cue ending at ``end`` and
+    starting at or after ``lo``, which is also the leftmost; None for none."""
+    for cue in _ZH_CUES_LONGEST_FIRST:
+        cue_start = end - len(cue)
+        if cue_start >= lo and half.startswith(cue, cue_start):
+            return (cue_start, end)
+    return None
 
 
 def _is_cjk_context(half: str, end: int) -> bool:
