@@ -486,19 +486,18 @@ def zh_date_from_match(m: regex.Match[str]) -> PartialDate | None:
 
 def period_from_match(m: regex.Match[str]) -> tuple[FiscalYear | DateRange | None, str]:
     """The period a PERIOD_RE match means, or (None, why not)."""
-    if m.group("between") or m.group("from"):
+    between, from_, zy1, y1, y2, sep, nd = m.group(
+        "between", "from", "zy1", "y1", "y2", "sep", "nd"
+    )
+    if between or from_:
         a = int(m.group("b1") or m.group("f1"))
         b = int(m.group("b2") or m.group("f2"))
         return (year_range(a, b), "") if b > a else (None, "the second year must be later")
-    if m.group("zy1"):
-        y1 = cjk_year(m.group("zy1"))
+    if zy1:
         token = m.group("zy2")
         tail = int("".join(str(CJK_DIGITS.get(ch, 0)) for ch in token))
-        return _fiscal(y1 or 0, tail, len(token), m.group("sep"), bool(m.group("nd")))
-    return _fiscal(
-        int(m.group("y1")), int(m.group("y2")), len(m.group("y2")), m.group("sep"),
-        bool(m.group("nd")),
-    )  # fmt: skip
+        return _fiscal(cjk_year(zy1) or 0, tail, len(token), sep, bool(nd))
+    return _fiscal(int(y1), int(y2), len(y2), sep, bool(nd))
 
 
 def _fiscal(
