@@ -38,6 +38,7 @@ from ._date_values import (
 from ._numerals import parse_cjk_number
 from ._scanning import (
     AnchoredPattern,
+    GroupNumbers,
     anchored_matches,
     ascii_folded,
     contains_any,
@@ -62,6 +63,12 @@ class _Cand:
     cue: tuple[int, int] | None = None
     relative: RelativePeriod | None = None
 
+
+# The patterns' group numbers: a group read by name costs a look-up per call.
+_YEAR_G = GroupNumbers(D.YEAR_RE)
+_RELATIVE_EN_G = GroupNumbers(D.RELATIVE_EN_RE)
+_RELATIVE_ZH_G = GroupNumbers(D.RELATIVE_ZH_RE)
+_AFTER_CUE = D.ANCHOR_AFTER_ZH_RE.groupindex["cue"]
 
 # The starts patterns look ahead at one character: lookahead=0.
 _DATE = AnchoredPattern(
@@ -168,9 +175,10 @@ def _add_anchor(half: str, cand: _Cand, floor: int, ceiling: int) -> None:
         return
     after = D.ANCHOR_AFTER_ZH_RE.match(half, cand.end, min(ceiling, cand.end + CUE_WINDOW))
     if after is not None:
-        cand.anchor = D.ANCHORS_AFTER_ZH[after.group("cue")]  # type: ignore[assignment]
-        cand.cue = (after.start("cue"), after.end("cue"))
-        cand.end = after.end("cue")
+        cue = after.span(_AFTER_CUE)
+        cand.anchor = D.ANCHORS_AFTER_ZH[half[cue[0] : cue[1]]]  # type: ignore[assignment]
+        cand.cue = cue
+        cand.end = cue[1]
 
 
 def _english_cue(half: str, lo: int, last: int) -> tuple[int, int] | None:
@@ -326,17 +334,20 @@ def _year_matches(half: str, runs: list[tuple[int, int]]) -> Iterator[regex.Matc
 
 
 def _years(half: str, runs: list[tuple[int, int]]) -> Iterator[_Cand]:
+    g = _YEAR_G
     for m in _year_matches(half, runs):
-        year = int(m.group("y"))
+        digits, plus = m.group(g.y, g.plus)
+        year = int(digits)
         if not D.YEAR_MIN <= year <= D.YEAR_MAX:
             continue
-        if D.NOT_YEAR_BEFORE_RE.search(half, max(0, m.start() - 5), m.start()):
+        start = m.start()
+        if D.NOT_YEAR_BEFORE_RE.search(half, max(0, start - 5), start):
             continue  # HK$2024, No. 2024
-        if D.COUNT_NOUN_AFTER_RE.match(half, m.end("y")):
+        if D.COUNT_NOUN_AFTER_RE.match(half, m.end(g.y)):
             continue  # 2000 staff, 2024名
-        cand = _Cand(m.start(), m.end(), "year", year_date(year))
-        if m.group("plus"):  # "Hong Kong 2030+": from 2030 on
-            cand.anchor, cand.cue = "start", (m.start("plus"), m.end("plus"))
+        cand = _Cand(start, m.end(), "year", year_date(year))
+        if plus:  # "Hong Kong 2030+": from 2030 on
+            cand.anchor, cand.cue = "start", m.span(g.plus)
         yield cand
 
 
@@ -420,58 +431,58 @@ def _relative_period(
 def _relatives(half: str, published: dt.date | None) -> Iterator[_Cand]:
     for m in anchored_matches(_RELATIVE_EN, half, _relative_anchors(half)):
         anchor: Anchor = "point"
-        if m.group("recent"):
-            future = "coming" in m.group("recent").lower()
+        if m.group(_RELATIVE_EN_G.recent):
+            future = "coming" in m.group(_RELATIVE_EN_G.recent).lower()
             rel = _relative_period(
                 unit="year", direction="next" if future else "past", amount=None, window=True
             )
-        elif m.group("which"):
-            which = D.CALENDAR_WHICH_EN[m.group("which").lower()]
+        elif m.group(_RELATIVE_EN_G.which):
+            which = D.CALENDAR_WHICH_EN[m.group(_RELATIVE_EN_G.which).lower()]
             amount = 0 if which == "current" else 1
             rel = _relative_period(
-                unit=m.group("cunit").lower(),
+                unit=m.group(_RELATIVE_EN_G.cunit).lower(),
                 direction=which,
                 amount=amount,
                 window=False,
             )
-        elif m.group("within"):
+        elif m.group(_RELATIVE_EN_G.within):
             anchor = "deadline"
             rel = _relative_period(
-                unit=m.group("wunit").lower(),
+                unit=m.group(_RELATIVE_EN_G.wunit).lower(),
                 direction="next",
-                amount=_count(m.group("wn")),
+                amount=_count(m.group(_RELATIVE_EN_G.wn)),
                 window=True,
             )
         else:
-            direction = D.RELATIVE_DIRECTIONS_EN[m.group("dir").lower()]
-            if m.group("prep").lower() == "within":
+            direction = D.RELATIVE_DIRECTIONS_EN[m.group(_RELATIVE_EN_G.dir).lower()]
+            if m.group(_RELATIVE_EN_G.prep).lower() == "within":
                 anchor = "deadline"
             rel = _relative_period(
-                unit=m.group("unit").lower(),
+                unit=m.group(_RELATIVE_EN_G.unit).lower(),
                 direction=direction,
-                amount=_count(m.group("n")),
+                amount=_count(m.group(_RELATIVE_EN_G.n)),
                 window=True,
             )
         yield _Cand(m.start(), m.end(), "relative", _resolve(rel, published), anchor, relative=rel)
     if not contains_any(half, D.RELATIVE_ZH_FIRST_CHARS):
         return
     for m in _relative_zh_matches(half):
-        if m.group("cal"):
-            unit, direction, amount = D.CALENDAR_ZH[m.group("cal")]
+        if m.group(_RELATIVE_ZH_G.cal):
+            unit, direction, amount = D.CALENDAR_ZH[m.group(_RELATIVE_ZH_G.cal)]
             rel = _relative_period(unit=unit, direction=direction, amount=amount, window=False)
             anchor = "point"
-        elif m.group("zrecent"):
+        elif m.group(_RELATIVE_ZH_G.zrecent):
             rel = _relative_period(unit="year", direction="past", amount=None, window=True)
             anchor = "point"
         else:
-            past = m.group("zdir") in ("過去", "过去")
+            past = m.group(_RELATIVE_ZH_G.zdir) in ("過去", "过去")
             rel = _relative_period(
-                unit=D.RELATIVE_UNITS_ZH[m.group("zunit")],
+                unit=D.RELATIVE_UNITS_ZH[m.group(_RELATIVE_ZH_G.zunit)],
                 direction="past" if past else "next",
-                amount=_count(m.group("zn")),
+                amount=_count(m.group(_RELATIVE_ZH_G.zn)),
                 window=True,
             )
-            anchor = "deadline" if m.group("nei") else "point"
+            anchor = "deadline" if m.group(_RELATIVE_ZH_G.nei) else "point"
         yield _Cand(m.start(), m.end(), "relative", _resolve(rel, published), anchor, relative=rel)
 
 

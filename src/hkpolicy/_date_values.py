@@ -19,6 +19,7 @@ from pydantic import Field, model_validator
 
 from . import _date_patterns as D
 from ._numerals import CJK_DIGITS, parse_cjk_number, to_halfwidth
+from ._scanning import GroupNumbers
 from .errors import ParseError
 from .spans import Record, Span, check_text, construct_trusted
 
@@ -435,32 +436,40 @@ def month_number(token: str) -> int | None:
     return D.MONTHS.get(token.lower().rstrip("."))
 
 
+# The patterns' group numbers: a group read by name costs a look-up per call.
+_DATE_G = GroupNumbers(D.DATE_RE)
+_DATE_ZH_G = GroupNumbers(D.DATE_ZH_RE)
+_PERIOD_G = GroupNumbers(D.PERIOD_RE)
+
+
 def date_from_match(m: regex.Match[str]) -> PartialDate | None:
-    if m.group("iso"):
-        return checked_partial_date(
-            int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d"))
-        )
-    if m.group("dmy_num"):
-        return checked_partial_date(int(m.group("n_y")), int(m.group("n_m")), int(m.group("n_d")))
-    if m.group("mdy"):
-        return checked_partial_date(
-            int(m.group("a_y")), month_number(m.group("a_mon")), int(m.group("a_d"))
-        )
-    if m.group("dmy"):
-        return checked_partial_date(
-            int(m.group("b_y")), month_number(m.group("b_mon")), int(m.group("b_d"))
-        )
-    if m.group("my"):
-        return checked_partial_date(int(m.group("c_y")), month_number(m.group("c_mon")))
-    if m.group("part"):
-        year = int(m.group("p_y"))
-        part = D.YEAR_PART_WORDS[" ".join(m.group("p_word").lower().split())]
+    g = _DATE_G
+    iso, dmy_num, mdy, dmy, my, part = m.group(g.iso, g.dmy_num, g.mdy, g.dmy, g.my, g.part)
+    if iso:
+        year, month, day = m.group(g.iso_y, g.iso_m, g.iso_d)
+        return checked_partial_date(int(year), int(month), int(day))
+    if dmy_num:
+        year, month, day = m.group(g.n_y, g.n_m, g.n_d)
+        return checked_partial_date(int(year), int(month), int(day))
+    if mdy:
+        year, month, day = m.group(g.a_y, g.a_mon, g.a_d)
+        return checked_partial_date(int(year), month_number(month), int(day))
+    if dmy:
+        year, month, day = m.group(g.b_y, g.b_mon, g.b_d)
+        return checked_partial_date(int(year), month_number(month), int(day))
+    if my:
+        year, month = m.group(g.c_y, g.c_mon)
+        return checked_partial_date(int(year), month_number(month))
+    if part:
+        year, word = m.group(g.p_y, g.p_word)
+        year_part = D.YEAR_PART_WORDS[" ".join(word.lower().split())]
     else:
-        year = int(m.group("hq_y"))
-        part = D.YEAR_PART_WORDS[m.group("hq_word").lower()]
-    if not D.YEAR_MIN <= year <= D.YEAR_MAX:
+        year, word = m.group(g.hq_y, g.hq_word)
+        year_part = D.YEAR_PART_WORDS[word.lower()]
+    number = int(year)
+    if not D.YEAR_MIN <= number <= D.YEAR_MAX:
         return None
-    return year_part_date(year, part)
+    return year_part_date(number, year_part)
 
 
 def _zh_small(token: str | None) -> int | None:
@@ -473,28 +482,31 @@ def _zh_small(token: str | None) -> int | None:
 
 
 def zh_date_from_match(m: regex.Match[str]) -> PartialDate | None:
-    year = int(m.group("y")) if m.group("y") else cjk_year(m.group("zy"))
+    g = _DATE_ZH_G
+    digits, cjk_digits, part, month, day = m.group(g.y, g.zy, g.part, g.m, g.d)
+    year = int(digits) if digits else cjk_year(cjk_digits)
     if year is None:
         return None
-    if m.group("part"):
-        part = D.YEAR_PART_WORDS_ZH.get(m.group("part"))
-        if part is None or not D.YEAR_MIN <= year <= D.YEAR_MAX:
+    if part:
+        known = D.YEAR_PART_WORDS_ZH.get(part)
+        if known is None or not D.YEAR_MIN <= year <= D.YEAR_MAX:
             return None
-        return year_part_date(year, part)
-    return checked_partial_date(year, _zh_small(m.group("m")), _zh_small(m.group("d")))
+        return year_part_date(year, known)
+    return checked_partial_date(year, _zh_small(month), _zh_small(day))
 
 
 def period_from_match(m: regex.Match[str]) -> tuple[FiscalYear | DateRange | None, str]:
     """The period a PERIOD_RE match means, or (None, why not)."""
+    g = _PERIOD_G
     between, from_, zy1, y1, y2, sep, nd = m.group(
-        "between", "from", "zy1", "y1", "y2", "sep", "nd"
+        g.between, g.from_, g.zy1, g.y1, g.y2, g.sep, g.nd
     )
     if between or from_:
-        a = int(m.group("b1") or m.group("f1"))
-        b = int(m.group("b2") or m.group("f2"))
+        b1, f1, b2, f2 = m.group(g.b1, g.f1, g.b2, g.f2)
+        a, b = int(b1 or f1), int(b2 or f2)
         return (year_range(a, b), "") if b > a else (None, "the second year must be later")
     if zy1:
-        token = m.group("zy2")
+        token = m.group(g.zy2)
         tail = int("".join(str(CJK_DIGITS.get(ch, 0)) for ch in token))
         return _fiscal(cjk_year(zy1) or 0, tail, len(token), sep, bool(nd))
     return _fiscal(int(y1), int(y2), len(y2), sep, bool(nd))
