@@ -454,3 +454,28 @@ def test_chinese_relative_times_are_the_patterns_matches(text: str) -> None:
 
     expected = [m.span() for m in D.RELATIVE_ZH_RE.finditer(text)]
     assert [m.span() for m in S._relative_zh_matches(text)] == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["\n", "\r\n", "\r", "| a |", "---", " ", "x"]), max_size=20).map(
+        "".join
+    ),
+    st.lists(st.tuples(st.integers(-2, 40), st.integers(-2, 40)), max_size=4),
+)
+def test_skipped_lines_are_the_lines_a_skip_range_overlaps(
+    text: str, skip: list[tuple[int, int]]
+) -> None:
+    from hkpolicy._table_scanner import _skipped_lines, line_bounds, line_starts_and_ends
+
+    bounds, position = [], 0  # each line's content, without "\n" and a "\r" before it
+    for raw in text.split("\n"):
+        bounds.append((position, position + len(raw) - raw.endswith("\r")))
+        position += len(raw) + 1
+    starts, ends = line_starts_and_ends(text)
+    assert list(zip(starts, ends, strict=True)) == line_bounds(text) == bounds
+    expected = [
+        any(s < max(end, start + 1) and start < e for s, e in skip if e > s)
+        for start, end in bounds
+    ]
+    assert _skipped_lines(starts, ends, skip) == expected

@@ -327,11 +327,6 @@ def fiscal_year_of(start_year: int, context: str) -> FiscalYear:
     )
 
 
-_MENTION_FIELDS = (
-    "span", "kind", "value", "precision", "anchor", "cue_span", "relative", "resolved",
-)  # fmt: skip
-
-
 def new_date_mention(
     *,
     span: Span,
@@ -362,8 +357,7 @@ def new_date_mention(
             "relative": relative,
             "resolved": value is not None,
         },
-        _MENTION_FIELDS,
-    )
+    )  # every field given: the fields set all DateMentions share
 
 
 # --- reading one expression ---------------------------------------------------------------------
