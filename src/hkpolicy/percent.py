@@ -44,7 +44,13 @@ from ._percent_cues import (
     qualifier_may_end_before,
     qualifier_window,
 )
-from ._percent_numbers import cheng_value, cjk_or_arabic, read_number, with_k
+from ._percent_numbers import (
+    cheng_value,
+    cjk_or_arabic,
+    in_scientific_notation,
+    read_number,
+    with_k,
+)
 from ._scanning import (
     AnchoredPattern,
     GroupNumbers,
@@ -349,7 +355,7 @@ def _scan(
     candidates += _cjk_fraction(half)
     candidates += _cjk_points(half)
     candidates += _cjk_cheng(half)
-    candidates = [c for c in candidates if not _in_scientific_notation(half, c.start, c.end)]
+    candidates = [c for c in candidates if not in_scientific_notation(half, c.start, c.end)]
     chosen = longest_first(candidates, len(half), skip)
     mention_limit("percentage", limit, len(chosen))
     mentions = []
@@ -372,21 +378,6 @@ def _scan(
                 )
             )
     return mentions
-
-
-def _in_scientific_notation(text: str, start: int, end: int) -> bool:
-    """True when the number in ``text[start:end]`` is the exponent of "1e-4": its first digit
-    follows a digit and an "e" (with an optional sign). Such text is no percentage."""
-    if start and text[start - 1] not in "eE+-" and text[start].isdigit():
-        return False  # the commonest case: a digit first, after no "e" and no sign
-    first = start
-    while first < end and not text[first].isdigit():
-        first += 1
-    before = text[max(0, first - 3) : first]
-    return len(before) >= 2 and (
-        (before[-1] in "eE" and before[-2].isdigit())
-        or (len(before) == 3 and before[-1] in "+-" and before[-2] in "eE" and before[0].isdigit())
-    )
 
 
 def _exact(value: Decimal, unit: PercentUnit) -> Percentage:
