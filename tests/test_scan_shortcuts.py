@@ -479,3 +479,23 @@ def test_skipped_lines_are_the_lines_a_skip_range_overlaps(
         for start, end in bounds
     ]
     assert _skipped_lines(starts, ends, skip) == expected
+
+
+# --- groups read by number --------------------------------------------------------------------
+
+
+def test_group_numbers_are_the_patterns_own() -> None:
+    from hkpolicy import _date_patterns as D
+    from hkpolicy import _percent_patterns as P
+    from hkpolicy._scanning import GroupNumbers
+
+    for pattern in (D.DATE_RE, D.DATE_ZH_RE, D.PERIOD_RE, D.YEAR_RE, P.LATIN_PERCENT_RE):
+        numbers = GroupNumbers(pattern)
+        for name, number in pattern.groupindex.items():
+            assert getattr(numbers, name if name != "from" else "from_") == number
+    m = D.PERIOD_RE.match("from 2020 to 2025")
+    assert m is not None
+    numbers = GroupNumbers(D.PERIOD_RE)
+    assert m.group(numbers.from_, numbers.f1, numbers.f2) == m.group("from", "f1", "f2")
+    with pytest.raises(AttributeError, match="no group named 'nope'"):
+        numbers.nope  # noqa: B018
