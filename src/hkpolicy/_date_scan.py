@@ -226,6 +226,11 @@ def _is_cjk_context(half: str, end: int) -> bool:
 # What can follow the first year of a PERIOD_RE match: a separator, or the spaces before "and"
 # or "to".
 _AFTER_FIRST_YEAR = frozenset([" ", "/", "至", "到", *D.DASHES])
+# What can follow those spaces: a dash or "/" ("2024 - 25"), or the first letter of "and", "to",
+# "until" ... in either case. A character outside ASCII is kept too (case-insensitive letters).
+_AFTER_FIRST_YEAR_AND_SPACES = frozenset(
+    ["/", *D.DASHES, *(c for w in (D.BETWEEN_LINK, *D.FROM_LINKS) for c in (w[0], w[0].upper()))]
+)
 
 
 def _period_anchors(half: str, runs: list[tuple[int, int]]) -> Iterable[tuple[int, int]]:
@@ -237,12 +242,31 @@ def _period_anchors(half: str, runs: list[tuple[int, int]]) -> Iterable[tuple[in
     arabic = [
         (s, e)
         for s, e in runs
-        if (e - s == 4 and e < size and half[e] in _AFTER_FIRST_YEAR) or not half[s:e].isascii()
+        if (
+            e - s == 4
+            and e < size
+            and half[e] in _AFTER_FIRST_YEAR
+            and (half[e] != " " or _may_link(half, e))
+        )
+        or not half[s:e].isascii()
     ]
     if not contains_any(half, D.ZH_YEAR_DIGITS):
         return arabic
     cjk_runs = [m.span() for m in D.CJK_YEAR_DIGITS_RE.finditer(half)]
     return heapq.merge(arabic, cjk_runs) if cjk_runs else arabic
+
+
+def _may_link(half: str, end: int) -> bool:
+    """False when the spaces after a first year (``half[end]`` is one) lead to nothing PERIOD_RE
+    can read after them: "2024 - 25", "2020 and", "2020 to" are kept, "2024 budget" is not. The
+    spaces are read once: each belongs to the run of digits before it."""
+    after = end + 1
+    while after < len(half) and half[after] == " ":
+        after += 1
+    if after == len(half):
+        return False
+    char = half[after]
+    return char in _AFTER_FIRST_YEAR_AND_SPACES or not char.isascii()
 
 
 def _may_end_a_date(half: str, start: int, end: int) -> bool:
