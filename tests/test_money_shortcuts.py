@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -286,3 +287,127 @@ def test_every_symbol_is_read_on_either_side_of_the_figure(symbol: str, space: s
     after = find_money(f"Fee: 500{space}{symbol} each", default_currency="HKD")
     assert [m.money for m in before] == [m.money for m in after], symbol
     assert len(before) == 1, symbol
+
+
+# --- Han characters next to a number ----------------------------------------------------------
+
+# Han characters that end a cue or currency, start a scale, currency, cue or period word, or
+# neither (月, 之, 分, 推): what pre_is_empty and post_is_empty tell apart without a pattern.
+HAN_PIECES = [
+    "月", "日", "日元", "之", "分之", "份之", "年", "於", "每日", "每", "以上", "以", "留", "可",
+    "為", "最高", "最", "港", "港元", "元", "円", "預計", "約", "超過", "過", "近", "百", "億",
+    "萬", "人", "人民幣", "撥款", "新加坡", " ", "\u3000", "，", "5", "$", "HK$", "about ", "%",
+]  # fmt: skip
+
+
+@st.composite
+def han_around_a_number(draw: st.DrawFn) -> tuple[str, int, int]:
+    """A text with Han characters around a number, and the number's start and end."""
+    before = "".join(draw(st.lists(st.sampled_from(HAN_PIECES), max_size=5)))
+    number = draw(st.sampled_from(["1", "25", "3.5", "1,000"]))
+    after = "".join(draw(st.lists(st.sampled_from(HAN_PIECES), max_size=4)))
+    return before + number + after, len(before), len(before) + len(number)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(han_around_a_number(), st.data())
+def test_pre_parts_equal_the_pre_search_next_to_han(
+    case: tuple[str, int, int], data: st.DataObject
+) -> None:
+    text, s, _ = case
+    for lo in {0, max(0, s - _p.PRE_WINDOW), data.draw(st.integers(0, s))}:
+        assert pre_parts(text, lo, s, PATS) == _reference_pre(text, lo, s), (text, lo, s)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(han_around_a_number())
+def test_post_is_empty_next_to_han_only_where_post_matches_nothing(
+    case: tuple[str, int, int],
+) -> None:
+    text, _, e = case
+    stop = min(len(text), e + _p.POST_WINDOW)
+    if post_is_empty(text, e, stop, PATS.post_first_words):
+        found = PATS.post.match(text, e, stop)
+        assert found is None or found.end() == e, (text, e, found)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([*HAN_PIECES, "2024-", "e", "-", "+", "1e-", "27 ", "百"]),
+                max_size=12).map("".join))  # fmt: skip
+def test_numbers_next_to_han_read_as_the_full_reading_reads_them(text: str) -> None:
+    """The plain-number path and the numbers left out as no amount (may_be_amounts)
+    give the candidates of the full reading of every number."""
+    from hkpolicy import _money_candidates as candidates
+
+    fast = candidates.candidates(text, [])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(candidates, "plain_start", lambda t, s, lo, words: -1)
+        patch.setattr(candidates, "may_be_amounts", lambda t, spans, pats: spans)
+        assert candidates.candidates(text, []) == fast, text
+
+
+# Every Han character: the CJK Unified Ideographs and their Extension A (_money_quiet.is_han).
+HAN = [chr(c) for c in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000))]
+
+
+def test_is_han_holds_exactly_the_han_blocks() -> None:
+    from hkpolicy._money_quiet import is_han
+
+    assert all(is_han(ch) for ch in HAN)
+    assert not any(is_han(chr(c)) for c in (0x33FF, 0x4DC0, 0x4DFF, 0xA000, 0x3000, 0xFF05))
+
+
+def test_pre_reads_no_letter_outside_ascii_but_those_it_writes() -> None:
+    """pre_letters holds every non-ASCII letter ``pre`` writes, so every last letter of its
+    Chinese cues and currencies; the one way ``pre`` reads another is the Han gap after a cue
+    (``\\p{Han}{0,2}``): its only escapes are \\s, \\p{Han} and \\Z, and its character classes
+    hold ASCII ranges and single signs."""
+    source = PATS.pre.pattern
+    assert set(re.findall(r"\\p\{\w+\}|\\[A-Za-z]", source)) == {r"\s", r"\p{Han}", r"\Z"}
+    assert source.count(r"\p{Han}") == 1
+    for cls in re.findall(r"(?<!\\)\[(.*?)(?<!\\)\]", source):
+        for low, high in re.findall(r"(.)-(.)", cls):
+            assert low.isascii() and high.isascii(), cls
+    for cue in _p.QUALIFIER_CUES:
+        assert cue.isascii() or cue[-1] in PATS.pre_letters, cue
+    for word in _p.CJK_CURRENCY_WORDS:
+        assert word[-1] in PATS.pre_letters, word
+
+
+def _nonempty(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    """``pattern`` matching at least one character."""
+    return regex.compile(pattern.pattern + r"(?<=[\s\S])", pattern.flags)
+
+
+def test_post_starts_a_han_character_only_with_its_han_words() -> None:
+    """``post`` reads a Han character first only where one of post_han_words starts: no other
+    Han character can begin a match (checked on every one, with partial matching), and along
+    each word no other character can continue one."""
+    post = _nonempty(PATS.post)
+    words = PATS.post_han_words
+    firsts = {word[0] for word in words}
+    for ch in HAN:
+        if ch not in firsts:
+            assert post.match(ch, partial=True) is None, ch
+    written = {ch for ch in PATS.post.pattern if not ch.isascii()} | {"月", "之", "x", " "}
+    prefixes = {word[:k] for word in words for k in range(1, len(word))}
+    for prefix in prefixes:
+        if prefix.startswith(words):
+            continue  # a whole word is read already
+        for ch in written:
+            longer = prefix + ch
+            if longer.startswith(words) or longer in prefixes:
+                continue
+            assert post.match(longer, partial=True) is None, longer
+
+
+def test_no_amount_marks_make_a_number_no_amount_and_end_it() -> None:
+    from hkpolicy._money_quiet import PERCENT_FRACTION_TAIL, no_amount_marks
+
+    for ch in PATS.not_money_chars:
+        assert PATS.not_money_after.match(ch), ch
+        assert find_money(f"HK$5{ch}", default_currency="HKD") == [], ch
+    for ch in no_amount_marks(PATS):
+        assert not (ch.isspace() or ch.isdigit() or ch in "億亿萬万"), ch
+    assert {"%", "年", "張"} <= PATS.not_money_chars
+    assert {tail[0] for tail in PERCENT_FRACTION_TAIL} <= no_amount_marks(PATS)

@@ -39,6 +39,8 @@ from ._money_quiet import (
     ASCII_SPACE,
     ENDS_NO_PREFIX,
     MYRIAD_YI,
+    PERCENT_FRACTION_TAIL,
+    may_be_amounts,
     plain_end,
     plain_start,
     post_is_empty,
@@ -445,8 +447,6 @@ def _counted(t: str, end: int, ext_start: int, n: int, pats: _p.Patterns) -> boo
     )
 
 
-# What follows the 百 of 百分之 ("per hundred"): never money, and cheaper to rule out first.
-PERCENT_FRACTION_TAIL = ("分之", "份之")
 # Words before a bare Chinese scale that make the amount vague: 數十萬元 (some hundreds of
 # thousands), 幾億, 數以十億元計.
 _VAGUE_BEFORE = ("數以", "数以", "數", "数", "幾", "几")
@@ -624,6 +624,14 @@ def iter_candidates(
     """The candidates of :func:`candidates`, one at a time: a caller that consumes each as it
     comes holds a few at once, not one per number (a Candidate is a garbage-collected object).
     Unless ``keep_bare`` (see above), one is held back until the next decides it."""
+    found = _read_candidates(t, skip, lowered)
+    return found if keep_bare else _without_lone_bare(found)
+
+
+def _read_candidates(
+    t: str, skip: list[tuple[int, int]], lowered: str | None
+) -> Iterator[Candidate]:
+    """The candidates of :func:`candidates`, bare ones included, one at a time."""
     if lowered is None:
         lowered = folded(t)
     not_first = _p.PATTERNS.not_money_first
@@ -636,11 +644,10 @@ def iter_candidates(
         else _Marks(lowered, _PER_BEFORE_LOWER, not_first, {})
     )
     spans, word_starts = tokens(t, lowered)
+    spans = may_be_amounts(t, spans, _p.PATTERNS)
     skip_starts = [start for start, _ in skip]
     last_end = 0
     n = len(t)
-    held: Candidate | None = None  # the last candidate kept, not yet given out
-    before_held_bare = True  # the one kept before ``held`` has no currency (or there is none)
     for s, e in spans:
         if s < last_end:
             continue
@@ -666,12 +673,17 @@ def iter_candidates(
             cand = _plain_candidate(t, s, e, token, start, last_end, marks)
         else:
             cand = _candidate(t, s, e, is_words, last_end, n, marks)
-        if cand is None:
-            continue
-        last_end = cand.ext_end
-        if keep_bare:
+        if cand is not None:
+            last_end = cand.ext_end
             yield cand
-            continue
+
+
+def _without_lone_bare(cands: Iterator[Candidate]) -> Iterator[Candidate]:
+    """``cands`` but the bare ones with no currency on either side (see above), one at a time:
+    one is held back until the next decides it."""
+    held: Candidate | None = None  # the last candidate kept, not yet given out
+    before_held_bare = True  # the one kept before ``held`` has no currency (or there is none)
+    for cand in cands:
         if held is not None and not (cand.currency is None and before_held_bare and _is_bare(held)):
             yield held
             before_held_bare = held.currency is None

@@ -391,6 +391,17 @@ class Patterns:
     pre_final_words: frozenset[str]
     """Lower-case last words of the cues and codes ``pre`` can end with: when the text before a
     number ends with any other word, ``pre`` cannot match there and is not run."""
+    pre_letters: frozenset[str]
+    """The letters outside ASCII written in ``pre`` (Chinese cues and currencies, 円): a
+    superset of the last letters of its words. A Han character outside it ends no cue or
+    currency, so it can only be part of a cue's gap (see _money_quiet.pre_is_empty)."""
+    post_han_words: tuple[str, ...]
+    """The words ``post`` reads that start with a Han character: Chinese scales, currencies,
+    cues and period words, 円. After a number followed by a Han character that starts none of
+    them, ``post`` matches the empty string (see _money_quiet.post_is_empty)."""
+    not_money_chars: frozenset[str]
+    """The branches of ``not_money_after`` that are one literal character (%, most counters):
+    a number right before one is no amount, whatever stands around it."""
 
 
 class _Fragments(NamedTuple):
@@ -480,14 +491,35 @@ def _words_source(f: _Fragments) -> str:
             """
 
 
+# Period words that stand only before an amount ("annual funding", 每年撥款), never after it.
+_PER_BEFORE_ONLY = ("annual", "每年", "每月", "每週", "每周")
+
+
+def _post_words() -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+    """The word lists ``post`` is built from: English and Chinese scales, English and Chinese
+    cues after an amount, and period words after it."""
+    long_scales = [s for s in MONEY_SCALES if s not in SINGLE_LETTER_SCALES]
+    return (
+        [s for s in long_scales if s.isascii()],
+        [s for s in long_scales if not s.isascii()],
+        [c for c in POST_QUALIFIER_CUES if c.isascii()],
+        [c for c in POST_QUALIFIER_CUES if not c.isascii()],
+        [p for p in PER_WORDS if p not in _PER_BEFORE_ONLY],
+    )
+
+
+def _post_han_words() -> tuple[str, ...]:
+    """Every word ``post`` reads that starts with a character outside ASCII (the sources of
+    _post_source and of the symbols after a number), longest first."""
+    _, cjk_scales, _, post_cues_cjk, per_after = _post_words()
+    symbols = [key for key in SYMBOLS if len(key) == 1]
+    words = [*cjk_scales, *CJK_CURRENCY_WORDS, *post_cues_cjk, *per_after, *symbols]
+    return tuple(sorted({w for w in words if not w[0].isascii()}, key=lambda w: (-len(w), w)))
+
+
 def _post_source(f: _Fragments) -> str:
     code, en_cur, cjk_cur, million_code = f.code, f.en_cur, f.cjk_cur, f.million_code
-    post_cues_en = [c for c in POST_QUALIFIER_CUES if c.isascii()]
-    post_cues_cjk = [c for c in POST_QUALIFIER_CUES if not c.isascii()]
-    long_scales = [s for s in MONEY_SCALES if s not in SINGLE_LETTER_SCALES]
-    en_scales = [s for s in long_scales if s.isascii()]
-    cjk_scales = [s for s in long_scales if not s.isascii()]
-    per_after = [p for p in PER_WORDS if p not in ("annual", "每年", "每月", "每週", "每周")]
+    en_scales, cjk_scales, post_cues_en, post_cues_cjk, per_after = _post_words()
     return rf"""
             (?P<scale>(?:(?:{"|".join(sorted(SINGLE_LETTER_SCALES))}|bn|mn|tn)(?![A-Za-z])
                        |\s?-?\s?(?:{_alternation(en_scales)})(?![A-Za-z])
@@ -598,6 +630,11 @@ def compile_patterns() -> Patterns:
         not_money_first=_first_characters(NOT_MONEY_AFTER),
         pre_final_words=frozenset(
             [c.split()[-1].rstrip(".") for c in f.cues_en] + [code.lower() for code in CODES]
+        ),
+        pre_letters=frozenset(c for c in pre if not c.isascii() and c.isalpha()),
+        post_han_words=_post_han_words(),
+        not_money_chars=frozenset(
+            f for f in NOT_MONEY_AFTER if len(f) == 1 and re.escape(f) == f and not f.isspace()
         ),
     )
 
