@@ -46,7 +46,7 @@ from ._money_quiet import (
     post_is_empty,
     pre_is_empty,
 )
-from ._money_units import SCALE_CHARS, is_unit_label
+from ._money_units import SCALE_CHARS, is_unit_label, scale_factor
 from ._numerals import EXACT, canonical, parse_cjk_number
 from .spans import Qualifier
 
@@ -169,7 +169,7 @@ def pre_parts(t: str, lo: int, s: int, pats: _p.Patterns,
     linear in the text (see _money_patterns).
     """
     if s > lo and t[s - 1] == "$" and (s - 1 == lo or t[s - 2] in ENDS_NO_PREFIX):
-        return PreParts(s - 1, "$", s, s, "")
+        return _new_tuple(PreParts, (s - 1, "$", s, s, ""))
     if pre_is_empty(t, lo, s, pats.pre_final_words):
         return None
     if memo is None or lo == 0:
@@ -183,8 +183,8 @@ def pre_parts(t: str, lo: int, s: int, pats: _p.Patterns,
     if found is None:
         return None
     shift = lo - 1
-    return PreParts(found.cur_start + shift, found.cur, found.cue_start + shift,
-                    found.cue_end + shift, found.cue)  # fmt: skip
+    return _new_tuple(PreParts, (found.cur_start + shift, found.cur, found.cue_start + shift,
+                                 found.cue_end + shift, found.cue))  # fmt: skip
 
 
 def _pre_search(t: str, lo: int, s: int, pats: _p.Patterns) -> PreParts | None:
@@ -260,7 +260,7 @@ def _head(t: str, s: int, pre: PreParts | None, token: str) -> _Head | None:
     """The currency and cue ``pre`` found before the number at ``s``; None when the number is
     part of a word or code."""
     if pre is None:
-        return None if _in_word(t, s) else _Head(s, s, None, False, None)
+        return None if _in_word(t, s) else _new_tuple(_Head, (s, s, None, False, None))
     if pre.cur:
         currency: CurrencyMark | None = currency_mark(pre.cur)
         start = pre.cur_start
@@ -270,7 +270,7 @@ def _head(t: str, s: int, pre: PreParts | None, token: str) -> _Head | None:
         currency, start = None, s
     cue = cue_before(t, pre, token)
     ext_start = start if cue is None or cue.span is None else cue.span[0]
-    return _Head(start, ext_start, currency, currency is not None, cue)
+    return _new_tuple(_Head, (start, ext_start, currency, currency is not None, cue))
 
 
 class _Tail(NamedTuple):
@@ -299,11 +299,12 @@ def _scale_after(post: regex.Match[str], is_words: bool) -> tuple[Decimal, int, 
     written = post.group(name)
     if not written:
         return None
-    word = _WS_DASH.sub("", written).lower()
-    factor = _p.MONEY_SCALES.get(word)
+    core = written.strip()  # " billion": no pattern call to take the space out
+    word = (core if core.isalpha() else _WS_DASH.sub("", written)).lower()
+    factor = scale_factor(word)
     if factor is None:
         return None
-    return Decimal(factor), post.end(name), not is_words and word[-1] in _p.CJK_SCALE_UNITS
+    return factor, post.end(name), not is_words and word[-1] in _p.CJK_SCALE_UNITS
 
 
 def _takes_currency_after(mark: CurrencyMark, before: CurrencyMark | None) -> bool:
@@ -320,8 +321,8 @@ def _tail(t: str, e: int, n: int, head: _Head, reading: NumberReading, is_words:
     stop = min(n, e + _p.POST_WINDOW)  # a bounded window (see pre_parts)
     post = None if post_is_empty(t, e, stop, pats.post_first_words) else pats.post.match(t, e, stop)
     if post is None or post.end() == e:
-        return _Tail(e, e, reading.value, scale, has_scale, cjk_amount,
-                     head.currency, head.prefix, head.cue, None)  # fmt: skip
+        return _new_tuple(_Tail, (e, e, reading.value, scale, has_scale, cjk_amount,
+                                  head.currency, head.prefix, head.cue, None))  # fmt: skip
     end = e
     found_scale = None if has_scale else _scale_after(post, is_words)
     if found_scale is not None:
@@ -355,7 +356,8 @@ def _tail(t: str, e: int, n: int, head: _Head, reading: NumberReading, is_words:
         if minor is not None:
             value, end = minor
             ext_end = max(ext_end, end)
-    return _Tail(end, ext_end, value, scale, has_scale, cjk_amount, currency, prefix, cue, per)
+    fields = (end, ext_end, value, scale, has_scale, cjk_amount, currency, prefix, cue, per)
+    return _new_tuple(_Tail, fields)
 
 
 _MINOR_STOP = regex.compile(r"\s*(?:\d|[$€£¥￥%])")
@@ -576,11 +578,11 @@ def _candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int,
     maybe_unit = tail.currency is not None and (is_words or token[0] in SCALE_CHARS)
     if maybe_unit and is_unit_label(t, head.start, tail.end, token, is_words):
         return None  # "(港幣百萬元)", "(HK$ thousand)": the unit of a column, not an amount
-    return Candidate(
+    return _new_tuple(Candidate, (
         head.start, tail.end, head.ext_start, max(tail.ext_end, tail.end), tail.value, tail.scale,
         tail.has_scale, reading.value, tail.currency, tail.prefix, tail.cue, per, None, cjk,
         tail.cjk_amount, counted,
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 class _Marks(NamedTuple):

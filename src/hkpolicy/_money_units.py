@@ -7,6 +7,7 @@ standing alone ("(港幣百萬元)") from an amount.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 import regex
@@ -14,7 +15,7 @@ import regex
 from . import _money_patterns as _p
 from ._lexicon import header_unit
 
-__all__ = ["SCALE_CHARS", "is_unit_label", "money_unit_of", "read_unit"]
+__all__ = ["SCALE_CHARS", "is_unit_label", "money_unit_of", "read_unit", "scale_factor"]
 
 
 def __dir__() -> list[str]:
@@ -23,6 +24,21 @@ def __dir__() -> list[str]:
 
 # Chinese scale characters: a token made only of them ("百萬") names a scale, not a figure.
 SCALE_CHARS = frozenset("十百千萬万億亿兆")
+
+
+def scale_factor(word: str) -> Decimal | None:
+    """The factor of the scale word ``word`` after an amount (lower case, no spaces or dashes:
+    "million", 億), as a Decimal; None for a word of no scale."""
+    factor = _p.MONEY_SCALES.get(word)
+    return None if factor is None else _factor(factor)
+
+
+@functools.lru_cache(maxsize=64)
+def _factor(factor: int) -> Decimal:
+    """``Decimal(factor)``, made once per factor: scales are few, Decimals immutable."""
+    return Decimal(factor)
+
+
 _BRACKETED = regex.compile(r"[(（]([^()（）]{1,40})[)）]")
 
 
