@@ -11,6 +11,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 import pytest
 import regex
@@ -411,3 +412,64 @@ def test_no_amount_marks_make_a_number_no_amount_and_end_it() -> None:
         assert not (ch.isspace() or ch.isdigit() or ch in "億亿萬万"), ch
     assert {"%", "年", "張"} <= PATS.not_money_chars
     assert {tail[0] for tail in PERCENT_FRACTION_TAIL} <= no_amount_marks(PATS)
+
+
+# --- a scale and nothing after it ---------------------------------------------------------------
+
+SCALE_PIECES = [
+    " million", " billion", "m", "bn", " mn", " - million", "-million", " thouſand", " MILLION",
+    " millions", " thousand", " dollars", " HKD", "HK$", " or more", " a year", " per annum",
+    " for", " (", ")", "$", "$5", " 萬", "萬", "港元", "元", "\n", " ", "m.", " mil", "k", "b",
+    " and", " to", "/year", "-", "e", "%", " cents", " 50",
+]  # fmt: skip
+
+
+@st.composite
+def scale_after_a_number(draw: st.DrawFn) -> tuple[str, int]:
+    """A text with a number and what may follow it, and the number's end."""
+    before = draw(st.sampled_from(["", "HK$", "$", "about ", "US$", "約"]))
+    number = draw(st.sampled_from(["5", "47", "3.5", "1,000", "fifty"]))
+    after = "".join(draw(st.lists(st.sampled_from(SCALE_PIECES), max_size=5)))
+    return before + number + after, len(before) + len(number)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(scale_after_a_number())
+def test_scale_alone_is_what_post_reads(case: tuple[str, int]) -> None:
+    """Where scale_alone answers, ``post`` reads that scale and nothing after it."""
+    from hkpolicy._money_units import scale_after, scale_alone
+
+    text, e = case
+    stop = min(len(text), e + _p.POST_WINDOW)
+    alone = scale_alone(text, e, stop, False, PATS)
+    if alone is None:
+        return
+    post = PATS.post.match(text, e, stop)
+    assert post is not None and post.end() == alone[1], (text, post)
+    assert not any(post.group(name) for name in ("cur", "scale2", "postcue", "per")), text
+    assert scale_after(post, False) == alone, text
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([*SCALE_PIECES, "5", "47", "HK$", "US$", "about "]),
+                max_size=12).map("".join))  # fmt: skip
+def test_numbers_before_a_scale_read_as_the_full_reading_reads_them(text: str) -> None:
+    from hkpolicy import _money_candidates as candidates
+
+    fast = candidates.candidates(text, [])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(candidates, "scale_alone", lambda t, e, stop, is_words, pats: None)
+        assert candidates.candidates(text, []) == fast, text
+
+
+def test_scale_alone_reads_the_common_cases() -> None:
+    from hkpolicy._money_units import scale_alone
+
+    million, billion = Decimal(10**6), Decimal(10**9)
+    text = "set aside $47 billion for the fund"
+    assert scale_alone(text, 13, len(text), False, PATS) == (billion, 21, False)
+    text = "HK$6965 million (US$847 million)"
+    assert scale_alone(text, 7, len(text), False, PATS) == (million, 15, False)
+    # post reads more: the full pattern decides
+    for text in ("5 million dollars", "5 million a year", "5 million or more", "5 million HKD"):
+        assert scale_alone(text, 1, len(text), False, PATS) is None, text

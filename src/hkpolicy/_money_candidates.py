@@ -46,7 +46,7 @@ from ._money_quiet import (
     post_is_empty,
     pre_is_empty,
 )
-from ._money_units import SCALE_CHARS, is_unit_label, scale_factor
+from ._money_units import SCALE_CHARS, is_unit_label, scale_after, scale_alone
 from ._numerals import EXACT, canonical, parse_cjk_number
 from .spans import Qualifier
 
@@ -288,23 +288,7 @@ class _Tail(NamedTuple):
     per: _p.Per | None
 
 
-_WS_DASH = regex.compile(r"[\s-]")
 _MILLION = Decimal(10**6)
-
-
-def _scale_after(post: regex.Match[str], is_words: bool) -> tuple[Decimal, int, bool] | None:
-    """``(scale, end, cjk_amount)`` of the scale word ``post`` read ("million", 億), if any; a
-    second scale ("HK$5 million" written "5 HK$ million") counts only when there is no first."""
-    name = "scale" if post.group("scale") else "scale2"
-    written = post.group(name)
-    if not written:
-        return None
-    core = written.strip()  # " billion": no pattern call to take the space out
-    word = (core if core.isalpha() else _WS_DASH.sub("", written)).lower()
-    factor = scale_factor(word)
-    if factor is None:
-        return None
-    return factor, post.end(name), not is_words and word[-1] in _p.CJK_SCALE_UNITS
 
 
 def _takes_currency_after(mark: CurrencyMark, before: CurrencyMark | None) -> bool:
@@ -319,12 +303,20 @@ def _tail(t: str, e: int, n: int, head: _Head, reading: NumberReading, is_words:
     """What follows the number ending at ``e``, read in a window of ``POST_WINDOW``."""
     scale, has_scale = reading.scale, reading.scale != 1
     stop = min(n, e + _p.POST_WINDOW)  # a bounded window (see pre_parts)
-    post = None if post_is_empty(t, e, stop, pats.post_first_words) else pats.post.match(t, e, stop)
+    if post_is_empty(t, e, stop, pats.post_first_words):
+        return _new_tuple(_Tail, (e, e, reading.value, scale, has_scale, cjk_amount,
+                                  head.currency, head.prefix, head.cue, None))  # fmt: skip
+    alone = None if has_scale else scale_alone(t, e, stop, is_words, pats)
+    if alone is not None:  # "$47 billion for": the scale, and nothing else to read
+        scale, end, scaled_cjk = alone
+        return _new_tuple(_Tail, (end, end, reading.value, scale, True, cjk_amount or scaled_cjk,
+                                  head.currency, head.prefix, head.cue, None))  # fmt: skip
+    post = pats.post.match(t, e, stop)
     if post is None or post.end() == e:
         return _new_tuple(_Tail, (e, e, reading.value, scale, has_scale, cjk_amount,
                                   head.currency, head.prefix, head.cue, None))  # fmt: skip
     end = e
-    found_scale = None if has_scale else _scale_after(post, is_words)
+    found_scale = None if has_scale else scale_after(post, is_words)
     if found_scale is not None:
         scale, end, scaled_cjk = found_scale
         has_scale, cjk_amount = True, cjk_amount or scaled_cjk

@@ -355,6 +355,9 @@ class Patterns:
     """Searched before a cue/currency: a period word a few words back ("annual ... funding")."""
     post: regex.Pattern[str]
     """Matched right after a number: scale, currency, second scale, cue, period."""
+    post_scale: regex.Pattern[str]
+    """The first group of ``post`` alone, ``scale``: where ``post`` reads nothing after the
+    scale ("$47 billion for"), its match is this one, found without trying the rest."""
     minor: regex.Pattern[str]
     """Matched after "15 dollars": the cents part ("50", "and forty-five cents", 三毛)."""
     connector: regex.Pattern[str]
@@ -531,13 +534,20 @@ def _post_han_words() -> tuple[str, ...]:
     return tuple(sorted({w for w in words if not w[0].isascii()}, key=lambda w: (-len(w), w)))
 
 
-def _post_source(f: _Fragments) -> str:
-    code, en_cur, cjk_cur, million_code = f.code, f.en_cur, f.cjk_cur, f.million_code
-    en_scales, cjk_scales, post_cues_en, post_cues_cjk, per_after = _post_words()
+def _post_scale_source() -> str:
+    """The first group of ``post``: a scale word right after the number."""
+    en_scales, cjk_scales, _, _, _ = _post_words()
     return rf"""
             (?P<scale>(?:(?:{"|".join(sorted(SINGLE_LETTER_SCALES))}|bn|mn|tn)(?![A-Za-z])
                        |\s?-?\s?(?:{_alternation(en_scales)})(?![A-Za-z])
                        |\s?(?:{_alternation(cjk_scales)})))?
+            """
+
+
+def _post_source(f: _Fragments) -> str:
+    code, en_cur, cjk_cur, million_code = f.code, f.en_cur, f.cjk_cur, f.million_code
+    en_scales, _, post_cues_en, post_cues_cjk, per_after = _post_words()
+    return rf"""{_post_scale_source()}
             (?:(?P<cur_gap>\s*-?\s*)
                (?P<cur>{million_code}
                       |{_lexicon.symbol_fragment(after_number=True)}        # before codes: "MOP$"
@@ -631,6 +641,7 @@ def compile_patterns() -> Patterns:
             i,
         ),
         post=regex.compile(_post_source(f), i),
+        post_scale=regex.compile(_post_scale_source(), i),
         minor=regex.compile(_minor_source(f), i),
         connector=regex.compile(r"\s*(?:-|–|—|~|～|to|至|到|and)\s*\Z", regex.IGNORECASE),
         pair_open=regex.compile(r"\s*[(（]\s*\Z"),

@@ -2,7 +2,8 @@
 
 Owns :func:`read_unit` (one header unit to a currency and a scale), :func:`money_unit_of` (the
 unit a whole header sets) and :func:`is_unit_label`, with which the money scanner tells a unit
-standing alone ("(港幣百萬元)") from an amount.
+standing alone ("(港幣百萬元)") from an amount; and the reading of the scale word after an
+amount ("$47 billion", 500億): :func:`scale_after`, :func:`scale_alone`.
 """
 
 from __future__ import annotations
@@ -14,8 +15,17 @@ import regex
 
 from . import _money_patterns as _p
 from ._lexicon import header_unit
+from ._money_quiet import post_is_empty
 
-__all__ = ["SCALE_CHARS", "is_unit_label", "money_unit_of", "read_unit", "scale_factor"]
+__all__ = [
+    "SCALE_CHARS",
+    "is_unit_label",
+    "money_unit_of",
+    "read_unit",
+    "scale_after",
+    "scale_alone",
+    "scale_factor",
+]
 
 
 def __dir__() -> list[str]:
@@ -38,6 +48,43 @@ def _factor(factor: int) -> Decimal:
     """``Decimal(factor)``, made once per factor: scales are few, Decimals immutable."""
     return Decimal(factor)
 
+
+# --- scales after an amount ---------------------------------------------------------------
+
+_WS_DASH = regex.compile(r"[\s-]")
+
+
+def scale_after(post: regex.Match[str], is_words: bool) -> tuple[Decimal, int, bool] | None:
+    """``(scale, end, cjk_amount)`` of the scale word ``post`` read ("million", 億), if any; a
+    second scale ("HK$5 million" written "5 HK$ million") counts only when there is no first."""
+    name = "scale" if post.group("scale") else "scale2"
+    written = post.group(name)
+    if not written:
+        return None
+    core = written.strip()  # " billion": no pattern call to take the space out
+    word = (core if core.isalpha() else _WS_DASH.sub("", written)).lower()
+    factor = scale_factor(word)
+    if factor is None:
+        return None
+    return factor, post.end(name), not is_words and word[-1] in _p.CJK_SCALE_UNITS
+
+
+def scale_alone(t: str, e: int, stop: int, is_words: bool,
+                 pats: _p.Patterns) -> tuple[Decimal, int, bool] | None:  # fmt: skip
+    """What scale_after reads in ``post.match(t, e, stop)`` where ``post`` reads a scale and
+    nothing after it ("$47 billion for"), found without ``post``: its first group is matched
+    alone (Patterns.post_scale), and post_is_empty says no other group can start where it
+    ends. ``post`` matches its groups in turn, each may match nothing, so its match is that
+    one. None when ``post`` may read more, or reads no scale."""
+    scaled = pats.post_scale.match(t, e, stop)
+    if scaled is None or scaled.end() == e:
+        return None
+    if not post_is_empty(t, scaled.end(), stop, pats.post_first_words):
+        return None
+    return scale_after(scaled, is_words)
+
+
+# --- units as headers write them ----------------------------------------------------------------
 
 _BRACKETED = regex.compile(r"[(（]([^()（）]{1,40})[)）]")
 
