@@ -473,3 +473,66 @@ def test_scale_alone_reads_the_common_cases() -> None:
     # post reads more: the full pattern decides
     for text in ("5 million dollars", "5 million a year", "5 million or more", "5 million HKD"):
         assert scale_alone(text, 1, len(text), False, PATS) is None, text
+
+
+# --- a Chinese currency word and nothing after it -----------------------------------------------
+
+CURRENCY_PIECES = [
+    "元", "港元", "元人民幣", "人民幣", "新加坡元", "新加坡", "円", "日", "日元", "美金", "推動",
+    "，", "以上", "左右", "每年", "每日", "/年", " ", " million", "萬", "千萬", "港", "(", "5",
+    "HKD", "$", "或以上", "元三毛",
+]  # fmt: skip
+
+
+@st.composite
+def currency_after_a_number(draw: st.DrawFn) -> tuple[str, int]:
+    """A text with a number written with a Chinese scale, what follows it, and its end."""
+    number = draw(st.sampled_from(["500億", "5,000萬", "801萬", "3.96億", "五億", "5"]))
+    after = "".join(draw(st.lists(st.sampled_from(CURRENCY_PIECES), max_size=4)))
+    return number + after, len(number)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(currency_after_a_number())
+def test_currency_alone_is_what_post_reads(case: tuple[str, int]) -> None:
+    """Where currency_alone answers, ``post`` reads that currency and nothing else."""
+    from hkpolicy._money_quiet import currency_alone
+
+    text, e = case
+    stop = min(len(text), e + _p.POST_WINDOW)
+    alone = currency_alone(text, e, stop, PATS)
+    if alone is None:
+        return
+    post = PATS.post.match(text, e, stop)
+    assert post is not None and post.end() == alone[1], (text, post)
+    assert (post.group("cur"), post.end("cur")) == alone, text
+    assert not any(post.group(name) for name in ("scale", "scale2", "postcue", "per")), text
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([*CURRENCY_PIECES, "500億", "801萬", "五億", "約", "HK$"]),
+                max_size=10).map("".join))  # fmt: skip
+def test_numbers_before_a_currency_word_read_as_the_full_reading_reads_them(text: str) -> None:
+    from hkpolicy import _money_candidates as candidates
+
+    fast = candidates.candidates(text, [])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(candidates, "currency_alone", lambda t, e, stop, pats: None)
+        assert candidates.candidates(text, []) == fast, text
+
+
+def test_post_tries_no_other_currency_at_a_han_character() -> None:
+    """The currency group's other alternatives (codes, English words, symbol prefixes) are
+    ASCII, so at a Han character only post_han_currencies can match, as currency_alone says."""
+    from hkpolicy import _lexicon
+    from hkpolicy._money_quiet import currency_alone
+
+    assert all(code.isascii() for code in _p.CODES)
+    assert all(word.isascii() for word in _p.EN_CURRENCY_WORDS)
+    assert all(prefix.isascii() for prefix in _lexicon.dollar_prefixes())
+    assert PATS.post_han_currencies["元"][-1] == "元"  # longest first, as post tries them
+    assert PATS.post_han_currencies["円"] == ("円",)
+    text = "政府會預留203億元推動創新科技"
+    assert currency_alone(text, 9, len(text), PATS) == ("元", 10)
+    for text in ("500億元以上", "500億元每日", "500億推動"):
+        assert currency_alone(text, 4, len(text), PATS) is None, text

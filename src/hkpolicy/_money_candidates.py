@@ -40,14 +40,15 @@ from ._money_quiet import (
     ENDS_NO_PREFIX,
     MYRIAD_YI,
     PERCENT_FRACTION_TAIL,
+    currency_alone,
     may_be_amounts,
     plain_end,
     plain_start,
     post_is_empty,
     pre_is_empty,
 )
-from ._money_units import SCALE_CHARS, is_unit_label, scale_after, scale_alone
-from ._numerals import EXACT, canonical, parse_cjk_number
+from ._money_units import SCALE_CHARS, cents_after, is_unit_label, scale_after, scale_alone
+from ._numerals import EXACT, canonical
 from .spans import Qualifier
 
 __all__ = [
@@ -298,19 +299,53 @@ def _takes_currency_after(mark: CurrencyMark, before: CurrencyMark | None) -> bo
     return takes and not (mark.code == _p.BARE and before is not None)
 
 
+def _quick_tail(t: str, e: int, stop: int, head: _Head, reading: NumberReading,
+                is_words: bool, cjk_amount: bool, pats: _p.Patterns) -> _Tail | None:  # fmt: skip
+    """What _tail reads after the number ending at ``e`` in the common cases, without ``post``:
+    nothing (post_is_empty), a scale alone ("$47 billion for"; scale_alone) or, after a number
+    with a scale of its own, a Chinese currency word alone (500億元推動; currency_alone). None
+    when ``post`` must read it."""
+    scale, has_scale = reading.scale, reading.scale != 1
+    currency, prefix, end = head.currency, head.prefix, e
+    if post_is_empty(t, e, stop, pats.post_first_words):
+        pass
+    elif not has_scale:
+        alone = scale_alone(t, e, stop, is_words, pats)
+        if alone is None:
+            return None
+        scale, end, scaled_cjk = alone  # as _tail reads a scale, with no currency after it
+        has_scale, cjk_amount = True, cjk_amount or scaled_cjk
+    else:
+        written = currency_alone(t, e, stop, pats)
+        if written is None:
+            return None
+        mark = currency_mark(written[0])  # as _tail reads a currency after a scaled number
+        if _takes_currency_after(mark, currency):
+            currency, prefix = mark, prefix and mark.code == _p.BARE
+        end = written[1]
+    fields = (
+        end,
+        end,
+        reading.value,
+        scale,
+        has_scale,
+        cjk_amount,
+        currency,
+        prefix,
+        head.cue,
+        None,
+    )
+    return _new_tuple(_Tail, fields)
+
+
 def _tail(t: str, e: int, n: int, head: _Head, reading: NumberReading, is_words: bool,
           cjk_amount: bool, pats: _p.Patterns) -> _Tail:  # fmt: skip
     """What follows the number ending at ``e``, read in a window of ``POST_WINDOW``."""
     scale, has_scale = reading.scale, reading.scale != 1
     stop = min(n, e + _p.POST_WINDOW)  # a bounded window (see pre_parts)
-    if post_is_empty(t, e, stop, pats.post_first_words):
-        return _new_tuple(_Tail, (e, e, reading.value, scale, has_scale, cjk_amount,
-                                  head.currency, head.prefix, head.cue, None))  # fmt: skip
-    alone = None if has_scale else scale_alone(t, e, stop, is_words, pats)
-    if alone is not None:  # "$47 billion for": the scale, and nothing else to read
-        scale, end, scaled_cjk = alone
-        return _new_tuple(_Tail, (end, end, reading.value, scale, True, cjk_amount or scaled_cjk,
-                                  head.currency, head.prefix, head.cue, None))  # fmt: skip
+    quick = _quick_tail(t, e, stop, head, reading, is_words, cjk_amount, pats)
+    if quick is not None:
+        return quick
     post = pats.post.match(t, e, stop)
     if post is None or post.end() == e:
         return _new_tuple(_Tail, (e, e, reading.value, scale, has_scale, cjk_amount,
@@ -344,56 +379,12 @@ def _tail(t: str, e: int, n: int, head: _Head, reading: NumberReading, is_words:
         ext_end = post.end("per")
     value = reading.value
     if cur and currency is not None and not has_scale:
-        minor = _minor(t, end, n, value)  # "15 dollars 50", 五元三毛
+        minor = cents_after(t, end, n, value)  # "15 dollars 50", 五元三毛
         if minor is not None:
             value, end = minor
             ext_end = max(ext_end, end)
     fields = (end, ext_end, value, scale, has_scale, cjk_amount, currency, prefix, cue, per)
     return _new_tuple(_Tail, fields)
-
-
-_MINOR_STOP = regex.compile(r"\s*(?:\d|[$€£¥￥%])")
-# Characters after a whole amount looked at for its cents, and after the cents for what rules
-# them out: bounded windows.
-_MINOR_WINDOW = 40
-_CENT = Decimal("0.01")
-
-
-def _minor(t: str, end: int, n: int, value: Decimal) -> tuple[Decimal, int] | None:
-    """``(value with cents, end)`` when cents follow a whole amount at ``end``, else None."""
-    if value != value.to_integral_value():
-        return None
-    match = _p.PATTERNS.minor.match(t, end, min(n, end + _MINOR_WINDOW))
-    if match is None:
-        return None
-    raw = match.group("minor")
-    unit = match.group("unit")
-    if raw.isdigit():
-        minor = Decimal(raw)
-    elif raw in "一二兩两三四五六七八九":
-        if not unit:
-            return None
-        minor = Decimal(parse_cjk_number(raw) or 0)
-    else:
-        words = read_words(raw)
-        if words is None:
-            return None
-        minor = words
-    if unit:
-        step = Decimal(
-            _p.EN_MINOR_UNITS.get(unit.lower()) or _p.CJK_MINOR_UNITS.get(unit) or "0.01"
-        )
-    else:
-        step = _CENT
-        after = _p.PATTERNS.post.match(t, match.end(), min(n, match.end() + _MINOR_WINDOW))
-        if after is not None and (after.group("cur") or after.group("scale")):
-            return None
-        if _MINOR_STOP.match(t, match.end(), min(n, match.end() + 4)):
-            return None
-    part = EXACT.multiply(minor, step)
-    if minor >= 100 or part >= 1:
-        return None
-    return canonical(EXACT.add(value, part)), match.end()
 
 
 # --- period words before, counts, and what is no amount ----------------------------------------

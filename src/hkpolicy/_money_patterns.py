@@ -402,6 +402,10 @@ class Patterns:
     """The words ``post`` reads that start with a Han character: Chinese scales, currencies,
     cues and period words, 円. After a number followed by a Han character that starts none of
     them, ``post`` matches the empty string (see _money_quiet.post_is_empty)."""
+    post_han_currencies: dict[str, tuple[str, ...]]
+    """The currencies ``post`` reads that start with a Han character, by that character, in
+    the order its currency group tries them: a sign among its symbols (円) first, then the
+    Chinese currency words, longest first (see _money_quiet.currency_alone)."""
     not_money_chars: frozenset[str]
     """The branches of ``not_money_after`` that are one literal character (%, most counters):
     a number right before one is no amount, whatever stands around it."""
@@ -544,6 +548,19 @@ def _post_scale_source() -> str:
             """
 
 
+def _post_han_currencies() -> dict[str, tuple[str, ...]]:
+    """The Han-led currencies of ``post``'s currency group, by first character, in the order
+    its alternation tries them: the symbol signs (a character class, before the Chinese words),
+    then CJK_CURRENCY_WORDS as _alternation orders them, longest first."""
+    signs = [key for key in SYMBOLS if len(key) == 1 and not key.isascii()]
+    words = sorted(CJK_CURRENCY_WORDS, key=lambda w: (-len(w), w))
+    by_first: dict[str, list[str]] = {}
+    for word in (*signs, *words):
+        if not word[0].isascii():
+            by_first.setdefault(word[0], []).append(word)
+    return {first: tuple(found) for first, found in by_first.items()}
+
+
 def _post_source(f: _Fragments) -> str:
     code, en_cur, cjk_cur, million_code = f.code, f.en_cur, f.cjk_cur, f.million_code
     en_scales, _, post_cues_en, post_cues_cjk, per_after = _post_words()
@@ -658,6 +675,7 @@ def compile_patterns() -> Patterns:
         ),
         pre_letters=frozenset(c for c in pre if not c.isascii() and c.isalpha()),
         post_han_words=_post_han_words(),
+        post_han_currencies=_post_han_currencies(),
         not_money_chars=frozenset(
             f for f in NOT_MONEY_AFTER if len(f) == 1 and re.escape(f) == f and not f.isspace()
         ),

@@ -19,6 +19,7 @@ __all__ = [
     "PERCENT_FRACTION_TAIL",
     "POST_STOP",
     "PRE_STOP",
+    "currency_alone",
     "ends_nothing",
     "is_han",
     "may_be_amounts",
@@ -186,6 +187,30 @@ def post_is_empty(t: str, e: int, stop: int, first_words: frozenset[str]) -> boo
     if j < stop and t[j].isalpha():
         return False  # "yeſ": regex case folding may read more of the word
     return t[i:j].lower() not in first_words
+
+
+def currency_alone(t: str, e: int, stop: int, pats: _p.Patterns) -> tuple[str, int] | None:
+    """``(currency, end)`` where ``post``, matched at ``e`` (up to ``stop``), reads a Chinese
+    currency word (or 円) right there and nothing after it, as in 500億元推動; else None.
+
+    ``post`` matches its optional groups in turn. Its scale group is asked (post_scale); its
+    currency group, at a Han character, can only read one of Patterns.post_han_currencies (its
+    other alternatives are ASCII, and its gap matches nothing before a Han character), the
+    first that matches in the order given; post_is_empty says no later group can start where
+    the currency ends."""
+    if e >= stop or not is_han(t[e]):
+        return None
+    tried = pats.post_han_currencies.get(t[e])
+    if tried is None:
+        return None
+    scaled = pats.post_scale.match(t, e, stop)
+    if scaled is not None and scaled.end() > e:
+        return None
+    for word in tried:
+        end = e + len(word)
+        if end <= stop and t.startswith(word, e):
+            return (word, end) if post_is_empty(t, end, stop, pats.post_first_words) else None
+    return None
 
 
 # --- numbers with nothing around them to read --------------------------------------------------

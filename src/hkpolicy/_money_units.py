@@ -3,7 +3,8 @@
 Owns :func:`read_unit` (one header unit to a currency and a scale), :func:`money_unit_of` (the
 unit a whole header sets) and :func:`is_unit_label`, with which the money scanner tells a unit
 standing alone ("(港幣百萬元)") from an amount; and the reading of the scale word after an
-amount ("$47 billion", 500億): :func:`scale_after`, :func:`scale_alone`.
+amount ("$47 billion", 500億): :func:`scale_after`, :func:`scale_alone`; and the cents after
+a whole amount ("15 dollars 50", 五元三毛): :func:`cents_after`.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ import regex
 
 from . import _money_patterns as _p
 from ._lexicon import header_unit
+from ._money_lexer import read_words
 from ._money_quiet import post_is_empty
+from ._numerals import EXACT, canonical, parse_cjk_number
 
 __all__ = [
     "SCALE_CHARS",
+    "cents_after",
     "is_unit_label",
     "money_unit_of",
     "read_unit",
@@ -82,6 +86,52 @@ def scale_alone(t: str, e: int, stop: int, is_words: bool,
     if not post_is_empty(t, scaled.end(), stop, pats.post_first_words):
         return None
     return scale_after(scaled, is_words)
+
+
+# --- cents after an amount ----------------------------------------------------------------
+
+_MINOR_STOP = regex.compile(r"\s*(?:\d|[$€£¥￥%])")
+# Characters after a whole amount looked at for its cents, and after the cents for what rules
+# them out: bounded windows.
+_MINOR_WINDOW = 40
+_CENT = Decimal("0.01")
+
+
+def cents_after(t: str, end: int, n: int, value: Decimal) -> tuple[Decimal, int] | None:
+    """``(value with cents, end)`` when cents follow a whole amount at ``end``, else None."""
+    if value != value.to_integral_value():
+        return None
+    match = _p.PATTERNS.minor.match(t, end, min(n, end + _MINOR_WINDOW))
+    if match is None:
+        return None
+    raw = match.group("minor")
+    unit = match.group("unit")
+    if raw.isdigit():
+        minor = Decimal(raw)
+    elif raw in "一二兩两三四五六七八九":
+        if not unit:
+            return None
+        minor = Decimal(parse_cjk_number(raw) or 0)
+    else:
+        words = read_words(raw)
+        if words is None:
+            return None
+        minor = words
+    if unit:
+        step = Decimal(
+            _p.EN_MINOR_UNITS.get(unit.lower()) or _p.CJK_MINOR_UNITS.get(unit) or "0.01"
+        )
+    else:
+        step = _CENT
+        after = _p.PATTERNS.post.match(t, match.end(), min(n, match.end() + _MINOR_WINDOW))
+        if after is not None and (after.group("cur") or after.group("scale")):
+            return None
+        if _MINOR_STOP.match(t, match.end(), min(n, match.end() + 4)):
+            return None
+    part = EXACT.multiply(minor, step)
+    if minor >= 100 or part >= 1:
+        return None
+    return canonical(EXACT.add(value, part)), match.end()
 
 
 # --- units as headers write them ----------------------------------------------------------------
