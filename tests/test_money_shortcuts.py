@@ -414,6 +414,17 @@ def test_no_amount_marks_make_a_number_no_amount_and_end_it() -> None:
     assert {tail[0] for tail in PERCENT_FRACTION_TAIL} <= no_amount_marks(PATS)
 
 
+def _assert_same_candidates_without(text: str, shortcut: str) -> None:
+    """The candidates of ``text`` equal those read with ``shortcut`` of _money_candidates never
+    answering (the full pattern after every number)."""
+    from hkpolicy import _money_candidates as candidates
+
+    fast = candidates.candidates(text, [])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(candidates, shortcut, lambda *args: None)
+        assert candidates.candidates(text, []) == fast, text
+
+
 # --- a scale and nothing after it ---------------------------------------------------------------
 
 SCALE_PIECES = [
@@ -454,12 +465,7 @@ def test_scale_alone_is_what_post_reads(case: tuple[str, int]) -> None:
 @given(st.lists(st.sampled_from([*SCALE_PIECES, "5", "47", "HK$", "US$", "about "]),
                 max_size=12).map("".join))  # fmt: skip
 def test_numbers_before_a_scale_read_as_the_full_reading_reads_them(text: str) -> None:
-    from hkpolicy import _money_candidates as candidates
-
-    fast = candidates.candidates(text, [])
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(candidates, "scale_alone", lambda t, e, stop, is_words, pats: None)
-        assert candidates.candidates(text, []) == fast, text
+    _assert_same_candidates_without(text, "scale_alone")
 
 
 def test_scale_alone_reads_the_common_cases() -> None:
@@ -513,12 +519,7 @@ def test_currency_alone_is_what_post_reads(case: tuple[str, int]) -> None:
 @given(st.lists(st.sampled_from([*CURRENCY_PIECES, "500億", "801萬", "五億", "約", "HK$"]),
                 max_size=10).map("".join))  # fmt: skip
 def test_numbers_before_a_currency_word_read_as_the_full_reading_reads_them(text: str) -> None:
-    from hkpolicy import _money_candidates as candidates
-
-    fast = candidates.candidates(text, [])
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(candidates, "currency_alone", lambda t, e, stop, pats: None)
-        assert candidates.candidates(text, []) == fast, text
+    _assert_same_candidates_without(text, "currency_alone")
 
 
 def test_post_tries_no_other_currency_at_a_han_character() -> None:
