@@ -609,30 +609,20 @@ def iter_candidates(
     """The candidates of :func:`candidates`, one at a time: a caller that consumes each as it
     comes holds a few at once, not one per number (a Candidate is a garbage-collected object).
     Unless ``keep_bare`` (see above), one is held back until the next decides it."""
-    found = _read_candidates(t, skip, lowered)
-    return found if keep_bare else _without_lone_bare(found)
-
-
-def _read_candidates(
-    t: str, skip: list[tuple[int, int]], lowered: str | None
-) -> Iterator[Candidate]:
-    """The candidates of :func:`candidates`, bare ones included, one at a time."""
     if lowered is None:
         lowered = folded(t)
-    not_first = _p.PATTERNS.not_money_first
-    final_words, first_words = _p.PATTERNS.pre_final_words, _p.PATTERNS.post_first_words
-    pre_window = _p.PRE_WINDOW
-    dollar_ends = "$" not in not_first
-    marks = (
-        _Marks(t, _PER_BEFORE_MARK, not_first, {})
-        if lowered is None
-        else _Marks(lowered, _PER_BEFORE_LOWER, not_first, {})
-    )
+    pats = _p.PATTERNS
+    not_first, final_words, first_words = (
+        pats.not_money_first, pats.pre_final_words, pats.post_first_words
+    )  # fmt: skip
+    pre_window, dollar_ends = _p.PRE_WINDOW, "$" not in not_first
+    marks = _scan_marks(t, lowered, not_first)
     spans, word_starts = tokens(t, lowered)
-    spans = may_be_amounts(t, spans, _p.PATTERNS)
+    spans = may_be_amounts(t, spans, pats)
     skip_starts = [start for start, _ in skip]
-    last_end = 0
-    n = len(t)
+    last_end, n = 0, len(t)
+    held: Candidate | None = None  # the last candidate kept, not yet given out
+    before_held_bare = True  # the one kept before ``held`` has no currency (or there is none)
     for s, e in spans:
         if s < last_end:
             continue
@@ -648,30 +638,30 @@ def _read_candidates(
             start >= 0
             and token.isascii()
             and " " not in token
-            and (
-                # "$5$6": a "$" right before a digit starts the next amount, and post_is_empty
-                # says post reads nothing; plain_end says the same unless "$" is in not_first.
-                (dollar_ends and e + 1 < n and t[e] == "$" and "0" <= t[e + 1] <= "9")
-                or plain_end(t, e, n, not_first, first_words)
-            )
-        ):
+            # "$5$6": a "$" before a digit starts the next amount, and post reads nothing
+            # (post_is_empty); plain_end says the same unless "$" is in not_first.
+            and ((dollar_ends and e + 1 < n and t[e] == "$" and "0" <= t[e + 1] <= "9")
+                 or plain_end(t, e, n, not_first, first_words))
+        ):  # fmt: skip
             cand = _plain_candidate(t, s, e, token, start, last_end, marks)
         else:
             cand = _candidate(t, s, e, is_words, last_end, n, marks)
-        if cand is not None:
-            last_end = cand.ext_end
+        if cand is None:
+            continue
+        last_end = cand.ext_end
+        if keep_bare:
             yield cand
-
-
-def _without_lone_bare(cands: Iterator[Candidate]) -> Iterator[Candidate]:
-    """``cands`` but the bare ones with no currency on either side (see above), one at a time:
-    one is held back until the next decides it."""
-    held: Candidate | None = None  # the last candidate kept, not yet given out
-    before_held_bare = True  # the one kept before ``held`` has no currency (or there is none)
-    for cand in cands:
-        if held is not None and not (cand.currency is None and before_held_bare and _is_bare(held)):
+        elif held is None or (cand.currency is None and before_held_bare and _is_bare(held)):
+            held = cand  # a dropped ``held`` leaves the one kept before it where it was
+        else:
             yield held
-            before_held_bare = held.currency is None
-        held = cand  # a dropped ``held`` leaves the one kept before it where it was
+            held, before_held_bare = cand, held.currency is None
     if held is not None and not (before_held_bare and _is_bare(held)):
         yield held
+
+
+def _scan_marks(t: str, lowered: str | None, not_first: frozenset[str]) -> _Marks:
+    """The pre-filter text and pattern of one scan (the folded text when there is one)."""
+    if lowered is None:
+        return _Marks(t, _PER_BEFORE_MARK, not_first, {})
+    return _Marks(lowered, _PER_BEFORE_LOWER, not_first, {})

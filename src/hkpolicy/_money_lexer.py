@@ -76,27 +76,50 @@ def _joined_runs(t: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return joined
 
 
+# Characters after which a number may go on past its run: a separator before a digit ("1,234"),
+# a space before a group of three ("3 250 000 €").
+_GOES_ON = frozenset(",.'\u00a0\u202f\x20")
+# The first character outside the Basic Multilingual Plane.
+_ASTRAL = "\U00010000"
+
+
+def _is_whole_run(t: str, at: int, stop: int) -> bool:
+    """True when the number pattern, matched at ``at``, is sure to match the run ``t[at:stop]``
+    exactly (see number_spans): the run starts in the BMP, so with a digit or numeral; it is
+    not cut at MAX_TOKEN_PIECES; and it is not followed by a character outside the BMP, nor
+    by a separator or space and then what may be a digit (the run may go on, or be the "3" of
+    "3 250 000 €"). Conservative: any non-ASCII character after the separator sends the run
+    to the pattern."""
+    if stop - at > _p.MAX_TOKEN_PIECES or t[at] >= _ASTRAL:
+        return False
+    if stop < len(t) and t[stop] >= _ASTRAL:
+        return False  # may be a digit going on with the run
+    if stop + 1 >= len(t) or t[stop] not in _GOES_ON:
+        return True
+    after = t[stop + 1]
+    return not ("0" <= after <= "9" or not after.isascii())
+
+
 def number_spans(t: str, number: regex.Pattern[str]) -> list[tuple[int, int]]:
     """``[m.span() for m in number.finditer(t)]``, found faster: ``number`` is tried only in
     the runs of _money_patterns.number_starts, at each position finditer would try (from the
     end of the last match on), and at a "." right before a run (".75"). A match starts at
-    every digit or numeral it is tried at; most runs are a whole match and take no call (the
-    group ``whole`` of number_starts); a match stops short of its run's end only at
-    MAX_TOKEN_PIECES pieces."""
+    every digit or numeral it is tried at; most runs are a whole match and take no call (see
+    _is_whole_run); a match stops short of its run's end only at MAX_TOKEN_PIECES pieces."""
     spans: list[tuple[int, int]] = []
     match = number.match
     pos = 0
     for run in _p.number_starts().finditer(t):
         at, stop = run.span()
-        if run.lastgroup == "whole" and at >= pos:
-            spans.append((at, stop))
-            pos = stop
-            continue
         if at > pos and t[at - 1] == ".":
             m = match(t, at - 1)
             if m is not None:
                 spans.append(m.span())
                 pos = m.end()
+        if at >= pos and _is_whole_run(t, at, stop):
+            spans.append((at, stop))
+            pos = stop
+            continue
         at = max(at, pos)
         while at < stop:
             m = match(t, at)

@@ -481,24 +481,10 @@ def number_starts() -> re.Pattern[str]:
     digits, numerals and 點. A match can also start at a "." right before a run (".75"). A
     stdlib ``re`` character class, which ``finditer`` scans several times faster than
     ``regex`` finds a number: the lexer matches the number pattern only in these runs (see
-    _money_lexer.number_spans). Built on first use (about 20 ms).
-
-    A run the number pattern is sure to match whole, from its start to its end, is matched by
-    the group ``whole``, every other by ``run``: a whole run has no "." before it (".75"),
-    starts in the BMP, is not cut at MAX_TOKEN_PIECES, and what follows carries no number on:
-    no character outside the BMP, nor a separator or space and then an ASCII digit or a
-    character outside ASCII (conservative: "1,000", or the "3" of "3 250 000 €")."""
+    _money_lexer.number_spans). Built on first use (about 20 ms)."""
     bmp = "".join(chr(c) for low, high in _BMP_RANGES for c in range(low, high))
     digits = re.escape("".join(regex.findall(r"\d", bmp)) + _CJK_NUMERALS)
-    goes_on = re.escape(",.'\u00a0\u202f\x20")
-    # After the first character (one class first, so finditer scans for it fast): it is in
-    # the BMP and has no "." before it, and the run ends within MAX_TOKEN_PIECES.
-    whole = (
-        f"(?<=[{digits}])(?<!\\..)[{digits}點点]{{0,{MAX_TOKEN_PIECES - 1}}}+(?![{digits}點点])"
-        f"(?![\U00010000-\U0010ffff]|[{goes_on}](?:[0-9]|[^\x00-\x7f]))"
-    )
-    run = f"[{digits}點点]*+"
-    return re.compile(f"[{digits}\U00010000-\U0010ffff](?:(?P<whole>{whole})|(?P<run>{run}))")
+    return re.compile(f"[{digits}\U00010000-\U0010ffff][{digits}點点]*+")
 
 
 def _words_source(f: _Fragments) -> str:

@@ -219,6 +219,7 @@ def currency_alone(t: str, e: int, stop: int, pats: _p.Patterns) -> tuple[str, i
 MYRIAD_YI = "億亿"
 # What follows the 百 of 百分之 ("per hundred"): never money (see _money_candidates).
 PERCENT_FRACTION_TAIL = ("分之", "份之")
+_FRACTION_FIRST = frozenset(tail[0] for tail in PERCENT_FRACTION_TAIL)
 
 
 def no_amount_marks(pats: _p.Patterns) -> frozenset[str]:
@@ -226,7 +227,7 @@ def no_amount_marks(pats: _p.Patterns) -> frozenset[str]:
     (_is_no_amount of _money_candidates): the one-character branches of ``not_money_after``
     ("12%", 2019年), and the first of 分之 (the 百 of 百分之). None is white space, a digit or
     億, so a number right before one does not go on past it ("27 億 8,000 萬")."""
-    return pats.not_money_chars | {tail[0] for tail in PERCENT_FRACTION_TAIL}
+    return pats.not_money_chars | _FRACTION_FIRST
 
 
 def may_be_amounts(t: str, spans: list[tuple[int, int]],
@@ -256,7 +257,11 @@ def plain_start(t: str, s: int, lo: int, final_words: frozenset[str]) -> int:
     p = t[s - 1]
     if p == "$":
         return s - 1 if s > lo and (s - 1 == lo or t[s - 2] in ENDS_NO_PREFIX) else -1
-    if p.isascii() and (p.isalnum() or p == "_" or (p in "+-" and s >= 2 and t[s - 2] in "eE")):
+    if (
+        p.isascii()
+        and (p.isalnum() or p in "_+-")
+        and (p not in "+-" or (s >= 2 and t[s - 2] in "eE"))
+    ):
         return -1
     return s if pre_is_empty(t, lo, s, final_words) else -1
 
@@ -272,7 +277,7 @@ def plain_end(
     q = t[e]
     if q in "eE" or (q == " " and e + 1 < n and t[e + 1] in MYRIAD_YI):
         return False
-    if t.startswith(PERCENT_FRACTION_TAIL, e):
+    if q in _FRACTION_FIRST and t.startswith(PERCENT_FRACTION_TAIL, e):
         return False
     i = e
     while i < n and t[i] in ASCII_SPACE:
