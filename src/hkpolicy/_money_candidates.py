@@ -41,7 +41,7 @@ from ._money_quiet import (
     MYRIAD_YI,
     PERCENT_FRACTION_TAIL,
     currency_alone,
-    may_be_amounts,
+    no_amount_marks,
     plain_end,
     plain_start,
     post_is_empty,
@@ -609,16 +609,14 @@ def iter_candidates(
     """The candidates of :func:`candidates`, one at a time: a caller that consumes each as it
     comes holds a few at once, not one per number (a Candidate is a garbage-collected object).
     Unless ``keep_bare`` (see above), one is held back until the next decides it."""
-    if lowered is None:
-        lowered = folded(t)
+    lowered = folded(t) if lowered is None else lowered
     pats = _p.PATTERNS
-    not_first, final_words, first_words = (
-        pats.not_money_first, pats.pre_final_words, pats.post_first_words
-    )  # fmt: skip
-    pre_window, dollar_ends = _p.PRE_WINDOW, "$" not in not_first
+    not_first, final_words = pats.not_money_first, pats.pre_final_words
+    first_words, pre_window = pats.post_first_words, _p.PRE_WINDOW
+    dollar_ends = "$" not in not_first
     marks = _scan_marks(t, lowered, not_first)
     spans, word_starts = tokens(t, lowered)
-    spans = may_be_amounts(t, spans, pats)
+    no_amount_after, one_char = no_amount_marks(pats), pats.not_money_chars
     skip_starts = [start for start, _ in skip]
     last_end, n = 0, len(t)
     held: Candidate | None = None  # the last candidate kept, not yet given out
@@ -626,6 +624,12 @@ def iter_candidates(
     for s, e in spans:
         if s < last_end:
             continue
+        if (
+            e < n
+            and t[e] in no_amount_after
+            and (t[e] in one_char or t.startswith(PERCENT_FRACTION_TAIL, e))
+        ):
+            continue  # "12%", 2019年, 百分之: _candidate gives None (see no_amount_marks)
         if skip:
             i = bisect.bisect_right(skip_starts, s) - 1
             if i >= 0 and skip[i][1] > s:

@@ -22,7 +22,6 @@ __all__ = [
     "currency_alone",
     "ends_nothing",
     "is_han",
-    "may_be_amounts",
     "no_amount_marks",
     "plain_end",
     "plain_start",
@@ -228,22 +227,6 @@ def no_amount_marks(pats: _p.Patterns) -> frozenset[str]:
     ("12%", 2019年), and the first of 分之 (the 百 of 百分之). None is white space, a digit or
     億, so a number right before one does not go on past it ("27 億 8,000 萬")."""
     return pats.not_money_chars | _FRACTION_FIRST
-
-
-def may_be_amounts(t: str, spans: list[tuple[int, int]],
-                   pats: _p.Patterns) -> list[tuple[int, int]]:  # fmt: skip
-    """``spans`` but the numbers right before a character that makes them no amount ("12%",
-    2019年, the 百 of 百分之; see no_amount_marks): _candidate of _money_candidates gives None
-    for each, and leaves the scan as it was."""
-    n = len(t)
-    marks, chars = no_amount_marks(pats), pats.not_money_chars
-    return [
-        (s, e)
-        for s, e in spans
-        if e == n
-        or t[e] not in marks
-        or (t[e] not in chars and not t.startswith(PERCENT_FRACTION_TAIL, e))
-    ]
 
 
 def plain_start(t: str, s: int, lo: int, final_words: frozenset[str]) -> int:
