@@ -393,7 +393,8 @@ _DATE_PIECES = [
     "the   first   half   of", "mid", "Q3", "1H", "FY", "fiscal year", "between", "and", "from",
     "to", "within", "the next", "two", "couple of", "years", "month", "weeK", "day", "this",
     "last", "in recent", "HK$", "x", "\n", "(", "H", "Q", "4", "31", "2024-07-04", "4.7.",
-    "12/", "–", "—", "Sept", ",", "Q32024", "H1", "1H2025",
+    "12/", "–", "—", "Sept", ",", "Q32024", "H1", "1H2025", "AND", "Until", "till", "THROUGH",
+    "budget", "é",
 ]  # fmt: skip
 
 

@@ -411,7 +411,7 @@ def test_percent_builders_make_what_validation_makes() -> None:
     exact = percent._exact(Decimal("42.0"), "percent")
     ranged = percent._pct(Decimal(40), Decimal(45), "percentage_point")
     assert ranged is not None
-    qualified = percent._updated(exact, "qualifier", Qualifier.APPROXIMATELY)
+    qualified = percent._qualified(exact, Qualifier.APPROXIMATELY)
     span = new_span("about 42.0% rose", 0, 11, "doc")
     mention = percent._new_mention(
         percentage=qualified,

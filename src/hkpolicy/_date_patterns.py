@@ -207,6 +207,9 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _FY_ALT = _alternation(FISCAL_YEAR_PREFIXES)
+# The words between the two years of "between 2020 and 2025" and "from 2020 to 2025".
+BETWEEN_LINK = "and"
+FROM_LINKS = ("to", "until", "till", "through")
 # Fiscal years and year ranges: 2024-25, 2024/25, FY2024-25, 2024‑25, 2024-2025, 2024至25年度,
 # 二零二四至二五年度, 2020 to 2025, between 2020 and 2025.
 PERIOD_RE = regex.compile(
@@ -219,8 +222,8 @@ PERIOD_RE = regex.compile(
       (?P<sep>[ ]?(?:{_DASH}|/)[ ]?|至|到)
       (?P<y2>\d{{4}}|\d{{2}})(?!\d)
     | (?P<zy1>{_ZH_DIGIT}{{4}})(?:至|到|/|{_DASH})(?P<zy2>{_ZH_DIGIT}{{2}}(?:{_ZH_DIGIT}{{2}})?)
-    | (?P<between>between)[ ]+(?P<b1>{_YEAR})[ ]+and[ ]+(?P<b2>{_YEAR})
-    | (?P<from>from)[ ]+(?P<f1>{_YEAR})[ ]+(?:to|until|till|through)[ ]+(?P<f2>{_YEAR})
+    | (?P<between>between)[ ]+(?P<b1>{_YEAR})[ ]+{BETWEEN_LINK}[ ]+(?P<b2>{_YEAR})
+    | (?P<from>from)[ ]+(?P<f1>{_YEAR})[ ]+(?:{"|".join(FROM_LINKS)})[ ]+(?P<f2>{_YEAR})
     )
     (?P<nd>[ ]?(?:年度|財政年度|财政年度))?
     (?![A-Za-z0-9_%]|[.,]\d|-\d)

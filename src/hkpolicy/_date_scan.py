@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import functools
 import heapq
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ from ._date_values import (
     PartialDate,
     RelativePeriod,
     date_from_match,
+    fiscal_year_of,
     new_date_mention,
     period_from_match,
     year_date,
@@ -36,6 +38,7 @@ from ._date_values import (
 from ._numerals import parse_cjk_number
 from ._scanning import (
     AnchoredPattern,
+    GroupNumbers,
     anchored_matches,
     ascii_folded,
     contains_any,
@@ -60,6 +63,12 @@ class _Cand:
     cue: tuple[int, int] | None = None
     relative: RelativePeriod | None = None
 
+
+# The patterns' group numbers: a group read by name costs a look-up per call.
+_YEAR_G = GroupNumbers(D.YEAR_RE)
+_RELATIVE_EN_G = GroupNumbers(D.RELATIVE_EN_RE)
+_RELATIVE_ZH_G = GroupNumbers(D.RELATIVE_ZH_RE)
+_AFTER_CUE = D.ANCHOR_AFTER_ZH_RE.groupindex["cue"]
 
 # The starts patterns look ahead at one character: lookahead=0.
 _DATE = AnchoredPattern(
@@ -124,15 +133,22 @@ def _to_mention(text: str, cand: _Cand, doc_id: str | None) -> DateMention:
 
 # The last character of each Chinese cue before a date (於, 自, 直至 ...).
 _ZH_CUE_ENDS = frozenset(cue[-1] for cue in D.ANCHORS_BEFORE_ZH)
+_ZH_CUES_LONGEST_FIRST = sorted(D.ANCHORS_BEFORE_ZH, key=len, reverse=True)
+# English cues of one word, and the last words of the others ("no later than", "as of").
+_EN_ONE_WORD_CUES = frozenset(cue for cue in D.ANCHORS_BEFORE_EN if " " not in cue)
+_EN_LAST_WORDS_OF_LONGER_CUES = frozenset(
+    cue.split()[-1] for cue in D.ANCHORS_BEFORE_EN if " " in cue
+)
+_ASK_THE_PATTERN = (-1, -1)  # _english_cue: only ANCHOR_BEFORE_EN_RE can tell
 
 
 def _add_anchor(half: str, cand: _Cand, floor: int, ceiling: int) -> None:
     """Widen ``cand`` over an adjacent anchor cue ("by 2035", 2020年以來). An English cue ends
     with a letter and spaces, a Chinese one with a character of ``_ZH_CUE_ENDS`` and at most a
-    space: the cue patterns are searched only where those characters are."""
+    space: the cues are looked for only where those characters are."""
     start = cand.start
     lo = max(floor, start - CUE_WINDOW)
-    before = None
+    cue: tuple[int, int] | None = None
     table = D.ANCHORS_BEFORE_EN
     last = half[start - 1] if start > lo else ""
     if last == " ":
@@ -140,24 +156,66 @@ def _add_anchor(half: str, cand: _Cand, floor: int, ceiling: int) -> None:
         while i >= lo and half[i] == " ":
             i -= 1
         if i >= lo and half[i].isalpha():
-            before = D.ANCHOR_BEFORE_EN_RE.search(half, lo, start)
-        if before is None and start - 2 >= lo and half[start - 2] in _ZH_CUE_ENDS:
-            before, table = D.ANCHOR_BEFORE_ZH_RE.search(half, lo, start), D.ANCHORS_BEFORE_ZH
+            cue = _english_cue(half, lo, i)
+            if cue is _ASK_THE_PATTERN:
+                before = D.ANCHOR_BEFORE_EN_RE.search(half, lo, start)
+                cue = before.span("cue") if before is not None else None
+        if cue is None and start - 2 >= lo and half[start - 2] in _ZH_CUE_ENDS:
+            cue, table = _chinese_cue(half, lo, start - 1), D.ANCHORS_BEFORE_ZH
     elif last in _ZH_CUE_ENDS:
-        before, table = D.ANCHOR_BEFORE_ZH_RE.search(half, lo, start), D.ANCHORS_BEFORE_ZH
-    if before is not None:
-        word = " ".join(before.group("cue").lower().split())
-        cand.anchor = table.get(word, table.get(before.group("cue"), "point"))  # type: ignore[assignment]
-        cand.cue = (before.start("cue"), before.end("cue"))
-        cand.start = before.start("cue")
+        cue, table = _chinese_cue(half, lo, start), D.ANCHORS_BEFORE_ZH
+    if cue is not None:
+        written = half[cue[0] : cue[1]]
+        word = " ".join(written.lower().split())
+        cand.anchor = table.get(word, table.get(written, "point"))  # type: ignore[assignment]
+        cand.cue = cue
+        cand.start = cue[0]
         return
     if not _is_cjk_context(half, cand.end):
         return
     after = D.ANCHOR_AFTER_ZH_RE.match(half, cand.end, min(ceiling, cand.end + CUE_WINDOW))
     if after is not None:
-        cand.anchor = D.ANCHORS_AFTER_ZH[after.group("cue")]  # type: ignore[assignment]
-        cand.cue = (after.start("cue"), after.end("cue"))
-        cand.end = after.end("cue")
+        cue = after.span(_AFTER_CUE)
+        cand.anchor = D.ANCHORS_AFTER_ZH[half[cue[0] : cue[1]]]  # type: ignore[assignment]
+        cand.cue = cue
+        cand.end = cue[1]
+
+
+def _english_cue(half: str, lo: int, last: int) -> tuple[int, int] | None:
+    """The span of the cue ``ANCHOR_BEFORE_EN_RE.search(half, lo, end)`` finds, where
+    ``half[last]`` is a letter and only spaces stand between it and ``end``; None for none; or
+    ``_ASK_THE_PATTERN`` where a string test cannot tell.
+
+    The letters ending at ``last`` are read back to the first that is not one (not past
+    ``lo``). When they are all ASCII, a one-word cue must be all of them (a cue starts after no
+    ASCII letter, digit or "_"), and a longer cue must end with one of its last words: only
+    then, or with other letters (ſ folds to s), or at ``lo``, is the pattern asked."""
+    first = last
+    while first > lo and half[first - 1].isalpha():
+        first -= 1
+    word = half[first : last + 1]
+    if first == lo or not word.isascii():
+        return _ASK_THE_PATTERN
+    lower = word.lower()
+    if lower in _EN_LAST_WORDS_OF_LONGER_CUES:
+        return _ASK_THE_PATTERN
+    if lower in _EN_ONE_WORD_CUES and half[first - 1] not in _DIGITS_AND_UNDERSCORE:
+        return (first, last + 1)  # (the character before is no letter: the loop stopped there)
+    return None
+
+
+_DIGITS_AND_UNDERSCORE = frozenset("0123456789_")
+
+
+def _chinese_cue(half: str, lo: int, end: int) -> tuple[int, int] | None:
+    """The span of the cue ``ANCHOR_BEFORE_ZH_RE.search`` finds in ``half[lo:end]`` (or in
+    ``half[lo:end + 1]`` when that character is a space): the longest cue ending at ``end`` and
+    starting at or after ``lo``, which is also the leftmost; None for none."""
+    for cue in _ZH_CUES_LONGEST_FIRST:
+        cue_start = end - len(cue)
+        if cue_start >= lo and half.startswith(cue, cue_start):
+            return (cue_start, end)
+    return None
 
 
 def _is_cjk_context(half: str, end: int) -> bool:
@@ -168,6 +226,11 @@ def _is_cjk_context(half: str, end: int) -> bool:
 # What can follow the first year of a PERIOD_RE match: a separator, or the spaces before "and"
 # or "to".
 _AFTER_FIRST_YEAR = frozenset([" ", "/", "至", "到", *D.DASHES])
+# What can follow those spaces: a dash or "/" ("2024 - 25"), or the first letter of "and", "to",
+# "until" ... in either case. A character outside ASCII is kept too (case-insensitive letters).
+_AFTER_FIRST_YEAR_AND_SPACES = frozenset(
+    ["/", *D.DASHES, *(c for w in (D.BETWEEN_LINK, *D.FROM_LINKS) for c in (w[0], w[0].upper()))]
+)
 
 
 def _period_anchors(half: str, runs: list[tuple[int, int]]) -> Iterable[tuple[int, int]]:
@@ -179,12 +242,31 @@ def _period_anchors(half: str, runs: list[tuple[int, int]]) -> Iterable[tuple[in
     arabic = [
         (s, e)
         for s, e in runs
-        if (e - s == 4 and e < size and half[e] in _AFTER_FIRST_YEAR) or not half[s:e].isascii()
+        if (
+            e - s == 4
+            and e < size
+            and half[e] in _AFTER_FIRST_YEAR
+            and (half[e] != " " or _may_link(half, e))
+        )
+        or not half[s:e].isascii()
     ]
     if not contains_any(half, D.ZH_YEAR_DIGITS):
         return arabic
     cjk_runs = [m.span() for m in D.CJK_YEAR_DIGITS_RE.finditer(half)]
     return heapq.merge(arabic, cjk_runs) if cjk_runs else arabic
+
+
+def _may_link(half: str, end: int) -> bool:
+    """False when the spaces after a first year (``half[end]`` is one) lead to nothing PERIOD_RE
+    can read after them: "2024 - 25", "2020 and", "2020 to" are kept, "2024 budget" is not. The
+    spaces are read once: each belongs to the run of digits before it."""
+    after = end + 1
+    while after < len(half) and half[after] == " ":
+        after += 1
+    if after == len(half):
+        return False
+    char = half[after]
+    return char in _AFTER_FIRST_YEAR_AND_SPACES or not char.isascii()
 
 
 def _may_end_a_date(half: str, start: int, end: int) -> bool:
@@ -238,8 +320,8 @@ def _periods(half: str, runs: list[tuple[int, int]]) -> Iterator[_Cand]:
         if isinstance(value, FiscalYear):
             ctx = D.CONTEXT_AFTER_RE.match(half, end, min(len(half), end + 12))
             if ctx is not None:
-                value = value.model_copy(
-                    update={"context": D.PERIOD_CONTEXTS[ctx.group("ctx").lower()]}
+                value = fiscal_year_of(
+                    value.start_year, D.PERIOD_CONTEXTS[ctx.group("ctx").lower()]
                 )
                 cue, end = (ctx.start("ctx"), ctx.end("ctx")), ctx.end()
         kind: DateKind = "fiscal_year" if isinstance(value, FiscalYear) else "range"
@@ -276,17 +358,20 @@ def _year_matches(half: str, runs: list[tuple[int, int]]) -> Iterator[regex.Matc
 
 
 def _years(half: str, runs: list[tuple[int, int]]) -> Iterator[_Cand]:
+    g = _YEAR_G
     for m in _year_matches(half, runs):
-        year = int(m.group("y"))
+        digits, plus = m.group(g.y, g.plus)
+        year = int(digits)
         if not D.YEAR_MIN <= year <= D.YEAR_MAX:
             continue
-        if D.NOT_YEAR_BEFORE_RE.search(half, max(0, m.start() - 5), m.start()):
+        start = m.start()
+        if D.NOT_YEAR_BEFORE_RE.search(half, max(0, start - 5), start):
             continue  # HK$2024, No. 2024
-        if D.COUNT_NOUN_AFTER_RE.match(half, m.end("y")):
+        if D.COUNT_NOUN_AFTER_RE.match(half, m.end(g.y)):
             continue  # 2000 staff, 2024名
-        cand = _Cand(m.start(), m.end(), "year", year_date(year))
-        if m.group("plus"):  # "Hong Kong 2030+": from 2030 on
-            cand.anchor, cand.cue = "start", (m.start("plus"), m.end("plus"))
+        cand = _Cand(start, m.end(), "year", year_date(year))
+        if plus:  # "Hong Kong 2030+": from 2030 on
+            cand.anchor, cand.cue = "start", m.span(g.plus)
         yield cand
 
 
@@ -370,59 +455,79 @@ def _relative_period(
 def _relatives(half: str, published: dt.date | None) -> Iterator[_Cand]:
     for m in anchored_matches(_RELATIVE_EN, half, _relative_anchors(half)):
         anchor: Anchor = "point"
-        if m.group("recent"):
-            future = "coming" in m.group("recent").lower()
+        if m.group(_RELATIVE_EN_G.recent):
+            future = "coming" in m.group(_RELATIVE_EN_G.recent).lower()
             rel = _relative_period(
                 unit="year", direction="next" if future else "past", amount=None, window=True
             )
-        elif m.group("which"):
-            which = D.CALENDAR_WHICH_EN[m.group("which").lower()]
+        elif m.group(_RELATIVE_EN_G.which):
+            which = D.CALENDAR_WHICH_EN[m.group(_RELATIVE_EN_G.which).lower()]
             amount = 0 if which == "current" else 1
             rel = _relative_period(
-                unit=m.group("cunit").lower(),
+                unit=m.group(_RELATIVE_EN_G.cunit).lower(),
                 direction=which,
                 amount=amount,
                 window=False,
             )
-        elif m.group("within"):
+        elif m.group(_RELATIVE_EN_G.within):
             anchor = "deadline"
             rel = _relative_period(
-                unit=m.group("wunit").lower(),
+                unit=m.group(_RELATIVE_EN_G.wunit).lower(),
                 direction="next",
-                amount=_count(m.group("wn")),
+                amount=_count(m.group(_RELATIVE_EN_G.wn)),
                 window=True,
             )
         else:
-            direction = D.RELATIVE_DIRECTIONS_EN[m.group("dir").lower()]
-            if m.group("prep").lower() == "within":
+            direction = D.RELATIVE_DIRECTIONS_EN[m.group(_RELATIVE_EN_G.dir).lower()]
+            if m.group(_RELATIVE_EN_G.prep).lower() == "within":
                 anchor = "deadline"
             rel = _relative_period(
-                unit=m.group("unit").lower(),
+                unit=m.group(_RELATIVE_EN_G.unit).lower(),
                 direction=direction,
-                amount=_count(m.group("n")),
+                amount=_count(m.group(_RELATIVE_EN_G.n)),
                 window=True,
             )
         yield _Cand(m.start(), m.end(), "relative", _resolve(rel, published), anchor, relative=rel)
     if not contains_any(half, D.RELATIVE_ZH_FIRST_CHARS):
         return
-    for m in D.RELATIVE_ZH_RE.finditer(half):
-        if m.group("cal"):
-            unit, direction, amount = D.CALENDAR_ZH[m.group("cal")]
+    for m in _relative_zh_matches(half):
+        if m.group(_RELATIVE_ZH_G.cal):
+            unit, direction, amount = D.CALENDAR_ZH[m.group(_RELATIVE_ZH_G.cal)]
             rel = _relative_period(unit=unit, direction=direction, amount=amount, window=False)
             anchor = "point"
-        elif m.group("zrecent"):
+        elif m.group(_RELATIVE_ZH_G.zrecent):
             rel = _relative_period(unit="year", direction="past", amount=None, window=True)
             anchor = "point"
         else:
-            past = m.group("zdir") in ("過去", "过去")
+            past = m.group(_RELATIVE_ZH_G.zdir) in ("過去", "过去")
             rel = _relative_period(
-                unit=D.RELATIVE_UNITS_ZH[m.group("zunit")],
+                unit=D.RELATIVE_UNITS_ZH[m.group(_RELATIVE_ZH_G.zunit)],
                 direction="past" if past else "next",
-                amount=_count(m.group("zn")),
+                amount=_count(m.group(_RELATIVE_ZH_G.zn)),
                 window=True,
             )
-            anchor = "deadline" if m.group("nei") else "point"
+            anchor = "deadline" if m.group(_RELATIVE_ZH_G.nei) else "point"
         yield _Cand(m.start(), m.end(), "relative", _resolve(rel, published), anchor, relative=rel)
+
+
+# A character that starts a RELATIVE_ZH_RE match: the stdlib engine finds these several times
+# faster than `regex` tries the pattern at every position.
+_RELATIVE_ZH_FIRST_RE = re.compile(f"[{re.escape(D.RELATIVE_ZH_FIRST_CHARS)}]")
+
+
+def _relative_zh_matches(half: str) -> Iterator[regex.Match[str]]:
+    """Exactly the matches of ``RELATIVE_ZH_RE.finditer(half)``: the pattern is tried (matched)
+    only at a character of RELATIVE_ZH_FIRST_CHARS at or after the end of the last match,
+    since every match starts with one and none is empty."""
+    match = D.RELATIVE_ZH_RE.match
+    end = 0
+    for first in _RELATIVE_ZH_FIRST_RE.finditer(half):
+        start = first.start()
+        if start >= end:
+            m = match(half, start)
+            if m is not None:
+                end = m.end()
+                yield m
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:

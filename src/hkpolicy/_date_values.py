@@ -19,6 +19,7 @@ from pydantic import Field, model_validator
 
 from . import _date_patterns as D
 from ._numerals import CJK_DIGITS, parse_cjk_number, to_halfwidth
+from ._scanning import GroupNumbers
 from .errors import ParseError
 from .spans import Record, Span, check_text, construct_trusted
 
@@ -38,6 +39,7 @@ __all__ = [
     "cjk_year",
     "date_from_match",
     "fiscal_year",
+    "fiscal_year_of",
     "month_number",
     "new_date_mention",
     "parse_date",
@@ -262,16 +264,26 @@ def checked_partial_date(
             dt.date(year, month, day)
         except ValueError:  # 31 June, 29 February 2023
             return None
-    return construct_trusted(
-        PartialDate,
-        {"year": year, "month": month, "day": day, "part": None},
-        ("year", "month", "day"),
-    )
+    return _shared_partial_date(year, month, day)
 
 
 # The years and fiscal years a scan reads are few (YEAR_MIN..YEAR_MAX) and their records frozen:
 # one shared record per year, not a garbage-collected model per mention.
 _YEARS_CACHED = D.YEAR_MAX - D.YEAR_MIN + 1
+# Dates, parts of years and year ranges are more, but a text repeats few of them: a bounded
+# cache shares the records of those it repeats.
+_DATES_CACHED = 4096
+
+
+@functools.lru_cache(maxsize=_DATES_CACHED)
+def _shared_partial_date(year: int, month: int | None, day: int | None) -> PartialDate:
+    """``PartialDate(year=year, month=month, day=day)`` for values checked_partial_date checked:
+    one shared record per date."""
+    return construct_trusted(
+        PartialDate,
+        {"year": year, "month": month, "day": day, "part": None},
+        ("year", "month", "day"),
+    )
 
 
 @functools.lru_cache(maxsize=_YEARS_CACHED)
@@ -282,6 +294,7 @@ def year_date(year: int) -> PartialDate:
     )
 
 
+@functools.lru_cache(maxsize=_DATES_CACHED)
 def year_part_date(year: int, part: str) -> PartialDate:
     """``PartialDate(year=year, part=part)`` for a checked year and a known part."""
     return construct_trusted(
@@ -289,6 +302,7 @@ def year_part_date(year: int, part: str) -> PartialDate:
     )
 
 
+@functools.lru_cache(maxsize=_DATES_CACHED)
 def year_range(a: int, b: int) -> DateRange:
     """``DateRange`` from year ``a`` to a later year ``b`` (both already checked)."""
     return construct_trusted(
@@ -304,9 +318,13 @@ def fiscal_year(start_year: int) -> FiscalYear:
     )
 
 
-_MENTION_FIELDS = (
-    "span", "kind", "value", "precision", "anchor", "cue_span", "relative", "resolved",
-)  # fmt: skip
+@functools.lru_cache(maxsize=_DATES_CACHED)
+def fiscal_year_of(start_year: int, context: str) -> FiscalYear:
+    """``fiscal_year(start_year).model_copy(update={"context": context})`` ("the 2024-25
+    budget") for a context of PERIOD_CONTEXTS: one shared record per year and context."""
+    return construct_trusted(
+        FiscalYear, {"start_year": start_year, "context": context}, ("start_year", "context")
+    )
 
 
 def new_date_mention(
@@ -339,8 +357,7 @@ def new_date_mention(
             "relative": relative,
             "resolved": value is not None,
         },
-        _MENTION_FIELDS,
-    )
+    )  # every field given: the fields set all DateMentions share
 
 
 # --- reading one expression ---------------------------------------------------------------------
@@ -413,32 +430,40 @@ def month_number(token: str) -> int | None:
     return D.MONTHS.get(token.lower().rstrip("."))
 
 
+# The patterns' group numbers: a group read by name costs a look-up per call.
+_DATE_G = GroupNumbers(D.DATE_RE)
+_DATE_ZH_G = GroupNumbers(D.DATE_ZH_RE)
+_PERIOD_G = GroupNumbers(D.PERIOD_RE)
+
+
 def date_from_match(m: regex.Match[str]) -> PartialDate | None:
-    if m.group("iso"):
-        return checked_partial_date(
-            int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d"))
-        )
-    if m.group("dmy_num"):
-        return checked_partial_date(int(m.group("n_y")), int(m.group("n_m")), int(m.group("n_d")))
-    if m.group("mdy"):
-        return checked_partial_date(
-            int(m.group("a_y")), month_number(m.group("a_mon")), int(m.group("a_d"))
-        )
-    if m.group("dmy"):
-        return checked_partial_date(
-            int(m.group("b_y")), month_number(m.group("b_mon")), int(m.group("b_d"))
-        )
-    if m.group("my"):
-        return checked_partial_date(int(m.group("c_y")), month_number(m.group("c_mon")))
-    if m.group("part"):
-        year = int(m.group("p_y"))
-        part = D.YEAR_PART_WORDS[" ".join(m.group("p_word").lower().split())]
+    g = _DATE_G
+    iso, dmy_num, mdy, dmy, my, part = m.group(g.iso, g.dmy_num, g.mdy, g.dmy, g.my, g.part)
+    if iso:
+        year, month, day = m.group(g.iso_y, g.iso_m, g.iso_d)
+        return checked_partial_date(int(year), int(month), int(day))
+    if dmy_num:
+        year, month, day = m.group(g.n_y, g.n_m, g.n_d)
+        return checked_partial_date(int(year), int(month), int(day))
+    if mdy:
+        year, month, day = m.group(g.a_y, g.a_mon, g.a_d)
+        return checked_partial_date(int(year), month_number(month), int(day))
+    if dmy:
+        year, month, day = m.group(g.b_y, g.b_mon, g.b_d)
+        return checked_partial_date(int(year), month_number(month), int(day))
+    if my:
+        year, month = m.group(g.c_y, g.c_mon)
+        return checked_partial_date(int(year), month_number(month))
+    if part:
+        year, word = m.group(g.p_y, g.p_word)
+        year_part = D.YEAR_PART_WORDS[" ".join(word.lower().split())]
     else:
-        year = int(m.group("hq_y"))
-        part = D.YEAR_PART_WORDS[m.group("hq_word").lower()]
-    if not D.YEAR_MIN <= year <= D.YEAR_MAX:
+        year, word = m.group(g.hq_y, g.hq_word)
+        year_part = D.YEAR_PART_WORDS[word.lower()]
+    number = int(year)
+    if not D.YEAR_MIN <= number <= D.YEAR_MAX:
         return None
-    return year_part_date(year, part)
+    return year_part_date(number, year_part)
 
 
 def _zh_small(token: str | None) -> int | None:
@@ -451,32 +476,34 @@ def _zh_small(token: str | None) -> int | None:
 
 
 def zh_date_from_match(m: regex.Match[str]) -> PartialDate | None:
-    year = int(m.group("y")) if m.group("y") else cjk_year(m.group("zy"))
+    g = _DATE_ZH_G
+    digits, cjk_digits, part, month, day = m.group(g.y, g.zy, g.part, g.m, g.d)
+    year = int(digits) if digits else cjk_year(cjk_digits)
     if year is None:
         return None
-    if m.group("part"):
-        part = D.YEAR_PART_WORDS_ZH.get(m.group("part"))
-        if part is None or not D.YEAR_MIN <= year <= D.YEAR_MAX:
+    if part:
+        known = D.YEAR_PART_WORDS_ZH.get(part)
+        if known is None or not D.YEAR_MIN <= year <= D.YEAR_MAX:
             return None
-        return year_part_date(year, part)
-    return checked_partial_date(year, _zh_small(m.group("m")), _zh_small(m.group("d")))
+        return year_part_date(year, known)
+    return checked_partial_date(year, _zh_small(month), _zh_small(day))
 
 
 def period_from_match(m: regex.Match[str]) -> tuple[FiscalYear | DateRange | None, str]:
     """The period a PERIOD_RE match means, or (None, why not)."""
-    if m.group("between") or m.group("from"):
-        a = int(m.group("b1") or m.group("f1"))
-        b = int(m.group("b2") or m.group("f2"))
+    g = _PERIOD_G
+    between, from_, zy1, y1, y2, sep, nd = m.group(
+        g.between, g.from_, g.zy1, g.y1, g.y2, g.sep, g.nd
+    )
+    if between or from_:
+        b1, f1, b2, f2 = m.group(g.b1, g.f1, g.b2, g.f2)
+        a, b = int(b1 or f1), int(b2 or f2)
         return (year_range(a, b), "") if b > a else (None, "the second year must be later")
-    if m.group("zy1"):
-        y1 = cjk_year(m.group("zy1"))
-        token = m.group("zy2")
+    if zy1:
+        token = m.group(g.zy2)
         tail = int("".join(str(CJK_DIGITS.get(ch, 0)) for ch in token))
-        return _fiscal(y1 or 0, tail, len(token), m.group("sep"), bool(m.group("nd")))
-    return _fiscal(
-        int(m.group("y1")), int(m.group("y2")), len(m.group("y2")), m.group("sep"),
-        bool(m.group("nd")),
-    )  # fmt: skip
+        return _fiscal(cjk_year(zy1) or 0, tail, len(token), sep, bool(nd))
+    return _fiscal(int(y1), int(y2), len(y2), sep, bool(nd))
 
 
 def _fiscal(

@@ -54,7 +54,7 @@ from ._funding_purpose import purpose
 from ._funding_records import Bounds, Draft, NameIndex, Rejected
 from ._funding_refusals import NotFundingCue, not_funding, same_change
 from ._funding_targets import choose_targets, distribute, nearer_previous
-from ._funding_text import CEILING_RE, FUNDING_VERBS, WINDOW
+from ._funding_text import CEILING_RE, FUNDING_VERBS, WINDOW, RareCue
 from ._funding_units import (
     alone_in_sentence,
     candidate_amounts,
@@ -72,7 +72,10 @@ __all__ = ["assemble"]
 
 F = TypeVar("F")
 
-_PER_YEAR_RE = regex.compile(r"(?i)\bannual(?:ly)?\b|\ba year\b|\bper year\b|\byearly\b|每年")
+_PER_YEAR = RareCue(
+    regex.compile(r"(?i)\bannual(?:ly)?\b|\ba year\b|\bper year\b|\byearly\b|每年"),
+    ("annual", "year"),
+)
 
 
 class _Inputs(NamedTuple):
@@ -282,9 +285,7 @@ def _complete(
             return False
         draft.ceiling = mention
     draft.per = mention.money.per
-    if draft.per is None and _PER_YEAR_RE.search(
-        text, max(item[0], a0 - 40), min(item[1], a1 + 30)
-    ):
+    if draft.per is None and _PER_YEAR.search(text, max(item[0], a0 - 40), min(item[1], a1 + 30)):
         draft.per = "year"
     period(text, draft, inputs.dates, inputs.date_starts, place.sentence)
     draft.cues.sort()

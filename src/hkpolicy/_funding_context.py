@@ -15,7 +15,7 @@ import regex
 
 from . import _funding_cues as cues
 from ._funding_records import Bounds, Draft, NamedMention, NameIndex, Target
-from ._funding_text import FUNDING_VERB_RE, heading, words_re
+from ._funding_text import FUNDING_VERB_RE, RareCue, heading, words_re
 
 __all__ = [
     "DISCOURSE_REACH",
@@ -35,9 +35,12 @@ DISCOURSE_REACH = 400
 # How many bullet lines back the lead line of a list may stand.
 MAX_LIST_ITEMS = 12
 
-_REFERENCE_RE = words_re(cues.REFERENCE_WORDS)
-_GRANT_NOUN_RE = words_re(cues.GRANT_NOUNS)
-_PART_OF_RE = words_re(cues.PART_OF_WORDS)
+_REFERENCE = RareCue(
+    words_re(cues.REFERENCE_WORDS),
+    ("scheme", "program", "fund", "subhead", "initiative"),
+)
+_GRANT_NOUN = RareCue(words_re(cues.GRANT_NOUNS), ("subsidy", "grant"))
+_PART_OF = RareCue(words_re(cues.PART_OF_WORDS), ("of which", "of th"))
 # The head word of a reference, whose appearance between it and a named scheme means an
 # unnamed scheme lies nearer.
 _HEADS = ("計劃", "计划", "計畫", "计画", "基金", "scheme", "programme", "program", "fund")
@@ -54,7 +57,7 @@ def resolve_reference(text: str, draft: Draft, item: Bounds, names: NameIndex) -
     initiative named earlier, unless an unnamed one of the same kind lies in between."""
     if draft.initiative is not None:
         return
-    found = _REFERENCE_RE.search(text, item[0], item[1])
+    found = _REFERENCE.search(text, item[0], item[1])
     if found is None:
         return
     draft.reference = found.span()
@@ -100,7 +103,7 @@ def inherit(text: str, draft: Draft, drafts: Sequence[Draft], clause: Bounds) ->
     """An amount that repeats an earlier one ("預留200億元……但強調200億元並不夠用"), or is
     part of it ("獲撥出當中的8億元"), takes that amount's target."""
     a0 = draft.mention.span.start
-    part_of = _PART_OF_RE.search(text, clause[0], a0)
+    part_of = _PART_OF.search(text, clause[0], a0)
     money = draft.mention.money
     for earlier in reversed(drafts):
         if a0 - earlier.mention.span.end > MAX_REFERENCE_DISTANCE:
@@ -126,7 +129,7 @@ def scheme_in_discussion(text: str, draft: Draft, item: Bounds, names: NameIndex
     back. Any other amount naming nothing in the paragraph right under a heading that names one
     initiative belongs to it."""
     a0 = draft.mention.span.start
-    grant = _GRANT_NOUN_RE.search(text, item[0], item[1]) or _listed_under_lead(text, a0)
+    grant = _GRANT_NOUN.search(text, item[0], item[1]) or _listed_under_lead(text, a0)
     if grant is None:
         above = heading(text, a0)
         if above is None or FUNDING_VERB_RE.search(text, *draft.clause) is None:

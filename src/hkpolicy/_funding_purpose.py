@@ -13,8 +13,8 @@ import regex
 
 from . import _funding_cues as cues
 from ._funding_records import Draft, NamedMention, Purpose
-from ._funding_text import CEILING_RE, FUNDING_VERB_RE, HAN_RE, WINDOW
-from ._lexicon import CJK_CURRENCY_WORDS, alternation
+from ._funding_text import CEILING_RE, FUNDING_VERB_RE, WINDOW, has_han, trie_alternation
+from ._lexicon import CJK_CURRENCY_WORDS
 
 __all__ = ["ZH_BARE_ITEM", "ZH_CUE_REACH", "purpose"]
 
@@ -26,7 +26,7 @@ ZH_BARE_ITEM = 30
 # English purposes: a cue right after the amount (allowing a bracket, an adverb, "of the
 # funding") or after a funding verb later in the item, to the end of the clause.
 _EN_PURPOSE_RE = regex.compile(
-    rf"(?i)\b(?P<cue>{alternation(cues.PURPOSE_CUES_EN)})\s+"
+    rf"(?i)\b(?P<cue>{trie_alternation(cues.PURPOSE_CUES_EN)})\s+"
     r"(?P<purpose>[^,.;:()]{3,160}?)\s*(?=[,.;:()]|$|\s+(?:in|by|from|over)\s+(?:the\s+)?\d{4})"
 )
 _EN_AFTER_LEAD_RE = regex.compile(
@@ -38,7 +38,7 @@ _EN_AFTER_LEAD_RE = regex.compile(
 _EN_SUBJECT_RE = regex.compile(
     r"(?i)\s*(?:\([^()]{0,60}\)\s*)?(?:will|would|shall|is\s+to|are\s+to|is\s+set\s+to|"
     r"is\s+expected\s+to)\s+(?:also\s+|further\s+|mainly\s+|partly\s+)?"
-    rf"(?P<cue>{alternation(cues.SUBJECT_PURPOSE_VERBS_EN)})\s+"
+    rf"(?P<cue>{trie_alternation(cues.SUBJECT_PURPOSE_VERBS_EN)})\s+"
     r"(?P<purpose>[^,.;:()]{3,160}?)\s*(?=[,.;:()]|$|\s+(?:in|by|from|over)\s+(?:the\s+)?\d{4})"
 )
 # "spend $350 million upgrading X": the gerund after a spending verb's amount says what for.
@@ -94,18 +94,18 @@ _ZH_LEAD = (
     r"[\s，,]*"
 )
 _ZH_AFTER_RE = regex.compile(
-    _ZH_LEAD + rf"(?P<cue>{alternation(cues.PURPOSE_CUES_ZH)})"
+    _ZH_LEAD + rf"(?P<cue>{trie_alternation(cues.PURPOSE_CUES_ZH)})"
     r"(?P<purpose>[^，,。；;、:：!！?？()（）\n 　]{2,60})"
 )
 # "為X預留……" / "為加強X，政府將預留……": the purpose before the amount.
 _ZH_FUNDING_VERBS = [w for w in cues.FUNDING_VERBS if not w.isascii()]
 _ZH_BEFORE_RE = regex.compile(
     rf"(?<![認认作成因以行稱称])(?:為|为)(?P<purpose>[^，,。；;為为]{{2,60}}?)"
-    rf"(?=[，,]|{alternation(_ZH_FUNDING_VERBS)})"
+    rf"(?=[，,]|{trie_alternation(_ZH_FUNDING_VERBS)})"
 )
 # "向合資格中小企提供……20萬元": the receiver named before the amount, when it is no body.
 _ZH_TOWARDS_RE = regex.compile(
-    rf"(?:向|給|给)(?P<purpose>[^，,。；;向給给]{{2,40}}?)(?={alternation(_ZH_FUNDING_VERBS)})"
+    rf"(?:向|給|给)(?P<purpose>[^，,。；;向給给]{{2,40}}?)(?={trie_alternation(_ZH_FUNDING_VERBS)})"
 )
 # "首批項目的資助總額超過10億元", "涉及創科項目撥款額約100億元": what the total is of.
 _ZH_TOTAL_OF_RE = regex.compile(
@@ -125,7 +125,7 @@ _ZH_SHARED_BY_RE = regex.compile(
 # "在創新與科技項目上的港幣500億元": the field the amount is spent on, just before it.
 _HKD_WORDS = [word for word, code in CJK_CURRENCY_WORDS.items() if code == "HKD"]
 _ZH_SPENT_ON_RE = regex.compile(
-    rf"在(?P<purpose>[^，,。；;在]{{2,20}})(?:上|方面)的?\s*(?:{alternation(_HKD_WORDS)})?\s*$"
+    rf"在(?P<purpose>[^，,。；;在]{{2,20}})(?:上|方面)的?\s*(?:{trie_alternation(_HKD_WORDS)})?\s*$"
 )
 # A bracketed note right after an amount: "100億港元(備注:約為90億元人民幣)".
 _BRACKET_NOTE_RE = regex.compile(r"\s*[(（][^()（）]{0,60}[)）]")
@@ -142,14 +142,14 @@ _TRAILING_JOIN_RE = regex.compile(
 # A frame, not a purpose: "在去年預留的基礎上", "在這方面", "在此情況下".
 _FRAME_WORD_RE = regex.compile(
     rf"(?:這|这|此|該|该|其|有關|有关|相關|相关|the|this|that|these)?\s*的?\s*"
-    rf"(?:{alternation(cues.FRAME_WORDS)})[」”\"']?",
+    rf"(?:{trie_alternation(cues.FRAME_WORDS)})[」”\"']?",
     regex.IGNORECASE,
 )
 # A time, not a purpose: "去年的資助總額".
 _WHEN_RE = regex.compile(r"(?:去年|今年|明年|本年度?|上年度?|全年|每年|同年|當年|当年)")
 # A kept cue later in the item, after a comma or two: "撥款5,000萬元，邀請……，籌辦X".
 _ZH_KEPT_RE = regex.compile(
-    rf"(?P<cue>{alternation([w for w, keep in cues.PURPOSE_CUES_ZH.items() if keep])})"
+    rf"(?P<cue>{trie_alternation([w for w, keep in cues.PURPOSE_CUES_ZH.items() if keep])})"
     r"(?P<purpose>[^，,。；;、:：!！?？()（）\n 　]{2,60})"
 )
 
@@ -161,7 +161,7 @@ def purpose(text: str, draft: Draft, item: tuple[int, int], names: Sequence[Name
         return  # the list names each amount's target; its "for X and Y" is not one purpose
     a0, a1 = draft.mention.span.start, draft.mention.span.end
     end = min(item[1], a1 + WINDOW)
-    zh = HAN_RE.search(text, max(item[0], a0 - 10), min(end, a1 + 10)) is not None
+    zh = has_han(text, max(item[0], a0 - 10), min(end, a1 + 10))
     found = _purpose_zh(text, item, a0, a1, end) if zh else _purpose_en(text, item, a0, a1, end)
     if found is not None:
         found = _outside_names(text, found, names)
@@ -283,10 +283,11 @@ def _named_cue(match: regex.Match[str]) -> Purpose:
     return Purpose(match.string[start:stop], start, stop, match.span("cue"))
 
 
-def _holds(text: str, low: int, high: int, words: tuple[str, ...]) -> bool:
-    """Whether ``text[low:high]`` holds one of ``words``: a test that each form below needs
-    to pass (its pattern matches only text holding one of its words), far cheaper than it."""
-    return any(text.find(word, low, high) >= 0 for word in words)
+def _holds(lead: str, words: tuple[str, ...]) -> bool:
+    """Whether ``lead`` (the text before the amount) holds one of ``words``: a test that each
+    form below needs to pass (its pattern matches only text holding one of its words), far
+    cheaper than it."""
+    return any(map(lead.__contains__, words))
 
 
 def _last(pattern: regex.Pattern[str], text: str, low: int, high: int) -> regex.Match[str] | None:
@@ -310,16 +311,15 @@ _TOWARDS_WORDS = ("向", "給", "给")
 
 def _purpose_zh(text: str, item: tuple[int, int], a0: int, a1: int, end: int) -> Purpose | None:
     low = max(item[0], a0 - 120)
-    before = _last(_ZH_BEFORE_RE, text, low, a0) if _holds(text, low, a0, _FOR_WORDS) else None
+    lead = text[low:a0]  # read by _holds for the words each form needs
+    before = _last(_ZH_BEFORE_RE, text, low, a0) if _holds(lead, _FOR_WORDS) else None
     if before is not None and FUNDING_VERB_RE.search(text, before.end(), a0):
         if text[before.end("purpose") : before.end("purpose") + 1] in ("，", ","):
             return _han_cue(before)  # "為加強X，政府將預留……": the purpose clause leads
         after = _zh_after(text, a1, end, adjacent_only=True)
         return _han_cue(before) if after is None else after
     owner = None
-    if (_holds(text, low, a0, _TOTAL_ENDS) and _holds(text, low, a0, _TOTAL_HEADS)) or _holds(
-        text, low, a0, _WHOLE_BUDGET
-    ):
+    if (_holds(lead, _TOTAL_ENDS) and _holds(lead, _TOTAL_HEADS)) or _holds(lead, _WHOLE_BUDGET):
         owner = _last(_ZH_TOTAL_OF_RE, text, low, a0)
     if (
         owner is not None
@@ -328,20 +328,20 @@ def _purpose_zh(text: str, item: tuple[int, int], a0: int, a1: int, end: int) ->
         and not CEILING_RE.fullmatch(owner.group("purpose"))
     ):  # "首批項目的資助總額為10億元，用於……": the total is of what is named before it
         return _named_cue(owner)
-    if _holds(text, low, a0, _INVOLVING_WORDS) and (
+    if _holds(lead, _INVOLVING_WORDS) and (
         involved := _ZH_INVOLVING_RE.search(text, low, a0)
     ):  # "批准58個項目，共涉及約2,499億元": what was approved
         return _named_cue(involved)
-    if text[low:a0].rstrip().endswith(_SHARED_BY_ENDS) and (
+    if lead.rstrip().endswith(_SHARED_BY_ENDS) and (
         shared := _ZH_SHARED_BY_RE.search(text, low, a0)
     ):  # "21企業分1.2億": those who share it
         return _named_cue(shared)
     found = _zh_after(text, a1, end)
     if found is not None:
         return found
-    if _holds(text, low, a0, _SPENT_ON_WORDS) and (on := _ZH_SPENT_ON_RE.search(text, low, a0)):
+    if _holds(lead, _SPENT_ON_WORDS) and (on := _ZH_SPENT_ON_RE.search(text, low, a0)):
         return _han_cue(on)
-    if _holds(text, low, a0, _TOWARDS_WORDS) and (towards := _last(_ZH_TOWARDS_RE, text, low, a0)):
+    if _holds(lead, _TOWARDS_WORDS) and (towards := _last(_ZH_TOWARDS_RE, text, low, a0)):
         return _han_cue(towards)
     return None
 

@@ -14,8 +14,7 @@ import regex
 
 from . import _funding_cues as cues
 from ._funding_records import Bounds
-from ._funding_text import ScriptWords, words_re
-from ._lexicon import alternation
+from ._funding_text import RareCue, ScriptWords, trie_alternation, words_re
 
 __all__ = [
     "NON_FUNDING_AFTER_REACH",
@@ -33,9 +32,9 @@ NON_FUNDING_AFTER_REACH = len(" in funding from investors")
 _ALLOCATION_VERB_RE = words_re(cues.ALLOCATION_VERBS, prefix=True)
 _NON_FUNDING_BEFORE = ScriptWords(cues.NON_FUNDING_BEFORE)
 _NON_FUNDING_AFTER_RE = regex.compile(
-    rf"\s*(?:{alternation(cues.NON_FUNDING_AFTER)})", regex.IGNORECASE | regex.ASCII
+    rf"\s*(?:{trie_alternation(cues.NON_FUNDING_AFTER)})", regex.IGNORECASE | regex.ASCII
 )
-_NON_FUNDING_IN_ITEM_RE = words_re(cues.NON_FUNDING_IN_ITEM)
+_NON_FUNDING_IN_ITEM = RareCue(words_re(cues.NON_FUNDING_IN_ITEM), ("tax",))
 # Between two amounts of one change ("from $1.2 billion to about $41.7 billion", "由12億元增至").
 _CHAIN_RE = regex.compile(
     r"\s*(?:in\s+\d{4}\s*)?[，,]?\s*(?:to|and|至|增至|升至|上升到|上升至|增加到|增加至)\s*"
@@ -62,7 +61,7 @@ def not_funding(text: str, item: Bounds, amount: Bounds) -> NotFundingCue | None
         before = match  # the last cue before the amount
     if before is not None and _ALLOCATION_VERB_RE.search(text, before.end(), amount[0]) is None:
         return NotFundingCue(_reason(cues.NON_FUNDING_BEFORE, before.group()), before.span())
-    for whole in _NON_FUNDING_IN_ITEM_RE.finditer(text, item[0], item[1]):
+    for whole in _NON_FUNDING_IN_ITEM.finditer(text, item[0], item[1]):
         if whole.end() <= amount[0]:
             low, high = whole.end(), amount[0]
         else:

@@ -16,31 +16,47 @@ import regex
 
 from . import _funding_cues as cues
 from ._funding_records import Bounds, Draft, NamedMention, NameIndex, Target
-from ._funding_text import WINDOW, words_re
-from ._lexicon import alternation
+from ._funding_text import WINDOW, RareCue, trie_alternation, words_re
 from .money import MoneyMention
 
 __all__ = ["choose_targets", "distribute", "nearer_previous"]
 
-_QUOTE_AFTER_RE = regex.compile(
-    rf"^\s*(?:[,，]\s*)?(?:[^，,。；;、\s他她我你們们]{{0,6}}?)(?:{alternation(cues.QUOTE_VERBS)})",
-    regex.IGNORECASE,
+_QUOTE_AFTER = RareCue(
+    regex.compile(
+        rf"^\s*(?:[,，]\s*)?(?:[^，,。；;、\s他她我你們们]{{0,6}}?)(?:{trie_alternation(cues.QUOTE_VERBS)})",
+        regex.IGNORECASE,
+    ),
+    tuple(w for w in cues.QUOTE_VERBS if w.isascii()),
 )
 _SPEAKER_BEFORE_RE = regex.compile(
-    rf"(?:{alternation(cues.SPEAKER_MARKS)})\s*(?:the\s+)?$", regex.IGNORECASE
+    rf"(?:{trie_alternation(cues.SPEAKER_MARKS)})\s*(?:the\s+)?$", regex.IGNORECASE
 )
-_FUNDER_AFTER_RE = regex.compile(
-    rf"[^，,。；;、]{{0,12}}?(?:{alternation(cues.FUNDER_VERBS)})", regex.IGNORECASE
+_FUNDER_AFTER = RareCue(
+    regex.compile(
+        rf"[^，,。；;、]{{0,12}}?(?:{trie_alternation(cues.FUNDER_VERBS)})", regex.IGNORECASE
+    ),
+    (
+        "allocat",
+        "set aside",
+        "earmarked",
+        "inject",
+        "provide",
+        "launch",
+        "announced",
+        "approved",
+        "redeploy",
+        "invested",
+    ),
 )
 _RECIPIENT_BEFORE_RE = regex.compile(
-    rf"(?:^|[\s\p{{Han}}「“\"'(（])(?:{alternation(cues.RECIPIENT_MARKS)})\s*[「“\"']?\s*$",
+    rf"(?:^|[\s\p{{Han}}「“\"'(（])(?:{trie_alternation(cues.RECIPIENT_MARKS)})\s*[「“\"']?\s*$",
     regex.IGNORECASE,
 )
 _SOURCE_BEFORE_RE = regex.compile(
-    rf"(?:{alternation(cues.SOURCE_MARKS)})\s*(?:the\s+)?[「“\"']?\s*$", regex.IGNORECASE
+    rf"(?:{trie_alternation(cues.SOURCE_MARKS)})\s*(?:the\s+)?[「“\"']?\s*$", regex.IGNORECASE
 )
 _UNDER_BETWEEN_RE = regex.compile(
-    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?:{alternation(cues.UNDER_WORDS)})\s*(?:of\s+)?(?:the\s+)?$",
+    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?:{trie_alternation(cues.UNDER_WORDS)})\s*(?:of\s+)?(?:the\s+)?$",
     regex.IGNORECASE,
 )
 # "在X下" / "X下": a fund named before the amount with 下 after it is the parent, not the target.
@@ -55,7 +71,7 @@ _SINCE_FOUNDED_AFTER_RE = regex.compile(r"^[^，,。；;]{0,16}?成立以來|^[^
 # "向立法會申請": the body asked, never the recipient.
 _ASKED_AFTER_RE = regex.compile(r"^\s*(?:申請|申请|提出|要求|apply|applied)")
 _FUNDING_NOUN_RE = regex.compile(r"(?i)\bfunding\b|\binjection\b")
-_DISTRIBUTIVE_RE = words_re(cues.DISTRIBUTIVE_WORDS)
+_DISTRIBUTIVE = RareCue(words_re(cues.DISTRIBUTIVE_WORDS), ("respectively",))
 
 
 class _Parties(NamedTuple):
@@ -82,7 +98,7 @@ def _not_a_party(before: str, after: str) -> bool:
         _VENUE_BEFORE_RE.search(before)
         or _MEETING_AFTER_RE.match(after)
         or (before.endswith("在") and _SPEECH_AFTER_RE.match(after))
-        or _SINCE_FOUNDED_AFTER_RE.match(after)
+        or ("成立" in after and _SINCE_FOUNDED_AFTER_RE.match(after))
         or _ASKED_AFTER_RE.match(after)
     )
 
@@ -96,7 +112,7 @@ def _parties(text: str, in_item: Sequence[NamedMention], item: Bounds, amount: B
     for m in in_item:
         before = text[max(item[0], m.start - 16) : m.start]
         after = text[m.end : min(item[1], m.end + 20)]
-        if _QUOTE_AFTER_RE.match(after) or _SPEAKER_BEFORE_RE.search(before):
+        if _QUOTE_AFTER.match(after, 0, len(after)) or _SPEAKER_BEFORE_RE.search(before):
             continue  # the body quoted is neither funder nor recipient of this amount
         if _SOURCE_BEFORE_RE.search(before):
             funder = funder or m  # "from the ITF", "從創新及科技基金撥出": where it comes from
@@ -115,7 +131,7 @@ def _parties(text: str, in_item: Sequence[NamedMention], item: Bounds, amount: B
         elif (
             m.end <= a0
             and not m.facility
-            and (_FUNDER_AFTER_RE.match(text, m.end, a0) or m.government)
+            and (_FUNDER_AFTER.match(text, m.end, a0) or m.government)
         ):
             funder = m
         else:
@@ -188,7 +204,7 @@ def distribute(
 ) -> None:
     """ "HK$8 billion and HK$2 billion for X and Y respectively": the i-th amount gets the i-th
     target named after the last amount of the list."""
-    cue = _DISTRIBUTIVE_RE.search(text, clause[0], clause[1])
+    cue = _DISTRIBUTIVE.search(text, clause[0], clause[1])
     if cue is None:
         return
     low = bisect.bisect_left(amount_starts, clause[0])

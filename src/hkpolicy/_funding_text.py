@@ -7,12 +7,13 @@ around one amount, so the assembly costs O(amounts * WINDOW) whatever the length
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 import regex
 
 from . import _funding_cues as cues
-from ._lexicon import alternation
+from ._lexicon import longest_first
 
 __all__ = [
     "CEILING_RE",
@@ -23,8 +24,11 @@ __all__ = [
     "MAX_HEADING",
     "NOT_TARGET_RE",
     "WINDOW",
+    "RareCue",
     "ScriptWords",
+    "has_han",
     "heading",
+    "trie_alternation",
     "words_re",
 ]
 
@@ -36,6 +40,35 @@ HEADING_REACH = 2 * WINDOW
 MAX_HEADING = 80
 
 
+def trie_alternation(words: Iterable[str]) -> str:
+    """The alternation of ``words`` that :func:`hkpolicy._lexicon.alternation` writes (longest
+    first, escaped), with the words that share a first character gathered under it: "fund|fee
+    of|for" is written "f(?:ee\\ of|und|or)".
+
+    Both forms match the same text in the same order of preference at every position, with or
+    without IGNORECASE: no two first characters can match one text character (each is a lower
+    case ASCII letter, or a character without case such as a Han one or a digit; checked
+    here), so at a position only one group can match, and inside it the words keep their
+    longest-first order (a one-character word is the shortest of its group, so it stays the
+    last choice). The engine then tries one character per group at a position instead of
+    every word: about 1.4 to 2 times as fast on the cue lists here.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in longest_first(words):
+        first = word[:1]
+        if not (first.isascii() and first.islower()) and first.swapcase() != first:
+            raise ValueError(f"a cue word starts with a character with case: {word!r}")
+        groups.setdefault(first, []).append(word)
+    parts = []
+    for first, group in groups.items():
+        if len(group) == 1:
+            parts.append(re.escape(group[0]))
+        else:
+            rests = "|".join(re.escape(word[1:]) for word in group)
+            parts.append(f"{re.escape(first)}(?:{rests})")
+    return "|".join(parts)
+
+
 def words_re(words: Iterable[str], *, prefix: bool = False) -> regex.Pattern[str]:
     """Words in any script: English ones at word bounds (``prefix``: word starts only)."""
     listed = list(words)
@@ -44,9 +77,9 @@ def words_re(words: Iterable[str], *, prefix: bool = False) -> regex.Pattern[str
     parts = []
     if english:
         tail = r"\w*" if prefix else r"\b"
-        parts.append(rf"\b(?:{alternation(english)}){tail}")
+        parts.append(rf"\b(?:{trie_alternation(english)}){tail}")
     if chinese:
-        parts.append(f"(?:{alternation(chinese)})")
+        parts.append(f"(?:{trie_alternation(chinese)})")
     # ASCII: only ASCII letters fold, so a match lower-cased is always one of the words (no
     # "ſ" or Kelvin-sign look-alikes), and a Han character next to an English word is a bound.
     return regex.compile("|".join(parts), regex.IGNORECASE | regex.ASCII)
@@ -54,6 +87,14 @@ def words_re(words: Iterable[str], *, prefix: bool = False) -> regex.Pattern[str
 
 HAN_RE = regex.compile(r"\p{Han}")
 _ASCII_LETTER_RE = regex.compile(r"[A-Za-z]")
+
+
+def has_han(text: str, low: int, high: int) -> bool:
+    """Whether ``text[low:high]`` holds a Han character (``HAN_RE`` finds one there). A window
+    of ASCII only holds none: the commonest answer in English text, told without the pattern."""
+    if text[low:high].isascii():
+        return False
+    return HAN_RE.search(text, low, high) is not None
 
 
 class ScriptWords:
@@ -86,11 +127,57 @@ class ScriptWords:
 
     def finditer(self, text: str, low: int, high: int) -> Iterator[regex.Match[str]]:
         """The matches of the whole pattern in ``text[low:high]``, in order."""
-        if HAN_RE.search(text, low, high) is None:
+        if not has_han(text, low, high):
             return self.english.finditer(text, low, high)
         if _ASCII_LETTER_RE.search(text, low, high) is None:
             return self.chinese.finditer(text, low, high)
         return self.either.finditer(text, low, high)
+
+
+class RareCue:
+    """A cue pattern that seldom matches, not run on a window of ASCII only that holds none of
+    its English ``needles`` (lower case) up to case: every match of the pattern in such a
+    window holds one of them (its Chinese words cannot match there), so the window holds no
+    match, told by a slice and a few substring tests, several times cheaper than the pattern
+    on a sentence of English. Any other window is searched by the pattern itself.
+
+    A pattern that folds all letters, not ASCII ones only, also matches "ſ", "K" and "İ" to
+    "s", "k" and "i", which no ASCII window holds, so its needles need no other care.
+    """
+
+    __slots__ = ("needles", "pattern")
+
+    def __init__(self, pattern: regex.Pattern[str], needles: Iterable[str]) -> None:
+        self.pattern = pattern
+        self.needles = tuple(needles)
+        for needle in self.needles:
+            if not needle.isascii() or needle != needle.lower():
+                raise ValueError(f"needles are lower case ASCII: {needle!r}")
+
+    def may_match(self, text: str, low: int, high: int) -> bool:
+        """Whether the pattern may match in ``text[low:high]`` (False: it finds nothing)."""
+        window = text[low:high]
+        if not window.isascii():
+            return True
+        return any(map(window.lower().__contains__, self.needles))
+
+    def search(self, text: str, low: int, high: int) -> regex.Match[str] | None:
+        """``pattern.search(text, low, high)``."""
+        if not self.may_match(text, low, high):
+            return None
+        return self.pattern.search(text, low, high)
+
+    def match(self, text: str, low: int, high: int) -> regex.Match[str] | None:
+        """``pattern.match(text, low, high)``."""
+        if not self.may_match(text, low, high):
+            return None
+        return self.pattern.match(text, low, high)
+
+    def finditer(self, text: str, low: int, high: int) -> Iterator[regex.Match[str]]:
+        """``pattern.finditer(text, low, high)``."""
+        if not self.may_match(text, low, high):
+            return iter(())
+        return self.pattern.finditer(text, low, high)
 
 
 FUNDING_VERBS = ScriptWords(cues.FUNDING_VERBS, prefix=True)

@@ -97,9 +97,22 @@ def direction_of(half: str, start: int, end: int) -> tuple[Direction, tuple[int,
         found = P.DIRECTION_AFTER_EN_RE.match(half, end, min(len(half), end + 20))
     if found is None:
         return None
-    cue = found.group("cue")
+    span = found.span(_CUE_GROUP[found.re])
+    cue = half[span[0] : span[1]]
     kind: Direction = "increase" if cue.lower() in _INCREASE or cue in _INCREASE else "decrease"
-    return kind, (found.start("cue"), found.end("cue"))
+    return kind, span
+
+
+# The number of each direction pattern's "cue" group (a group read by name costs a look-up).
+_CUE_GROUP = {
+    pattern: pattern.groupindex["cue"]
+    for pattern in (
+        P.DIRECTION_ADVERB_EN_RE,
+        P.DIRECTION_BEFORE_ZH_RE,
+        P.DIRECTION_BEFORE_EN_RE,
+        P.DIRECTION_AFTER_EN_RE,
+    )
+}
 
 
 # --- cheap checks before the windowed cue searches ---------------------------------------------

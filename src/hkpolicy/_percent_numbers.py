@@ -2,6 +2,7 @@
 
 Owns the readers :mod:`hkpolicy.percent` applies to the number groups of its patterns. Each
 returns an exact :class:`~decimal.Decimal`, or None for a token it cannot read; none raises.
+Also :func:`in_scientific_notation`, which tells the exponent of "1e-4" from a number.
 """
 
 from __future__ import annotations
@@ -15,7 +16,15 @@ from . import _percent_patterns as P
 from ._lexicon import CJK_DECIMAL_POINTS
 from ._numerals import EXACT, canonical, parse_arabic, parse_cjk_number
 
-__all__ = ["cheng_value", "cjk_number", "cjk_or_arabic", "english_number", "read_number", "with_k"]
+__all__ = [
+    "cheng_value",
+    "cjk_number",
+    "cjk_or_arabic",
+    "english_number",
+    "in_scientific_notation",
+    "read_number",
+    "with_k",
+]
 
 
 _MINUS_SIGNS = sorted(P.MINUS_SIGNS, key=len, reverse=True)
@@ -99,3 +108,18 @@ def cheng_value(token: str) -> Decimal | None:
     if value is None or value > P.CHENG_MAX:
         return None
     return value
+
+
+def in_scientific_notation(text: str, start: int, end: int) -> bool:
+    """True when the number in ``text[start:end]`` is the exponent of "1e-4": its first digit
+    follows a digit and an "e" (with an optional sign). Such text is no percentage."""
+    if start and text[start - 1] not in "eE+-" and text[start].isdigit():
+        return False  # the commonest case: a digit first, after no "e" and no sign
+    first = start
+    while first < end and not text[first].isdigit():
+        first += 1
+    before = text[max(0, first - 3) : first]
+    return len(before) >= 2 and (
+        (before[-1] in "eE" and before[-2].isdigit())
+        or (len(before) == 3 and before[-1] in "+-" and before[-2] in "eE" and before[0].isdigit())
+    )

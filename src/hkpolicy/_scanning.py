@@ -8,6 +8,7 @@ validation) and :func:`longest_first` (non-overlapping candidates, longest first
 
 from __future__ import annotations
 
+import keyword
 import operator
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple, Protocol, TypeVar
@@ -20,6 +21,7 @@ from .spans import Span, TakenCharacters, construct_trusted
 __all__ = [
     "STARTS_LOOKAHEAD",
     "AnchoredPattern",
+    "GroupNumbers",
     "Located",
     "anchored_matches",
     "ascii_folded",
@@ -29,6 +31,20 @@ __all__ = [
     "longest_first",
     "new_span",
 ]
+
+
+class GroupNumbers:
+    """The numbers of a pattern's named groups, as attributes: ``m.group(G.year)`` where ``G =
+    GroupNumbers(pattern)``; a group named by a Python keyword gets a trailing "_" (``G.from_``).
+    `regex` looks a name up on every ``group``, ``start`` or ``end`` call (about 0.4 µs, five
+    times a call by number), so hot loops read groups by number."""
+
+    def __init__(self, pattern: regex.Pattern[str]) -> None:
+        for name, number in pattern.groupindex.items():
+            setattr(self, f"{name}_" if keyword.iskeyword(name) else name, number)
+
+    def __getattr__(self, name: str) -> int:  # only for names the pattern lacks
+        raise AttributeError(f"no group named {name!r}")
 
 
 def new_span(source: str, start: int, end: int, doc_id: str | None) -> Span:

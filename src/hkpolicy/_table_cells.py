@@ -24,7 +24,7 @@ from ._numerals import parse_arabic, scaled, to_halfwidth
 from .errors import HKPolicyError
 from .money import Money, parse_money
 from .percent import Percentage, parse_percentage
-from .spans import Record
+from .spans import Qualifier, Record, construct_trusted
 
 __all__ = [
     "LEVEL_WORDS",
@@ -40,6 +40,7 @@ __all__ = [
     "ColumnUnit",
     "HeaderInfo",
     "Level",
+    "column_money",
     "read_column_unit",
     "read_header",
 ]
@@ -318,11 +319,34 @@ def _number_with_unit(number: Decimal, unit: ColumnUnit) -> CellReading:
         return CellReading("percentage", Percentage(value=number))
     full = scaled(number, unit.scale)
     if unit.kind == "money" and unit.currency is not None and full >= 0:
-        try:
-            return CellReading("money", Money(amount=full, currency=unit.currency))
-        except (HKPolicyError, ValueError):
-            pass  # an unknown currency code passed as default_currency
+        money = column_money(full, unit.currency)
+        if money is not None:  # None: an unknown currency code passed as default_currency
+            return CellReading("money", money)
     return CellReading("number", full)  # Money is never negative: (82.9) under "HK$ million"
+
+
+def column_money(amount: Decimal, currency: str) -> Money | None:
+    """``Money(amount=amount, currency=currency)`` for an amount that is not negative, built
+    without validation but with its checks (a finite amount, -0 read as 0, a known currency
+    code); None where validation would refuse it. Its fields set is the one every such Money
+    shares, not a set of its own."""
+    code = currency.strip().upper()
+    if code not in KNOWN_CURRENCIES or not amount.is_finite() or amount < 0:
+        return None
+    return construct_trusted(
+        Money,
+        {
+            "amount": amount.copy_abs() if amount.is_zero() else amount,
+            "currency": code,
+            "qualifier": Qualifier.EXACT,
+            "amount_max": None,
+            "per": None,
+        },
+        _AMOUNT_AND_CURRENCY,
+    )
+
+
+_AMOUNT_AND_CURRENCY = ("amount", "currency")
 
 
 def _read_with_unit(content: str, unit: ColumnUnit) -> CellReading:
@@ -387,6 +411,7 @@ class CellReader:
         self._headers: dict[str, HeaderInfo] = {}
         self._free: dict[str, tuple[CellReading, Decimal | None]] = {}
         self._with_unit: dict[tuple[str, str, str | None, int], CellReading] = {}
+        self._units: dict[tuple[str, ...], tuple[ColumnUnit | None, ...]] = {}
 
     def header(self, text: str) -> HeaderInfo:
         """:func:`read_header` of ``text`` with this scan's default currency."""
@@ -394,6 +419,14 @@ class CellReader:
         if info is None:
             info = self._headers[text] = read_header(text, self.default_currency)
         return info
+
+    def units(self, headers: tuple[str, ...]) -> tuple[ColumnUnit | None, ...]:
+        """Each header's unit: one tuple shared by every table with these headers (tuples are
+        immutable, and a table per repeated header row needs no tuple of its own)."""
+        units = self._units.get(headers)
+        if units is None:
+            units = self._units[headers] = tuple(self.header(text).unit for text in headers)
+        return units
 
     def column(self, contents: Sequence[str], unit: ColumnUnit | None) -> list[CellReading]:
         """Readings of one column's cells: the unit (or the column's shape) decides each."""

@@ -29,7 +29,7 @@ blocks, and a lone ``\\r`` as a line ending (only ``\\n`` and ``\\r\\n`` end lin
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, compress
 from operator import add
 from typing import NamedTuple
@@ -41,6 +41,7 @@ __all__ = [
     "RawCell",
     "RawTable",
     "line_bounds",
+    "line_starts_and_ends",
     "scan_tables",
 ]
 
@@ -92,7 +93,13 @@ class RawTable(NamedTuple):
 
 
 def line_bounds(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each line's content, without its ``\\n`` or ``\\r\\n`` ending."""
+    """``(start, end)`` of each line's content, without its ``\n`` or ``\r\n`` ending."""
+    return list(zip(*line_starts_and_ends(text), strict=True))
+
+
+def line_starts_and_ends(text: str) -> tuple[list[int], list[int]]:
+    """:func:`line_bounds` as two lists, each line's start and each line's end (no tuple per
+    line: a text's lines are many, and the scan reads a few of them)."""
     lines = text.split("\n")
     lengths = list(map(len, lines))
     # Each line starts one past the end of the one before: running sums of (length + 1).
@@ -102,7 +109,7 @@ def line_bounds(text: str) -> list[tuple[int, int]]:
         for number, line in enumerate(lines):
             if line.endswith("\r"):
                 ends[number] -= 1
-    return list(zip(starts, ends, strict=True))
+    return starts, ends
 
 
 def _indent(text: str, start: int, end: int) -> tuple[int, int]:
@@ -265,22 +272,22 @@ def _delimiter_alignments(
 
 
 def _skipped_lines(
-    bounds: Sequence[tuple[int, int]], starts: Sequence[int], skip: Iterable[tuple[int, int]]
+    starts: Sequence[int], ends: Sequence[int], skip: Iterable[tuple[int, int]]
 ) -> list[bool]:
-    """Per line, whether it overlaps one of the ``skip`` character ranges (``starts``: each
-    line's start).
+    """Per line, whether it overlaps one of the ``skip`` character ranges (``starts`` and
+    ``ends``: each line's bounds).
 
     Line starts and ends both increase down the text, so the lines a range meets are one run,
     found by two bisections; ranges taken in order of their starts mark each line once."""
-    flags = [False] * len(bounds)
+    flags = [False] * len(starts)
     ranges = sorted((start, end) for start, end in skip if end > start)
     if not ranges:
         return flags
     # An empty line still occupies its position: it ends one past its start.
-    ends = [end if end > start else start + 1 for start, end in bounds]
+    occupied = list(map(max, ends, map((1).__add__, starts)))
     marked = 0  # lines before this one are marked already, or no later range can reach them
     for start, end in ranges:
-        first = max(bisect_right(ends, start), marked)
+        first = max(bisect_right(occupied, start), marked)
         last = bisect_left(starts, end)
         if last > first:
             flags[first:last] = [True] * (last - first)
@@ -331,26 +338,26 @@ def _maybe_delimiter(line: str) -> bool:
     return "-" in line and not line.strip(" \t\r|:-")
 
 
-def _may_be_header(text: str, bounds: Sequence[tuple[int, int]], number: int) -> bool:
+def _may_be_header(text: str, starts: Sequence[int], ends: Sequence[int], number: int) -> bool:
     """Line ``number`` is paragraph text (never blank, indented code, a quote, heading or list
     item) followed by a line that may be a delimiter row."""
-    if number + 1 >= len(bounds):
+    if number + 1 >= len(starts):
         return False
-    if not _maybe_delimiter(text[bounds[number + 1][0] : bounds[number + 1][1]]):
+    if not _maybe_delimiter(text[starts[number + 1] : ends[number + 1]]):
         return False
-    indent, offset = _indent(text, *bounds[number])
-    body = text[offset : bounds[number][1]]
+    indent, offset = _indent(text, starts[number], ends[number])
+    body = text[offset : ends[number]]
     return bool(body.strip(_SPACE)) and indent < 4 and not _starts_block(body)
 
 
 def scan_tables(
     text: str, *, strict: bool = False, skip: Iterable[tuple[int, int]] = ()
-) -> list[RawTable]:
-    """Every GFM pipe table in ``text``, as offsets; lines overlapping ``skip`` are not read."""
-    bounds = line_bounds(text)
-    starts = [start for start, _ in bounds]
-    skipped = _skipped_lines(bounds, starts, skip)
-    tables: list[RawTable] = []
+) -> Iterator[RawTable]:
+    """Every GFM pipe table in ``text``, as offsets, in order; lines overlapping ``skip`` are
+    not read. Tables come one at a time, so a caller that builds each as it comes leaves no
+    list of every table's offsets for the garbage collector to walk."""
+    starts, ends = line_starts_and_ends(text)
+    skipped = _skipped_lines(starts, ends, skip)
     fence: tuple[str, int] | None = None
     resume = 0
     for number in _lines_to_visit(text, starts, skipped):
@@ -359,30 +366,29 @@ def scan_tables(
         if skipped[number]:
             fence = None
             continue
-        start, end = bounds[number]
         in_fence = fence is not None
-        fence = _fence_after(text, start, end, fence)
-        if in_fence or fence is not None or not _may_be_header(text, bounds, number):
+        fence = _fence_after(text, starts[number], ends[number], fence)
+        if in_fence or fence is not None or not _may_be_header(text, starts, ends, number):
             continue
-        table = _table_at(text, bounds, skipped, number, strict=strict)
+        table = _table_at(text, starts, ends, skipped, number, strict=strict)
         if table is not None:
-            tables.append(table)
+            yield table
             resume = table.end_line
-    return tables
 
 
 def _table_at(
     text: str,
-    bounds: Sequence[tuple[int, int]],
+    starts: Sequence[int],
+    ends: Sequence[int],
     skipped: Sequence[bool],
     number: int,
     *,
     strict: bool,
 ) -> RawTable | None:
     """The table whose header is line ``number``, or None when the next line is no delimiter row."""
-    if number + 1 >= len(bounds) or skipped[number + 1]:
+    if number + 1 >= len(starts) or skipped[number + 1]:
         return None
-    d_start, d_end = bounds[number + 1]
+    d_start, d_end = starts[number + 1], ends[number + 1]
     d_indent, d_first = _indent(text, d_start, d_end)
     if d_indent >= 4 or d_first >= d_end or text[d_first] not in "|-:":
         return None
@@ -393,7 +399,7 @@ def _table_at(
     if alignments is None:
         return None
     # One column with no pipe on either line is a setext heading ("Title\n---"), not a table.
-    h_start, h_end = bounds[number]
+    h_start, h_end = starts[number], ends[number]
     if len(alignments) == 1 and not (
         _has_unescaped_pipe(text, d_start, d_end) or _has_unescaped_pipe(text, h_start, h_end)
     ):
@@ -406,8 +412,8 @@ def _table_at(
     autocompleted = 0
     last = number + 2
     table_end = d_end
-    while last < len(bounds) and not skipped[last]:
-        r_start, r_end = bounds[last]
+    while last < len(starts) and not skipped[last]:
+        r_start, r_end = starts[last], ends[last]
         r_indent, r_first = _indent(text, r_start, r_end)
         line = text[r_first:r_end]
         if not line.strip(_SPACE) or r_indent >= 4 or _starts_block(line):

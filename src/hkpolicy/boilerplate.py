@@ -13,8 +13,8 @@ Every pattern here is applied to one line at a time and is linear in that line's
 from __future__ import annotations
 
 import bisect
+import operator
 import string
-from collections.abc import Iterator
 from typing import Literal
 
 import regex
@@ -96,32 +96,18 @@ _LONGEST_ADVERTISEMENT = max(map(len, ADVERTISEMENT_LINES))
 _LONGEST_LINE = MAX_NOTICE_LINE + 2 * MAX_PADDING
 
 
-def _short_lines(text: str) -> Iterator[tuple[int, str, str | None]]:
-    """``(start, raw, line)`` for each line of ``text``: ``raw`` without its line break (``\n``
-    or ``\r\n``), ``line`` the stripped line, or None for an empty line or one longer than a
-    notice (MAX_NOTICE_LINE characters stripped, _LONGEST_LINE in all)."""
-    start = 0
-    for raw in text.split("\n"):
-        line_start = start
-        start += len(raw) + 1
-        if len(raw) > _LONGEST_LINE and (len(raw) > _LONGEST_LINE + 1 or raw[-1] != "\r"):
-            yield line_start, raw, None
-            continue
-        line = raw.strip()
-        yield line_start, raw, line if line and len(line) <= MAX_NOTICE_LINE else None
-
-
 def _line_kind(line: str) -> BoilerplateKind | None:
     """The kind of a trimmed, non-empty line of at most MAX_NOTICE_LINE characters. Each
     pattern is tried only on a line that has its first characters or its colon."""
     # casefold never shortens a string, so a longer line is no advertisement marker
     if len(line) <= _LONGEST_ADVERTISEMENT and line.casefold() in ADVERTISEMENT_LINES:
         return "advertisement"
-    first = line[:4].lower()
-    if (first == "read" or line.startswith("閱讀")) and READING_TIME_RE.search(line):
-        return "reading_time"
-    if first.startswith("why") and TRUST_NOTICE_RE.search(line):
-        return "trust_notice"
+    if line[0] in _NOTICE_FIRST_CHARS:  # "read", "why" (any case) or 閱讀 start the line
+        first = line[:4].lower()
+        if (first == "read" or line.startswith("閱讀")) and READING_TIME_RE.search(line):
+            return "reading_time"
+        if first.startswith("why") and TRUST_NOTICE_RE.search(line):
+            return "trust_notice"
     if ":" in line and any(word in line for word in _CAPTION_WORDS) and CAPTION_RE.search(line):
         return "caption"
     # "By Jane Lee", or a dateline of at most six words, one space or tab between each two (the
@@ -129,6 +115,56 @@ def _line_kind(line: str) -> BoilerplateKind | None:
     if (line.startswith("By") or ("in" in line and line.count(" ") <= 4)) and BYLINE_RE.match(line):
         return "byline"
     return None
+
+
+# The first characters of a line whose first four, lower-cased, are "read" or start with "why",
+# or which starts with 閱讀: R and W are the only characters that lower-case to r and w.
+_NOTICE_FIRST_CHARS = frozenset("RrWw閱")
+
+
+def _line_items(text: str, doc_id: str | None) -> list[Boilerplate]:
+    """The boilerplate lines of ``text``, in order: notices of one line, and runs of at least
+    MIN_TEASER_RUN teaser lines. Only a line that is not empty and, trimmed, at most
+    MAX_NOTICE_LINE characters long (_LONGEST_LINE in all, without its "\r") is looked at."""
+    found: list[Boilerplate] = []
+    teasers: list[tuple[int, int]] = []  # the current run of teaser lines
+    position = 0
+    for raw in text.split("\n"):
+        line_start = position
+        position += len(raw) + 1
+        if not raw or (
+            len(raw) > _LONGEST_LINE and (len(raw) > _LONGEST_LINE + 1 or raw[-1] != "\r")
+        ):
+            line = ""  # empty, or too long to strip: a paragraph
+        else:
+            line = raw.strip()
+        if not line or len(line) > MAX_NOTICE_LINE:
+            if teasers:  # a paragraph or an empty line: no notice, no teaser link
+                _close_teaser_run(text, doc_id, teasers, found)
+            continue
+        start = line_start + len(raw) - len(raw.lstrip())
+        if line.endswith(TEASER_ENDINGS):
+            teasers.append((start, start + len(line)))
+            continue
+        if teasers:
+            _close_teaser_run(text, doc_id, teasers, found)
+        kind = _line_kind(line)
+        if kind is not None:
+            span = Span.of(text, start, start + len(line), doc_id)
+            found.append(new_boilerplate(kind=kind, span=span))
+    _close_teaser_run(text, doc_id, teasers, found)
+    return found
+
+
+def _close_teaser_run(
+    text: str, doc_id: str | None, teasers: list[tuple[int, int]], found: list[Boilerplate]
+) -> None:
+    """Adds the run of teaser lines to ``found`` when it is long enough, and empties it."""
+    if len(teasers) >= MIN_TEASER_RUN:
+        found.extend(
+            new_boilerplate(kind="teaser", span=Span.of(text, s, e, doc_id)) for s, e in teasers
+        )
+    teasers.clear()
 
 
 def _find_glued(text: str, start: int) -> int:
@@ -174,40 +210,22 @@ def find_boilerplate(text: str, *, doc_id: str | None = None) -> list[Boilerplat
     """
     check_text("find_boilerplate", text)
     check_optional_str("find_boilerplate", "doc_id", doc_id)
-    found: list[Boilerplate] = []
-    teaser_run: list[tuple[int, int]] = []
-
-    def close_teaser_run() -> None:
-        if len(teaser_run) >= MIN_TEASER_RUN:
-            found.extend(
-                new_boilerplate(kind="teaser", span=Span.of(text, s, e, doc_id))
-                for s, e in teaser_run
-            )
-        teaser_run.clear()
-
-    for line_start, raw, line in _short_lines(text):
-        if line is None:
-            if teaser_run:
-                close_teaser_run()  # a paragraph or an empty line: no notice, no teaser link
-            continue
-        start = line_start + len(raw) - len(raw.lstrip())
-        if line.endswith(TEASER_ENDINGS):
-            teaser_run.append((start, start + len(line)))
-            continue
-        if teaser_run:
-            close_teaser_run()
-        kind = _line_kind(line)
-        if kind is not None:
-            span = Span.of(text, start, start + len(line), doc_id)
-            found.append(new_boilerplate(kind=kind, span=span))
-    close_teaser_run()
-    marked = sorted((b.span.start, b.span.end) for b in found)
+    found = _line_items(text, doc_id)  # in text order, none overlapping
+    fragments = _seo_fragments(text)
+    if not fragments:
+        return found
+    marked = list(map(_SPAN_BOUNDS, found))
     starts = [s for s, _ in marked]
-    for start, end in _seo_fragments(text):
+    for start, end in fragments:
         index = bisect.bisect_right(starts, start) - 1
         if index >= 0 and marked[index][1] > start:
             continue  # inside a line already marked as a whole
         span = Span.of(text, start, end, doc_id)
         found.append(new_boilerplate(kind="seo_fragment", span=span))
-    found.sort(key=lambda item: item.span.start)
+    found.sort(key=_SPAN_START)
     return found
+
+
+# An item's (start, end) and start, read in C.
+_SPAN_BOUNDS = operator.attrgetter("span.start", "span.end")
+_SPAN_START = operator.attrgetter("span.start")

@@ -25,7 +25,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Literal, NamedTuple, TypeVar
+from typing import Literal, NamedTuple
 
 import regex
 from pydantic import field_validator, model_validator
@@ -44,9 +44,16 @@ from ._percent_cues import (
     qualifier_may_end_before,
     qualifier_window,
 )
-from ._percent_numbers import cheng_value, cjk_or_arabic, read_number, with_k
+from ._percent_numbers import (
+    cheng_value,
+    cjk_or_arabic,
+    in_scientific_notation,
+    read_number,
+    with_k,
+)
 from ._scanning import (
     AnchoredPattern,
+    GroupNumbers,
     anchored_matches,
     ascii_folded,
     has_fullwidth,
@@ -307,9 +314,6 @@ class _Candidate(NamedTuple):
     percentage: Percentage
 
 
-_R = TypeVar("_R", bound=Record)
-
-
 def _new_mention(
     *,
     percentage: Percentage,
@@ -329,13 +333,6 @@ def _new_mention(
             "direction_span": direction_span,
         },
     )
-
-
-def _updated(model: _R, field: str, value: object) -> _R:
-    """``model.model_copy(update={field: value})``, built without validation."""
-    values = dict(model.__dict__)
-    values[field] = value
-    return construct_trusted(type(model), values, {*model.__pydantic_fields_set__, field})
 
 
 # A full-width comma between full-width digits with exactly three after it is a digit group
@@ -358,7 +355,7 @@ def _scan(
     candidates += _cjk_fraction(half)
     candidates += _cjk_points(half)
     candidates += _cjk_cheng(half)
-    candidates = [c for c in candidates if not _in_scientific_notation(half, c.start, c.end)]
+    candidates = [c for c in candidates if not in_scientific_notation(half, c.start, c.end)]
     chosen = longest_first(candidates, len(half), skip)
     mention_limit("percentage", limit, len(chosen))
     mentions = []
@@ -383,24 +380,28 @@ def _scan(
     return mentions
 
 
-def _in_scientific_notation(text: str, start: int, end: int) -> bool:
-    """True when the number in ``text[start:end]`` is the exponent of "1e-4": its first digit
-    follows a digit and an "e" (with an optional sign). Such text is no percentage."""
-    if start and text[start - 1] not in "eE+-" and text[start].isdigit():
-        return False  # the commonest case: a digit first, after no "e" and no sign
-    first = start
-    while first < end and not text[first].isdigit():
-        first += 1
-    before = text[max(0, first - 3) : first]
-    return len(before) >= 2 and (
-        (before[-1] in "eE" and before[-2].isdigit())
-        or (len(before) == 3 and before[-1] in "+-" and before[-2] in "eE" and before[0].isdigit())
-    )
-
-
 def _exact(value: Decimal, unit: PercentUnit) -> Percentage:
     """``Percentage(value=value, unit=unit)``; valid by construction (a finite number read)."""
     return _shared_exact(str(value), unit)
+
+
+def _qualified(pct: Percentage, qualifier: Qualifier) -> Percentage:
+    """``pct.model_copy(update={"qualifier": qualifier})`` for an exact ``pct`` of
+    :func:`_shared_exact` (every candidate that is no range): one shared record per value, unit
+    and qualifier, so a text dense with "about 10%" needs no garbage-collected model per
+    mention."""
+    return _shared_qualified(str(pct.value), pct.unit, qualifier)
+
+
+@functools.lru_cache(maxsize=1024)
+def _shared_qualified(value: str, unit: PercentUnit, qualifier: Qualifier) -> Percentage:
+    """What ``model_copy`` makes of ``_shared_exact(value, unit)`` with ``qualifier``: the same
+    values in the same order, and the same fields set (tests/test_scan_shortcuts.py)."""
+    return construct_trusted(
+        Percentage,
+        {"value": Decimal(value), "qualifier": qualifier, "value_max": None, "unit": unit},
+        ("value", "unit", "qualifier"),
+    )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -514,19 +515,30 @@ def _latin_anchors(half: str) -> list[tuple[int, int]]:
 _QUICK = P.LATIN_QUICK_RE
 
 
+# The patterns' group numbers: a group read by name costs a look-up per call.
+_LATIN_G = GroupNumbers(P.LATIN_PERCENT_RE)
+_QUICK_LO = P.LATIN_QUICK_RE.groupindex["lo"]
+_FRACTION_G = GroupNumbers(P.CJK_FRACTION_RE)
+_POINTS_G = GroupNumbers(P.CJK_POINTS_RE)
+_CHENG_G = GroupNumbers(P.CJK_CHENG_RE)
+_QUALIFIER_BEFORE_G = GroupNumbers(P.QUALIFIER_BEFORE_RE)
+_QUALIFIER_AFTER_G = GroupNumbers(P.QUALIFIER_AFTER_RE)
+
+
 def _latin(half: str) -> Iterator[_Candidate]:
+    g = _LATIN_G
     for m in anchored_matches(_LATIN, half, _latin_anchors(half)):
         if m.re is _QUICK:  # "42%": one number and its percent sign, nothing more
-            pct = _percentage_of(m.group("lo"), "percent")
+            pct = _percentage_of(m.group(_QUICK_LO), "percent")
             if pct is not None:
                 yield _Candidate(m.start(), m.end(), pct)
             continue
-        pp, lo_text, hi_text = m.group("pp", "lo", "hi")
+        pp, lo_text, hi_text = m.group(g.pp, g.lo, g.hi)
         unit: PercentUnit = "percentage_point" if pp else "percent"
         if hi_text is None:
             pct = _percentage_of(lo_text, unit)
             if pct is not None:
-                yield _Candidate(m.start("lo"), m.end(), pct)
+                yield _Candidate(m.start(g.lo), m.end(), pct)
         else:
             yield from _latin_pair(half, m, lo_text, hi_text, unit)
 
@@ -548,13 +560,13 @@ def _latin_pair(
     if hi is None:
         return
     if lo is None:  # "x to 45%" with an unreadable x: keep the 45%
-        yield _Candidate(m.start("hi"), m.end(), _exact(hi, unit))
+        yield _Candidate(m.start(_LATIN_G.hi), m.end(), _exact(hi, unit))
         return
-    between = m.group("between") is not None
-    lo_pp, lo_pct = m.group("lo_pp", "lo_pct")
+    between = m.group(_LATIN_G.between) is not None
+    lo_pp, lo_pct = m.group(_LATIN_G.lo_pp, _LATIN_G.lo_pct)
     lo_unit: PercentUnit | None = "percentage_point" if lo_pp else "percent" if lo_pct else None
     is_range = (
-        (m.group("dash").lower() != "and" or between)
+        (m.group(_LATIN_G.dash).lower() != "and" or between)
         and lo_unit in (None, unit)
         and not _preceded_by_from(half, m.start())
         and hi >= lo
@@ -562,13 +574,13 @@ def _latin_pair(
     if is_range:
         pct = _pct(lo, hi, unit)
         if pct:
-            yield _Candidate(m.start() if between else m.start("lo"), m.end(), pct)
+            yield _Candidate(m.start() if between else m.start(_LATIN_G.lo), m.end(), pct)
         return
     # Not a range ("from 40% to 45%" is a change, "40% and 45%" two figures): keep the parts.
     if lo_unit is not None:
-        lo_end = m.end("lo_pp" if lo_pp else "lo_pct")
-        yield _Candidate(m.start("lo"), lo_end, _exact(lo, lo_unit))
-    yield _Candidate(m.start("hi"), m.end(), _exact(hi, unit))
+        lo_end = m.end(_LATIN_G.lo_pp if lo_pp else _LATIN_G.lo_pct)
+        yield _Candidate(m.start(_LATIN_G.lo), lo_end, _exact(lo, lo_unit))
+    yield _Candidate(m.start(_LATIN_G.hi), m.end(), _exact(hi, unit))
 
 
 _FROM_RE = regex.compile(r"(?<![\w-])(?:from|由|從|从)[ ]{0,2}\Z", regex.IGNORECASE)
@@ -580,14 +592,14 @@ def _preceded_by_from(half: str, start: int) -> bool:
 
 def _cjk_fraction(half: str) -> Iterator[_Candidate]:
     for m in P.CJK_FRACTION_RE.finditer(half):
-        denominator = P.DENOMINATORS.get("".join(m.group("den").split()))
-        lo = cjk_or_arabic(m.group("lo"))
-        hi = cjk_or_arabic(m.group("hi")) if m.group("hi") else None
-        if denominator is None or lo is None or (m.group("hi") and hi is None):
+        denominator = P.DENOMINATORS.get("".join(m.group(_FRACTION_G.den).split()))
+        lo = cjk_or_arabic(m.group(_FRACTION_G.lo))
+        hi = cjk_or_arabic(m.group(_FRACTION_G.hi)) if m.group(_FRACTION_G.hi) else None
+        if denominator is None or lo is None or (m.group(_FRACTION_G.hi) and hi is None):
             continue
         scale = Decimal(100) / Decimal(denominator)  # exact: denominators are powers of ten
-        lo = canonical(EXACT.multiply(with_k(lo, m.group("lo_k")), scale))
-        if m.group("sign"):
+        lo = canonical(EXACT.multiply(with_k(lo, m.group(_FRACTION_G.lo_k)), scale))
+        if m.group(_FRACTION_G.sign):
             lo = canonical(EXACT.minus(lo)) if lo else lo
         hi = canonical(EXACT.multiply(hi, scale)) if hi is not None else None
         pct = _pct(lo, hi, "percent")
@@ -597,12 +609,12 @@ def _cjk_fraction(half: str) -> Iterator[_Candidate]:
 
 def _cjk_points(half: str) -> Iterator[_Candidate]:
     for m in anchored_matches(_CJK_POINTS, half):
-        lo = cjk_or_arabic(m.group("lo"))
-        hi = cjk_or_arabic(m.group("hi")) if m.group("hi") else None
-        if lo is None or (m.group("hi") and hi is None):
+        lo = cjk_or_arabic(m.group(_POINTS_G.lo))
+        hi = cjk_or_arabic(m.group(_POINTS_G.hi)) if m.group(_POINTS_G.hi) else None
+        if lo is None or (m.group(_POINTS_G.hi) and hi is None):
             continue
-        lo = with_k(lo, m.group("lo_k"))
-        if m.group("sign"):
+        lo = with_k(lo, m.group(_POINTS_G.lo_k))
+        if m.group(_POINTS_G.sign):
             lo = canonical(EXACT.minus(lo)) if lo else lo
         pct = _pct(lo, hi, "percentage_point")
         if pct:
@@ -611,16 +623,16 @@ def _cjk_points(half: str) -> Iterator[_Candidate]:
 
 def _cjk_cheng(half: str) -> Iterator[_Candidate]:
     for m in P.CJK_CHENG_RE.finditer(half):
-        num = cheng_value(m.group("num"))
+        num = cheng_value(m.group(_CHENG_G.num))
         if num is None:
             continue
         value = EXACT.multiply(num, 10)
-        tail = m.group("tail")
+        tail = m.group(_CHENG_G.tail)
         if tail:
             value = EXACT.add(value, Decimal(5) if tail == "半" else parse_cjk_number(tail) or 0)
         value = canonical(value)
-        if m.group("lo"):
-            lo = cheng_value(m.group("lo"))
+        if m.group(_CHENG_G.lo):
+            lo = cheng_value(m.group(_CHENG_G.lo))
             if lo is None or tail:
                 continue
             pct = _pct(canonical(EXACT.multiply(lo, 10)), value, "percent")
@@ -652,18 +664,20 @@ def _mention(
         if cue_after:
             after = P.QUALIFIER_AFTER_RE.match(half, end, min(len(half), end + QUALIFIER_WINDOW))
         if before is not None:
-            cue = before.group("en") or before.group("zh")
-            cue_start = before.start("en") if before.group("en") else before.start("zh")
+            en, zh = before.group(_QUALIFIER_BEFORE_G.en, _QUALIFIER_BEFORE_G.zh)
+            cue = en or zh
+            cue_start = before.start(_QUALIFIER_BEFORE_G.en if en else _QUALIFIER_BEFORE_G.zh)
             qualifier = qualifier_before(cue)
             qualifier_span = new_span(text, cue_start, cue_start + len(cue), doc_id)
-            pct = _updated(pct, "qualifier", qualifier)
+            pct = _qualified(pct, qualifier)
             start = cue_start
         elif after is not None:
-            cue = after.group("q")
+            q_start, q_end = after.span(_QUALIFIER_AFTER_G.q)
+            cue = half[q_start:q_end]
             qualifier = P.QUALIFIERS_AFTER[" ".join(cue.lower().split())]
-            qualifier_span = new_span(text, after.start("q"), after.end("q"), doc_id)
-            pct = _updated(pct, "qualifier", qualifier)
-            end = after.end("q")
+            qualifier_span = new_span(text, q_start, q_end, doc_id)
+            pct = _qualified(pct, qualifier)
+            end = q_end
     direction: Direction | None = None
     direction_span: Span | None = None
     if detect_direction and (cue_before or cue_after):

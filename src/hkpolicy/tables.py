@@ -246,7 +246,7 @@ def build_table(
         _cell(text=_unescape(text[c.start : c.end]), span=_span(text, c.start, c.end, doc_id))
         for c in raw.header
     )
-    units = tuple(reader.header(cell.text).unit for cell in header)
+    units = reader.units(tuple(cell.text for cell in header))
     columns: list[list[Cell]] = []
     for index, unit in enumerate(units):
         cells = [row[index] for row in raw.rows]

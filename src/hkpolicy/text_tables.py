@@ -27,14 +27,14 @@ scan is one pass over the lines, linear in the text's length, and never raises o
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import islice
 from typing import NamedTuple
 
 import regex
 
 from ._table_cells import CellReader
-from ._table_scanner import RawCell, RawTable, line_bounds
+from ._table_scanner import RawCell, RawTable
 from .spans import Span, disjoint_ranges
 from .tables import Table, build_table
 
@@ -154,6 +154,8 @@ _LETTER_VALUE_ENDS = ("n/a", "N/A", "N.A.", "..")
 _TRAILING_BLANKS = " \t\u3000"
 # What the last character of a row's line can be, before its blanks are trimmed.
 _LINE_END_CHARS = _ROW_END_CHARS | frozenset(_TRAILING_BLANKS)
+# The same, or the "\r" of a "\r\n" line break (which is no part of the line).
+_LINE_OR_CR_END_CHARS = _LINE_END_CHARS | {"\r"}
 
 
 def _line_row(text: str, start: int, end: int) -> _Row | None:
@@ -271,11 +273,10 @@ def find_text_tables(
     ranges = disjoint_ranges(
         (s.start, s.end) if isinstance(s, Span) else (s[0], s[1]) for s in skip
     )
-    bounds = line_bounds(text)
-    lines = _rows_of_lines(text, bounds)
+    lines = _row_lines(text)
     # The lines that are rows, in order: only they can start a table.
-    row_numbers = [number for number, row in enumerate(lines) if row is not None]
-    scan = _Scan(text, bounds, lines, ranges, doc_id, CellReader(default_currency))
+    row_numbers = sorted(lines)
+    scan = _Scan(text, lines, ranges, doc_id, CellReader(default_currency))
     tables: list[Table] = []
     position = bisect.bisect_left(row_numbers, 1)
     while position < len(row_numbers):
@@ -284,7 +285,7 @@ def find_text_tables(
         following = index + 1
         if first is not None:
             last = _run_end(lines, index, len(first.values))
-            if last < len(lines) and lines[last] is not None:
+            if last in lines:
                 # A row with another number of values: a value is missing somewhere, so which
                 # column each number belongs to is a guess. No table.
                 following = last + 1
@@ -300,22 +301,52 @@ def find_text_tables(
     return tables
 
 
-def _rows_of_lines(text: str, bounds: Sequence[tuple[int, int]]) -> list[_Row | None]:
-    """Each line read once as a row, or None. A row's line ends with one of _ROW_END_CHARS
-    before any trailing blanks: only such lines are read."""
-    lines: list[_Row | None] = [None] * len(bounds)
-    for number, (start, end) in enumerate(bounds):
-        if end > start and text[end - 1] in _LINE_END_CHARS:
-            lines[number] = _line_row(text, start, end)
+class _Line(NamedTuple):
+    """A line read as a row: where its content starts and ends (without the line break and a
+    "\r" before it), and the row."""
+
+    start: int
+    end: int
+    row: _Row
+
+
+def _row_lines(text: str) -> dict[int, _Line]:
+    """The lines that read as rows, by line number (0-based). A row's line ends with one of
+    _ROW_END_CHARS before any trailing blanks: only such lines are read; the others cost one
+    character test each, and no offsets are kept for them."""
+    lines: dict[int, _Line] = {}
+    start = 0
+    for number, raw in enumerate(text.split("\n")):
+        line_start = start
+        start += len(raw) + 1
+        if not raw or raw[-1] not in _LINE_OR_CR_END_CHARS:
+            continue
+        end = line_start + len(raw)
+        if raw[-1] == "\r":
+            end -= 1  # the line's content ends before the "\r" of "\r\n"
+            if end == line_start or text[end - 1] not in _LINE_END_CHARS:
+                continue
+        row = _line_row(text, line_start, end)
+        if row is not None:
+            lines[number] = _Line(line_start, end, row)
     return lines
 
 
+def _bounds_before(text: str, start: int) -> tuple[int, int]:
+    """``(start, end)`` of the content of the line before the one starting at ``start`` (> 0):
+    without its line break and a "\r" before it."""
+    end = start - 1  # the "\n" that ends it
+    line_start = text.rfind("\n", 0, end) + 1
+    if end > line_start and text[end - 1] == "\r":
+        end -= 1
+    return line_start, end
+
+
 class _Scan(NamedTuple):
-    """One scan of a text: its lines, each read as a row or not, and what the tables need."""
+    """One scan of a text: the lines that read as rows, and what the tables need."""
 
     text: str
-    bounds: Sequence[tuple[int, int]]
-    lines: Sequence[_Row | None]
+    lines: Mapping[int, _Line]
     skip: Sequence[tuple[int, int]]
     doc_id: str | None
     reader: CellReader
@@ -324,35 +355,35 @@ class _Scan(NamedTuple):
 def _first_row(scan: _Scan, index: int) -> _Row | None:
     """Line ``index`` as the first row of a table, or None: it must be a row, under a possible
     header (a line with no pipe that is no row, or is a row of years: "Scheme 2023 2024")."""
-    row = scan.lines[index]
-    if row is None:
+    line = scan.lines.get(index)
+    if line is None:
         return None
-    header_start, header_end = scan.bounds[index - 1]
-    header_row = scan.lines[index - 1]
+    header_start, header_end = _bounds_before(scan.text, line.start)
+    header = scan.lines.get(index - 1)
     if "|" in scan.text[header_start:header_end] or (
-        header_row is not None and not _is_year_row(scan.text, header_row)
+        header is not None and not _is_year_row(scan.text, header.row)
     ):
         return None
-    return row
+    return line.row
 
 
-def _run_end(lines: Sequence[_Row | None], index: int, width: int) -> int:
+def _run_end(lines: Mapping[int, _Line], index: int, width: int) -> int:
     """The line after the run of rows from ``index`` with ``width`` values each."""
     last = index + 1
-    while last < len(lines):
-        following = lines[last]
-        if following is None or len(following.values) != width:
-            break
+    while True:
+        following = lines.get(last)
+        if following is None or len(following.row.values) != width:
+            return last
         last += 1
-    return last
 
 
 def _table(scan: _Scan, header_line: int, end_line: int) -> Table | None:
-    """The table of the header at ``header_line`` and the rows up to ``end_line``, or None."""
-    text, bounds = scan.text, scan.bounds
-    rows = [row for row in scan.lines[header_line + 1 : end_line] if row is not None]
-    header_start, header_end = bounds[header_line]
-    table_end = bounds[end_line - 1][1]
+    """The table of the header at ``header_line`` and the rows (every line) up to
+    ``end_line``, or None."""
+    text, lines = scan.text, scan.lines
+    rows = [lines[number].row for number in range(header_line + 1, end_line)]
+    header_start, header_end = _bounds_before(text, lines[header_line + 1].start)
+    table_end = lines[end_line - 1].end
     if _overlaps(scan.skip, header_start, table_end):
         return None
     columns = len(rows[0].values) + 1
