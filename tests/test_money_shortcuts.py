@@ -11,8 +11,10 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -286,3 +288,252 @@ def test_every_symbol_is_read_on_either_side_of_the_figure(symbol: str, space: s
     after = find_money(f"Fee: 500{space}{symbol} each", default_currency="HKD")
     assert [m.money for m in before] == [m.money for m in after], symbol
     assert len(before) == 1, symbol
+
+
+# --- Han characters next to a number ----------------------------------------------------------
+
+# Han characters that end a cue or currency, start a scale, currency, cue or period word, or
+# neither (月, 之, 分, 推): what pre_is_empty and post_is_empty tell apart without a pattern.
+HAN_PIECES = [
+    "月", "日", "日元", "之", "分之", "份之", "年", "於", "每日", "每", "以上", "以", "留", "可",
+    "為", "最高", "最", "港", "港元", "元", "円", "預計", "約", "超過", "過", "近", "百", "億",
+    "萬", "人", "人民幣", "撥款", "新加坡", " ", "\u3000", "，", "5", "$", "HK$", "about ", "%",
+]  # fmt: skip
+
+
+@st.composite
+def han_around_a_number(draw: st.DrawFn) -> tuple[str, int, int]:
+    """A text with Han characters around a number, and the number's start and end."""
+    before = "".join(draw(st.lists(st.sampled_from(HAN_PIECES), max_size=5)))
+    number = draw(st.sampled_from(["1", "25", "3.5", "1,000"]))
+    after = "".join(draw(st.lists(st.sampled_from(HAN_PIECES), max_size=4)))
+    return before + number + after, len(before), len(before) + len(number)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(han_around_a_number(), st.data())
+def test_pre_parts_equal_the_pre_search_next_to_han(
+    case: tuple[str, int, int], data: st.DataObject
+) -> None:
+    text, s, _ = case
+    for lo in {0, max(0, s - _p.PRE_WINDOW), data.draw(st.integers(0, s))}:
+        assert pre_parts(text, lo, s, PATS) == _reference_pre(text, lo, s), (text, lo, s)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(han_around_a_number())
+def test_post_is_empty_next_to_han_only_where_post_matches_nothing(
+    case: tuple[str, int, int],
+) -> None:
+    text, _, e = case
+    stop = min(len(text), e + _p.POST_WINDOW)
+    if post_is_empty(text, e, stop, PATS.post_first_words):
+        found = PATS.post.match(text, e, stop)
+        assert found is None or found.end() == e, (text, e, found)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([*HAN_PIECES, "2024-", "e", "-", "+", "1e-", "27 ", "百"]),
+                max_size=12).map("".join))  # fmt: skip
+def test_numbers_next_to_han_read_as_the_full_reading_reads_them(text: str) -> None:
+    """The plain-number path and the numbers left out as no amount (no_amount_marks)
+    give the candidates of the full reading of every number."""
+    from hkpolicy import _money_candidates as candidates
+
+    fast = candidates.candidates(text, [])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(candidates, "plain_start", lambda t, s, lo, words: -1)
+        patch.setattr(candidates, "no_amount_marks", lambda pats: frozenset())
+        assert candidates.candidates(text, []) == fast, text
+
+
+# Every Han character: the CJK Unified Ideographs and their Extension A (_money_quiet.is_han).
+HAN = [chr(c) for c in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000))]
+
+
+def test_is_han_holds_exactly_the_han_blocks() -> None:
+    from hkpolicy._money_quiet import is_han
+
+    assert all(is_han(ch) for ch in HAN)
+    assert not any(is_han(chr(c)) for c in (0x33FF, 0x4DC0, 0x4DFF, 0xA000, 0x3000, 0xFF05))
+
+
+def test_pre_reads_no_letter_outside_ascii_but_those_it_writes() -> None:
+    """pre_letters holds every non-ASCII letter ``pre`` writes, so every last letter of its
+    Chinese cues and currencies; the one way ``pre`` reads another is the Han gap after a cue
+    (``\\p{Han}{0,2}``): its only escapes are \\s, \\p{Han} and \\Z, and its character classes
+    hold ASCII ranges and single signs."""
+    source = PATS.pre.pattern
+    assert set(re.findall(r"\\p\{\w+\}|\\[A-Za-z]", source)) == {r"\s", r"\p{Han}", r"\Z"}
+    assert source.count(r"\p{Han}") == 1
+    for cls in re.findall(r"(?<!\\)\[(.*?)(?<!\\)\]", source):
+        for low, high in re.findall(r"(.)-(.)", cls):
+            assert low.isascii() and high.isascii(), cls
+    for cue in _p.QUALIFIER_CUES:
+        assert cue.isascii() or cue[-1] in PATS.pre_letters, cue
+    for word in _p.CJK_CURRENCY_WORDS:
+        assert word[-1] in PATS.pre_letters, word
+
+
+def _nonempty(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    """``pattern`` matching at least one character."""
+    return regex.compile(pattern.pattern + r"(?<=[\s\S])", pattern.flags)
+
+
+def test_post_starts_a_han_character_only_with_its_han_words() -> None:
+    """``post`` reads a Han character first only where one of post_han_words starts: no other
+    Han character can begin a match (checked on every one, with partial matching), and along
+    each word no other character can continue one."""
+    post = _nonempty(PATS.post)
+    words = PATS.post_han_words
+    firsts = {word[0] for word in words}
+    for ch in HAN:
+        if ch not in firsts:
+            assert post.match(ch, partial=True) is None, ch
+    written = {ch for ch in PATS.post.pattern if not ch.isascii()} | {"月", "之", "x", " "}
+    prefixes = {word[:k] for word in words for k in range(1, len(word))}
+    for prefix in prefixes:
+        if prefix.startswith(words):
+            continue  # a whole word is read already
+        for ch in written:
+            longer = prefix + ch
+            if longer.startswith(words) or longer in prefixes:
+                continue
+            assert post.match(longer, partial=True) is None, longer
+
+
+def test_no_amount_marks_make_a_number_no_amount_and_end_it() -> None:
+    from hkpolicy._money_quiet import PERCENT_FRACTION_TAIL, no_amount_marks
+
+    for ch in PATS.not_money_chars:
+        assert PATS.not_money_after.match(ch), ch
+        assert find_money(f"HK$5{ch}", default_currency="HKD") == [], ch
+    for ch in no_amount_marks(PATS):
+        assert not (ch.isspace() or ch.isdigit() or ch in "億亿萬万"), ch
+    assert {"%", "年", "張"} <= PATS.not_money_chars
+    assert {tail[0] for tail in PERCENT_FRACTION_TAIL} <= no_amount_marks(PATS)
+
+
+def _assert_same_candidates_without(text: str, shortcut: str) -> None:
+    """The candidates of ``text`` equal those read with ``shortcut`` of _money_candidates never
+    answering (the full pattern after every number)."""
+    from hkpolicy import _money_candidates as candidates
+
+    fast = candidates.candidates(text, [])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(candidates, shortcut, lambda *args: None)
+        assert candidates.candidates(text, []) == fast, text
+
+
+# --- a scale and nothing after it ---------------------------------------------------------------
+
+SCALE_PIECES = [
+    " million", " billion", "m", "bn", " mn", " - million", "-million", " thouſand", " MILLION",
+    " millions", " thousand", " dollars", " HKD", "HK$", " or more", " a year", " per annum",
+    " for", " (", ")", "$", "$5", " 萬", "萬", "港元", "元", "\n", " ", "m.", " mil", "k", "b",
+    " and", " to", "/year", "-", "e", "%", " cents", " 50",
+]  # fmt: skip
+
+
+@st.composite
+def scale_after_a_number(draw: st.DrawFn) -> tuple[str, int]:
+    """A text with a number and what may follow it, and the number's end."""
+    before = draw(st.sampled_from(["", "HK$", "$", "about ", "US$", "約"]))
+    number = draw(st.sampled_from(["5", "47", "3.5", "1,000", "fifty"]))
+    after = "".join(draw(st.lists(st.sampled_from(SCALE_PIECES), max_size=5)))
+    return before + number + after, len(before) + len(number)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(scale_after_a_number())
+def test_scale_alone_is_what_post_reads(case: tuple[str, int]) -> None:
+    """Where scale_alone answers, ``post`` reads that scale and nothing after it."""
+    from hkpolicy._money_units import scale_after, scale_alone
+
+    text, e = case
+    stop = min(len(text), e + _p.POST_WINDOW)
+    alone = scale_alone(text, e, stop, False, PATS)
+    if alone is None:
+        return
+    post = PATS.post.match(text, e, stop)
+    assert post is not None and post.end() == alone[1], (text, post)
+    assert not any(post.group(name) for name in ("cur", "scale2", "postcue", "per")), text
+    assert scale_after(post, False) == alone, text
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([*SCALE_PIECES, "5", "47", "HK$", "US$", "about "]),
+                max_size=12).map("".join))  # fmt: skip
+def test_numbers_before_a_scale_read_as_the_full_reading_reads_them(text: str) -> None:
+    _assert_same_candidates_without(text, "scale_alone")
+
+
+def test_scale_alone_reads_the_common_cases() -> None:
+    from hkpolicy._money_units import scale_alone
+
+    million, billion = Decimal(10**6), Decimal(10**9)
+    text = "set aside $47 billion for the fund"
+    assert scale_alone(text, 13, len(text), False, PATS) == (billion, 21, False)
+    text = "HK$6965 million (US$847 million)"
+    assert scale_alone(text, 7, len(text), False, PATS) == (million, 15, False)
+    # post reads more: the full pattern decides
+    for text in ("5 million dollars", "5 million a year", "5 million or more", "5 million HKD"):
+        assert scale_alone(text, 1, len(text), False, PATS) is None, text
+
+
+# --- a Chinese currency word and nothing after it -----------------------------------------------
+
+CURRENCY_PIECES = [
+    "元", "港元", "元人民幣", "人民幣", "新加坡元", "新加坡", "円", "日", "日元", "美金", "推動",
+    "，", "以上", "左右", "每年", "每日", "/年", " ", " million", "萬", "千萬", "港", "(", "5",
+    "HKD", "$", "或以上", "元三毛",
+]  # fmt: skip
+
+
+@st.composite
+def currency_after_a_number(draw: st.DrawFn) -> tuple[str, int]:
+    """A text with a number written with a Chinese scale, what follows it, and its end."""
+    number = draw(st.sampled_from(["500億", "5,000萬", "801萬", "3.96億", "五億", "5"]))
+    after = "".join(draw(st.lists(st.sampled_from(CURRENCY_PIECES), max_size=4)))
+    return number + after, len(number)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(currency_after_a_number())
+def test_currency_alone_is_what_post_reads(case: tuple[str, int]) -> None:
+    """Where currency_alone answers, ``post`` reads that currency and nothing else."""
+    from hkpolicy._money_quiet import currency_alone
+
+    text, e = case
+    stop = min(len(text), e + _p.POST_WINDOW)
+    alone = currency_alone(text, e, stop, PATS)
+    if alone is None:
+        return
+    post = PATS.post.match(text, e, stop)
+    assert post is not None and post.end() == alone[1], (text, post)
+    assert (post.group("cur"), post.end("cur")) == alone, text
+    assert not any(post.group(name) for name in ("scale", "scale2", "postcue", "per")), text
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([*CURRENCY_PIECES, "500億", "801萬", "五億", "約", "HK$"]),
+                max_size=10).map("".join))  # fmt: skip
+def test_numbers_before_a_currency_word_read_as_the_full_reading_reads_them(text: str) -> None:
+    _assert_same_candidates_without(text, "currency_alone")
+
+
+def test_post_tries_no_other_currency_at_a_han_character() -> None:
+    """The currency group's other alternatives (codes, English words, symbol prefixes) are
+    ASCII, so at a Han character only post_han_currencies can match, as currency_alone says."""
+    from hkpolicy import _lexicon
+    from hkpolicy._money_quiet import currency_alone
+
+    assert all(code.isascii() for code in _p.CODES)
+    assert all(word.isascii() for word in _p.EN_CURRENCY_WORDS)
+    assert all(prefix.isascii() for prefix in _lexicon.dollar_prefixes())
+    assert PATS.post_han_currencies["元"][-1] == "元"  # longest first, as post tries them
+    assert PATS.post_han_currencies["円"] == ("円",)
+    text = "政府會預留203億元推動創新科技"
+    assert currency_alone(text, 9, len(text), PATS) == ("元", 10)
+    for text in ("500億元以上", "500億元每日", "500億推動"):
+        assert currency_alone(text, 4, len(text), PATS) is None, text

@@ -347,10 +347,11 @@ def _paired(t: str, resolved: Iterable[Resolved]) -> Iterator[Paired]:
 def peg_check(hkd: Candidate, usd: Candidate) -> PegCheck:
     """Can HKD/USD, each anywhere within the rounding of its written figure, fall in the band?"""
     low, high = PEG_BAND
-    h_hi = EXACT.add(hkd.amount, hkd.half)
-    h_lo = EXACT.subtract(hkd.amount, hkd.half)
-    u_hi = EXACT.add(usd.amount, usd.half)
-    u_lo = EXACT.subtract(usd.amount, usd.half)
+    h_amount, h_half, u_amount, u_half = hkd.amount, hkd.half, usd.amount, usd.half  # once each
+    h_hi = EXACT.add(h_amount, h_half)
+    h_lo = EXACT.subtract(h_amount, h_half)
+    u_hi = EXACT.add(u_amount, u_half)
+    u_lo = EXACT.subtract(u_amount, u_half)
     # Rates span [h_lo / u_hi, h_hi / u_lo]; compare by cross-multiplying (no division).
     if u_hi <= 0:
         return "inconsistent"

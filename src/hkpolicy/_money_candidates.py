@@ -39,13 +39,16 @@ from ._money_quiet import (
     ASCII_SPACE,
     ENDS_NO_PREFIX,
     MYRIAD_YI,
+    PERCENT_FRACTION_TAIL,
+    currency_alone,
+    no_amount_marks,
     plain_end,
     plain_start,
     post_is_empty,
     pre_is_empty,
 )
-from ._money_units import SCALE_CHARS, is_unit_label
-from ._numerals import EXACT, canonical, parse_cjk_number
+from ._money_units import SCALE_CHARS, cents_after, is_unit_label, scale_after, scale_alone
+from ._numerals import EXACT, canonical
 from .spans import Qualifier
 
 __all__ = [
@@ -167,7 +170,7 @@ def pre_parts(t: str, lo: int, s: int, pats: _p.Patterns,
     linear in the text (see _money_patterns).
     """
     if s > lo and t[s - 1] == "$" and (s - 1 == lo or t[s - 2] in ENDS_NO_PREFIX):
-        return PreParts(s - 1, "$", s, s, "")
+        return _new_tuple(PreParts, (s - 1, "$", s, s, ""))
     if pre_is_empty(t, lo, s, pats.pre_final_words):
         return None
     if memo is None or lo == 0:
@@ -181,8 +184,8 @@ def pre_parts(t: str, lo: int, s: int, pats: _p.Patterns,
     if found is None:
         return None
     shift = lo - 1
-    return PreParts(found.cur_start + shift, found.cur, found.cue_start + shift,
-                    found.cue_end + shift, found.cue)  # fmt: skip
+    return _new_tuple(PreParts, (found.cur_start + shift, found.cur, found.cue_start + shift,
+                                 found.cue_end + shift, found.cue))  # fmt: skip
 
 
 def _pre_search(t: str, lo: int, s: int, pats: _p.Patterns) -> PreParts | None:
@@ -258,7 +261,7 @@ def _head(t: str, s: int, pre: PreParts | None, token: str) -> _Head | None:
     """The currency and cue ``pre`` found before the number at ``s``; None when the number is
     part of a word or code."""
     if pre is None:
-        return None if _in_word(t, s) else _Head(s, s, None, False, None)
+        return None if _in_word(t, s) else _new_tuple(_Head, (s, s, None, False, None))
     if pre.cur:
         currency: CurrencyMark | None = currency_mark(pre.cur)
         start = pre.cur_start
@@ -268,7 +271,7 @@ def _head(t: str, s: int, pre: PreParts | None, token: str) -> _Head | None:
         currency, start = None, s
     cue = cue_before(t, pre, token)
     ext_start = start if cue is None or cue.span is None else cue.span[0]
-    return _Head(start, ext_start, currency, currency is not None, cue)
+    return _new_tuple(_Head, (start, ext_start, currency, currency is not None, cue))
 
 
 class _Tail(NamedTuple):
@@ -286,22 +289,7 @@ class _Tail(NamedTuple):
     per: _p.Per | None
 
 
-_WS_DASH = regex.compile(r"[\s-]")
 _MILLION = Decimal(10**6)
-
-
-def _scale_after(post: regex.Match[str], is_words: bool) -> tuple[Decimal, int, bool] | None:
-    """``(scale, end, cjk_amount)`` of the scale word ``post`` read ("million", 億), if any; a
-    second scale ("HK$5 million" written "5 HK$ million") counts only when there is no first."""
-    name = "scale" if post.group("scale") else "scale2"
-    written = post.group(name)
-    if not written:
-        return None
-    word = _WS_DASH.sub("", written).lower()
-    factor = _p.MONEY_SCALES.get(word)
-    if factor is None:
-        return None
-    return Decimal(factor), post.end(name), not is_words and word[-1] in _p.CJK_SCALE_UNITS
 
 
 def _takes_currency_after(mark: CurrencyMark, before: CurrencyMark | None) -> bool:
@@ -311,17 +299,59 @@ def _takes_currency_after(mark: CurrencyMark, before: CurrencyMark | None) -> bo
     return takes and not (mark.code == _p.BARE and before is not None)
 
 
+def _quick_tail(t: str, e: int, stop: int, head: _Head, reading: NumberReading,
+                is_words: bool, cjk_amount: bool, pats: _p.Patterns) -> _Tail | None:  # fmt: skip
+    """What _tail reads after the number ending at ``e`` in the common cases, without ``post``:
+    nothing (post_is_empty), a scale alone ("$47 billion for"; scale_alone) or, after a number
+    with a scale of its own, a Chinese currency word alone (500億元推動; currency_alone). None
+    when ``post`` must read it."""
+    scale, has_scale = reading.scale, reading.scale != 1
+    currency, prefix, end = head.currency, head.prefix, e
+    if post_is_empty(t, e, stop, pats.post_first_words):
+        pass
+    elif not has_scale:
+        alone = scale_alone(t, e, stop, is_words, pats)
+        if alone is None:
+            return None
+        scale, end, scaled_cjk = alone  # as _tail reads a scale, with no currency after it
+        has_scale, cjk_amount = True, cjk_amount or scaled_cjk
+    else:
+        written = currency_alone(t, e, stop, pats)
+        if written is None:
+            return None
+        mark = currency_mark(written[0])  # as _tail reads a currency after a scaled number
+        if _takes_currency_after(mark, currency):
+            currency, prefix = mark, prefix and mark.code == _p.BARE
+        end = written[1]
+    fields = (
+        end,
+        end,
+        reading.value,
+        scale,
+        has_scale,
+        cjk_amount,
+        currency,
+        prefix,
+        head.cue,
+        None,
+    )
+    return _new_tuple(_Tail, fields)
+
+
 def _tail(t: str, e: int, n: int, head: _Head, reading: NumberReading, is_words: bool,
           cjk_amount: bool, pats: _p.Patterns) -> _Tail:  # fmt: skip
     """What follows the number ending at ``e``, read in a window of ``POST_WINDOW``."""
     scale, has_scale = reading.scale, reading.scale != 1
     stop = min(n, e + _p.POST_WINDOW)  # a bounded window (see pre_parts)
-    post = None if post_is_empty(t, e, stop, pats.post_first_words) else pats.post.match(t, e, stop)
+    quick = _quick_tail(t, e, stop, head, reading, is_words, cjk_amount, pats)
+    if quick is not None:
+        return quick
+    post = pats.post.match(t, e, stop)
     if post is None or post.end() == e:
-        return _Tail(e, e, reading.value, scale, has_scale, cjk_amount,
-                     head.currency, head.prefix, head.cue, None)  # fmt: skip
+        return _new_tuple(_Tail, (e, e, reading.value, scale, has_scale, cjk_amount,
+                                  head.currency, head.prefix, head.cue, None))  # fmt: skip
     end = e
-    found_scale = None if has_scale else _scale_after(post, is_words)
+    found_scale = None if has_scale else scale_after(post, is_words)
     if found_scale is not None:
         scale, end, scaled_cjk = found_scale
         has_scale, cjk_amount = True, cjk_amount or scaled_cjk
@@ -349,55 +379,12 @@ def _tail(t: str, e: int, n: int, head: _Head, reading: NumberReading, is_words:
         ext_end = post.end("per")
     value = reading.value
     if cur and currency is not None and not has_scale:
-        minor = _minor(t, end, n, value)  # "15 dollars 50", 五元三毛
+        minor = cents_after(t, end, n, value)  # "15 dollars 50", 五元三毛
         if minor is not None:
             value, end = minor
             ext_end = max(ext_end, end)
-    return _Tail(end, ext_end, value, scale, has_scale, cjk_amount, currency, prefix, cue, per)
-
-
-_MINOR_STOP = regex.compile(r"\s*(?:\d|[$€£¥￥%])")
-# Characters after a whole amount looked at for its cents, and after the cents for what rules
-# them out: bounded windows.
-_MINOR_WINDOW = 40
-_CENT = Decimal("0.01")
-
-
-def _minor(t: str, end: int, n: int, value: Decimal) -> tuple[Decimal, int] | None:
-    """``(value with cents, end)`` when cents follow a whole amount at ``end``, else None."""
-    if value != value.to_integral_value():
-        return None
-    match = _p.PATTERNS.minor.match(t, end, min(n, end + _MINOR_WINDOW))
-    if match is None:
-        return None
-    raw = match.group("minor")
-    unit = match.group("unit")
-    if raw.isdigit():
-        minor = Decimal(raw)
-    elif raw in "一二兩两三四五六七八九":
-        if not unit:
-            return None
-        minor = Decimal(parse_cjk_number(raw) or 0)
-    else:
-        words = read_words(raw)
-        if words is None:
-            return None
-        minor = words
-    if unit:
-        step = Decimal(
-            _p.EN_MINOR_UNITS.get(unit.lower()) or _p.CJK_MINOR_UNITS.get(unit) or "0.01"
-        )
-    else:
-        step = _CENT
-        after = _p.PATTERNS.post.match(t, match.end(), min(n, match.end() + _MINOR_WINDOW))
-        if after is not None and (after.group("cur") or after.group("scale")):
-            return None
-        if _MINOR_STOP.match(t, match.end(), min(n, match.end() + 4)):
-            return None
-    part = EXACT.multiply(minor, step)
-    if minor >= 100 or part >= 1:
-        return None
-    return canonical(EXACT.add(value, part)), match.end()
+    fields = (end, ext_end, value, scale, has_scale, cjk_amount, currency, prefix, cue, per)
+    return _new_tuple(_Tail, fields)
 
 
 # --- period words before, counts, and what is no amount ----------------------------------------
@@ -445,8 +432,6 @@ def _counted(t: str, end: int, ext_start: int, n: int, pats: _p.Patterns) -> boo
     )
 
 
-# What follows the 百 of 百分之 ("per hundred"): never money, and cheaper to rule out first.
-PERCENT_FRACTION_TAIL = ("分之", "份之")
 # Words before a bare Chinese scale that make the amount vague: 數十萬元 (some hundreds of
 # thousands), 幾億, 數以十億元計.
 _VAGUE_BEFORE = ("數以", "数以", "數", "数", "幾", "几")
@@ -576,11 +561,11 @@ def _candidate(t: str, s: int, e: int, is_words: bool, last_end: int, n: int,
     maybe_unit = tail.currency is not None and (is_words or token[0] in SCALE_CHARS)
     if maybe_unit and is_unit_label(t, head.start, tail.end, token, is_words):
         return None  # "(港幣百萬元)", "(HK$ thousand)": the unit of a column, not an amount
-    return Candidate(
+    return _new_tuple(Candidate, (
         head.start, tail.end, head.ext_start, max(tail.ext_end, tail.end), tail.value, tail.scale,
         tail.has_scale, reading.value, tail.currency, tail.prefix, tail.cue, per, None, cjk,
         tail.cjk_amount, counted,
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 class _Marks(NamedTuple):
@@ -624,26 +609,27 @@ def iter_candidates(
     """The candidates of :func:`candidates`, one at a time: a caller that consumes each as it
     comes holds a few at once, not one per number (a Candidate is a garbage-collected object).
     Unless ``keep_bare`` (see above), one is held back until the next decides it."""
-    if lowered is None:
-        lowered = folded(t)
-    not_first = _p.PATTERNS.not_money_first
-    final_words, first_words = _p.PATTERNS.pre_final_words, _p.PATTERNS.post_first_words
-    pre_window = _p.PRE_WINDOW
+    lowered = folded(t) if lowered is None else lowered
+    pats = _p.PATTERNS
+    not_first, final_words = pats.not_money_first, pats.pre_final_words
+    first_words, pre_window = pats.post_first_words, _p.PRE_WINDOW
     dollar_ends = "$" not in not_first
-    marks = (
-        _Marks(t, _PER_BEFORE_MARK, not_first, {})
-        if lowered is None
-        else _Marks(lowered, _PER_BEFORE_LOWER, not_first, {})
-    )
+    marks = _scan_marks(t, lowered, not_first)
     spans, word_starts = tokens(t, lowered)
+    no_amount_after, one_char = no_amount_marks(pats), pats.not_money_chars
     skip_starts = [start for start, _ in skip]
-    last_end = 0
-    n = len(t)
+    last_end, n = 0, len(t)
     held: Candidate | None = None  # the last candidate kept, not yet given out
     before_held_bare = True  # the one kept before ``held`` has no currency (or there is none)
     for s, e in spans:
         if s < last_end:
             continue
+        if (
+            e < n
+            and t[e] in no_amount_after
+            and (t[e] in one_char or t.startswith(PERCENT_FRACTION_TAIL, e))
+        ):
+            continue  # "12%", 2019年, 百分之: _candidate gives None (see no_amount_marks)
         if skip:
             i = bisect.bisect_right(skip_starts, s) - 1
             if i >= 0 and skip[i][1] > s:
@@ -656,13 +642,11 @@ def iter_candidates(
             start >= 0
             and token.isascii()
             and " " not in token
-            and (
-                # "$5$6": a "$" right before a digit starts the next amount, and post_is_empty
-                # says post reads nothing; plain_end says the same unless "$" is in not_first.
-                (dollar_ends and e + 1 < n and t[e] == "$" and "0" <= t[e + 1] <= "9")
-                or plain_end(t, e, n, not_first, first_words)
-            )
-        ):
+            # "$5$6": a "$" before a digit starts the next amount, and post reads nothing
+            # (post_is_empty); plain_end says the same unless "$" is in not_first.
+            and ((dollar_ends and e + 1 < n and t[e] == "$" and "0" <= t[e + 1] <= "9")
+                 or plain_end(t, e, n, not_first, first_words))
+        ):  # fmt: skip
             cand = _plain_candidate(t, s, e, token, start, last_end, marks)
         else:
             cand = _candidate(t, s, e, is_words, last_end, n, marks)
@@ -671,10 +655,17 @@ def iter_candidates(
         last_end = cand.ext_end
         if keep_bare:
             yield cand
-            continue
-        if held is not None and not (cand.currency is None and before_held_bare and _is_bare(held)):
+        elif held is None or (cand.currency is None and before_held_bare and _is_bare(held)):
+            held = cand  # a dropped ``held`` leaves the one kept before it where it was
+        else:
             yield held
-            before_held_bare = held.currency is None
-        held = cand  # a dropped ``held`` leaves the one kept before it where it was
+            held, before_held_bare = cand, held.currency is None
     if held is not None and not (before_held_bare and _is_bare(held)):
         yield held
+
+
+def _scan_marks(t: str, lowered: str | None, not_first: frozenset[str]) -> _Marks:
+    """The pre-filter text and pattern of one scan (the folded text when there is one)."""
+    if lowered is None:
+        return _Marks(t, _PER_BEFORE_MARK, not_first, {})
+    return _Marks(lowered, _PER_BEFORE_LOWER, not_first, {})

@@ -230,11 +230,18 @@ def read_number(token: str) -> NumberReading | None:
     tail = _CJK_TAIL.fullmatch(token)
     if tail is not None:
         head = _read_arabic(tail.group("num"))
-        unit = parse_cjk_number("一" + tail.group("unit"))
+        unit = _unit_value(tail.group("unit"))
         if head is not None and unit is not None:
             return NumberReading(canonical(head), unit)
     value = parse_cjk_number(token)
     return None if value is None else NumberReading(canonical(value), _ONE)
+
+
+@functools.lru_cache(maxsize=64)
+def _unit_value(unit: str) -> Decimal | None:
+    """The value of the Chinese scale characters after Arabic digits (萬 of "801萬", 千萬):
+    few, so each is read once."""
+    return parse_cjk_number("一" + unit)
 
 
 @functools.lru_cache(maxsize=READ_CACHE_SIZE)

@@ -355,6 +355,9 @@ class Patterns:
     """Searched before a cue/currency: a period word a few words back ("annual ... funding")."""
     post: regex.Pattern[str]
     """Matched right after a number: scale, currency, second scale, cue, period."""
+    post_scale: regex.Pattern[str]
+    """The first group of ``post`` alone, ``scale``: where ``post`` reads nothing after the
+    scale ("$47 billion for"), its match is this one, found without trying the rest."""
     minor: regex.Pattern[str]
     """Matched after "15 dollars": the cents part ("50", "and forty-five cents", 三毛)."""
     connector: regex.Pattern[str]
@@ -391,6 +394,21 @@ class Patterns:
     pre_final_words: frozenset[str]
     """Lower-case last words of the cues and codes ``pre`` can end with: when the text before a
     number ends with any other word, ``pre`` cannot match there and is not run."""
+    pre_letters: frozenset[str]
+    """The letters outside ASCII written in ``pre`` (Chinese cues and currencies, 円): a
+    superset of the last letters of its words. A Han character outside it ends no cue or
+    currency, so it can only be part of a cue's gap (see _money_quiet.pre_is_empty)."""
+    post_han_words: tuple[str, ...]
+    """The words ``post`` reads that start with a Han character: Chinese scales, currencies,
+    cues and period words, 円. After a number followed by a Han character that starts none of
+    them, ``post`` matches the empty string (see _money_quiet.post_is_empty)."""
+    post_han_currencies: dict[str, tuple[str, ...]]
+    """The currencies ``post`` reads that start with a Han character, by that character, in
+    the order its currency group tries them: a sign among its symbols (円) first, then the
+    Chinese currency words, longest first (see _money_quiet.currency_alone)."""
+    not_money_chars: frozenset[str]
+    """The branches of ``not_money_after`` that are one literal character (%, most counters):
+    a number right before one is no amount, whatever stands around it."""
 
 
 class _Fragments(NamedTuple):
@@ -480,18 +498,59 @@ def _words_source(f: _Fragments) -> str:
             """
 
 
-def _post_source(f: _Fragments) -> str:
-    code, en_cur, cjk_cur, million_code = f.code, f.en_cur, f.cjk_cur, f.million_code
-    post_cues_en = [c for c in POST_QUALIFIER_CUES if c.isascii()]
-    post_cues_cjk = [c for c in POST_QUALIFIER_CUES if not c.isascii()]
+# Period words that stand only before an amount ("annual funding", 每年撥款), never after it.
+_PER_BEFORE_ONLY = ("annual", "每年", "每月", "每週", "每周")
+
+
+def _post_words() -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+    """The word lists ``post`` is built from: English and Chinese scales, English and Chinese
+    cues after an amount, and period words after it."""
     long_scales = [s for s in MONEY_SCALES if s not in SINGLE_LETTER_SCALES]
-    en_scales = [s for s in long_scales if s.isascii()]
-    cjk_scales = [s for s in long_scales if not s.isascii()]
-    per_after = [p for p in PER_WORDS if p not in ("annual", "每年", "每月", "每週", "每周")]
+    return (
+        [s for s in long_scales if s.isascii()],
+        [s for s in long_scales if not s.isascii()],
+        [c for c in POST_QUALIFIER_CUES if c.isascii()],
+        [c for c in POST_QUALIFIER_CUES if not c.isascii()],
+        [p for p in PER_WORDS if p not in _PER_BEFORE_ONLY],
+    )
+
+
+def _post_han_words() -> tuple[str, ...]:
+    """Every word ``post`` reads that starts with a character outside ASCII (the sources of
+    _post_source and of the symbols after a number), longest first."""
+    _, cjk_scales, _, post_cues_cjk, per_after = _post_words()
+    symbols = [key for key in SYMBOLS if len(key) == 1]
+    words = [*cjk_scales, *CJK_CURRENCY_WORDS, *post_cues_cjk, *per_after, *symbols]
+    return tuple(sorted({w for w in words if not w[0].isascii()}, key=lambda w: (-len(w), w)))
+
+
+def _post_scale_source() -> str:
+    """The first group of ``post``: a scale word right after the number."""
+    en_scales, cjk_scales, _, _, _ = _post_words()
     return rf"""
             (?P<scale>(?:(?:{"|".join(sorted(SINGLE_LETTER_SCALES))}|bn|mn|tn)(?![A-Za-z])
                        |\s?-?\s?(?:{_alternation(en_scales)})(?![A-Za-z])
                        |\s?(?:{_alternation(cjk_scales)})))?
+            """
+
+
+def _post_han_currencies() -> dict[str, tuple[str, ...]]:
+    """The Han-led currencies of ``post``'s currency group, by first character, in the order
+    its alternation tries them: the symbol signs (a character class, before the Chinese words),
+    then CJK_CURRENCY_WORDS as _alternation orders them, longest first."""
+    signs = [key for key in SYMBOLS if len(key) == 1 and not key.isascii()]
+    words = sorted(CJK_CURRENCY_WORDS, key=lambda w: (-len(w), w))
+    by_first: dict[str, list[str]] = {}
+    for word in (*signs, *words):
+        if not word[0].isascii():
+            by_first.setdefault(word[0], []).append(word)
+    return {first: tuple(found) for first, found in by_first.items()}
+
+
+def _post_source(f: _Fragments) -> str:
+    code, en_cur, cjk_cur, million_code = f.code, f.en_cur, f.cjk_cur, f.million_code
+    en_scales, _, post_cues_en, post_cues_cjk, per_after = _post_words()
+    return rf"""{_post_scale_source()}
             (?:(?P<cur_gap>\s*-?\s*)
                (?P<cur>{million_code}
                       |{_lexicon.symbol_fragment(after_number=True)}        # before codes: "MOP$"
@@ -585,6 +644,7 @@ def compile_patterns() -> Patterns:
             i,
         ),
         post=regex.compile(_post_source(f), i),
+        post_scale=regex.compile(_post_scale_source(), i),
         minor=regex.compile(_minor_source(f), i),
         connector=regex.compile(r"\s*(?:-|–|—|~|～|to|至|到|and)\s*\Z", regex.IGNORECASE),
         pair_open=regex.compile(r"\s*[(（]\s*\Z"),
@@ -598,6 +658,12 @@ def compile_patterns() -> Patterns:
         not_money_first=_first_characters(NOT_MONEY_AFTER),
         pre_final_words=frozenset(
             [c.split()[-1].rstrip(".") for c in f.cues_en] + [code.lower() for code in CODES]
+        ),
+        pre_letters=frozenset(c for c in pre if not c.isascii() and c.isalpha()),
+        post_han_words=_post_han_words(),
+        post_han_currencies=_post_han_currencies(),
+        not_money_chars=frozenset(
+            f for f in NOT_MONEY_AFTER if len(f) == 1 and re.escape(f) == f and not f.isspace()
         ),
     )
 

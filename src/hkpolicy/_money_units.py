@@ -2,19 +2,34 @@
 
 Owns :func:`read_unit` (one header unit to a currency and a scale), :func:`money_unit_of` (the
 unit a whole header sets) and :func:`is_unit_label`, with which the money scanner tells a unit
-standing alone ("(港幣百萬元)") from an amount.
+standing alone ("(港幣百萬元)") from an amount; and the reading of the scale word after an
+amount ("$47 billion", 500億): :func:`scale_after`, :func:`scale_alone`; and the cents after
+a whole amount ("15 dollars 50", 五元三毛): :func:`cents_after`.
 """
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 import regex
 
 from . import _money_patterns as _p
 from ._lexicon import header_unit
+from ._money_lexer import read_words
+from ._money_quiet import post_is_empty
+from ._numerals import EXACT, canonical, parse_cjk_number
 
-__all__ = ["SCALE_CHARS", "is_unit_label", "money_unit_of", "read_unit"]
+__all__ = [
+    "SCALE_CHARS",
+    "cents_after",
+    "is_unit_label",
+    "money_unit_of",
+    "read_unit",
+    "scale_after",
+    "scale_alone",
+    "scale_factor",
+]
 
 
 def __dir__() -> list[str]:
@@ -23,6 +38,104 @@ def __dir__() -> list[str]:
 
 # Chinese scale characters: a token made only of them ("百萬") names a scale, not a figure.
 SCALE_CHARS = frozenset("十百千萬万億亿兆")
+
+
+def scale_factor(word: str) -> Decimal | None:
+    """The factor of the scale word ``word`` after an amount (lower case, no spaces or dashes:
+    "million", 億), as a Decimal; None for a word of no scale."""
+    factor = _p.MONEY_SCALES.get(word)
+    return None if factor is None else _factor(factor)
+
+
+@functools.lru_cache(maxsize=64)
+def _factor(factor: int) -> Decimal:
+    """``Decimal(factor)``, made once per factor: scales are few, Decimals immutable."""
+    return Decimal(factor)
+
+
+# --- scales after an amount ---------------------------------------------------------------
+
+_WS_DASH = regex.compile(r"[\s-]")
+
+
+def scale_after(post: regex.Match[str], is_words: bool) -> tuple[Decimal, int, bool] | None:
+    """``(scale, end, cjk_amount)`` of the scale word ``post`` read ("million", 億), if any; a
+    second scale ("HK$5 million" written "5 HK$ million") counts only when there is no first."""
+    name = "scale" if post.group("scale") else "scale2"
+    written = post.group(name)
+    if not written:
+        return None
+    core = written.strip()  # " billion": no pattern call to take the space out
+    word = (core if core.isalpha() else _WS_DASH.sub("", written)).lower()
+    factor = scale_factor(word)
+    if factor is None:
+        return None
+    return factor, post.end(name), not is_words and word[-1] in _p.CJK_SCALE_UNITS
+
+
+def scale_alone(t: str, e: int, stop: int, is_words: bool,
+                 pats: _p.Patterns) -> tuple[Decimal, int, bool] | None:  # fmt: skip
+    """What scale_after reads in ``post.match(t, e, stop)`` where ``post`` reads a scale and
+    nothing after it ("$47 billion for"), found without ``post``: its first group is matched
+    alone (Patterns.post_scale), and post_is_empty says no other group can start where it
+    ends. ``post`` matches its groups in turn, each may match nothing, so its match is that
+    one. None when ``post`` may read more, or reads no scale."""
+    scaled = pats.post_scale.match(t, e, stop)
+    if scaled is None or scaled.end() == e:
+        return None
+    if not post_is_empty(t, scaled.end(), stop, pats.post_first_words):
+        return None
+    return scale_after(scaled, is_words)
+
+
+# --- cents after an amount ----------------------------------------------------------------
+
+_MINOR_STOP = regex.compile(r"\s*(?:\d|[$€£¥￥%])")
+# Characters after a whole amount looked at for its cents, and after the cents for what rules
+# them out: bounded windows.
+_MINOR_WINDOW = 40
+_CENT = Decimal("0.01")
+
+
+def cents_after(t: str, end: int, n: int, value: Decimal) -> tuple[Decimal, int] | None:
+    """``(value with cents, end)`` when cents follow a whole amount at ``end``, else None."""
+    if value != value.to_integral_value():
+        return None
+    match = _p.PATTERNS.minor.match(t, end, min(n, end + _MINOR_WINDOW))
+    if match is None:
+        return None
+    raw = match.group("minor")
+    unit = match.group("unit")
+    if raw.isdigit():
+        minor = Decimal(raw)
+    elif raw in "一二兩两三四五六七八九":
+        if not unit:
+            return None
+        minor = Decimal(parse_cjk_number(raw) or 0)
+    else:
+        words = read_words(raw)
+        if words is None:
+            return None
+        minor = words
+    if unit:
+        step = Decimal(
+            _p.EN_MINOR_UNITS.get(unit.lower()) or _p.CJK_MINOR_UNITS.get(unit) or "0.01"
+        )
+    else:
+        step = _CENT
+        after = _p.PATTERNS.post.match(t, match.end(), min(n, match.end() + _MINOR_WINDOW))
+        if after is not None and (after.group("cur") or after.group("scale")):
+            return None
+        if _MINOR_STOP.match(t, match.end(), min(n, match.end() + 4)):
+            return None
+    part = EXACT.multiply(minor, step)
+    if minor >= 100 or part >= 1:
+        return None
+    return canonical(EXACT.add(value, part)), match.end()
+
+
+# --- units as headers write them ----------------------------------------------------------------
+
 _BRACKETED = regex.compile(r"[(（]([^()（）]{1,40})[)）]")
 
 
