@@ -169,3 +169,18 @@ def test_unparsed_reason_equals_the_patterns(text: str) -> None:
     for number in listed:
         start, end = number.span.start, number.span.end
         assert number.reason == _reason_by_patterns(text, start, end, text[start:end]), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(0, 30), max_size=20),
+    st.tuples(st.integers(0, 32), st.integers(0, 32)),
+)
+def test_items_in_a_sentence_are_those_starting_there_in_the_given_order(
+    starts: list[int], bounds: tuple[int, int]
+) -> None:
+    # The index sorts by a C-level key; its answer is the plain filter over the given order.
+    values = [f"item {k}" for k in range(len(starts))]
+    index = _prose_stats._InSentence(starts, values)
+    expected = [v for s, v in zip(starts, values, strict=True) if bounds[0] <= s < bounds[1]]
+    assert index.within(bounds) == expected
