@@ -20,6 +20,7 @@ import regex
 
 from . import vocabulary as vocab
 from .english import TOKEN_RE, classify, english_discoveries, is_name_word
+from .hans import han_view
 from .matcher import Candidate, Matcher, slug
 from .models import Domain
 
@@ -29,14 +30,19 @@ __all__ = ["HAN_CHAR_RE", "discoveries", "filter_discoveries"]
 # the stdlib engine skips to the characters a head can start with (the Han character a head
 # must follow is tested on each hit, see ``_han_heads``).
 _HAN_HEAD_RE = re.compile("|".join(sorted(vocab.HAN_INSTITUTION_HEADS, key=len, reverse=True)))
+# The characters a Chinese head starts with; None if one were ASCII, which a list of a text's
+# non-ASCII characters could not show.
+_HAN_HEAD_FIRST = frozenset(head[0] for head in vocab.HAN_INSTITUTION_HEADS)
+_HAN_HEAD_FIRST_WIDE = _HAN_HEAD_FIRST if not any(map(str.isascii, _HAN_HEAD_FIRST)) else None
 # Linear: negated classes bounded in length between literal quotes. The opening quote comes
 # first and picks its branch, so the stdlib engine skips to the quotes.
+_QUOTE_OPENERS = '"“「《'  # a quote opens with one (see _quote_starts)
 _QUOTED_RE = re.compile(
-    r"""
-    (?P<zq>["“「《])                                # an opening quote
+    rf"""
+    (?P<zq>[{_QUOTE_OPENERS}])                    # an opening quote
     (?:
-        (?<=["“])(?P<q>[^"“”\n]{3,160})["”]         # English: 3..160 characters
-      | (?<=[「《])(?P<z>[^「」《》\n]{2,40})[」》]   # Chinese: 2..40 characters
+        (?<=["“])(?P<q>[^"“”\n]{{3,160}})["”]       # English: 3..160 characters
+      | (?<=[「《])(?P<z>[^「」《》\n]{{2,40}})[」》]  # Chinese: 2..40 characters
     )
     """,
     re.VERBOSE,
@@ -108,9 +114,52 @@ def _quoted_han(text: str, han: str, m: re.Match[str]) -> Candidate | None:
     return None
 
 
-def _quoted_discoveries(text: str, han: str) -> list[Candidate]:
+# Listing where quotes open pays while they are fewer than one in this many characters: a
+# match tried at each costs about as much as the engine scanning this many for one.
+_QUOTE_STARTS_SHARE = 256
+
+
+def _quote_starts(han: str, chars: frozenset[str] | None) -> list[int] | None:
+    """Every place in ``han`` a quote opens (what _QUOTED_RE starts with), in order, when they
+    are few; else None. ``chars``, when given, holds every non-ASCII character of the text:
+    an opening quote not among them is not looked for."""
+    limit = len(han) // _QUOTE_STARTS_SHARE
+    starts: list[int] = []
+    for quote in _QUOTE_OPENERS:
+        if chars is not None and not quote.isascii() and quote not in chars:
+            continue
+        at = han.find(quote)
+        while at != -1:
+            if len(starts) == limit:
+                return None
+            starts.append(at)
+            at = han.find(quote, at + 1)
+    starts.sort()
+    return starts
+
+
+def _quotes(han: str, chars: frozenset[str] | None) -> Iterator[re.Match[str]]:
+    """What ``_QUOTED_RE.finditer(han)`` finds. Where :func:`_quote_starts` lists the places a
+    quote opens (a match starts at one), a match is tried at each after the last match: the
+    first that matches is the leftmost. Else the engine scans the text."""
+    starts = _quote_starts(han, chars)
+    if starts is None:
+        yield from _QUOTED_RE.finditer(han)
+        return
+    match, pos = _QUOTED_RE.match, 0
+    for at in starts:
+        if at >= pos:
+            found = match(han, at)
+            if found is not None:
+                yield found
+                pos = found.end()
+
+
+def _quoted_discoveries(
+    text: str, han: str, chars: frozenset[str] | None = None
+) -> list[Candidate]:
     found: list[Candidate] = []
-    for m in _QUOTED_RE.finditer(han):
+    for m in _quotes(han, chars):
         cand = _quoted_english(text, m) if m.group("q") is not None else _quoted_han(text, han, m)
         if cand is not None:
             found.append(cand)
@@ -152,25 +201,28 @@ def _is_common_noun(prefix: str) -> bool:
         return True
     if "及" in prefix and prefix.rsplit("及", 1)[1] in vocab.HAN_GENERIC_PREFIXES:
         return True  # ...及科技公司
-    return any(ch in vocab.HAN_NOT_IN_NAMES for ch in prefix)
+    return not vocab.HAN_NOT_IN_NAMES.isdisjoint(prefix)
 
 
 def _han_heads(han: str) -> Iterator[tuple[int, int, str]]:
     """Each Chinese head word after a Han character: (start, end, head), leftmost first, none
     overlapping the last one found."""
     search = _HAN_HEAD_RE.search
-    is_han = HAN_CHAR_RE.match
+    is_han: dict[str, bool] = {}  # character -> whether it is Han, for the few a text has
     found = search(han)
     while found is not None:
         start, end = found.span()
-        if start and is_han(han, start - 1):
+        if start and _han_at(han, start - 1, is_han):
             yield start, end, found.group()
             found = search(han, end)
         else:  # no Han character before it: a head may still start inside this one
             found = search(han, start + 1)
 
 
-def _han_discoveries(text: str, han: str) -> list[Candidate]:
+def _han_discoveries(text: str, han: str, chars: frozenset[str] | None = None) -> list[Candidate]:
+    first = _HAN_HEAD_FIRST_WIDE
+    if chars is not None and first is not None and first.isdisjoint(han_view("".join(chars))):
+        return []  # the view holds the view of the text's non-ASCII characters: no head
     found: list[Candidate] = []
     for h_start, h_end, head in _han_heads(han):
         if head in "局署" and h_end < len(han) and han[h_end] in "長":
@@ -199,12 +251,19 @@ def _han_discoveries(text: str, han: str) -> list[Candidate]:
     return found
 
 
-def discoveries(text: str, han: str, registered: Sequence[Candidate] = ()) -> list[Candidate]:
-    """Every discovered candidate in ``text`` (``han`` is its Traditional view)."""
+def discoveries(
+    text: str,
+    han: str,
+    registered: Sequence[Candidate] = (),
+    chars: frozenset[str] | None = None,
+) -> list[Candidate]:
+    """Every discovered candidate in ``text`` (``han`` is its Traditional view; ``chars``, when
+    given, every non-ASCII character of ``text``, see
+    :func:`~hkpolicy.entities.hans.text_characters`)."""
     return [
         *english_discoveries(text),
-        *_han_discoveries(text, han),
-        *_quoted_discoveries(text, han),
+        *_han_discoveries(text, han, chars),
+        *_quoted_discoveries(text, han, chars),
         *_named_after(text, han, registered),
     ]
 

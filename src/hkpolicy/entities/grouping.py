@@ -14,12 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 from ..spans import Record, Span, check_optional_str, check_text
 from .definitions import definitions, short_references
 from .discovery import HAN_CHAR_RE, discoveries, filter_discoveries
-from .hans import han_view
+from .hans import han_view, text_characters
 from .matcher import Candidate, fold, registry_candidates, resolve
 from .models import Domain, EntityMention, Initiative, Institution, new_mention
 from .registry import Registry, load_registry
@@ -27,7 +25,7 @@ from .vocabulary import OWNER_VERBS
 
 __all__ = ["find_initiatives", "find_institutions", "recognize_entities"]
 
-_SENTENCE_END_RE = regex.compile(r"[.!?。！？\n]")  # linear: one character class
+_SENTENCE_ENDS = frozenset(".!?。！？\n")
 _OWNER_GAP = 200  # most characters between a body and the initiative it is said to run
 
 
@@ -46,10 +44,14 @@ def _scan(
 ) -> _Scan:
     registry = registry if registry is not None else load_registry()
     matcher = registry._matcher
-    folded = fold(text)
-    registered = registry_candidates(text, matcher, folded=folded)
-    han = han_view(folded)
-    discovered = discoveries(text, han, registered)
+    characters = text_characters(text)
+    chars = characters.listed  # None: too many to list
+    folded = fold(text, chars)
+    registered = registry_candidates(
+        text, matcher, folded=folded, chars=chars, wide=characters.mostly_wide
+    )
+    han = han_view(folded, chars)
+    discovered = discoveries(text, han, registered, chars)
     discovered = filter_discoveries(discovered, registered, matcher)
     defined, acronyms = definitions(text, registered, discovered, registry)
     defined += short_references(han, registered, registry)
@@ -95,6 +97,7 @@ def _reported(scan: _Scan, registry: Registry) -> dict[Domain, list[_Reported]]:
     government: dict[str, bool] = {}
     found: dict[Domain, list[_Reported]] = {"institution": [], "initiative": []}
     text, doc_id = scan.text, scan.doc_id
+    span_of = Span.of
     for cand in scan.chosen:
         key = cand.entity_id
         if not key:
@@ -103,8 +106,7 @@ def _reported(scan: _Scan, registry: Registry) -> dict[Domain, list[_Reported]]:
         if masked is None:
             masked = government[key] = _is_government(cand, registry)
         if not masked:
-            span = Span.of(text, cand.start, cand.end, doc_id)
-            found[cand.domain].append((key, span, cand))
+            found[cand.domain].append((key, span_of(text, cand.start, cand.end, doc_id), cand))
     return found
 
 
@@ -223,7 +225,7 @@ def _text_owners(
         if span.start - body.end > _OWNER_GAP:
             continue
         gap = text[body.end : span.start]
-        if _SENTENCE_END_RE.search(gap) or not OWNER_VERBS.search(gap):
+        if not _SENTENCE_ENDS.isdisjoint(gap) or not OWNER_VERBS.search(gap):
             continue
         bucket = owners.setdefault(key, [])
         if body_id not in bucket:

@@ -16,7 +16,11 @@ form fails its check, shorter forms at the same start are tried.
 
 from __future__ import annotations
 
+import bisect
+import collections
 import functools
+import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -49,13 +53,20 @@ FOLD_TRANSLATION = str.maketrans(_FOLD_TABLE)
 _TRANSLATE_UP_TO = 256
 
 
-def fold(text: str) -> str:
-    """``text`` with every space, quote and dash variant made plain; same length."""
+_FOLD_ENTRIES = tuple((char, repl, char.isascii()) for char, repl in _FOLD_TABLE.items())
+
+
+def fold(text: str, chars: frozenset[str] | None = None) -> str:
+    """``text`` with every space, quote and dash variant made plain; same length.
+
+    ``chars``, when given, holds every non-ASCII character of ``text`` (see
+    :func:`~hkpolicy.entities.hans.text_characters`): the non-ASCII entries of the table are
+    looked up there instead of in the text."""
     if len(text) <= _TRANSLATE_UP_TO:
         return text.translate(FOLD_TRANSLATION)
     # str.replace per character: a C-speed scan each, and most are absent
-    for char, replacement in _FOLD_TABLE.items():
-        if char in text:
+    for char, replacement, is_ascii in _FOLD_ENTRIES:
+        if char in text if is_ascii or chars is None else char in chars:
             text = text.replace(char, replacement)
     return text
 
@@ -174,16 +185,24 @@ def _trie_body(node: dict[str, Any], emit: Callable[[str], str] = re.escape) -> 
     return f"(?:{body})?" if "" in node else body
 
 
-def trie_regex(words: Iterable[str]) -> str:
-    """One regex alternation shaped as a trie of ``words``; greedy, so the longest form wins."""
+def trie_regex(words: Iterable[str], *, skip: bool = True) -> str:
+    """One regex alternation shaped as a trie of ``words``; greedy, so the longest form wins.
+
+    With ``skip``, a lookahead of the words' first characters leads, for a pattern that puts an
+    edge test before the trie (see ``definitions._short_form_pattern``). Without it the
+    pattern starts with the trie's own branches, from which the stdlib engine takes the
+    characters to skip to."""
     words = list(words)
-    # a one-character-class lookahead lets the scan skip most positions at once
+    body = _trie_body(_trie(words))
+    if not skip:
+        return body
     first = sorted({w[0] for w in words if w})
-    return "(?=[" + "".join(map(re.escape, first)) + "])" + _trie_body(_trie(words))
+    return "(?=[" + "".join(map(re.escape, first)) + "])" + body
 
 
 class _Passes:
-    """The two-pass scan over ``" " + lower(fold(text))`` (the space stands for the start)."""
+    """The scan over ``" " + lower(fold(text))`` (the space stands for the start): one pass for
+    the forms that start with a Latin letter or digit, one or two for the others."""
 
     def __init__(self, keys: Sequence[str]) -> None:
         root = _trie(keys)
@@ -193,21 +212,94 @@ class _Passes:
         other_root = {ch: child for ch, child in root.items() if ch not in latin_root}
         # Linear: tries (see above) after one consumed character.
         self.latin = re.compile(f"[^{LATIN}](" + _trie_body(latin_root) + ")" + EDGE_AFTER)
-        self.other = re.compile(_trie_body(other_root) + EDGE_AFTER) if other_root else None
+        # The same forms found at their first letter, the character before it tested behind
+        # (see latin_at_letter); kept as source, compiled when first needed.
+        self._latin_at_letter_source = (
+            "("
+            + "|".join(
+                re.escape(ch) + f"(?<![{LATIN}]{re.escape(ch)})" + _trie_body(child)
+                for ch, child in sorted(latin_root.items())
+            )
+            + ")"
+            + EDGE_AFTER
+        )
+        groups = _other_groups(other_root, keys)
+        self.others = tuple(re.compile(_trie_body(group) + EDGE_AFTER) for group in groups)
+        # the match of the pass that holds the forms starting with each character
+        self._other_match = {
+            ch: other.match
+            for other, group in zip(self.others, groups, strict=True)
+            for ch in group
+        }
         # The trie itself is not kept: its nodes would be thousands of dicts that every full
         # garbage collection walks for as long as the registry lives.
         self._anchored_source = EDGE_BEFORE + _trie_body(root) + EDGE_AFTER
+        # The characters an other form starts with, when none is ASCII (see _other_starts).
+        self._other_first = (
+            frozenset(other_root) if not any(ch.isascii() for ch in other_root) else None
+        )
+
+    @functools.cached_property
+    def latin_at_letter(self) -> re.Pattern[str]:
+        """What :attr:`latin` finds (the form in group 1), found at the form's first letter.
+
+        The engine skips to the characters a pattern can start with and tries the pattern at
+        each: :attr:`latin` starts at any character but a Latin letter or digit, this at the
+        letters a form starts with. On mostly Chinese text this tries a few places in ten."""
+        return re.compile(self._latin_at_letter_source)
 
     @functools.cached_property
     def anchored(self) -> re.Pattern[str]:
         """The same language with the edge test first, for shorter forms at a known start."""
         return re.compile(self._anchored_source)
 
-    def spans(self, subject: str) -> Iterator[tuple[int, int]]:
+    def _other_starts(self, subject: str, chars: frozenset[str]) -> list[int] | None:
+        """Every place in ``subject`` (``" " + lower(fold(text))``) an other form can start,
+        in order, when ``chars`` (every non-ASCII character of ``text``) shows they are few;
+        else None.
+
+        Every other form starts with a non-ASCII character, and fold makes characters ASCII,
+        so such a place holds the lower case of a character in ``chars``: the character
+        itself, its one-character lower case, or for Σ the final ς. ``str.find`` lists those.
+        """
+        first = self._other_first
+        if first is None:
+            return None
+        images = {*chars, *(low for ch in chars for low in ch.lower())}
+        if "Σ" in chars:
+            images.add("ς")
+        wanted = first.intersection(images)
+        if len(wanted) > _OTHER_STARTS_CHARS:
+            return None
+        limit = len(subject) // _OTHER_STARTS_SHARE
+        starts: list[int] = []
+        for ch in wanted:
+            at = subject.find(ch, 1)
+            while at != -1:
+                if len(starts) == limit:
+                    return None  # trying each place would cost more than one engine scan
+                starts.append(at)
+                at = subject.find(ch, at + 1)
+        starts.sort()
+        return starts
+
+    def spans(
+        self, subject: str, chars: frozenset[str] | None = None, *, wide: bool = False
+    ) -> Iterator[tuple[int, int]]:
         """Leftmost, non-overlapping hits (in ``subject[1:]`` offsets). Latin and other forms
-        never start at the same place, so the next hit is the nearer of the two passes'."""
-        latin_search = self.latin.search
-        other_search = self.other.search if self.other is not None else None
+        never start at the same place, so the next hit is the nearer of the two passes'.
+        ``chars``, when given, holds every non-ASCII character of the text (see
+        :func:`~hkpolicy.entities.hans.text_characters`); ``wide``: the text is mostly Chinese
+        (Latin forms are then found at their first letter, see :attr:`latin_at_letter`, once
+        compiled or for a text long enough to pay for compiling it)."""
+        wide = wide and (
+            len(subject) >= _AT_LETTER_PAYS or "latin_at_letter" in self.__dict__  # compiled
+        )
+        # The latin pass reads the character before a form, which may be the last one of the
+        # form before it: it searches again from one character back, unless it looks behind.
+        back = 0 if wide else 1
+        latin_search = (self.latin_at_letter if wide else self.latin).search
+        other_search = self._other_search(subject, chars)
         lat = latin_search(subject, 0)
         oth = other_search(subject, 1) if other_search is not None else None
         while lat is not None or oth is not None:
@@ -218,11 +310,92 @@ class _Passes:
                 start, pos = oth.span()
             yield start - 1, pos - 1
             if lat is not None and lat.start(1) < pos:
-                lat = latin_search(subject, pos - 1)
+                lat = latin_search(subject, pos - back)
             if oth is not None and other_search is not None and oth.start() < pos:
                 oth = other_search(subject, pos)
 
+    def _other_search(
+        self, subject: str, chars: frozenset[str] | None
+    ) -> Callable[[str, int], re.Match[str] | None] | None:
+        """The leftmost hit of an other form at or after a position (given in growing order):
+        the nearest of the other passes' hits, or where :meth:`_other_starts` lists the places
+        an other form can start, a match tried at each of them in turn (the first that matches
+        is the leftmost). None when no other form can be found."""
+        if not self.others:
+            return None
+        starts = self._other_starts(subject, chars) if chars is not None else None
+        if starts is None:
+            return _nearest([other.search for other in self.others])
+        if not starts:
+            return None
+        match_at = self._other_match
 
+        def search(subject: str, pos: int) -> re.Match[str] | None:
+            for at in itertools.islice(starts, bisect.bisect_left(starts, pos), None):
+                found = match_at[subject[at]](subject, at)
+                if found is not None:
+                    return found
+            return None
+
+        return search
+
+
+_Search = Callable[[str, int], "re.Match[str] | None"]
+# Other forms whose first character is among this many the registry's other forms use most get a
+# pass of their own (see _other_groups).
+_COMMON_FIRST_CHARS = 64
+
+
+def _other_groups(other_root: dict[str, Any], keys: Sequence[str]) -> list[dict[str, Any]]:
+    """The other forms' trie split in two by first character, when it has many.
+
+    At a place that holds one of a pass's first characters the engine compares it with each of
+    them in turn, and a try that fails compares them all: on Chinese text, where most places
+    hold one, the work grows with their number. The characters the registry's other forms use
+    most are those the texts that name its bodies use most: they get a short pass of their own.
+    """
+    if len(other_root) <= 2 * _COMMON_FIRST_CHARS:
+        return [other_root] if other_root else []
+    use = collections.Counter(ch for key in keys if key[0] in other_root for ch in key)
+    ranked = sorted(other_root, key=lambda ch: (-use[ch], ch))
+    common = set(ranked[:_COMMON_FIRST_CHARS])
+    return [
+        {ch: child for ch, child in other_root.items() if ch in common},
+        {ch: child for ch, child in other_root.items() if ch not in common},
+    ]
+
+
+def _nearest(searches: list[_Search]) -> _Search:
+    """One search over passes whose hits never start at the same place: the nearest of their
+    next hits. Positions come in growing order, so each pass's next hit is kept until a
+    position passes its start (no hit of that pass lies between)."""
+    if len(searches) == 1:
+        return searches[0]
+    hits: list[re.Match[str] | None] = []
+
+    def search(subject: str, pos: int) -> re.Match[str] | None:
+        if not hits:
+            hits.extend(each(subject, pos) for each in searches)
+        for index, hit in enumerate(hits):
+            if hit is not None and hit.start() < pos:
+                hits[index] = searches[index](subject, pos)
+        found = None
+        for hit in hits:
+            if hit is not None and (found is None or hit.start() < found.start()):
+                found = hit
+        return found
+
+    return search
+
+
+# Compiling latin_at_letter takes about as long as it saves on this many characters of Chinese.
+_AT_LETTER_PAYS = 500_000
+# Listing the places an other form can start pays while they are fewer than one in this many
+# characters: a match tried at each costs about as much as the engine scanning this many.
+_OTHER_STARTS_SHARE = 256
+# Each character listed costs one str.find pass over the text (a fifth to a tenth of an engine
+# scan): past this many, the engine's one scan is cheaper.
+_OTHER_STARTS_CHARS = 8
 _VETO_WINDOW = 8  # characters either side of a short Chinese form that its vetoes read
 
 
@@ -386,14 +559,27 @@ def slug(name: str) -> str:
     return "new:" + "-".join(_SLUG_PART_RE.findall(name.casefold()))
 
 
-_UNSETTLED = Form("", "", "institution", "name", ())  # no surface's form: a sentinel
+_UNSETTLED: tuple[Any, ...] = ("unsettled",)  # no surface's candidate tail: a sentinel
+_new_candidate = tuple.__new__  # a Candidate from its fields, without the Python-level __new__
+
+
+def _tail(form: Form) -> tuple[Any, ...]:
+    """What a registry candidate for ``form`` holds after its start and end."""
+    return Candidate(0, 0, form.entity_id, form.domain, form.text, form.match, rank=1)[2:]
 
 
 def registry_candidates(
-    text: str, matcher: Matcher, *, folded: str | None = None
+    text: str,
+    matcher: Matcher,
+    *,
+    folded: str | None = None,
+    chars: frozenset[str] | None = None,
+    wide: bool = False,
 ) -> list[Candidate]:
     """Every registry mention in ``text``: leftmost-longest, checked against the original.
-    ``folded`` is ``fold(text)``, when the caller has it."""
+    ``folded`` is ``fold(text)``, ``chars`` every non-ASCII character of ``text`` and ``wide``
+    whether it is mostly Chinese (see :func:`~hkpolicy.entities.hans.text_characters`), when
+    the caller has them."""
     passes = matcher.passes
     if passes is None:
         return []
@@ -402,14 +588,20 @@ def registry_candidates(
     subject = " " + lower(source.folded())
     folded = source.folded()
     seen: dict[str, tuple[Form, ...]] = {}  # one text names the same few bodies many times
-    settled: dict[str, Form | None] = {}  # the surfaces whose form no context can veto
-    for start, end in passes.spans(subject):
+    # The surfaces whose form no context can veto: the tail of their candidates, or None for
+    # no form (shorter forms are then tried at each place).
+    settled: dict[str, tuple[Any, ...] | None] = {}
+    for start, end in passes.spans(subject, chars, wide=wide):
         surface = folded[start:end]
-        form = settled.get(surface, _UNSETTLED)
-        if form is _UNSETTLED:
+        tail = settled.get(surface, _UNSETTLED)
+        if tail is not None and tail is not _UNSETTLED:
+            found.append(_new_candidate(Candidate, (start, end, *tail)))
+            continue
+        form = None
+        if tail is _UNSETTLED:
             form = matcher.lookup(source, start, end, seen)
             if matcher.context_free(seen[surface]):
-                settled[surface] = form
+                settled[surface] = None if form is None else _tail(form)
         while form is None and end - start > 1:
             # the longest form failed its case or context check: try shorter ones here
             shorter = passes.anchored.match(subject, start + 1, end)
@@ -419,19 +611,26 @@ def registry_candidates(
             if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
                 continue
             form = matcher.lookup(source, start, end, seen)
-        if form is None:
-            continue
-        found.append(
-            Candidate(start, end, form.entity_id, form.domain, form.text, form.match, rank=1)
-        )
+        if form is not None:
+            found.append(_new_candidate(Candidate, (start, end, *_tail(form))))
     return found
+
+
+_BOUNDS = operator.itemgetter(0, 1)  # a candidate's (start, end)
 
 
 def resolve(candidates: Sequence[Candidate], skip: Sequence[tuple[int, int]]) -> list[Candidate]:
     """Longest first; ties go to the lower rank, then the earlier start. No two overlap, and
-    none overlaps a skipped range."""
+    none overlaps a skipped range. In start order."""
     size = max((cand.end for cand in candidates), default=0)
     taken = TakenCharacters(size, ((int(s), int(e)) for s, e in skip))
+    by_start = sorted((cand for cand in candidates if cand.end > cand.start), key=_BOUNDS)
+    if all(map(_apart, by_start, itertools.islice(by_start, 1, None))):
+        # No two overlap (the common case: discoveries that cross a registry mention are gone
+        # by now), so none takes a character another would: each is chosen unless a skipped
+        # range holds one of its characters, whatever the order they are taken in.
+        marks = taken.taken
+        return [cand for cand in by_start if marks.find(1, cand.start, cand.end) < 0]
     chosen = [
         cand
         for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.rank, c.start))
@@ -439,3 +638,8 @@ def resolve(candidates: Sequence[Candidate], skip: Sequence[tuple[int, int]]) ->
     ]
     chosen.sort()  # by start: chosen candidates never overlap, so no two share one
     return chosen
+
+
+def _apart(first: Candidate, second: Candidate) -> bool:
+    """Whether ``first`` ends before ``second`` starts (``first`` starts no later)."""
+    return first.end <= second.start
