@@ -219,3 +219,21 @@ def test_holds_reads_the_lead_as_find_reads_the_text(text: str, low: int, high: 
     for words in (fp._FOR_WORDS, fp._TOTAL_HEADS, fp._TOWARDS_WORDS, fp._SHARED_BY_ENDS):
         expected = any(text.find(word, low, high) >= 0 for word in words)
         assert fp._holds(text[low:high], words) == expected
+
+
+# --- a purpose kept clear of names: the quote shortcut -------------------------------------
+
+QUOTE_PIECES = [
+    "and", "AND", "or", "as well as", "while", "with", "wİth", "plu\u017f", "plus", "another",
+    "a further", "further", "additional", "a", "an", "The", "the", "Loop", "sector", "banana",
+    "「", "『", "“", "」", "』", "”", "名稱", "基金", " ", "  ", "\n", "\u3000", "\u00a0", "\x1c",
+]  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(QUOTE_PIECES), max_size=14).map("".join))
+def test_quote_shortcut_equals_the_plain_pattern(phrase: str) -> None:
+    from hkpolicy import _funding_purpose as fp
+
+    if not fp._may_quote(phrase):
+        assert fp._QUOTED_RE.search(phrase) is None, phrase

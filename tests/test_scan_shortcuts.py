@@ -499,3 +499,18 @@ def test_group_numbers_are_the_patterns_own() -> None:
     assert m.group(numbers.from_, numbers.f1, numbers.f2) == m.group("from", "f1", "f2")
     with pytest.raises(AttributeError, match="no group named 'nope'"):
         numbers.nope  # noqa: B018
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(0, 30), max_size=20),
+    st.tuples(st.integers(0, 32), st.integers(0, 32)),
+)
+def test_items_in_a_sentence_are_those_starting_there_in_the_given_order(
+    starts: list[int], bounds: tuple[int, int]
+) -> None:
+    # The index sorts by a C-level key; its answer is the plain filter over the given order.
+    values = [f"item {k}" for k in range(len(starts))]
+    index = _prose_stats._InSentence(starts, values)
+    expected = [v for s, v in zip(starts, values, strict=True) if bounds[0] <= s < bounds[1]]
+    assert index.within(bounds) == expected

@@ -139,6 +139,8 @@ _TRAILING_JOIN_RE = regex.compile(
     r"(?i)(?:\s+(?:and|or|as well as|while|with|plus)"
     r"(?:\s+(?:another|a\s+further|further|additional|a|an|the))?)+\s*$"
 )
+# The characters every match of _QUOTED_RE starts with.
+_QUOTE_OPENERS = "「『“"
 # A frame, not a purpose: "在去年預留的基礎上", "在這方面", "在此情況下".
 _FRAME_WORD_RE = regex.compile(
     rf"(?:這|这|此|該|该|其|有關|有关|相關|相关|the|this|that|these)?\s*的?\s*"
@@ -198,11 +200,13 @@ def _outside_names(text: str, found: Purpose, names: Sequence[NamedMention]) -> 
             return None
         if start < name.start < stop < name.end:
             stop = name.start
-    for quoted in _QUOTED_RE.finditer(text, max(0, start - 40), min(len(text), stop + 40)):
-        inner = quoted.span("name")
-        if inner[0] < start < inner[1] or (cue is not None and inner[0] < cue[0] < inner[1]):
-            # a word of a quoted name that was not recognised: the name is what is funded
-            return Purpose(text[inner[0] : inner[1]], inner[0], inner[1], None)
+    low, high = max(0, start - 40), min(len(text), stop + 40)
+    if _may_quote(text[low:high]):
+        for quoted in _QUOTED_RE.finditer(text, low, high):
+            inner = quoted.span("name")
+            if inner[0] < start < inner[1] or (cue is not None and inner[0] < cue[0] < inner[1]):
+                # a word of a quoted name that was not recognised: the name is what is funded
+                return Purpose(text[inner[0] : inner[1]], inner[0], inner[1], None)
     if stop != found.stop:
         phrase = text[start:stop].rstrip(" 「『“\"'的之及和與与")
     phrase = _TRAILING_JOIN_RE.sub("", phrase)  # "... in the Loop and" before the next amount
@@ -210,6 +214,12 @@ def _outside_names(text: str, found: Purpose, names: Sequence[NamedMention]) -> 
     if len(phrase) < 2 or _FRAME_WORD_RE.fullmatch(phrase.lstrip("的之")) is not None:
         return None
     return Purpose(phrase, start, stop, cue)
+
+
+def _may_quote(window: str) -> bool:
+    """Whether ``_QUOTED_RE`` may match in ``window``: False when it holds none of the opening
+    quotes every match starts with (an ASCII window holds none, told at once)."""
+    return not window.isascii() and any(map(window.__contains__, _QUOTE_OPENERS))
 
 
 def _stripped(text: str, start: int, stop: int, cue: tuple[int, int] | None) -> Purpose:

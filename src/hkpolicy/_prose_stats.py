@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from itertools import chain, repeat
+from operator import attrgetter
 from typing import Generic, TypeVar
 
 import regex
@@ -117,8 +119,7 @@ def prose_sector_stats(
         if (word_after is None or word_after.end() > highest) and number_of < lowest:
             continue
         if dated is None or bodies is None:
-            bodies = _InSentence([(s.start, (e.id, s)) for e in institutions for s in e.mentions])
-            dated = _InSentence([(d.span.start, d) for d in dates])
+            bodies, dated = _body_index(institutions), _date_index(dates)
         in_sentence = dated.within(sentence)
         before = text[lowest : mention.span.start]
         after = text[mention.span.end : highest]
@@ -183,18 +184,38 @@ def _sector_and_metric(
 class _InSentence(Generic[T]):
     """Items found by the sentence their start falls in, in the order they were given."""
 
-    __slots__ = ("_items", "_order", "_starts")
+    __slots__ = ("_order", "_starts", "_values")
 
-    def __init__(self, items: list[tuple[int, T]]) -> None:
-        self._items = items
-        self._order = sorted(range(len(items)), key=lambda k: items[k][0])
-        self._starts = [items[k][0] for k in self._order]
+    def __init__(self, starts: list[int], values: Sequence[T]) -> None:
+        """``values[k]`` starts at ``starts[k]``."""
+        self._values = values
+        # Sorted by a C-level key look-up, not a Python function per item.
+        self._order = sorted(range(len(starts)), key=starts.__getitem__)
+        self._starts = sorted(starts)  # = the starts in ``_order``, the order being by start
 
     def within(self, bounds: tuple[int, int]) -> list[T]:
         """The items whose start lies in ``bounds``, in the given order."""
         low = bisect.bisect_left(self._starts, bounds[0])
         high = bisect.bisect_left(self._starts, bounds[1])
-        return [self._items[k][1] for k in sorted(self._order[low:high])]
+        values = self._values
+        return [values[k] for k in sorted(self._order[low:high])]
+
+
+_START = attrgetter("start")
+_SPAN_START = attrgetter("span.start")
+
+
+def _body_index(institutions: Sequence[Institution]) -> _InSentence[tuple[str, Span]]:
+    """Each mention of a body, with the body's id, in the order of ``institutions`` and their
+    mentions; read by C-level passes (a pair per mention built by ``zip``)."""
+    spans = list(chain.from_iterable(e.mentions for e in institutions))
+    ids = chain.from_iterable(repeat(e.id, len(e.mentions)) for e in institutions)
+    return _InSentence(list(map(_START, spans)), list(zip(ids, spans, strict=True)))
+
+
+def _date_index(dates: Sequence[DateMention]) -> _InSentence[DateMention]:
+    """The date mentions, in the given order."""
+    return _InSentence(list(map(_SPAN_START, dates)), dates)
 
 
 def _start_year(in_sentence: Sequence[DateMention]) -> int | None:
