@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 import hkpolicy as hk
 from hkpolicy import _money_patterns as _p
+from hkpolicy._lexicon import MONEY_HALFWIDTH
 from hkpolicy._money_candidates import PreParts, post_is_empty, pre_parts
-from hkpolicy._money_lexer import folded, number_spans, tokens
+from hkpolicy._money_lexer import folded, halfwidth, number_spans, tokens
 from hkpolicy.money import DEFAULT_CURRENCY, find_money, money_unit_of
 
 PATS = _p.PATTERNS
@@ -170,6 +171,22 @@ def test_number_word_runs_equal_the_words_pattern(text: str) -> None:
     spans, word_starts = tokens(text)
     runs = [span for span in spans if span[0] in word_starts]
     assert runs == [m.span() for m in PATS.words.finditer(text)], text
+
+
+# Full-width forms halfwidth converts and others it leaves (＋, Ａ), next to what money reads.
+HALFWIDTH_PIECES = [*MONEY_HALFWIDTH.chars, "＋", "－", "Ａ", "１２", "港元", "HK$", "5", " ", "é"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(HALFWIDTH_PIECES), max_size=8).map("".join))
+def test_halfwidth_equals_the_full_conversion(text: str) -> None:
+    """Skipping the conversion when no full-width form it converts is present changes nothing."""
+    assert halfwidth(text) == text.translate(MONEY_HALFWIDTH.table), text
+
+
+def test_halfwidth_converts_each_full_width_form_alone() -> None:
+    for char in MONEY_HALFWIDTH.chars:
+        assert halfwidth(f"港幣{char}") == "港幣" + MONEY_HALFWIDTH.table[ord(char)]
 
 
 # What a number token is made of and what may stand next to one: digits of other scripts
