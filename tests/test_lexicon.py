@@ -240,6 +240,30 @@ def test_halfwidth_converts_its_characters_one_for_one(convert: lx.Halfwidth) ->
     assert convert(plain) is plain
 
 
+# Pieces that build texts on both sides of the length from which a form is looked for alone.
+_HALFWIDTH_PIECES = [*lx.FULLWIDTH_FORMS, "，", "萬", "a", " ", "é", "约", "x" * 200, "億" * 150]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_HALFWIDTH_PIECES), max_size=12))
+def test_halfwidth_changes_exactly_the_texts_its_conversion_changes(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for convert in (lx.NUMBER_HALFWIDTH, lx.MONEY_HALFWIDTH):
+        changed = text.translate(str.maketrans(convert.table)) != text
+        assert convert.changes(text) is changed, (convert, text)
+        assert (convert(text) is text) is not changed
+
+
+@pytest.mark.parametrize("length", [3, 300])
+def test_halfwidth_finds_each_form_alone_in_short_and_long_texts(length: int) -> None:
+    for convert in (lx.NUMBER_HALFWIDTH, lx.MONEY_HALFWIDTH):
+        plain = "萬" * length
+        assert not convert.changes(plain)
+        for wide in lx.FULLWIDTH_FORMS:
+            text = plain[: length // 2] + wide + plain[length // 2 :]
+            assert convert.changes(text) is (wide in convert.chars), (convert, wide, length)
+
+
 def test_halfwidth_sets_differ_only_in_signs_and_tilde() -> None:
     number, money = set(lx.NUMBER_HALFWIDTH.chars), set(lx.MONEY_HALFWIDTH.chars)
     assert number - money == set("＋－")

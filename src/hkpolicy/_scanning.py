@@ -15,7 +15,8 @@ from typing import NamedTuple, Protocol, TypeVar
 
 import regex
 
-from ._numerals import FULLWIDTH_TO_ASCII, to_halfwidth
+from ._lexicon import NUMBER_HALFWIDTH
+from ._numerals import to_halfwidth
 from .spans import Span, TakenCharacters, construct_trusted
 
 __all__ = [
@@ -55,13 +56,9 @@ def new_span(source: str, start: int, end: int, doc_id: str | None) -> Span:
     )
 
 
-# The full-width characters to_halfwidth changes; a text without any needs no copy.
-_FULLWIDTH = "".join(chr(code) for code in FULLWIDTH_TO_ASCII)
-
-
 def has_fullwidth(text: str) -> bool:
     """True when ``to_halfwidth`` would change ``text``."""
-    return contains_any(text, _FULLWIDTH)
+    return NUMBER_HALFWIDTH.changes(text)
 
 
 def contains_any(text: str, chars: str) -> bool:
@@ -80,8 +77,8 @@ def ascii_folded(text: str) -> bytes:
 
 
 def halfwidth_view(text: str) -> str:
-    """``to_halfwidth(text)``, or ``text`` itself when nothing would change (no copy)."""
-    return to_halfwidth(text) if has_fullwidth(text) else text
+    """``to_halfwidth(text)``, which is ``text`` itself when nothing would change (no copy)."""
+    return to_halfwidth(text)
 
 
 class Located(Protocol):
