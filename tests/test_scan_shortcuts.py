@@ -514,3 +514,61 @@ def test_items_in_a_sentence_are_those_starting_there_in_the_given_order(
     index = _prose_stats._InSentence(starts, values)
     expected = [v for s, v in zip(starts, values, strict=True) if bounds[0] <= s < bounds[1]]
     assert index.within(bounds) == expected
+
+
+# --- views of one text shared by the scanners of one extract() call ---------------------------
+
+_DIGIT_ALPHABET = ["1", "2024", ".", ",", " ", "a", "é", "萬", "一", "٣", "１", "৩", "x" * 70]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DIGIT_ALPHABET), max_size=30))
+def test_ascii_digit_runs_stand_in_for_unicode_ones_only_where_every_digit_is_ascii(
+    pieces: list[str],
+) -> None:
+    from hkpolicy import _date_patterns as D
+    from hkpolicy import extraction
+    from hkpolicy.entities.hans import text_characters
+    from hkpolicy.spans import sharing_text_views
+
+    text = "".join(pieces)
+    every_digit_ascii = all(d in "0123456789" for d in regex.findall(r"\d", text))
+    characters = text_characters(text)
+    assert not characters.digits_all_ascii() or every_digit_ascii
+    if characters.listed is not None:
+        assert characters.digits_all_ascii() is every_digit_ascii
+    expected = [m.span() for m in extraction._NUMBER_RUN_RE.finditer(text)]
+    assert [m.span() for m in extraction._number_runs(text)] == expected
+    with sharing_text_views():
+        assert [m.span() for m in extraction._number_runs(text)] == expected
+    if every_digit_ascii:
+        ascii_runs = D.ASCII_YEAR_DIGITS_RE.finditer(text)
+        assert [m.span() for m in ascii_runs] == [m.span() for m in D.YEAR_DIGITS_RE.finditer(text)]
+
+
+def test_a_text_view_is_worked_out_once_per_text_inside_the_context_only() -> None:
+    from hkpolicy.spans import sharing_text_views, text_view
+
+    calls: list[str] = []
+
+    def upper(text: str) -> str:
+        calls.append(text)
+        return text.upper()
+
+    first, second = "abc", "".join(["ab", "c"])  # equal, but two objects
+    assert text_view("upper", first, upper) == "ABC"
+    assert text_view("upper", first, upper) == "ABC"
+    assert len(calls) == 2  # outside the context nothing is remembered
+    with sharing_text_views():
+        assert text_view("upper", first, upper) == "ABC"
+        assert text_view("upper", first, upper) == "ABC"
+        assert len(calls) == 3
+        assert text_view("upper", second, upper) == "ABC"  # another object: worked out again
+        assert len(calls) == 4
+        with sharing_text_views():  # a nested context starts empty and ends on its own
+            assert text_view("upper", second, upper) == "ABC"
+            assert len(calls) == 5
+        assert text_view("upper", second, upper) == "ABC"
+        assert len(calls) == 5
+    assert text_view("upper", second, upper) == "ABC"
+    assert len(calls) == 6

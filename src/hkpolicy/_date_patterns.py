@@ -319,6 +319,9 @@ RANGE_SPLIT_RE = regex.compile(
 
 # Four or more digits: every DATE_RE, PERIOD_RE (Arabic form) and YEAR_RE match holds a year.
 YEAR_DIGITS_RE = regex.compile(r"\d{4,}")
+# The same runs in a text whose every digit is one of 0-9: an ASCII class is read without a
+# Unicode property look-up per character, about three times faster.
+ASCII_YEAR_DIGITS_RE = regex.compile(r"[0-9]{4,}")
 # Four or more Chinese digits: PERIOD_RE's 二零二四至二五.
 CJK_YEAR_DIGITS_RE = regex.compile(rf"{_ZH_DIGIT}{{4,}}")
 

@@ -46,7 +46,8 @@ from ._scanning import (
     longest_first,
     new_span,
 )
-from .spans import mention_limit
+from .entities.hans import text_characters
+from .spans import mention_limit, text_view
 
 __all__ = ["CUE_WINDOW", "scan_dates"]
 
@@ -101,7 +102,10 @@ def scan_dates(
     if isinstance(published, dt.datetime):
         published = published.date()
     # Four-digit runs anchor DATE_RE, PERIOD_RE and YEAR_RE: found once, shared.
-    runs = [m.span() for m in D.YEAR_DIGITS_RE.finditer(half)]
+    # ``half`` holds no non-ASCII digit that ``text`` lacks: the half-width view only adds ASCII.
+    ascii_digits = text_view("characters", text, text_characters).digits_all_ascii()
+    year_digits = D.ASCII_YEAR_DIGITS_RE if ascii_digits else D.YEAR_DIGITS_RE
+    runs = [m.span() for m in year_digits.finditer(half)]
     cands: list[_Cand] = [
         *_periods(half, runs),
         *_dates(half, runs),

@@ -33,6 +33,7 @@ from ._table_funding import table_funding
 from .boilerplate import Boilerplate, find_boilerplate
 from .dates import DateMention, find_dates
 from .entities import Initiative, Institution, recognize_entities
+from .entities.hans import text_characters
 from .errors import AmountOverflowError
 from .facts import Funding, NotFunding, SectorStat, assemble_funding_facts, prose_sector_stats
 from .language import detect_language
@@ -49,6 +50,8 @@ from .spans import (
     construct_trusted,
     disjoint_ranges,
     mention_limit,
+    sharing_text_views,
+    text_view,
 )
 from .tables import Table, find_tables, sector_stats_from_table
 from .text_tables import with_text_tables
@@ -186,10 +189,17 @@ _NUMBER_RUN_RE = regex.compile(
 _DIGIT_RUN_RE = regex.compile(r"\d[\d.,]*+")
 
 
+# The same runs in a text whose every digit is one of 0-9: no Unicode property look-up per
+# character.
+_ASCII_DIGIT_RUN_RE = regex.compile(r"[0-9][0-9.,]*+")
+
+
 def _number_runs(text: str) -> Iterator[regex.Match[str]]:
     """The matches of ``_NUMBER_RUN_RE`` in ``text``, in order."""
     if any(digit in text for digit in CJK_PLAIN_DIGITS):
         return _NUMBER_RUN_RE.finditer(text)
+    if text_view("characters", text, text_characters).digits_all_ascii():
+        return _ASCII_DIGIT_RUN_RE.finditer(text)
     return _DIGIT_RUN_RE.finditer(text)
 
 
@@ -458,11 +468,12 @@ def extract(
     check_optional_str("extract", "default_currency", default_currency)
     check_date("extract", "published", published)
     limit = check_max_mentions("extract", max_mentions)
-    boilerplate = _boilerplate_of(text, doc_id, boilerplate)
-    skip = [(item.span.start, item.span.end) for item in boilerplate]
-    found = _find_mentions(text, doc_id, default_currency, published, skip, limit)
-    funding, not_funding, sector_stats = _facts(text, found)
-    unparsed = _unparsed(text, _taken(found), skip, doc_id, limit)
+    with sharing_text_views():
+        boilerplate = _boilerplate_of(text, doc_id, boilerplate)
+        skip = [(item.span.start, item.span.end) for item in boilerplate]
+        found = _find_mentions(text, doc_id, default_currency, published, skip, limit)
+        funding, not_funding, sector_stats = _facts(text, found)
+        unparsed = _unparsed(text, _taken(found), skip, doc_id, limit)
     return Extraction.model_construct(
         doc_id=doc_id,
         language=detect_language(text),

@@ -18,7 +18,7 @@ import json.scanner
 import logging
 import operator
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 from pydantic import (
@@ -45,6 +45,8 @@ __all__ = [
     "construct_trusted",
     "disjoint_ranges",
     "mention_limit",
+    "sharing_text_views",
+    "text_view",
     "warn",
 ]
 
@@ -454,6 +456,42 @@ def warn(log: logging.Logger, message: str) -> None:
     sink = _warnings_sink.get()
     if sink is not None:
         sink.append(message)
+
+
+# --- views of one text that several scanners read ---------------------------------------------
+
+V = TypeVar("V")
+
+_text_views: contextvars.ContextVar[dict[str, tuple[str, object]] | None] = contextvars.ContextVar(
+    "hkpolicy_text_views", default=None
+)
+
+
+@contextlib.contextmanager
+def sharing_text_views() -> Iterator[None]:
+    """Within this context (thread- and task-local), a view of a text that several scanners read
+    (:func:`text_view`) is worked out once. Each view holds its last text only, and only until
+    the context ends, so nothing outlives the call that opened it."""
+    token = _text_views.set({})
+    try:
+        yield
+    finally:
+        _text_views.reset(token)
+
+
+def text_view(name: str, text: str, compute: Callable[[str], V]) -> V:
+    """``compute(text)``, remembered under ``name`` for this very ``text`` object inside
+    :func:`sharing_text_views`. ``compute`` must be a pure function of the text: whether the
+    value is remembered changes the time a call takes, never its result."""
+    views = _text_views.get()
+    if views is None:
+        return compute(text)
+    held = views.get(name)
+    if held is not None and held[0] is text:  # the view holds its text: an id is never reused
+        return held[1]  # type: ignore[return-value]
+    value = compute(text)
+    views[name] = (text, value)
+    return value
 
 
 # --- arguments checked at the boundary ----------------------------------------------------------

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..spans import Record, Span, check_optional_str, check_text
+from ..spans import Record, Span, check_optional_str, check_text, text_view
 from .definitions import definitions, short_references
 from .discovery import HAN_CHAR_RE, discoveries, filter_discoveries
 from .hans import han_view, text_characters
@@ -44,7 +44,7 @@ def _scan(
 ) -> _Scan:
     registry = registry if registry is not None else load_registry()
     matcher = registry._matcher
-    characters = text_characters(text)
+    characters = text_view("characters", text, text_characters)
     chars = characters.listed  # None: too many to list
     folded = fold(text, chars)
     registered = registry_candidates(

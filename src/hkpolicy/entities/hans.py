@@ -18,6 +18,8 @@ import json
 import re
 from typing import NamedTuple
 
+import regex
+
 __all__ = [
     "SPARSE_SHARE",
     "TextCharacters",
@@ -39,6 +41,7 @@ def hans_chars() -> dict[str, str]:
 
 
 _ASCII_BYTES = bytes(range(128))
+_DIGIT_RE = regex.compile(r"\d")
 SPARSE_SHARE = 64
 """A text has its non-ASCII characters listed by :func:`text_characters` when at most one
 character in this many is one: English with a few quotes, dashes or Chinese names."""
@@ -53,6 +56,11 @@ class TextCharacters(NamedTuple):
     mostly_wide: bool
     """Whether the text takes more than two UTF-8 bytes per character, as a text does when
     more than half of it is Chinese (three bytes each)."""
+
+    def digits_all_ascii(self) -> bool:
+        """True when every decimal digit of the text is one of 0-9: its non-ASCII characters
+        are listed and the `regex` engine's ``\\d`` (the scanners' digit) matches none."""
+        return self.listed is not None and _DIGIT_RE.search("".join(self.listed)) is None
 
 
 def text_characters(text: str) -> TextCharacters:
