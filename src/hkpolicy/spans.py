@@ -45,8 +45,6 @@ __all__ = [
     "construct_trusted",
     "disjoint_ranges",
     "mention_limit",
-    "sharing_text_views",
-    "text_view",
     "warn",
 ]
 
